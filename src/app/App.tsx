@@ -1,0 +1,92 @@
+// The app shell: sign-in when there is no session on this device; otherwise the header (sync status,
+// sign out), the navigation and the current screen. Sync runs while someone is signed in.
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
+import { Syncer } from './sync/syncer.ts';
+import { LoginScreen } from './screens/LoginScreen.tsx';
+import { PartnersScreen } from './screens/PartnersScreen.tsx';
+import { PartnerScreen } from './screens/PartnerScreen.tsx';
+import { WardsScreen } from './screens/WardsScreen.tsx';
+import { SyncStatus } from './components/SyncStatus.tsx';
+import { Link, navigate, usePath } from './router.tsx';
+import { signOut } from './session.ts';
+import { ROLE_LABELS } from '../domain/user.ts';
+
+const syncer = new Syncer(localDatabase);
+
+function Screen({ path }: { path: string }) {
+  const partner = /^\/partners\/([^/]+)$/.exec(path);
+  if (partner?.[1]) return <PartnerScreen id={decodeURIComponent(partner[1])} />;
+  if (path === '/wards') return <WardsScreen />;
+  return <PartnersScreen />;
+}
+
+export function App() {
+  // undefined while IndexedDB is being read; null when nobody is signed in on this device
+  const session = useLiveQuery(async () => (await readMeta<StoredSession>(localDatabase, 'session')) ?? null);
+  const path = usePath();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const signedIn = Boolean(session);
+  const lapsed = session?.lapsed ?? false;
+  useEffect(() => {
+    if (!signedIn || lapsed) return;
+    syncer.start();
+    return () => syncer.stop();
+  }, [signedIn, lapsed]);
+
+  if (session === undefined) return <p className="loading" role="status">Opening Resilience Hub…</p>;
+  if (session === null || (session.lapsed && path === '/login')) {
+    return <LoginScreen lapsedUser={session?.user ?? null} onSignedIn={() => navigate(path === '/login' ? '/' : path)} />;
+  }
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    syncer.stop();
+    await signOut(localDatabase);
+    setSigningOut(false);
+    navigate('/');
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Resilience Hub</span>
+        <span className="who">
+          {session.user.displayName} · {ROLE_LABELS[session.user.role]}
+        </span>
+        <button type="button" className="secondary" onClick={() => void onSignOut()} disabled={signingOut}>
+          Sign out
+        </button>
+      </header>
+      {session.lapsed && (
+        <p className="banner warning" role="alert">
+          Your sign-in has expired. You can keep working on this device.{' '}
+          <Link to="/login">Sign in again to sync</Link>
+        </p>
+      )}
+      <SyncStatus syncer={syncer} />
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          <li>
+            <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
+              Partners
+            </Link>
+          </li>
+          <li>
+            <Link to="/wards" aria-current={path === '/wards' ? 'page' : undefined}>
+              Wards
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <main id="main">
+        <Screen path={path} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Talking to the server: JSON in and out, the session token, and errors turned into plain words.
+// Only the sync layer and sign-in call this; screens read the local database.
+import { apiErrorSchema } from '../domain/apiError.ts';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+/** No answer at all: offline, server down, or the request timed out. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+const TIMEOUT_MS = 30_000;
+
+export async function apiFetch(path: string, init: RequestInit & { token?: string } = {}): Promise<unknown> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch {
+    throw new NetworkError('Cannot reach the server. You may be offline; your work is kept on this device.');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // An HTML error page from a proxy, for example: reported below by status.
+  }
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, fields } = parsed.data.error;
+      throw new ApiRequestError(response.status, code, message, fields);
+    }
+    throw new ApiRequestError(response.status, 'http_error', `The server answered ${response.status}. Please try again.`);
+  }
+  return body;
+}

@@ -1,0 +1,34 @@
+// A small path router on the History API: the service worker serves index.html for every path, so
+// deep links work offline too. Screens are few; a routing library would outweigh them.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+window.addEventListener('popstate', notify);
+
+export function navigate(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState(null, '', path);
+  notify();
+  // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => location.pathname,
+  );
+}
+
+export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a {...props} href={to} onClick={onClick} />;
+}

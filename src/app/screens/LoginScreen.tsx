@@ -1,0 +1,67 @@
+// Sign in. Offline sign-in is impossible (the server checks the password), so the screen says so
+// plainly instead of failing with a network error.
+import { useState, type FormEvent } from 'react';
+import { localDatabase } from '../store/localDatabase.ts';
+import { signIn } from '../session.ts';
+import type { User } from '../../domain/user.ts';
+
+export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
+  const [username, setUsername] = useState(lapsedUser?.username ?? '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(localDatabase, username, password);
+      onSignedIn();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="login">
+      <h1 tabIndex={-1}>Sign in to Resilience Hub</h1>
+      <p>For council emergency duty officers, parish emergency coordinators and the policy team.</p>
+      {lapsedUser && (
+        <p className="banner warning">Your sign-in has expired. Sign in again to sync the work kept on this device.</p>
+      )}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <label htmlFor="username">Username</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || username === '' || password === ''}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+// One partner: what it can do, where, when, and the numbers to tap. Every phone number is a tel: link.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../store/localDatabase.ts';
+import { capabilityLabel } from '../../domain/capabilities.ts';
+import { PARTNER_KINDS, isStrategic, type Partner } from '../../domain/partner.ts';
+import { telHref } from '../../domain/common.ts';
+import { Link } from '../router.tsx';
+import { describeHours } from '../../domain/openingHours.ts';
+
+const kindLabel = (kind: Partner['kind']) => PARTNER_KINDS.find((entry) => entry.id === kind)?.label ?? kind;
+
+export function PartnerScreen({ id }: { id: string }) {
+  // null = looked and not found; undefined = still loading
+  const partner = useLiveQuery(async () => (await localDatabase.partners.get(id)) ?? null, [id]);
+  const places = useLiveQuery(async () => {
+    if (!partner) return [];
+    const wards = await localDatabase.wards.bulkGet(partner.coverage.wards);
+    const parishes = await localDatabase.parishes.bulkGet(partner.coverage.parishes);
+    return [
+      ...wards.map((ward, index) => (ward ? `${ward.name} ward` : `ward ${partner.coverage.wards[index]}`)),
+      ...parishes.map((parish, index) => (parish ? `${parish.name} parish` : `parish ${partner.coverage.parishes[index]}`)),
+    ];
+  }, [partner]);
+
+  if (partner === undefined) return <p role="status">Loading partner…</p>;
+  if (partner === null) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Partner not found</h1>
+        <p className="empty">
+          This partner is not on this device. It may have been removed, or not synced yet. <Link to="/">Back to partners</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <article className="detail">
+      <p>
+        <Link to="/">← All partners</Link>
+      </p>
+      <h1 tabIndex={-1}>{partner.name}</h1>
+      <p className="card-meta">
+        {kindLabel(partner.kind)}
+        {isStrategic(partner) && <span className="badge">Strategic partner since {partner.emergencyPlan.date}</span>}
+        {partner.status !== 'active' && <span className="badge muted">{partner.status}</span>}
+      </p>
+      <div className="call-buttons">
+        <a className="call" href={telHref(partner.phone)}>
+          Call {partner.phone}
+        </a>
+        {partner.availability.outOfHoursPhone && (
+          <a className="call secondary" href={telHref(partner.availability.outOfHoursPhone)}>
+            Call out of hours {partner.availability.outOfHoursPhone}
+          </a>
+        )}
+      </div>
+      <dl className="facts">
+        <dt>Can help with</dt>
+        <dd>{partner.capabilities.map(capabilityLabel).join(', ')}</dd>
+        <dt>Covers</dt>
+        <dd>{partner.coverage.boroughWide ? 'The whole borough' : (places ?? []).join(', ') || '—'}</dd>
+        <dt>Open</dt>
+        <dd>{partner.availability.always ? '24 hours, 7 days' : describeHours(partner.availability.hours)}</dd>
+        <dt>Based at</dt>
+        <dd>{[partner.base.address, partner.base.postcode].filter(Boolean).join(', ') || '—'}</dd>
+        {partner.email && (
+          <>
+            <dt>Email</dt>
+            <dd>
+              <a href={`mailto:${partner.email}`}>{partner.email}</a>
+            </dd>
+          </>
+        )}
+        {partner.capacityNotes && (
+          <>
+            <dt>Capacity</dt>
+            <dd>{partner.capacityNotes}</dd>
+          </>
+        )}
+        <dt>Local Compact</dt>
+        <dd>{partner.localCompact.agreed ? `Signed ${partner.localCompact.date}` : 'Not signed'}</dd>
+        <dt>Last verified</dt>
+        <dd>{partner.lastVerified}</dd>
+      </dl>
+    </article>
+  );
+}

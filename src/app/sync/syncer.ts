@@ -1,0 +1,123 @@
+// When to sync: at start, when the network comes back, every minute while online, and when asked.
+// Never two at once, in this tab (one promise) or across tabs (a Web Lock). After a failure the next
+// automatic try waits longer each time, with jitter so many phones do not retry in step.
+import type { LocalDatabase, StoredSession, SyncState } from '../store/localDatabase.ts';
+import { readMeta, writeMeta } from '../store/localDatabase.ts';
+import { ApiRequestError, NetworkError } from '../api.ts';
+import { pullAll, type PullProgress } from './pull.ts';
+
+const PERIOD_MS = 60_000;
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+export interface SyncActivity {
+  running: boolean;
+  progress: PullProgress | null;
+  /** False after a try that could not reach the server; true after one that did. */
+  reachable: boolean;
+}
+
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+export class Syncer {
+  private activity: SyncActivity = { running: false, progress: null, reachable: true };
+  private listeners = new Set<() => void>();
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = true;
+
+  constructor(private db: LocalDatabase) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getActivity = () => this.activity;
+
+  private setActivity(next: Partial<SyncActivity>) {
+    this.activity = { ...this.activity, ...next };
+    for (const listener of this.listeners) listener();
+  }
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    window.addEventListener('online', this.onOnline);
+    void this.syncNow();
+  }
+
+  stop() {
+    this.stopped = true;
+    window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.timer);
+  }
+
+  private onOnline = () => {
+    this.failures = 0;
+    void this.syncNow();
+  };
+
+  private schedule(delay: number) {
+    clearTimeout(this.timer);
+    if (!this.stopped) this.timer = setTimeout(() => void this.syncNow(), delay);
+  }
+
+  /** Syncs now unless a sync is already running here or in another tab. */
+  syncNow(): Promise<void> {
+    this.running ??= this.runExclusive().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runExclusive() {
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      await navigator.locks.request('resilience-hub-sync', { ifAvailable: true }, async (lock) => {
+        if (lock) await this.runOnce();
+      });
+    } else {
+      await this.runOnce();
+    }
+  }
+
+  private async runOnce() {
+    const session = await readMeta<StoredSession>(this.db, 'session');
+    if (!session || session.lapsed) return;
+    this.setActivity({ running: true, progress: null });
+    try {
+      await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
+      this.failures = 0;
+      this.setActivity({ reachable: true });
+      this.schedule(PERIOD_MS);
+    } catch (error) {
+      this.failures += 1;
+      await this.recordFailure(session, error);
+      this.schedule(backoffDelay(this.failures));
+    } finally {
+      this.setActivity({ running: false, progress: null });
+    }
+  }
+
+  private async recordFailure(session: StoredSession, error: unknown) {
+    const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? { cursor: null, lastSyncedAt: null, lastError: null };
+    let message = 'Sync failed. It will be tried again shortly.';
+    if (error instanceof NetworkError) {
+      this.setActivity({ reachable: false });
+      message = error.message;
+    } else if (error instanceof ApiRequestError) {
+      this.setActivity({ reachable: true });
+      message = error.message;
+      if (error.status === 401) {
+        // Keep everything on the device; ask the person to sign in again when they can.
+        await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
+        message = 'Your sign-in has expired. Sign in again to sync; your work is kept on this device.';
+      }
+    }
+    await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
+  }
+}

@@ -1,0 +1,26 @@
+// Small value schemas shared by every entity: ids made on the client, dates, UK phone numbers.
+import { z } from 'zod';
+
+/** Ids are made where the record is created (often offline), so they are UUIDs, never server serials. */
+export const idSchema = z.uuid('must be a UUID');
+
+export const isoDateSchema = z.iso.date('must be a date as YYYY-MM-DD');
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO date and time' });
+
+/** A UK phone number as people write it: digits, spaces and an optional leading +. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ]{5,18}[0-9]$/, 'must be a phone number of digits and spaces');
+
+/** The dialable form for a tel: link: no spaces. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/\s+/g, '')}`;
+}
+
+export const emailSchema = z.email('must be an email address');
+export const postcodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'must be a UK postcode');

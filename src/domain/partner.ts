@@ -1,0 +1,83 @@
+// A partner: an organisation that can help in an emergency. A strategic partner is one that has agreed
+// (with a date) to be named in the council's emergency plan.
+import { z } from 'zod';
+import { capabilitySchema } from './capabilities.ts';
+import { areaCodeSchema } from './area.ts';
+import { emailSchema, idSchema, isoDateSchema, isoDateTimeSchema, phoneSchema, postcodeSchema } from './common.ts';
+
+export const PARTNER_KINDS = [
+  { id: 'voluntary_group', label: 'Voluntary or community group' },
+  { id: 'housing_provider', label: 'Housing provider' },
+  { id: 'county_service', label: 'County council service' },
+  { id: 'nhs_body', label: 'NHS body' },
+  { id: 'gp_surgery', label: 'GP surgery' },
+  { id: 'hospice', label: 'Hospice' },
+  { id: 'faith_group', label: 'Faith group' },
+  { id: 'business', label: 'Business' },
+  { id: 'other', label: 'Other' },
+] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number]['id'];
+export const partnerKindSchema = z.enum(PARTNER_KINDS.map((kind) => kind.id) as [PartnerKind, ...PartnerKind[]]);
+
+export const coverageSchema = z
+  .object({
+    boroughWide: z.boolean(),
+    wards: z.array(areaCodeSchema),
+    parishes: z.array(areaCodeSchema),
+  })
+  .refine((coverage) => coverage.boroughWide || coverage.wards.length + coverage.parishes.length > 0, {
+    message: 'name at least one ward or parish, or mark the partner borough-wide',
+    path: ['wards'],
+  });
+export type Coverage = z.infer<typeof coverageSchema>;
+
+const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time as HH:MM');
+
+export const openingHoursSchema = z.object({
+  /** 0 = Monday … 6 = Sunday. */
+  day: z.number().int().min(0).max(6),
+  opens: timeOfDay,
+  closes: timeOfDay,
+});
+
+export const availabilitySchema = z.object({
+  always: z.boolean(),
+  hours: z.array(openingHoursSchema),
+  outOfHoursPhone: phoneSchema.nullable(),
+});
+
+export const agreementSchema = z
+  .object({ agreed: z.boolean(), date: isoDateSchema.nullable() })
+  .refine((agreement) => !agreement.agreed || agreement.date !== null, {
+    message: 'give the date it was agreed',
+    path: ['date'],
+  });
+
+export const partnerSchema = z.object({
+  id: idSchema,
+  name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
+  kind: partnerKindSchema,
+  capabilities: z.array(capabilitySchema).min(1, 'choose at least one capability'),
+  coverage: coverageSchema,
+  base: z.object({
+    address: z.string().trim().max(300),
+    postcode: postcodeSchema.nullable(),
+    lat: z.number().min(-90).max(90).nullable(),
+    lon: z.number().min(-180).max(180).nullable(),
+  }),
+  phone: phoneSchema,
+  email: emailSchema.nullable(),
+  availability: availabilitySchema,
+  capacityNotes: z.string().max(2000),
+  emergencyPlan: agreementSchema,
+  localCompact: agreementSchema,
+  listedPublicly: z.boolean(),
+  lastVerified: isoDateSchema,
+  status: z.enum(['active', 'paused', 'closed']),
+  updatedAt: isoDateTimeSchema,
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export function isStrategic(partner: Partner): boolean {
+  return partner.emergencyPlan.agreed;
+}

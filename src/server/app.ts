@@ -1,0 +1,57 @@
+// The HTTP application: the JSON API under /api and the built PWA for everything else.
+// Hono, because it is small (two packages), speaks web-standard Request/Response, and is quick.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Database } from './storage/database.ts';
+import type { ServerConfig } from './config.ts';
+import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
+import { syncRoutes } from './sync/routes.ts';
+import { errorBody, handleError, HttpError } from './http/errors.ts';
+import { APP_VERSION } from './version.ts';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | 'sessionDays'>) {
+  const api = new Hono<AuthEnv>()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new HttpError(413, 'too_large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        },
+      }),
+    )
+    .get('/health', (c) => c.json({ status: 'ok' as const, database: db.kind, version: APP_VERSION }))
+    .route('/auth', authRoutes(db, config.sessionDays))
+    .use('*', requireUser(db))
+    .route('/sync', syncRoutes(db))
+    .all('*', (c) => c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404));
+
+  const app = new Hono();
+  app.onError(handleError);
+  app.route('/api', api);
+
+  // Hashed build assets never change; the service worker and the page must always be fresh.
+  const root = relative(process.cwd(), config.distDir) || '.';
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root, onFound: (path, c) => {
+    if (!path.includes('/assets/')) c.header('Cache-Control', 'no-cache');
+  } }));
+  // Any other page is the single-page app, which routes on the client.
+  const indexFile = join(config.distDir, 'index.html');
+  app.get('*', async (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text('The app is not built. Run `npm run build` (npm start does this for you).', 503);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(await readFile(indexFile, 'utf8'));
+  });
+  return app;
+}

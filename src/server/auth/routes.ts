@@ -1,0 +1,61 @@
+// Sign-in, sign-out and "who am I", plus the middleware that guards every other /api route.
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Database } from '../storage/database.ts';
+import { loginRequestSchema, type LoginResponse, type User } from '../../domain/user.ts';
+import { readJson } from '../http/body.ts';
+import { unauthorized } from '../http/errors.ts';
+import { verifyPassword } from './password.ts';
+import { createSession, endSession, findSessionUser } from './sessions.ts';
+import { findUserByUsername, toUser } from './users.ts';
+import { LoginThrottle } from './throttle.ts';
+
+export interface AuthEnv {
+  Variables: { user: User; token: string };
+}
+
+// Verifying against a real hash when the user does not exist keeps the answer time the same, so
+// timing does not reveal which usernames exist.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export function requireUser(db: Database): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw unauthorized('Please sign in: this needs an Authorization: Bearer token.');
+    const user = await findSessionUser(db, token);
+    if (!user) throw unauthorized('Your sign-in has expired or is not valid. Please sign in again.');
+    c.set('user', user);
+    c.set('token', token);
+    await next();
+  };
+}
+
+export function authRoutes(db: Database, sessionDays: number) {
+  const throttle = new LoginThrottle();
+  return new Hono<AuthEnv>()
+    .post('/login', async (c) => {
+      const login = await readJson(c, loginRequestSchema);
+      throttle.check(login.username);
+      const row = await findUserByUsername(db, login.username);
+      const passwordOk = await verifyPassword(login.password, row?.password_hash ?? DUMMY_HASH);
+      if (!row || !passwordOk) {
+        throttle.failed(login.username);
+        throw unauthorized('That username and password do not match. Check them and try again.');
+      }
+      throttle.succeeded(login.username);
+      const session = await createSession(db, row.id, sessionDays);
+      const answer: LoginResponse = { token: session.token, user: toUser(row), expiresAt: session.expiresAt };
+      return c.json(answer);
+    })
+    .use('/me', requireUser(db))
+    .get('/me', (c) => c.json({ user: c.get('user') }))
+    .use('/logout', requireUser(db))
+    .post('/logout', async (c) => {
+      await endSession(db, c.get('token'));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,39 @@
+// Bearer-token sessions. The token is random and shown to the client once; only its SHA-256 is
+// stored, so a copy of the database cannot be used to sign in.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../storage/database.ts';
+import type { User } from '../../domain/user.ts';
+import { toUser } from './users.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Queryable, userId: string, days: number) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    hashToken(token),
+    userId,
+    expiresAt.toISOString(),
+  ]);
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function findSessionUser(db: Queryable, token: string): Promise<User | undefined> {
+  const rows = await db.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    role: string;
+    parish_code: string | null;
+    password_hash: string;
+  }>(
+    `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [hashToken(token)],
+  );
+  return rows[0] && toUser(rows[0]);
+}
+
+export async function endSession(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+}

@@ -1,0 +1,38 @@
+// Server configuration, read once from the environment. The README's configuration table documents
+// every variable here; keep the two in step.
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  /** Where PGlite keeps its files when DATABASE_URL is not set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The built PWA (vite build output). */
+  distDir: string;
+  /** How long a sign-in lasts. Long, because duty officers work offline for days. */
+  sessionDays: number;
+  /** Seed the demo borough and demo users into an empty database. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: positiveInteger('PORT', env.PORT, 8080),
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    distDir: resolve(env.DIST_DIR || './dist'),
+    sessionDays: positiveInteger('SESSION_DAYS', env.SESSION_DAYS, 30),
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,35 @@
+// Named errors that map to HTTP answers in one place. Anything a client can send that is wrong ends
+// as one of these (a 4xx with { error: { code, message, fields? } }); only our own bugs are 500s.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '../../domain/apiError.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (code: string, message: string, fields?: Record<string, string>) =>
+  new HttpError(400, code, message, fields);
+export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+
+export function errorBody(code: string, message: string, fields?: Record<string, string>): ApiError {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof HttpError) {
+    return c.json(errorBody(error.code, error.message, error.fields), error.status);
+  }
+  console.error('Unexpected error on', c.req.method, c.req.path, error);
+  return c.json(errorBody('internal', 'Something went wrong on the server. Please try again.'), 500);
+}

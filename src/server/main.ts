@@ -1,0 +1,36 @@
+// Starts Resilience Hub: opens the database (PGlite by default, PostgreSQL with DATABASE_URL),
+// migrates it, seeds the demo borough on first start, and serves the API and the built PWA.
+import { serve } from '@hono/node-server';
+import { readConfig } from './config.ts';
+import { openDatabase } from './storage/open.ts';
+import { createApp } from './app.ts';
+import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { APP_VERSION } from './version.ts';
+
+const config = readConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+if (config.seedDemo) {
+  const seeded = await seedDemo(db);
+  if (seeded.area) console.log('Seeded the demo borough (generated wards, parishes, partners and contacts).');
+}
+
+const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, (info) => {
+  const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Resilience Hub ${APP_VERSION} on http://localhost:${info.port} — database: ${where}`);
+  if (config.seedDemo) {
+    console.log('Demo logins (change these before real use):');
+    for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
+  }
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing…`);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

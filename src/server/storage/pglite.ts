@@ -1,0 +1,25 @@
+// Database on PGlite: PostgreSQL compiled to WebAssembly, keeping its files in a folder on disk.
+// PGlite serves one connection, so transactions are serialised by PGlite itself.
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable, Row } from './database.ts';
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  // undefined = in memory, for tests that need no files
+  const pg = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await pg.waitReady;
+  const asQueryable = (runner: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      const result = await runner.query<T>(sql, params);
+      return result.rows;
+    },
+    async execScript(sql: string) {
+      await runner.exec(sql);
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...asQueryable(pg),
+    transaction: (work) => pg.transaction((tx) => work(asQueryable(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,48 @@
+// Database on a real PostgreSQL server through a `pg` pool. `schema`, when given, becomes the
+// search_path of every connection, which is how tests get a private namespace on a shared server.
+import pg from 'pg';
+import type { Database, Queryable, Row } from './database.ts';
+
+export async function openPostgres(url: string, schema?: string): Promise<Database> {
+  if (schema !== undefined) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await setup.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path="${schema}"` }),
+  });
+  // An idle client losing its server (a restart) must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
+  const asQueryable = (runner: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      const result = await runner.query<T>(sql, params);
+      return result.rows;
+    },
+    async execScript(sql: string) {
+      await runner.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...asQueryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(asQueryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
