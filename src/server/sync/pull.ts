@@ -16,8 +16,8 @@ export const START_CURSOR = '0.0';
 interface LogRow extends Record<string, unknown> {
   entity: Entity;
   entity_id: string;
-  xid: string;
-  seq: string;
+  xid_text: string;
+  seq_text: string;
 }
 
 function visibleTo(user: User, entity: Entity, record: unknown): boolean {
@@ -38,11 +38,12 @@ export async function pull(db: Database, user: User, since: string | undefined, 
   // One transaction so the page and the records it names are read from one snapshot.
   return db.transaction(async (tx) => {
     const log = await tx.query<LogRow>(
-      `SELECT entity, entity_id, xid::text AS xid, seq::text AS seq
+      // Text aliases differ from the column names: ORDER BY must sort the numbers, not their text.
+      `SELECT entity, entity_id, xid::text AS xid_text, seq::text AS seq_text
        FROM change_log
        WHERE (xid, seq) > ($1::xid8, $2::bigint)
          AND xid < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY xid, seq
+       ORDER BY change_log.xid, change_log.seq
        LIMIT $3`,
       [xid, seq, limit + 1],
     );
@@ -63,7 +64,7 @@ export async function pull(db: Database, user: User, since: string | undefined, 
     });
 
     const last = page[page.length - 1];
-    const cursor = last ? `${last.xid}.${last.seq}` : (since ?? START_CURSOR);
+    const cursor = last ? `${last.xid_text}.${last.seq_text}` : (since ?? START_CURSOR);
     let total = 0;
     if (since === undefined) {
       const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log');
