@@ -1,13 +1,11 @@
 // The app shell: sign-in when there is no session on this device; otherwise the header (sync status,
 // sign out), the navigation and the current screen. Sync runs while someone is signed in.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
 import { Syncer } from './sync/syncer.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { PartnersScreen } from './screens/PartnersScreen.tsx';
-import { PartnerScreen } from './screens/PartnerScreen.tsx';
-import { WardsScreen } from './screens/WardsScreen.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { signOut } from './session.ts';
@@ -15,10 +13,16 @@ import { ROLE_LABELS } from '../domain/user.ts';
 
 const syncer = new Syncer(localDatabase);
 
+// Screens past the first load on demand, keeping the first screen's JavaScript small.
+const FindHelpScreen = lazy(() => import('./screens/FindHelpScreen.tsx').then((m) => ({ default: m.FindHelpScreen })));
+const PartnerScreen = lazy(() => import('./screens/PartnerScreen.tsx').then((m) => ({ default: m.PartnerScreen })));
+const WardsScreen = lazy(() => import('./screens/WardsScreen.tsx').then((m) => ({ default: m.WardsScreen })));
+
 function Screen({ path }: { path: string }) {
   const partner = /^\/partners\/([^/]+)$/.exec(path);
   if (partner?.[1]) return <PartnerScreen id={decodeURIComponent(partner[1])} />;
   if (path === '/wards') return <WardsScreen />;
+  if (path === '/find') return <FindHelpScreen />;
   return <PartnersScreen />;
 }
 
@@ -73,6 +77,11 @@ export function App() {
       <nav aria-label="Main">
         <ul className="nav-list">
           <li>
+            <Link to="/find" aria-current={path === '/find' ? 'page' : undefined}>
+              Find help
+            </Link>
+          </li>
+          <li>
             <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
               Partners
             </Link>
@@ -85,7 +94,9 @@ export function App() {
         </ul>
       </nav>
       <main id="main">
-        <Screen path={path} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Screen path={path} />
+        </Suspense>
       </main>
     </div>
   );

@@ -19,16 +19,11 @@ export const PARTNER_KINDS = [
 export type PartnerKind = (typeof PARTNER_KINDS)[number]['id'];
 export const partnerKindSchema = z.enum(PARTNER_KINDS.map((kind) => kind.id) as [PartnerKind, ...PartnerKind[]]);
 
-export const coverageSchema = z
-  .object({
-    boroughWide: z.boolean(),
-    wards: z.array(areaCodeSchema),
-    parishes: z.array(areaCodeSchema),
-  })
-  .refine((coverage) => coverage.boroughWide || coverage.wards.length + coverage.parishes.length > 0, {
-    message: 'name at least one ward or parish, or mark the partner borough-wide',
-    path: ['wards'],
-  });
+export const coverageSchema = z.object({
+  boroughWide: z.boolean(),
+  wards: z.array(areaCodeSchema),
+  parishes: z.array(areaCodeSchema),
+});
 export type Coverage = z.infer<typeof coverageSchema>;
 
 const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time as HH:MM');
@@ -75,7 +70,16 @@ export const partnerSchema = z.object({
   lastVerified: isoDateSchema,
   status: z.enum(['active', 'paused', 'closed']),
   updatedAt: isoDateTimeSchema,
-});
+})
+  // A paused or closed partner may cover nothing (e.g. after its wards were replaced); an active one
+  // must say where it helps, or best placed could never offer it.
+  .refine(
+    (partner) =>
+      partner.status !== 'active' ||
+      partner.coverage.boroughWide ||
+      partner.coverage.wards.length + partner.coverage.parishes.length > 0,
+    { message: 'name at least one ward or parish, or mark the partner borough-wide', path: ['coverage', 'wards'] },
+  );
 export type Partner = z.infer<typeof partnerSchema>;
 
 export function isStrategic(partner: Partner): boolean {

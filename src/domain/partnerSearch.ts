@@ -5,6 +5,11 @@ import type { Partner } from './partner.ts';
 import { PARTNER_KINDS } from './partner.ts';
 import { capabilityLabel } from './capabilities.ts';
 
+// A full UK postcode written with or without its space; indexed and searched as one word, so
+// "ME15 6AA" finds that postcode rather than every partner in ME15.
+const POSTCODE = /\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b/gi;
+const compactPostcodes = (text: string) => text.replace(POSTCODE, '$1$2');
+
 interface SearchablePartner {
   id: string;
   name: string;
@@ -27,9 +32,10 @@ export function buildPartnerSearch(partners: readonly Partner[], wardNames: Read
     fields: ['name', 'kind', 'capabilities', 'places', 'postcode', 'address'],
     searchOptions: {
       boost: { name: 3, capabilities: 2 },
-      prefix: true,
-      // Allow about one typo in five letters, but none in very short words.
-      fuzzy: (term) => (term.length > 3 ? 0.2 : false),
+      // Prefixes from three letters, as people type; about one typo in five letters, at most two.
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+      maxFuzzy: 2,
       combineWith: 'AND',
     },
   });
@@ -43,7 +49,8 @@ export function buildPartnerSearch(partners: readonly Partner[], wardNames: Read
         ...partner.coverage.wards.map((code) => wardNames.get(code) ?? code),
         partner.coverage.boroughWide ? 'borough-wide' : '',
       ].join(' '),
-      postcode: `${partner.base.postcode ?? ''} ${(partner.base.postcode ?? '').replace(' ', '')}`,
+      // the whole postcode as one word, and its outward code (the district) on its own
+      postcode: `${compactPostcodes(partner.base.postcode ?? '')} ${(partner.base.postcode ?? '').split(' ')[0]}`,
       address: partner.base.address,
     })),
   );
@@ -51,7 +58,7 @@ export function buildPartnerSearch(partners: readonly Partner[], wardNames: Read
     search(query) {
       const trimmed = query.trim();
       if (trimmed === '') return [];
-      return index.search(trimmed).map((result) => String(result.id));
+      return index.search(compactPostcodes(trimmed)).map((result) => String(result.id));
     },
   };
 }

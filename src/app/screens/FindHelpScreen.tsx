@@ -1,0 +1,122 @@
+// Find help: choose needs and a place, see the partners best placed to help with the reasons and the
+// numbers to tap. Runs best placed over this device's copy, so it answers instantly and offline.
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../store/localDatabase.ts';
+import { CAPABILITIES, type CapabilityId } from '../../domain/capabilities.ts';
+import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../domain/bestPlaced.ts';
+import type { Place } from '../../domain/place.ts';
+import { PlacePicker } from '../components/PlacePicker.tsx';
+import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
+
+const URGENCIES: { id: Urgency; label: string }[] = [
+  { id: 'immediate', label: 'Immediate' },
+  { id: 'today', label: 'Today' },
+  { id: 'this_week', label: 'This week' },
+];
+
+function initialPlace(): Place | null {
+  const params = new URLSearchParams(location.search);
+  const ward = params.get('ward');
+  const parish = params.get('parish');
+  if (ward) return { kind: 'ward', code: ward };
+  if (parish) return { kind: 'parish', code: parish };
+  return null;
+}
+
+export function FindHelpScreen() {
+  const partners = useLiveQuery(() => localDatabase.partners.toArray());
+  const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
+  const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
+  const [needs, setNeeds] = useState<CapabilityId[]>([]);
+  const [place, setPlace] = useState<Place | null>(initialPlace);
+  const [urgency, setUrgency] = useState<Urgency>('immediate');
+  const [includeAll, setIncludeAll] = useState(false);
+
+  const index = useMemo(
+    () => partners && wards && parishes && buildBestPlacedIndex(partners, wards, parishes),
+    [partners, wards, parishes],
+  );
+  const answer = useMemo(
+    () =>
+      index && place && needs.length > 0
+        ? bestPlaced(index, { needs, place, urgency, at: new Date(), includeNonStrategic: includeAll })
+        : null,
+    [index, place, needs, urgency, includeAll],
+  );
+
+  const toggleNeed = (need: CapabilityId) =>
+    setNeeds((current) => (current.includes(need) ? current.filter((n) => n !== need) : [...current, need]));
+
+  if (!index || !wards || !parishes) return <p role="status">Loading the directory…</p>;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Find help</h1>
+      {wards.length === 0 && (
+        <p className="empty">No wards or partners on this device yet. Connect once to download the directory.</p>
+      )}
+      <fieldset className="needs">
+        <legend>What is needed?</legend>
+        <div className="need-buttons">
+          {CAPABILITIES.map((capability) => (
+            <button
+              key={capability.id}
+              type="button"
+              className="need"
+              aria-pressed={needs.includes(capability.id)}
+              onClick={() => toggleNeed(capability.id)}
+            >
+              {capability.label}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <PlacePicker wards={wards} parishes={parishes} place={place} onChange={setPlace} />
+      <fieldset className="urgency">
+        <legend>How urgent?</legend>
+        {URGENCIES.map((option) => (
+          <label key={option.id} className="inline">
+            <input
+              type="radio"
+              name="urgency"
+              value={option.id}
+              checked={urgency === option.id}
+              onChange={() => setUrgency(option.id)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="inline">
+        <input type="checkbox" checked={includeAll} onChange={(event) => setIncludeAll(event.target.checked)} />
+        Include partners not named in the emergency plan
+      </label>
+
+      <section aria-labelledby="results-heading" className="results">
+        <h2 id="results-heading">Best placed to help</h2>
+        {needs.length === 0 || !place ? (
+          <p className="empty">Choose what is needed and where, and the partners best placed to help appear here.</p>
+        ) : answer === null || answer.place === null ? (
+          <p className="empty">That place is not in this area any more. Choose another.</p>
+        ) : answer.ranked.length === 0 ? (
+          <p className="empty">
+            No {includeAll ? '' : 'strategic '}partner offers that.
+            {!includeAll && ' Try including partners not named in the emergency plan.'}
+          </p>
+        ) : (
+          <>
+            <p className="count" aria-live="polite">
+              {answer.ranked.length} of {answer.eligible} partners for {answer.place.label}, best placed first.
+            </p>
+            <ol className="card-list ranked" aria-label="Best placed partners">
+              {answer.ranked.map((entry) => (
+                <RankedPartnerCard key={entry.partner.id} entry={entry} />
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

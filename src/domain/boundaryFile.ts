@@ -1,0 +1,262 @@
+// Reads one GeoJSON boundary file a council brings (ONS ward or parish boundaries of any vintage) and
+// checks every feature before anything is stored. Pure: the caller reads the file. Each problem is one
+// plain sentence naming the file and the feature, so the person loading it can fix the file and retry.
+import { booleanValid } from '@turf/boolean-valid';
+import type { Boundary, Position } from './geometry.ts';
+import { areaCodeSchema } from './area.ts';
+
+/** A ward or parish as a boundary file gives it, before the area is built. */
+export interface AreaFeature {
+  code: string;
+  name: string;
+  boundary: Boundary;
+}
+
+export type BoundaryFileResult =
+  | { kind: 'wards'; wards: AreaFeature[] }
+  | { kind: 'parishes'; parishes: AreaFeature[] }
+  | { kind: 'invalid'; errors: string[] };
+
+interface PropertyNames {
+  kind: 'wards' | 'parishes';
+  code: string;
+  name: string | undefined;
+}
+
+// ONS renames its fields with each edition (WD13CD, WD24CD, PAR21CD, PARNCP24CD…), so match the
+// pattern rather than a list that goes stale.
+const ONS_FIELDS = [
+  { kind: 'wards', code: /^WD\d\dCD$/i, name: /^WD\d\dNM$/i },
+  { kind: 'parishes', code: /^PAR\d\dCD$/i, name: /^PAR\d\dNM$/i },
+  { kind: 'parishes', code: /^PARNCP\d\dCD$/i, name: /^PARNCP\d\dNM$/i },
+] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function chooseProperties(fileName: string, keys: readonly string[]): PropertyNames | undefined {
+  const namedAsParishes = /parish/i.test(fileName);
+  const found: PropertyNames[] = [];
+  for (const fields of ONS_FIELDS) {
+    const code = keys.find((key) => fields.code.test(key));
+    if (code === undefined) continue;
+    // Prefer the name field of the same edition as the code field.
+    const sameEdition = code.slice(0, -2) + (code.endsWith('cd') ? 'nm' : 'NM');
+    const name = keys.includes(sameEdition) ? sameEdition : keys.find((key) => fields.name.test(key));
+    found.push({ kind: fields.kind, code, name });
+  }
+  const preferred =
+    found.find((names) => names.kind === (namedAsParishes ? 'parishes' : 'wards')) ?? found[0];
+  if (preferred !== undefined) return preferred;
+  const code = keys.find((key) => key.toLowerCase() === 'code');
+  if (code === undefined) return undefined;
+  return {
+    kind: namedAsParishes ? 'parishes' : 'wards',
+    code,
+    name: keys.find((key) => key.toLowerCase() === 'name'),
+  };
+}
+
+function propertyText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function isPosition(value: unknown): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
+// British National Grid eastings run 0–700 km and northings 0–1,300 km; no WGS84 position is that big.
+function looksLikeNationalGrid(position: readonly number[]): boolean {
+  const [x = 0, y = 0] = position;
+  return x > 180 && x <= 800_000 && y > 90 && y <= 1_300_000;
+}
+
+function* positionsIn(value: unknown): Generator<number[]> {
+  if (isPosition(value)) yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* positionsIn(item);
+}
+
+function orientation(a: Position, b: Position, c: Position): number {
+  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+}
+
+/**
+ * The first place two edges of a ring cross, if any. turf's booleanValid catches spikes and holes
+ * crossing the outer ring but not a ring crossing itself (a "bow tie"), which is the usual fault of a
+ * hand-edited boundary. Edges are swept in order of their west end so real boundaries stay fast.
+ */
+function ringCrossing(ring: readonly Position[]): Position | undefined {
+  const edges = ring.slice(0, -1).map((from, index) => {
+    const to = ring[index + 1] as Position;
+    return { index, from, to, west: Math.min(from[0], to[0]), east: Math.max(from[0], to[0]) };
+  });
+  const last = edges.length - 1;
+  edges.sort((a, b) => a.west - b.west);
+  for (const [i, a] of edges.entries()) {
+    for (let j = i + 1; j < edges.length; j++) {
+      const b = edges[j] as (typeof edges)[number];
+      if (b.west > a.east) break;
+      const gap = Math.abs(a.index - b.index);
+      if (gap <= 1 || gap === last) continue; // edges that meet at a shared vertex
+      const crosses =
+        orientation(a.from, a.to, b.from) * orientation(a.from, a.to, b.to) < 0 &&
+        orientation(b.from, b.to, a.from) * orientation(b.from, b.to, a.to) < 0;
+      if (crosses) {
+        const [ax, ay] = a.from;
+        const [dx, dy] = [a.to[0] - ax, a.to[1] - ay];
+        const [ex, ey] = [b.to[0] - b.from[0], b.to[1] - b.from[1]];
+        const t = ((b.from[0] - ax) * ey - (b.from[1] - ay) * ex) / (dx * ey - dy * ex);
+        return [ax + t * dx, ay + t * dy];
+      }
+    }
+  }
+  return undefined;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+/** Checks one ring; returns its 2-D positions or the problem with it. */
+function checkRing(ring: unknown): Position[] | string {
+  if (!Array.isArray(ring)) return 'is not a list of positions';
+  const bad = ring.findIndex((position) => !isPosition(position));
+  if (bad >= 0) return `position ${bad + 1} is not a pair of numbers`;
+  // Heights (a third number) are dropped: boundaries are flat.
+  const positions = (ring as number[][]).map(([lon = 0, lat = 0]): Position => [lon, lat]);
+  const outside = positions.find(([lon, lat]) => Math.abs(lon) > 180 || Math.abs(lat) > 90);
+  if (outside !== undefined) {
+    return `has a position outside longitude -180 to 180, latitude -90 to 90 (${round(outside[0])}, ${round(outside[1])})`;
+  }
+  if (positions.length < 4) return `has ${positions.length} positions; a ring needs at least 4`;
+  const first = positions[0] as Position;
+  const last = positions[positions.length - 1] as Position;
+  if (first[0] !== last[0] || first[1] !== last[1]) return 'is not closed';
+  const crossing = ringCrossing(positions);
+  if (crossing !== undefined) return `crosses itself near ${round(crossing[0])}, ${round(crossing[1])}`;
+  return positions;
+}
+
+/** Checks one geometry; returns the boundary or the problems found. */
+function checkGeometry(geometry: unknown): { boundary?: Boundary; problems: string[] } {
+  if (!isRecord(geometry)) return { problems: ['has no geometry'] };
+  const { type, coordinates } = geometry;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') {
+    return { problems: [`is a ${String(type)}; only Polygon and MultiPolygon boundaries can be loaded`] };
+  }
+  if (!Array.isArray(coordinates) || coordinates.length === 0) return { problems: ['has no coordinates'] };
+  const polygons: unknown[] = type === 'Polygon' ? [coordinates] : coordinates;
+  const problems: string[] = [];
+  const cleaned: Position[][][] = [];
+  polygons.forEach((polygon, p) => {
+    const prefix = type === 'Polygon' ? '' : `polygon ${p + 1}, `;
+    if (!Array.isArray(polygon) || polygon.length === 0) {
+      problems.push(type === 'Polygon' ? 'the polygon has no rings' : `polygon ${p + 1} has no rings`);
+      return;
+    }
+    const rings: Position[][] = [];
+    polygon.forEach((ring: unknown, r) => {
+      const checked = checkRing(ring);
+      if (typeof checked === 'string') problems.push(`${prefix}ring ${r + 1} ${checked}`);
+      else rings.push(checked);
+    });
+    cleaned.push(rings);
+  });
+  if (problems.length > 0) return { problems };
+  const boundary: Boundary =
+    type === 'Polygon'
+      ? { type: 'Polygon', coordinates: cleaned[0] as Position[][] }
+      : { type: 'MultiPolygon', coordinates: cleaned };
+  if (!booleanValid(boundary)) {
+    return {
+      problems: [
+        'is not a valid polygon: a ring touches itself or has a spike, or a hole crosses its outer ring',
+      ],
+    };
+  }
+  return { boundary, problems: [] };
+}
+
+/** Parses and checks a GeoJSON FeatureCollection of ward or parish boundaries. */
+export function parseBoundaryFile(fileName: string, content: string): BoundaryFileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { kind: 'invalid', errors: [`${fileName} is not valid JSON: ${(error as Error).message}`] };
+  }
+  if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    return { kind: 'invalid', errors: [`${fileName} is not a GeoJSON FeatureCollection`] };
+  }
+  const features: unknown[] = json.features;
+  if (features.length === 0) return { kind: 'invalid', errors: [`${fileName} has no features`] };
+
+  for (const [index, feature] of features.entries()) {
+    const geometry = isRecord(feature) ? feature.geometry : undefined;
+    const nationalGrid = isRecord(geometry)
+      ? [...positionsIn(geometry.coordinates)].find(looksLikeNationalGrid)
+      : undefined;
+    if (nationalGrid !== undefined) {
+      return {
+        kind: 'invalid',
+        errors: [
+          `${fileName}: the coordinates look like British National Grid metres (${nationalGrid[0]}, ${nationalGrid[1]} ` +
+            `in feature ${index + 1}), not WGS84 longitude and latitude; export the file in WGS84 (EPSG:4326), ` +
+            `for example with: ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`,
+        ],
+      };
+    }
+  }
+
+  const keys = [
+    ...new Set(
+      features.flatMap((f) => (isRecord(f) && isRecord(f.properties) ? Object.keys(f.properties) : [])),
+    ),
+  ];
+  const names = chooseProperties(fileName, keys);
+  if (names === undefined) {
+    return {
+      kind: 'invalid',
+      errors: [
+        `${fileName} has no code property the importer knows: expected ONS names such as WD24CD/WD24NM ` +
+          `(wards) or PAR21CD/PAR21NM (parishes), or plain code and name; its properties are ` +
+          (keys.length > 0 ? keys.join(', ') : 'empty'),
+      ],
+    };
+  }
+
+  const errors: string[] = [];
+  const loaded: AreaFeature[] = [];
+  const firstWithCode = new Map<string, number>();
+  features.forEach((feature, index) => {
+    const properties = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
+    const code = propertyText(properties[names.code]);
+    const name = names.name === undefined ? '' : propertyText(properties[names.name]);
+    const label = [code && `code ${code}`, name && `"${name}"`].filter(Boolean).join(' ');
+    const say = (problem: string) =>
+      errors.push(`${fileName}, feature ${index + 1}${label ? ` (${label})` : ''}: ${problem}`);
+    if (!isRecord(feature) || feature.type !== 'Feature') return say('is not a GeoJSON Feature');
+    if (code === '') say(`has no code (${names.code})`);
+    else {
+      const codeCheck = areaCodeSchema.safeParse(code);
+      if (!codeCheck.success) say(`the code "${code}" cannot be used: ${codeCheck.error.issues[0]?.message}`);
+      const earlier = firstWithCode.get(code);
+      if (earlier !== undefined) say(`the code ${code} is also used by feature ${earlier + 1}`);
+      else firstWithCode.set(code, index);
+    }
+    if (name === '') say(`has no name${names.name === undefined ? '' : ` (${names.name})`}`);
+    const { boundary, problems } = checkGeometry(feature.geometry);
+    for (const problem of problems) say(problem);
+    if (boundary !== undefined && code !== '' && name !== '') loaded.push({ code, name, boundary });
+  });
+
+  if (errors.length > 0) return { kind: 'invalid', errors };
+  return names.kind === 'wards' ? { kind: 'wards', wards: loaded } : { kind: 'parishes', parishes: loaded };
+}

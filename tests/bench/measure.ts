@@ -1,0 +1,28 @@
+// Timing helpers for the benchmark: run a function many times after a warm-up and report percentiles.
+import { performance } from 'node:perf_hooks';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, rank)] ?? NaN;
+}
+
+/** Times `run(i)` for `runs` iterations after `warmup` untimed ones; returns milliseconds per run. */
+export function timeRuns(runs: number, warmup: number, run: (iteration: number) => unknown): number[] {
+  for (let i = 0; i < warmup; i += 1) run(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    run(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export const round = (value: number, digits = 3) => Number(value.toFixed(digits));

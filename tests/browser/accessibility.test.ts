@@ -1,0 +1,254 @@
+// WCAG 2.2 AA checks in a real Chromium: axe finds no violations on the sign-in screen, the partner list,
+// a partner page and the wards page; and on a 320 × 640 phone screen none of them scrolls sideways and
+// every control on them can be reached with the Tab key, starting from the top of the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  DEMO_DUTY,
+  firstPage,
+  launchBrowser,
+  makeTempDir,
+  removeTempDirs,
+  signIn,
+  startServer,
+  type RunningServer,
+} from './harness.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PHONE = { width: 320, height: 640 };
+
+/** axe's violations as one line each (rule, impact, what it means, where), so a failure reads plainly. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help} — at ${violation.nodes
+        .map((node) => JSON.stringify(node.target))
+        .join(', ')}`,
+  );
+}
+
+function syncStatus(page: Page): Locator {
+  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
+}
+
+/** Waits until a sync has finished, so "Sync now" is enabled and the page no longer changes under us. */
+async function waitForSynced(page: Page): Promise<void> {
+  await syncStatus(page)
+    .filter({ hasText: /Last synced/ })
+    .waitFor({ timeout: 60_000 });
+}
+
+async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+}
+
+async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+interface TabRecord {
+  reachedByTab?: Set<Element>;
+}
+
+/**
+ * Presses Tab from wherever focus is (the top of a freshly loaded page) until focus leaves the page or
+ * `maxPresses` is reached, remembering every element that received focus.
+ */
+async function tabThroughPage(page: Page, maxPresses: number): Promise<void> {
+  await page.evaluate(() => {
+    const reached = new Set<Element>();
+    (window as TabRecord).reachedByTab = reached;
+    document.addEventListener('focusin', (event) => {
+      if (event.target instanceof Element) reached.add(event.target);
+    });
+  });
+  for (let press = 0; press < maxPresses; press += 1) {
+    await page.keyboard.press('Tab');
+    const leftThePage = await page.evaluate(
+      () => document.activeElement === null || document.activeElement === document.body,
+    );
+    if (leftThePage && press > 0) return;
+  }
+}
+
+/** Names of the visible, enabled links, buttons and text boxes that Tab never reached. */
+async function controlsNotReachedByTab(page: Page): Promise<{ controls: number; unreached: string[] }> {
+  let controls = 0;
+  const unreached: string[] = [];
+  for (const role of ['link', 'button', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio'] as const) {
+    const found = await page
+      .getByRole(role)
+      .filter({ visible: true })
+      .evaluateAll((elements, roleName) => {
+        const reached = (window as TabRecord).reachedByTab ?? new Set<Element>();
+        return elements
+          .filter((element) => !(element instanceof HTMLButtonElement && element.disabled))
+          .map((element) => ({
+            name: `${roleName} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim() || element.id}"`,
+            reached: reached.has(element),
+          }));
+      }, role);
+    controls += found.length;
+    unreached.push(...found.filter((entry) => !entry.reached).map((entry) => entry.name));
+  }
+  return { controls, unreached };
+}
+
+/** The phone-width rules: no sideways scroll; after a reload, Tab from the top reaches every control. */
+async function expectPhoneFriendly(page: Page, ready: () => Promise<void>): Promise<void> {
+  const overflow = await horizontalOverflow(page);
+  expect(
+    overflow.scrollWidth,
+    `page is ${overflow.scrollWidth}px wide on a 320px screen`,
+  ).toBeLessThanOrEqual(PHONE.width);
+
+  await page.reload();
+  await ready();
+  const before = await controlsNotReachedByTab(page);
+  await tabThroughPage(page, before.controls + 10);
+  const { controls, unreached } = await controlsNotReachedByTab(page);
+  expect(controls).toBeGreaterThan(0);
+  expect(unreached, 'controls the Tab key never reached').toEqual([]);
+}
+
+describe('accessibility (WCAG 2.2 AA)', () => {
+  let server: RunningServer | undefined;
+  let desktop: BrowserContext | undefined;
+  let phone: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await desktop?.close();
+    await phone?.close();
+    await server?.stop();
+    await removeTempDirs();
+  });
+
+  const url = () => {
+    if (!server) throw new Error('server not started');
+    return server.url;
+  };
+  const desktopPage = async () => {
+    if (!desktop) throw new Error('an earlier step did not launch the browser');
+    return firstPage(desktop);
+  };
+  const phonePage = async () => {
+    if (!phone) throw new Error('an earlier step did not launch the phone-sized browser');
+    return firstPage(phone);
+  };
+
+  describe('axe finds no violations', () => {
+    it('on the sign-in screen', async () => {
+      desktop = await launchBrowser(await makeTempDir('profile-axe'));
+      const page = await firstPage(desktop);
+      await page.goto(url());
+      await page.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('on the partner list', async () => {
+      const page = await desktopPage();
+      await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
+      await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
+      await waitForSynced(page);
+      await page.getByRole('list', { name: 'Partners' }).getByRole('link').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('on a partner page', async () => {
+      const page = await desktopPage();
+      const first = page.getByRole('list', { name: 'Partners' }).getByRole('link').first();
+      const name = ((await first.textContent()) ?? '').trim();
+      await first.click();
+      await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('on the wards page', async () => {
+      const page = await desktopPage();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wards' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Wards' }).waitFor();
+      await page.getByRole('list', { name: 'Wards' }).getByRole('listitem').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  describe('on a 320 × 640 screen: no sideways scrolling, everything reachable by keyboard', () => {
+    it('the sign-in screen, signing in with the keyboard alone', async () => {
+      phone = await launchBrowser(await makeTempDir('profile-phone'), { viewport: PHONE });
+      const page = await firstPage(phone);
+      await page.goto(url());
+      await page.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.scrollWidth, `page is ${overflow.scrollWidth}px wide`).toBeLessThanOrEqual(PHONE.width);
+
+      await page.keyboard.press('Tab');
+      expect(await isFocused(page.getByLabel('Username')), 'first Tab reaches "Username"').toBe(true);
+      await page.keyboard.type(DEMO_DUTY.username);
+      await page.keyboard.press('Tab');
+      expect(await isFocused(page.getByLabel('Password')), 'next Tab reaches "Password"').toBe(true);
+      await page.keyboard.type(DEMO_DUTY.password);
+      await page.keyboard.press('Tab');
+      expect(
+        await isFocused(page.getByRole('button', { name: 'Sign in' })),
+        'next Tab reaches "Sign in"',
+      ).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    });
+
+    it('the partner list', async () => {
+      const page = await phonePage();
+      const ready = async () => {
+        await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
+        await waitForSynced(page);
+        await page.getByRole('list', { name: 'Partners' }).getByRole('link').first().waitFor();
+      };
+      await ready();
+      await expectPhoneFriendly(page, ready);
+      const reached = (locator: Locator) =>
+        locator.evaluate((element) => (window as TabRecord).reachedByTab?.has(element) ?? false);
+      expect(
+        await reached(page.getByRole('searchbox', { name: 'Search partners' })),
+        'Tab reaches "Search partners"',
+      ).toBe(true);
+      expect(
+        await reached(page.getByRole('list', { name: 'Partners' }).getByRole('link').first()),
+        'Tab reaches the first partner',
+      ).toBe(true);
+    });
+
+    it('a partner page', async () => {
+      const page = await phonePage();
+      const first = page.getByRole('list', { name: 'Partners' }).getByRole('link').first();
+      const name = ((await first.textContent()) ?? '').trim();
+      await first.click();
+      const ready = async () => {
+        await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+        await waitForSynced(page);
+      };
+      await ready();
+      await expectPhoneFriendly(page, ready);
+    });
+
+    it('the wards page', async () => {
+      const page = await phonePage();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wards' }).click();
+      const ready = async () => {
+        await page.getByRole('heading', { level: 1, name: 'Wards' }).waitFor();
+        await waitForSynced(page);
+        await page.getByRole('list', { name: 'Wards' }).getByRole('listitem').first().waitFor();
+      };
+      await ready();
+      await expectPhoneFriendly(page, ready);
+    });
+  });
+});

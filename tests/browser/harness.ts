@@ -1,0 +1,192 @@
+// Shared harness for the browser tests: starts the real server (PGlite in a temp folder) as a child
+// process, launches the system Chromium on a persistent profile with the flags known to work here,
+// and drives the steps every test needs (sign in, wait for the service worker to control the page).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** The repository root: the server resolves dist/ and src/ from here. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const READY_TIMEOUT_MS = 90_000;
+const READY_LINE = /Resilience Hub \S+ on http:\/\/localhost:(\d+)/;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DEMO_DUTY = { username: 'duty', password: 'demo-duty-2026' } as const;
+
+/** Temp folders made by this harness, removed by `removeTempDirs` (call it in afterAll). */
+const tempDirs = new Set<string>();
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `resilience-hub-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  const dirs = [...tempDirs];
+  tempDirs.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
+}
+
+/** A port nobody listens on right now: bind port 0, read the port the system chose, release it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      if (address === null || typeof address === 'string') {
+        probe.close();
+        reject(new Error('could not read the probe port'));
+        return;
+      }
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:<port> — a secure context, so the service worker registers. */
+  url: string;
+  dataDir: string;
+  /** Everything the server printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await makeTempDir('data'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = waitForExit(child);
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(force);
+    }
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(
+          new Error(
+            `The server did not say it was ready within ${READY_TIMEOUT_MS / 1000} s. Its output:\n${output}`,
+          ),
+        );
+      }, READY_TIMEOUT_MS);
+      const onData = () => {
+        if (READY_LINE.test(output)) {
+          cleanup();
+          resolve();
+        }
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        cleanup();
+        reject(
+          new Error(
+            `The server exited before it was ready (code ${code}, signal ${signal}). Its output:\n${output}`,
+          ),
+        );
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout?.on('data', onData);
+      child.on('exit', onExit);
+      onData();
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
+}
+
+export async function launchBrowser(
+  profileDir: string,
+  options: { offline?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    offline: options.offline ?? false,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+}
+
+/** The page a persistent context opens with, or a new one. */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+/** Fills the sign-in form as a person would and presses "Sign in". Does not wait for the result. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits until the signed-in shell (the "Sign out" button) shows. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await submitSignIn(page, username, password);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * Waits until a service worker is active and controls this page: `navigator.serviceWorker.ready`,
+ * then reloads (a few times at most) while `navigator.serviceWorker.controller` is still null.
+ */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (controlled) return;
+    await page.reload();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+  }
+  throw new Error(
+    'The service worker never took control of the page (navigator.serviceWorker.controller stayed null).',
+  );
+}

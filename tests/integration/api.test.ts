@@ -1,0 +1,164 @@
+// The HTTP API end to end (in process, through Hono's request()), on PGlite and on PostgreSQL:
+// health, sign-in, refusal of bad input without a 500, and the first pull of the seeded demo data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
+import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
+import { pullResponseSchema } from '../../src/domain/sync.ts';
+import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+
+const demo = (role: string) => {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`no demo ${role}`);
+  return user;
+};
+
+describe.each(databaseKinds)('API on %s', (kind) => {
+  let test: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    await seedDemo(test.db, '2026-11-01');
+    app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
+  });
+  afterAll(() => test.drop());
+
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
+
+  async function signIn(role: string): Promise<string> {
+    const user = demo(role);
+    const response = await post('/api/auth/login', JSON.stringify({ username: user.username, password: user.password }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { token: string };
+    return body.token;
+  }
+
+  async function expectError(response: Response, status: number, code: string) {
+    expect(response.status).toBe(status);
+    const body = apiErrorSchema.parse(await response.json());
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(10);
+    return body.error;
+  }
+
+  it('reports health with the database kind and version', async () => {
+    const response = await app.request('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: kind, version: '0.1.0' });
+  });
+
+  it('refuses a wrong password with 401 and a clear message', async () => {
+    const response = await post('/api/auth/login', JSON.stringify({ username: 'admin', password: 'wrong' }));
+    const error = await expectError(response, 401, 'unauthorized');
+    expect(error.message).toMatch(/username and password do not match/);
+  });
+
+  it('refuses an unknown user exactly as a wrong password', async () => {
+    const response = await post('/api/auth/login', JSON.stringify({ username: 'nobody', password: 'x' }));
+    await expectError(response, 401, 'unauthorized');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    await expectError(await post('/api/auth/login', '{"username": '), 400, 'malformed_json');
+  });
+
+  it('names each missing field', async () => {
+    const error = await expectError(await post('/api/auth/login', '{}'), 400, 'invalid');
+    expect(Object.keys(error.fields ?? {})).toEqual(['username', 'password']);
+  });
+
+  it('refuses every other API route without a token, or with a bad one', async () => {
+    await expectError(await app.request('/api/sync/pull'), 401, 'unauthorized');
+    await expectError(
+      await app.request('/api/sync/pull', { headers: { Authorization: 'Bearer not-a-token' } }),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('signs out: the token stops working', async () => {
+    const token = await signIn('duty_officer');
+    const headers = { Authorization: `Bearer ${token}` };
+    expect((await app.request('/api/auth/me', { headers })).status).toBe(200);
+    expect((await post('/api/auth/logout', '', headers)).status).toBe(204);
+    await expectError(await app.request('/api/auth/me', { headers }), 401, 'unauthorized');
+  });
+
+  it('answers 404 in JSON for an unknown API route, and 400 for a bad cursor', async () => {
+    const headers = { Authorization: `Bearer ${await signIn('admin')}` };
+    await expectError(await app.request('/api/nothing-here', { headers }), 404, 'not_found');
+    const error = await expectError(await app.request('/api/sync/pull?since=abc', { headers }), 400, 'invalid');
+    expect(error.fields).toHaveProperty('since');
+    await expectError(await app.request('/api/sync/pull?limit=0', { headers }), 400, 'invalid');
+  });
+
+  it('pulls the whole demo directory in pages, and then nothing new', async () => {
+    const headers = { Authorization: `Bearer ${await signIn('duty_officer')}` };
+    const seen = new Map<string, number>();
+    let cursor: string | undefined;
+    let pages = 0;
+    let total = 0;
+    for (;;) {
+      const query = new URLSearchParams({ limit: '50', ...(cursor ? { since: cursor } : {}) });
+      const response = await app.request(`/api/sync/pull?${query}`, { headers });
+      expect(response.status).toBe(200);
+      const page = pullResponseSchema.parse(await response.json());
+      if (pages === 0) total = page.total;
+      pages += 1;
+      for (const change of page.changes) seen.set(change.entity, (seen.get(change.entity) ?? 0) + 1);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBeGreaterThan(3);
+    const received = [...seen.values()].reduce((sum, n) => sum + n, 0);
+    expect(received).toBe(total);
+    expect(seen.get('ward')).toBeGreaterThanOrEqual(10);
+    expect(seen.get('partner')).toBeGreaterThanOrEqual(100);
+    expect(seen.get('contact')).toBeGreaterThanOrEqual(40);
+
+    const again = pullResponseSchema.parse(
+      await (await app.request(`/api/sync/pull?since=${cursor}`, { headers })).json(),
+    );
+    expect(again.changes).toEqual([]);
+    expect(again.cursor).toBe(cursor);
+  });
+
+  it('gives a parish coordinator only their own parish restricted contacts', async () => {
+    const coordinator = demo('parish_coordinator');
+    const headers = { Authorization: `Bearer ${await signIn('parish_coordinator')}` };
+    const page = pullResponseSchema.parse(await (await app.request('/api/sync/pull?limit=2000', { headers })).json());
+    const contacts = page.changes.flatMap((change) =>
+      change.entity === 'contact' && !change.deleted ? [change.record] : [],
+    );
+    const hidden = page.changes.filter((change) => change.entity === 'contact' && change.deleted);
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const contact of contacts) {
+      if (contact.visibility === 'restricted') expect(contact.parishCode).toBe(coordinator.parishCode);
+    }
+    // the restricted contacts of other parishes reach the coordinator only as ids to forget
+    const hiddenIds = new Set(hidden.map((change) => change.id));
+    const officerPage = pullResponseSchema.parse(
+      await (
+        await app.request('/api/sync/pull?limit=2000', { headers: { Authorization: `Bearer ${await signIn('duty_officer')}` } })
+      ).json(),
+    );
+    const otherRestricted = officerPage.changes.flatMap((change) =>
+      change.entity === 'contact' && !change.deleted && change.record.visibility === 'restricted' && change.record.parishCode !== coordinator.parishCode
+        ? [change.record]
+        : [],
+    );
+    expect(otherRestricted.length).toBeGreaterThan(0);
+    for (const contact of otherRestricted) expect(hiddenIds.has(contact.id)).toBe(true);
+  });
+
+  it('seeding twice doubles nothing', async () => {
+    const before = await test.db.query<{ n: number }>('SELECT count(*)::int AS n FROM partners');
+    const report = await seedDemo(test.db);
+    const after = await test.db.query<{ n: number }>('SELECT count(*)::int AS n FROM partners');
+    expect(report).toEqual({ area: false, users: false });
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,32 @@
+// Databases for storage tests: PGlite in memory always, and real PostgreSQL too when
+// TEST_DATABASE_URL is set (.ci/run sets it). Each opened database lives in its own PostgreSQL
+// schema, so test files never share state.
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../../src/server/storage/open.ts';
+import type { Database } from '../../src/server/storage/database.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  db: Database;
+  /** Closes the database and drops its schema. */
+  drop(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const db = await openDatabase({});
+    return { db, drop: () => db.close() };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const db = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, schema });
+  return {
+    db,
+    async drop() {
+      await db.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await db.close();
+    },
+  };
+}
