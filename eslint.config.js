@@ -30,8 +30,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/app/**', '**/server/**'], message: 'src/domain is pure: it imports neither app nor server.' },
-            { group: ['react', 'react-dom', 'dexie', 'pg', '@electric-sql/*', 'node:*', 'hono'], message: 'src/domain does no I/O.' },
+            {
+              group: ['**/app/**', '**/server/**'],
+              message: 'src/domain is pure: it imports neither app nor server.',
+            },
+            {
+              group: ['react', 'react-dom', 'dexie', 'pg', '@electric-sql/*', 'node:*', 'hono'],
+              message: 'src/domain does no I/O.',
+            },
           ],
         },
       ],
@@ -40,13 +46,19 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'share through src/domain' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'share through src/domain' }] },
+      ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**'], message: 'share through src/domain' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/**'], message: 'share through src/domain' }] },
+      ],
     },
   },
 );

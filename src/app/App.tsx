@@ -14,8 +14,12 @@ import { ROLE_LABELS } from '../domain/user.ts';
 const syncer = new Syncer(localDatabase);
 
 // Screens past the first load on demand, keeping the first screen's JavaScript small.
-const FindHelpScreen = lazy(() => import('./screens/FindHelpScreen.tsx').then((m) => ({ default: m.FindHelpScreen })));
-const PartnerScreen = lazy(() => import('./screens/PartnerScreen.tsx').then((m) => ({ default: m.PartnerScreen })));
+const FindHelpScreen = lazy(() =>
+  import('./screens/FindHelpScreen.tsx').then((m) => ({ default: m.FindHelpScreen })),
+);
+const PartnerScreen = lazy(() =>
+  import('./screens/PartnerScreen.tsx').then((m) => ({ default: m.PartnerScreen })),
+);
 const WardsScreen = lazy(() => import('./screens/WardsScreen.tsx').then((m) => ({ default: m.WardsScreen })));
 
 function Screen({ path }: { path: string }) {
@@ -40,9 +44,19 @@ export function App() {
     return () => syncer.stop();
   }, [signedIn, lapsed]);
 
-  if (session === undefined) return <p className="loading" role="status">Opening Resilience Hub…</p>;
+  if (session === undefined)
+    return (
+      <p className="loading" role="status">
+        Opening Resilience Hub…
+      </p>
+    );
   if (session === null || (session.lapsed && path === '/login')) {
-    return <LoginScreen lapsedUser={session?.user ?? null} onSignedIn={() => navigate(path === '/login' ? '/' : path)} />;
+    return (
+      <LoginScreen
+        lapsedUser={session?.user ?? null}
+        onSignedIn={() => navigate(path === '/login' ? '/' : path)}
+      />
+    );
   }
 
   const onSignOut = async () => {

@@ -44,7 +44,11 @@ export async function apiFetch(path: string, init: RequestInit & { token?: strin
       const { code, message, fields } = parsed.data.error;
       throw new ApiRequestError(response.status, code, message, fields);
     }
-    throw new ApiRequestError(response.status, 'http_error', `The server answered ${response.status}. Please try again.`);
+    throw new ApiRequestError(
+      response.status,
+      'http_error',
+      `The server answered ${response.status}. Please try again.`,
+    );
   }
   return body;
 }

@@ -21,7 +21,10 @@ const ukClock = new Intl.DateTimeFormat('en-GB', {
 
 export function ukMoment(at: Date): LocalMoment {
   const parts = Object.fromEntries(ukClock.formatToParts(at).map((part) => [part.type, part.value]));
-  return { day: WEEKDAYS.indexOf(parts.weekday ?? 'Mon'), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    day: WEEKDAYS.indexOf(parts.weekday ?? 'Mon'),
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
 }
 
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -34,14 +37,15 @@ export function openSlot(hours: readonly OpeningHours[], moment: LocalMoment): O
     if (opens < closes) return slot.day === moment.day && moment.minutes >= opens && moment.minutes < closes;
     // past midnight: open from `opens` on its day until `closes` the next day
     const nextDay = (slot.day + 1) % 7;
-    return (slot.day === moment.day && moment.minutes >= opens) || (nextDay === moment.day && moment.minutes < closes);
+    return (
+      (slot.day === moment.day && moment.minutes >= opens) ||
+      (nextDay === moment.day && moment.minutes < closes)
+    );
   });
 }
 
 export type AvailabilityNow =
-  | { kind: 'always' }
-  | { kind: 'open'; until: string }
-  | { kind: 'closed'; outOfHoursPhone: string | null };
+  { kind: 'always' } | { kind: 'open'; until: string } | { kind: 'closed'; outOfHoursPhone: string | null };
 
 export function availabilityAt(partner: Partner, moment: LocalMoment): AvailabilityNow {
   if (partner.availability.always) return { kind: 'always' };

@@ -80,13 +80,18 @@ export interface BestPlacedIndex {
   parishes: ReadonlyMap<string, Parish>;
 }
 
-export function buildBestPlacedIndex(partners: readonly Partner[], wards: readonly Ward[], parishes: readonly Parish[]): BestPlacedIndex {
+export function buildBestPlacedIndex(
+  partners: readonly Partner[],
+  wards: readonly Ward[],
+  parishes: readonly Parish[],
+): BestPlacedIndex {
   const parishMap = new Map(parishes.map((parish) => [parish.code, parish]));
   const byCapability = new Map<CapabilityId, IndexedPartner[]>();
   for (const partner of partners) {
     if (partner.status !== 'active') continue;
     const covered = new Set(partner.coverage.wards);
-    for (const code of partner.coverage.parishes) for (const ward of parishMap.get(code)?.wardCodes ?? []) covered.add(ward);
+    for (const code of partner.coverage.parishes)
+      for (const ward of parishMap.get(code)?.wardCodes ?? []) covered.add(ward);
     const indexed: IndexedPartner = {
       partner,
       wards: covered,
@@ -115,12 +120,18 @@ function coverageOf(candidate: IndexedPartner, place: ResolvedPlace): { tier: Co
     if (candidate.wards.has(code)) {
       const ward = place.wardNames.get(code) ?? code;
       const direct = partner.coverage.wards.includes(code);
-      return { tier: CoverageTier.ThePlace, reason: direct ? `covers ${ward} ward` : `covers a parish in ${ward} ward` };
+      return {
+        tier: CoverageTier.ThePlace,
+        reason: direct ? `covers ${ward} ward` : `covers a parish in ${ward} ward`,
+      };
     }
   }
   for (const code of place.neighbourCodes) {
     if (candidate.wards.has(code)) {
-      return { tier: CoverageTier.Neighbouring, reason: `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward` };
+      return {
+        tier: CoverageTier.Neighbouring,
+        reason: `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward`,
+      };
     }
   }
   if (partner.coverage.boroughWide) return { tier: CoverageTier.BoroughWide, reason: 'works borough-wide' };
@@ -206,7 +217,9 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   for (const [candidate, matchedNeeds] of candidatesFor(index, query)) {
     eligible += 1;
     const { partner } = candidate;
-    const coverage = place ? coverageOf(candidate, place) : { tier: CoverageTier.Elsewhere as CoverageTier, reason: '' };
+    const coverage = place
+      ? coverageOf(candidate, place)
+      : { tier: CoverageTier.Elsewhere as CoverageTier, reason: '' };
     const km =
       place && partner.base.lat !== null && partner.base.lon !== null
         ? distanceKm(place.lat, place.lon, partner.base.lat, partner.base.lon)
@@ -246,7 +259,9 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
       availabilityReason(availabilityAt(partner, moment)),
       score.distanceKm === null ? 'distance unknown' : `${score.distanceKm.toFixed(1)} km away`,
       daysAgoReason(score.verifiedDaysAgo, score.stale),
-      ...(score.openRequests > 0 ? [`${score.openRequests} open request${score.openRequests === 1 ? '' : 's'} already`] : []),
+      ...(score.openRequests > 0
+        ? [`${score.openRequests} open request${score.openRequests === 1 ? '' : 's'} already`]
+        : []),
     ].filter((reason) => reason !== '');
   }
   return { ranked: top, eligible, place };

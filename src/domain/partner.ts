@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { capabilitySchema } from './capabilities.ts';
 import { areaCodeSchema } from './area.ts';
-import { emailSchema, idSchema, isoDateSchema, isoDateTimeSchema, phoneSchema, postcodeSchema } from './common.ts';
+import {
+  emailSchema,
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  phoneSchema,
+  postcodeSchema,
+} from './common.ts';
 
 export const PARTNER_KINDS = [
   { id: 'voluntary_group', label: 'Voluntary or community group' },
@@ -17,7 +24,9 @@ export const PARTNER_KINDS = [
   { id: 'other', label: 'Other' },
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number]['id'];
-export const partnerKindSchema = z.enum(PARTNER_KINDS.map((kind) => kind.id) as [PartnerKind, ...PartnerKind[]]);
+export const partnerKindSchema = z.enum(
+  PARTNER_KINDS.map((kind) => kind.id) as [PartnerKind, ...PartnerKind[]],
+);
 
 export const coverageSchema = z.object({
   boroughWide: z.boolean(),
@@ -48,29 +57,30 @@ export const agreementSchema = z
     path: ['date'],
   });
 
-export const partnerSchema = z.object({
-  id: idSchema,
-  name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
-  kind: partnerKindSchema,
-  capabilities: z.array(capabilitySchema).min(1, 'choose at least one capability'),
-  coverage: coverageSchema,
-  base: z.object({
-    address: z.string().trim().max(300),
-    postcode: postcodeSchema.nullable(),
-    lat: z.number().min(-90).max(90).nullable(),
-    lon: z.number().min(-180).max(180).nullable(),
-  }),
-  phone: phoneSchema,
-  email: emailSchema.nullable(),
-  availability: availabilitySchema,
-  capacityNotes: z.string().max(2000),
-  emergencyPlan: agreementSchema,
-  localCompact: agreementSchema,
-  listedPublicly: z.boolean(),
-  lastVerified: isoDateSchema,
-  status: z.enum(['active', 'paused', 'closed']),
-  updatedAt: isoDateTimeSchema,
-})
+export const partnerSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
+    kind: partnerKindSchema,
+    capabilities: z.array(capabilitySchema).min(1, 'choose at least one capability'),
+    coverage: coverageSchema,
+    base: z.object({
+      address: z.string().trim().max(300),
+      postcode: postcodeSchema.nullable(),
+      lat: z.number().min(-90).max(90).nullable(),
+      lon: z.number().min(-180).max(180).nullable(),
+    }),
+    phone: phoneSchema,
+    email: emailSchema.nullable(),
+    availability: availabilitySchema,
+    capacityNotes: z.string().max(2000),
+    emergencyPlan: agreementSchema,
+    localCompact: agreementSchema,
+    listedPublicly: z.boolean(),
+    lastVerified: isoDateSchema,
+    status: z.enum(['active', 'paused', 'closed']),
+    updatedAt: isoDateTimeSchema,
+  })
   // A paused or closed partner may cover nothing (e.g. after its wards were replaced); an active one
   // must say where it helps, or best placed could never offer it.
   .refine(
@@ -78,7 +88,10 @@ export const partnerSchema = z.object({
       partner.status !== 'active' ||
       partner.coverage.boroughWide ||
       partner.coverage.wards.length + partner.coverage.parishes.length > 0,
-    { message: 'name at least one ward or parish, or mark the partner borough-wide', path: ['coverage', 'wards'] },
+    {
+      message: 'name at least one ward or parish, or mark the partner borough-wide',
+      path: ['coverage', 'wards'],
+    },
   );
 export type Partner = z.infer<typeof partnerSchema>;
 

@@ -27,7 +27,10 @@ export interface PartnerSearch {
   search(query: string): string[];
 }
 
-export function buildPartnerSearch(partners: readonly Partner[], wardNames: ReadonlyMap<string, string>): PartnerSearch {
+export function buildPartnerSearch(
+  partners: readonly Partner[],
+  wardNames: ReadonlyMap<string, string>,
+): PartnerSearch {
   const index = new MiniSearch<SearchablePartner>({
     fields: ['name', 'kind', 'capabilities', 'places', 'postcode', 'address'],
     searchOptions: {

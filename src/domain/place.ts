@@ -32,7 +32,9 @@ function resolveWards(
   wards: ReadonlyMap<string, Ward>,
 ): Pick<ResolvedPlace, 'wardCodes' | 'wardNames' | 'neighbourCodes' | 'neighbourNames'> {
   const wardCodes = inWards.map((ward) => ward.code);
-  const neighbourCodes = [...new Set(inWards.flatMap((ward) => ward.neighbours))].filter((code) => !wardCodes.includes(code));
+  const neighbourCodes = [...new Set(inWards.flatMap((ward) => ward.neighbours))].filter(
+    (code) => !wardCodes.includes(code),
+  );
   const name = (code: string): [string, string] => [code, wards.get(code)?.name ?? code];
   return {
     wardCodes,
@@ -42,12 +44,22 @@ function resolveWards(
   };
 }
 
-export function placeOf(place: Place, wards: ReadonlyMap<string, Ward>, parishes: ReadonlyMap<string, Parish>): ResolvedPlace | null {
+export function placeOf(
+  place: Place,
+  wards: ReadonlyMap<string, Ward>,
+  parishes: ReadonlyMap<string, Parish>,
+): ResolvedPlace | null {
   switch (place.kind) {
     case 'ward': {
       const ward = wards.get(place.code);
       if (!ward) return null;
-      return { label: `${ward.name} ward`, ...resolveWards([ward], wards), parish: null, lon: ward.centre[0], lat: ward.centre[1] };
+      return {
+        label: `${ward.name} ward`,
+        ...resolveWards([ward], wards),
+        parish: null,
+        lon: ward.centre[0],
+        lat: ward.centre[1],
+      };
     }
     case 'parish': {
       const parish = parishes.get(place.code);

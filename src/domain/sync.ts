@@ -26,8 +26,18 @@ const tombstone = <E extends Entity>(entity: E) =>
 export const changeSchema = z.union([
   z.object({ entity: z.literal('ward'), id: z.string(), deleted: z.literal(false), record: wardSchema }),
   z.object({ entity: z.literal('parish'), id: z.string(), deleted: z.literal(false), record: parishSchema }),
-  z.object({ entity: z.literal('partner'), id: z.string(), deleted: z.literal(false), record: partnerSchema }),
-  z.object({ entity: z.literal('contact'), id: z.string(), deleted: z.literal(false), record: contactSchema }),
+  z.object({
+    entity: z.literal('partner'),
+    id: z.string(),
+    deleted: z.literal(false),
+    record: partnerSchema,
+  }),
+  z.object({
+    entity: z.literal('contact'),
+    id: z.string(),
+    deleted: z.literal(false),
+    record: contactSchema,
+  }),
   tombstone('ward'),
   tombstone('parish'),
   tombstone('partner'),

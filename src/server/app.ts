@@ -21,7 +21,11 @@ export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | '
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
-          throw new HttpError(413, 'too_large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+          throw new HttpError(
+            413,
+            'too_large',
+            `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+          );
         },
       }),
     )
@@ -29,7 +33,9 @@ export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | '
     .route('/auth', authRoutes(db, config.sessionDays))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))
-    .all('*', (c) => c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404));
+    .all('*', (c) =>
+      c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),
+    );
 
   const app = new Hono();
   app.onError(handleError);
@@ -41,9 +47,15 @@ export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | '
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  app.use('*', serveStatic({ root, onFound: (path, c) => {
-    if (!path.includes('/assets/')) c.header('Cache-Control', 'no-cache');
-  } }));
+  app.use(
+    '*',
+    serveStatic({
+      root,
+      onFound: (path, c) => {
+        if (!path.includes('/assets/')) c.header('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   // Any other page is the single-page app, which routes on the client.
   const indexFile = join(config.distDir, 'index.html');
   app.get('*', async (c) => {

@@ -19,7 +19,8 @@ const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, 
   console.log(`Resilience Hub ${APP_VERSION} on http://localhost:${info.port} — database: ${where}`);
   if (config.seedDemo) {
     console.log('Demo logins (change these before real use):');
-    for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
+    for (const user of DEMO_USERS)
+      console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
   }
 });
 

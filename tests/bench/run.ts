@@ -8,6 +8,7 @@ const results: BenchResult[] = [...benchBestPlaced(), ...benchSearch()];
 
 const width = Math.max(...results.map((result) => result.name.length));
 console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit`);
-for (const result of results) console.log(`${result.name.padEnd(width)}  ${String(result.value).padStart(10)}  ${result.unit}`);
+for (const result of results)
+  console.log(`${result.name.padEnd(width)}  ${String(result.value).padStart(10)}  ${result.unit}`);
 writeFileSync(new URL('../../bench-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nWrote bench-results.json');

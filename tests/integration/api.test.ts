@@ -29,7 +29,10 @@ describe.each(databaseKinds)('API on %s', (kind) => {
 
   async function signIn(role: string): Promise<string> {
     const user = demo(role);
-    const response = await post('/api/auth/login', JSON.stringify({ username: user.username, password: user.password }));
+    const response = await post(
+      '/api/auth/login',
+      JSON.stringify({ username: user.username, password: user.password }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { token: string };
     return body.token;
@@ -89,7 +92,11 @@ describe.each(databaseKinds)('API on %s', (kind) => {
   it('answers 404 in JSON for an unknown API route, and 400 for a bad cursor', async () => {
     const headers = { Authorization: `Bearer ${await signIn('admin')}` };
     await expectError(await app.request('/api/nothing-here', { headers }), 404, 'not_found');
-    const error = await expectError(await app.request('/api/sync/pull?since=abc', { headers }), 400, 'invalid');
+    const error = await expectError(
+      await app.request('/api/sync/pull?since=abc', { headers }),
+      400,
+      'invalid',
+    );
     expect(error.fields).toHaveProperty('since');
     await expectError(await app.request('/api/sync/pull?limit=0', { headers }), 400, 'invalid');
   });
@@ -128,7 +135,9 @@ describe.each(databaseKinds)('API on %s', (kind) => {
   it('gives a parish coordinator only their own parish restricted contacts', async () => {
     const coordinator = demo('parish_coordinator');
     const headers = { Authorization: `Bearer ${await signIn('parish_coordinator')}` };
-    const page = pullResponseSchema.parse(await (await app.request('/api/sync/pull?limit=2000', { headers })).json());
+    const page = pullResponseSchema.parse(
+      await (await app.request('/api/sync/pull?limit=2000', { headers })).json(),
+    );
     const contacts = page.changes.flatMap((change) =>
       change.entity === 'contact' && !change.deleted ? [change.record] : [],
     );
@@ -142,11 +151,16 @@ describe.each(databaseKinds)('API on %s', (kind) => {
     const hiddenIds = new Set(hidden.map((change) => change.id));
     const officerPage = pullResponseSchema.parse(
       await (
-        await app.request('/api/sync/pull?limit=2000', { headers: { Authorization: `Bearer ${await signIn('duty_officer')}` } })
+        await app.request('/api/sync/pull?limit=2000', {
+          headers: { Authorization: `Bearer ${await signIn('duty_officer')}` },
+        })
       ).json(),
     );
     const otherRestricted = officerPage.changes.flatMap((change) =>
-      change.entity === 'contact' && !change.deleted && change.record.visibility === 'restricted' && change.record.parishCode !== coordinator.parishCode
+      change.entity === 'contact' &&
+      !change.deleted &&
+      change.record.visibility === 'restricted' &&
+      change.record.parishCode !== coordinator.parishCode
         ? [change.record]
         : [],
     );

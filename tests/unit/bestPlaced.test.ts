@@ -10,12 +10,41 @@ import type { Ward, Parish } from '../../src/domain/area.ts';
 // Three wards in a row, west to east, about 7 km apart: Westfield | Middleton | Eastbrook.
 const square = (west: number): Ward['boundary'] => ({
   type: 'Polygon',
-  coordinates: [[[west, 51.2], [west + 0.1, 51.2], [west + 0.1, 51.3], [west, 51.3], [west, 51.2]]],
+  coordinates: [
+    [
+      [west, 51.2],
+      [west + 0.1, 51.2],
+      [west + 0.1, 51.3],
+      [west, 51.3],
+      [west, 51.2],
+    ],
+  ],
 });
 const wards: Ward[] = [
-  { code: 'W1', name: 'Westfield', boundary: square(0.3), centre: [0.35, 51.25], parished: true, neighbours: ['W2'] },
-  { code: 'W2', name: 'Middleton', boundary: square(0.4), centre: [0.45, 51.25], parished: false, neighbours: ['W1', 'W3'] },
-  { code: 'W3', name: 'Eastbrook', boundary: square(0.5), centre: [0.55, 51.25], parished: true, neighbours: ['W2'] },
+  {
+    code: 'W1',
+    name: 'Westfield',
+    boundary: square(0.3),
+    centre: [0.35, 51.25],
+    parished: true,
+    neighbours: ['W2'],
+  },
+  {
+    code: 'W2',
+    name: 'Middleton',
+    boundary: square(0.4),
+    centre: [0.45, 51.25],
+    parished: false,
+    neighbours: ['W1', 'W3'],
+  },
+  {
+    code: 'W3',
+    name: 'Eastbrook',
+    boundary: square(0.5),
+    centre: [0.55, 51.25],
+    parished: true,
+    neighbours: ['W2'],
+  },
 ];
 const parishes: Parish[] = [
   {
@@ -74,7 +103,10 @@ describe('eligibility', () => {
   });
 
   it('offers strategic partners only, unless asked to include the rest', () => {
-    const partners = [partner({ name: 'Strategic' }), partner({ name: 'Not agreed', emergencyPlan: { agreed: false, date: null } })];
+    const partners = [
+      partner({ name: 'Strategic' }),
+      partner({ name: 'Not agreed', emergencyPlan: { agreed: false, date: null } }),
+    ];
     expect(names(partners, query())).toEqual(['Strategic']);
     expect(names(partners, query({ includeNonStrategic: true }))).toEqual(['Not agreed', 'Strategic']);
   });
@@ -84,19 +116,42 @@ describe('ranking rules', () => {
   it('1. more of the needs met comes first', () => {
     const partners = [
       partner({ name: 'A food only' }),
-      partner({ name: 'B food and water', capabilities: ['food', 'bottled_water'], base: { address: '', postcode: null, lat: 51.25, lon: 0.6 } }),
+      partner({
+        name: 'B food and water',
+        capabilities: ['food', 'bottled_water'],
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.6 },
+      }),
     ];
-    expect(names(partners, query({ needs: ['food', 'bottled_water'] }))).toEqual(['B food and water', 'A food only']);
+    expect(names(partners, query({ needs: ['food', 'bottled_water'] }))).toEqual([
+      'B food and water',
+      'A food only',
+    ]);
   });
 
   it('2. covers the place > covers a neighbouring ward > borough-wide > elsewhere', () => {
     // Bases are arranged so that distance alone would give the opposite order.
     const at = (lon: number) => ({ address: '', postcode: null, lat: 51.25, lon });
     const partners = [
-      partner({ name: 'Elsewhere', coverage: { boroughWide: false, wards: ['W3'], parishes: [] }, base: at(0.35) }),
-      partner({ name: 'Borough-wide', coverage: { boroughWide: true, wards: [], parishes: [] }, base: at(0.36) }),
-      partner({ name: 'Neighbour', coverage: { boroughWide: false, wards: ['W2'], parishes: [] }, base: at(0.45) }),
-      partner({ name: 'Covers it', coverage: { boroughWide: false, wards: ['W1'], parishes: [] }, base: at(0.6) }),
+      partner({
+        name: 'Elsewhere',
+        coverage: { boroughWide: false, wards: ['W3'], parishes: [] },
+        base: at(0.35),
+      }),
+      partner({
+        name: 'Borough-wide',
+        coverage: { boroughWide: true, wards: [], parishes: [] },
+        base: at(0.36),
+      }),
+      partner({
+        name: 'Neighbour',
+        coverage: { boroughWide: false, wards: ['W2'], parishes: [] },
+        base: at(0.45),
+      }),
+      partner({
+        name: 'Covers it',
+        coverage: { boroughWide: false, wards: ['W1'], parishes: [] },
+        base: at(0.6),
+      }),
     ];
     expect(names(partners, query())).toEqual(['Covers it', 'Neighbour', 'Borough-wide', 'Elsewhere']);
   });
@@ -104,7 +159,11 @@ describe('ranking rules', () => {
   it('2. a partner covering a parish in the ward covers the ward', () => {
     const partners = [
       partner({ name: 'Neighbour', coverage: { boroughWide: false, wards: ['W2'], parishes: [] } }),
-      partner({ name: 'Parish group', coverage: { boroughWide: false, wards: [], parishes: ['P1'] }, base: { address: '', postcode: null, lat: 51.25, lon: 0.6 } }),
+      partner({
+        name: 'Parish group',
+        coverage: { boroughWide: false, wards: [], parishes: ['P1'] },
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.6 },
+      }),
     ];
     const answer = bestPlaced(buildBestPlacedIndex(partners, wards, parishes), query());
     expect(answer.ranked.map((entry) => entry.partner.name)).toEqual(['Parish group', 'Neighbour']);
@@ -112,10 +171,25 @@ describe('ranking rules', () => {
   });
 
   it('3. for an immediate need, open now or 24/7 before closed, even when farther', () => {
-    const nineToFive = { always: false, hours: [{ day: 0, opens: '09:00', closes: '17:00' }], outOfHoursPhone: null };
+    const nineToFive = {
+      always: false,
+      hours: [{ day: 0, opens: '09:00', closes: '17:00' }],
+      outOfHoursPhone: null,
+    };
     const partners = [
-      partner({ name: 'Near but closed', availability: { always: false, hours: [{ day: 1, opens: '09:00', closes: '17:00' }], outOfHoursPhone: null } }),
-      partner({ name: 'Far but open', availability: nineToFive, base: { address: '', postcode: null, lat: 51.25, lon: 0.6 } }),
+      partner({
+        name: 'Near but closed',
+        availability: {
+          always: false,
+          hours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+          outOfHoursPhone: null,
+        },
+      }),
+      partner({
+        name: 'Far but open',
+        availability: nineToFive,
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.6 },
+      }),
     ];
     expect(names(partners, query({ urgency: 'immediate' }))).toEqual(['Far but open', 'Near but closed']);
     // not immediate: nearer first, opening hours do not matter
@@ -123,10 +197,18 @@ describe('ranking rules', () => {
   });
 
   it('3. hours that run past midnight count as open after midnight', () => {
-    const lateNight = { always: false, hours: [{ day: 6, opens: '20:00', closes: '02:00' }], outOfHoursPhone: null };
+    const lateNight = {
+      always: false,
+      hours: [{ day: 6, opens: '20:00', closes: '02:00' }],
+      outOfHoursPhone: null,
+    };
     const partners = [
       partner({ name: 'Closed', availability: { always: false, hours: [], outOfHoursPhone: null } }),
-      partner({ name: 'Sunday night shelter', availability: lateNight, base: { address: '', postcode: null, lat: 51.25, lon: 0.6 } }),
+      partner({
+        name: 'Sunday night shelter',
+        availability: lateNight,
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.6 },
+      }),
     ];
     // 01:00 on Monday morning, London
     expect(names(partners, query({ urgency: 'immediate', at: new Date('2026-11-23T01:00:00Z') }))).toEqual([
@@ -137,8 +219,16 @@ describe('ranking rules', () => {
 
   it('4. nearer base first (by distance band), before freshness', () => {
     const partners = [
-      partner({ name: 'A far and fresh', lastVerified: '2026-11-20', base: { address: '', postcode: null, lat: 51.25, lon: 0.55 } }),
-      partner({ name: 'B near but stale', lastVerified: '2026-01-01', base: { address: '', postcode: null, lat: 51.25, lon: 0.351 } }),
+      partner({
+        name: 'A far and fresh',
+        lastVerified: '2026-11-20',
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.55 },
+      }),
+      partner({
+        name: 'B near but stale',
+        lastVerified: '2026-01-01',
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.351 },
+      }),
     ];
     expect(names(partners, query())).toEqual(['B near but stale', 'A far and fresh']);
   });
@@ -146,7 +236,11 @@ describe('ranking rules', () => {
   it('5. recently verified before stale, within the same distance band', () => {
     const partners = [
       partner({ name: 'A stale', lastVerified: '2026-01-01' }),
-      partner({ name: 'B fresh', lastVerified: '2026-11-20', base: { address: '', postcode: null, lat: 51.25, lon: 0.36 } }),
+      partner({
+        name: 'B fresh',
+        lastVerified: '2026-11-20',
+        base: { address: '', postcode: null, lat: 51.25, lon: 0.36 },
+      }),
     ];
     expect(names(partners, query())).toEqual(['B fresh', 'A stale']);
     // the stale limit is configurable: with a year's grace neither is stale and the nearer comes first
@@ -167,7 +261,11 @@ describe('ranking rules', () => {
       partner({ name: 'Alpha', base: { address: '', postcode: null, lat: 51.25, lon: 0.352 } }),
     ];
     const ranked = bestPlaced(buildBestPlacedIndex(partners, wards, parishes), query()).ranked;
-    expect(ranked.map((entry) => entry.partner.id)).toEqual([partners[1]?.id, partners[2]?.id, partners[0]?.id]);
+    expect(ranked.map((entry) => entry.partner.id)).toEqual([
+      partners[1]?.id,
+      partners[2]?.id,
+      partners[0]?.id,
+    ]);
   });
 
   it('gives the same answer whatever order the partners come in', () => {
@@ -179,12 +277,21 @@ describe('ranking rules', () => {
       partner({ name: 'P4', coverage: { boroughWide: false, wards: ['W2'], parishes: [] } }),
       partner({ name: 'P6', capabilities: ['food', 'transport'] }),
     ];
-    const expected = bestPlaced(buildBestPlacedIndex(pool, wards, parishes), query({ urgency: 'immediate' })).ranked.map((e) => e.partner.id);
+    const expected = bestPlaced(
+      buildBestPlacedIndex(pool, wards, parishes),
+      query({ urgency: 'immediate' }),
+    ).ranked.map((e) => e.partner.id);
     fc.assert(
-      fc.property(fc.shuffledSubarray(pool, { minLength: pool.length, maxLength: pool.length }), (shuffled) => {
-        const ids = bestPlaced(buildBestPlacedIndex(shuffled, wards, parishes), query({ urgency: 'immediate' })).ranked.map((e) => e.partner.id);
-        expect(ids).toEqual(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(pool, { minLength: pool.length, maxLength: pool.length }),
+        (shuffled) => {
+          const ids = bestPlaced(
+            buildBestPlacedIndex(shuffled, wards, parishes),
+            query({ urgency: 'immediate' }),
+          ).ranked.map((e) => e.partner.id);
+          expect(ids).toEqual(expected);
+        },
+      ),
     );
   });
 });
@@ -207,7 +314,9 @@ describe('reasons', () => {
   });
 
   it('resolves a point to its ward, and a parish to its wards', () => {
-    const partners = [partner({ name: 'Pantry', coverage: { boroughWide: false, wards: ['W2'], parishes: [] } })];
+    const partners = [
+      partner({ name: 'Pantry', coverage: { boroughWide: false, wards: ['W2'], parishes: [] } }),
+    ];
     const index = buildBestPlacedIndex(partners, wards, parishes);
     const atPoint = bestPlaced(index, query({ place: { kind: 'point', lat: 51.26, lon: 0.45 } }));
     expect(atPoint.place?.label).toBe('your location, in Middleton ward');

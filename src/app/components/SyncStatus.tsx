@@ -37,7 +37,9 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const now = useNow();
   const online = browserOnline && activity.reachable;
 
-  const lastSynced = state?.lastSyncedAt ? `Last synced ${timeAgo(state.lastSyncedAt, now)}` : 'Not synced yet';
+  const lastSynced = state?.lastSyncedAt
+    ? `Last synced ${timeAgo(state.lastSyncedAt, now)}`
+    : 'Not synced yet';
   return (
     <section className={`sync-status ${online ? 'online' : 'offline'}`} aria-label="Sync status">
       <p role="status">
@@ -51,7 +53,12 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
         />
       )}
       {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
-      <button type="button" className="secondary" onClick={() => void syncer.syncNow()} disabled={activity.running}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => void syncer.syncNow()}
+        disabled={activity.running}
+      >
         Sync now
       </button>
     </section>

@@ -54,7 +54,9 @@ export function FindHelpScreen() {
     <>
       <h1 tabIndex={-1}>Find help</h1>
       {wards.length === 0 && (
-        <p className="empty">No wards or partners on this device yet. Connect once to download the directory.</p>
+        <p className="empty">
+          No wards or partners on this device yet. Connect once to download the directory.
+        </p>
       )}
       <fieldset className="needs">
         <legend>What is needed?</legend>
@@ -89,14 +91,20 @@ export function FindHelpScreen() {
         ))}
       </fieldset>
       <label className="inline">
-        <input type="checkbox" checked={includeAll} onChange={(event) => setIncludeAll(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={includeAll}
+          onChange={(event) => setIncludeAll(event.target.checked)}
+        />
         Include partners not named in the emergency plan
       </label>
 
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading">Best placed to help</h2>
         {needs.length === 0 || !place ? (
-          <p className="empty">Choose what is needed and where, and the partners best placed to help appear here.</p>
+          <p className="empty">
+            Choose what is needed and where, and the partners best placed to help appear here.
+          </p>
         ) : answer === null || answer.place === null ? (
           <p className="empty">That place is not in this area any more. Choose another.</p>
         ) : answer.ranked.length === 0 ? (
@@ -107,7 +115,8 @@ export function FindHelpScreen() {
         ) : (
           <>
             <p className="count" aria-live="polite">
-              {answer.ranked.length} of {answer.eligible} partners for {answer.place.label}, best placed first.
+              {answer.ranked.length} of {answer.eligible} partners for {answer.place.label}, best placed
+              first.
             </p>
             <ol className="card-list ranked" aria-label="Best placed partners">
               {answer.ranked.map((entry) => (

@@ -30,7 +30,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       <h1 tabIndex={-1}>Sign in to Resilience Hub</h1>
       <p>For council emergency duty officers, parish emergency coordinators and the policy team.</p>
       {lapsedUser && (
-        <p className="banner warning">Your sign-in has expired. Sign in again to sync the work kept on this device.</p>
+        <p className="banner warning">
+          Your sign-in has expired. Sign in again to sync the work kept on this device.
+        </p>
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <label htmlFor="username">Username</label>

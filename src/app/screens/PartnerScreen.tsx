@@ -18,7 +18,9 @@ export function PartnerScreen({ id }: { id: string }) {
     const parishes = await localDatabase.parishes.bulkGet(partner.coverage.parishes);
     return [
       ...wards.map((ward, index) => (ward ? `${ward.name} ward` : `ward ${partner.coverage.wards[index]}`)),
-      ...parishes.map((parish, index) => (parish ? `${parish.name} parish` : `parish ${partner.coverage.parishes[index]}`)),
+      ...parishes.map((parish, index) =>
+        parish ? `${parish.name} parish` : `parish ${partner.coverage.parishes[index]}`,
+      ),
     ];
   }, [partner]);
 
@@ -28,7 +30,8 @@ export function PartnerScreen({ id }: { id: string }) {
       <>
         <h1 tabIndex={-1}>Partner not found</h1>
         <p className="empty">
-          This partner is not on this device. It may have been removed, or not synced yet. <Link to="/">Back to partners</Link>
+          This partner is not on this device. It may have been removed, or not synced yet.{' '}
+          <Link to="/">Back to partners</Link>
         </p>
       </>
     );
@@ -42,7 +45,9 @@ export function PartnerScreen({ id }: { id: string }) {
       <h1 tabIndex={-1}>{partner.name}</h1>
       <p className="card-meta">
         {kindLabel(partner.kind)}
-        {isStrategic(partner) && <span className="badge">Strategic partner since {partner.emergencyPlan.date}</span>}
+        {isStrategic(partner) && (
+          <span className="badge">Strategic partner since {partner.emergencyPlan.date}</span>
+        )}
         {partner.status !== 'active' && <span className="badge muted">{partner.status}</span>}
       </p>
       <div className="call-buttons">
@@ -61,7 +66,9 @@ export function PartnerScreen({ id }: { id: string }) {
         <dt>Covers</dt>
         <dd>{partner.coverage.boroughWide ? 'The whole borough' : (places ?? []).join(', ') || '—'}</dd>
         <dt>Open</dt>
-        <dd>{partner.availability.always ? '24 hours, 7 days' : describeHours(partner.availability.hours)}</dd>
+        <dd>
+          {partner.availability.always ? '24 hours, 7 days' : describeHours(partner.availability.hours)}
+        </dd>
         <dt>Based at</dt>
         <dd>{[partner.base.address, partner.base.postcode].filter(Boolean).join(', ') || '—'}</dd>
         {partner.email && (

@@ -15,7 +15,8 @@ export function PartnersScreen() {
   const deferredQuery = useDeferredValue(query);
 
   const search = useMemo(
-    () => partners && buildPartnerSearch(partners, new Map((wards ?? []).map((ward) => [ward.code, ward.name]))),
+    () =>
+      partners && buildPartnerSearch(partners, new Map((wards ?? []).map((ward) => [ward.code, ward.name]))),
     [partners, wards],
   );
   const shown = useMemo(() => {
@@ -48,7 +49,9 @@ export function PartnersScreen() {
       ) : (
         <>
           <p className="count" aria-live="polite">
-            {shown.length === partners?.length ? `${shown.length} partners` : `${shown.length} of ${partners?.length} partners`}
+            {shown.length === partners?.length
+              ? `${shown.length} partners`
+              : `${shown.length} of ${partners?.length} partners`}
           </p>
           <ul className="card-list" aria-label="Partners">
             {shown.map((partner) => (

@@ -9,7 +9,8 @@ export function WardsScreen() {
   if (wards === undefined || parishes === undefined) return <p role="status">Loading wards…</p>;
   const parishesByWard = new Map<string, string[]>();
   for (const parish of parishes) {
-    for (const code of parish.wardCodes) parishesByWard.set(code, [...(parishesByWard.get(code) ?? []), parish.name]);
+    for (const code of parish.wardCodes)
+      parishesByWard.set(code, [...(parishesByWard.get(code) ?? []), parish.name]);
   }
   const unparished = wards.filter((ward) => !ward.parished).length;
 

@@ -13,8 +13,18 @@ export interface PullProgress {
 }
 
 export async function applyPullPage(db: LocalDatabase, page: PullResponse, syncedAt: string): Promise<void> {
-  const puts = { ward: [] as unknown[], parish: [] as unknown[], partner: [] as unknown[], contact: [] as unknown[] };
-  const deletes = { ward: [] as string[], parish: [] as string[], partner: [] as string[], contact: [] as string[] };
+  const puts = {
+    ward: [] as unknown[],
+    parish: [] as unknown[],
+    partner: [] as unknown[],
+    contact: [] as unknown[],
+  };
+  const deletes = {
+    ward: [] as string[],
+    parish: [] as string[],
+    partner: [] as string[],
+    contact: [] as string[],
+  };
   for (const change of page.changes as Change[]) {
     if (change.deleted) deletes[change.entity].push(change.id);
     else puts[change.entity].push(change.record);
@@ -28,7 +38,11 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse, synce
     await db.parishes.bulkPut(puts.parish as never[]);
     await db.partners.bulkPut(puts.partner as never[]);
     await db.contacts.bulkPut(puts.contact as never[]);
-    const state = (await readMeta<SyncState>(db, 'syncState')) ?? { cursor: null, lastSyncedAt: null, lastError: null };
+    const state = (await readMeta<SyncState>(db, 'syncState')) ?? {
+      cursor: null,
+      lastSyncedAt: null,
+      lastError: null,
+    };
     await writeMeta(db, 'syncState', {
       ...state,
       cursor: page.cursor,

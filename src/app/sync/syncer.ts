@@ -104,7 +104,11 @@ export class Syncer {
   }
 
   private async recordFailure(session: StoredSession, error: unknown) {
-    const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? { cursor: null, lastSyncedAt: null, lastError: null };
+    const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
+      cursor: null,
+      lastSyncedAt: null,
+      lastError: null,
+    };
     let message = 'Sync failed. It will be tried again shortly.';
     if (error instanceof NetworkError) {
       this.setActivity({ reachable: false });

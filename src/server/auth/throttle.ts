@@ -14,7 +14,11 @@ export class LoginThrottle {
     const entry = this.failures.get(username.toLowerCase());
     if (entry && entry.count >= MAX_FAILURES && entry.until > this.now()) {
       const minutes = Math.ceil((entry.until - this.now()) / 60000);
-      throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords. Try again in ${minutes} minute(s).`);
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `Too many wrong passwords. Try again in ${minutes} minute(s).`,
+      );
     }
   }
 

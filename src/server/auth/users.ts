@@ -36,7 +36,14 @@ export async function createUser(db: Queryable, user: NewUser): Promise<boolean>
   const rows = await db.query(
     `INSERT INTO users (id, username, display_name, password_hash, role, parish_code)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [randomUUID(), user.username, user.displayName, await hashPassword(user.password), user.role, user.parishCode],
+    [
+      randomUUID(),
+      user.username,
+      user.displayName,
+      await hashPassword(user.password),
+      user.role,
+      user.parishCode,
+    ],
   );
   return rows.length > 0;
 }

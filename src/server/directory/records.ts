@@ -10,7 +10,8 @@ import type { Contact } from '../../domain/contact.ts';
 const BATCH = 2000;
 
 async function inBatches<T>(records: readonly T[], write: (batch: T[]) => Promise<void>): Promise<void> {
-  for (let start = 0; start < records.length; start += BATCH) await write(records.slice(start, start + BATCH));
+  for (let start = 0; start < records.length; start += BATCH)
+    await write(records.slice(start, start + BATCH));
 }
 
 export async function saveWards(tx: Queryable, wards: readonly Ward[]): Promise<void> {
@@ -21,7 +22,11 @@ export async function saveWards(tx: Queryable, wards: readonly Ward[]): Promise<
        ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
       [JSON.stringify(batch)],
     );
-    await recordChanges(tx, 'ward', batch.map((ward) => ward.code));
+    await recordChanges(
+      tx,
+      'ward',
+      batch.map((ward) => ward.code),
+    );
   });
 }
 
@@ -33,7 +38,11 @@ export async function saveParishes(tx: Queryable, parishes: readonly Parish[]): 
        ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
       [JSON.stringify(batch)],
     );
-    await recordChanges(tx, 'parish', batch.map((parish) => parish.code));
+    await recordChanges(
+      tx,
+      'parish',
+      batch.map((parish) => parish.code),
+    );
   });
 }
 
@@ -45,7 +54,11 @@ export async function savePartners(tx: Queryable, partners: readonly Partner[]):
        ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
       [JSON.stringify(batch)],
     );
-    await recordChanges(tx, 'partner', batch.map((partner) => partner.id));
+    await recordChanges(
+      tx,
+      'partner',
+      batch.map((partner) => partner.id),
+    );
   });
 }
 
@@ -59,6 +72,10 @@ export async function saveContacts(tx: Queryable, contacts: readonly Contact[]):
          record = EXCLUDED.record, updated_at = now()`,
       [JSON.stringify(batch)],
     );
-    await recordChanges(tx, 'contact', batch.map((contact) => contact.id));
+    await recordChanges(
+      tx,
+      'contact',
+      batch.map((contact) => contact.id),
+    );
   });
 }

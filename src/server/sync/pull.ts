@@ -33,7 +33,12 @@ async function currentRecords(db: Queryable, entity: Entity, ids: string[]): Pro
   return new Map(rows.map((row) => [row.id, row.record]));
 }
 
-export async function pull(db: Database, user: User, since: string | undefined, limit: number): Promise<PullResponse> {
+export async function pull(
+  db: Database,
+  user: User,
+  since: string | undefined,
+  limit: number,
+): Promise<PullResponse> {
   const [xid, seq] = (since ?? START_CURSOR).split('.');
   // One transaction so the page and the records it names are read from one snapshot.
   return db.transaction(async (tx) => {
