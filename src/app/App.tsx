@@ -1,11 +1,11 @@
 // The app shell: sign-in when there is no session on this device; otherwise the header (sync status,
 // sign out), the navigation and the current screen. Sync runs while someone is signed in.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
 import { Syncer } from './sync/syncer.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
-import { PartnersScreen } from './screens/PartnersScreen.tsx';
+import { matchRoute } from './routes.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { signOut } from './session.ts';
@@ -13,21 +13,9 @@ import { ROLE_LABELS } from '../domain/user.ts';
 
 const syncer = new Syncer(localDatabase);
 
-// Screens past the first load on demand, keeping the first screen's JavaScript small.
-const FindHelpScreen = lazy(() =>
-  import('./screens/FindHelpScreen.tsx').then((m) => ({ default: m.FindHelpScreen })),
-);
-const PartnerScreen = lazy(() =>
-  import('./screens/PartnerScreen.tsx').then((m) => ({ default: m.PartnerScreen })),
-);
-const WardsScreen = lazy(() => import('./screens/WardsScreen.tsx').then((m) => ({ default: m.WardsScreen })));
-
 function Screen({ path }: { path: string }) {
-  const partner = /^\/partners\/([^/]+)$/.exec(path);
-  if (partner?.[1]) return <PartnerScreen id={decodeURIComponent(partner[1])} />;
-  if (path === '/wards') return <WardsScreen />;
-  if (path === '/find') return <FindHelpScreen />;
-  return <PartnersScreen />;
+  const { screen: Current, params } = matchRoute(path);
+  return <Current params={params} />;
 }
 
 export function App() {

@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL is set): Maidstone's real wards and parishes load; a bad file writes nothing; and
 // partners and contacts naming places that leave the area are mended and reported.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sharedDataPath } from '../support/sharedData.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,9 +15,9 @@ import { partnerSchema, type Coverage, type Partner } from '../../src/domain/par
 import { contactSchema, type Contact } from '../../src/domain/contact.ts';
 import type { Parish } from '../../src/domain/area.ts';
 
-const WARDS_DIR = '/work/shared/data/maidstone';
+const WARDS_DIR = sharedDataPath('maidstone');
 const WARDS_FILE = join(WARDS_DIR, 'wards-2013.geojson');
-const PARISHES_FILE = '/work/shared/data/maidstone-lists/parishes.json';
+const PARISHES_FILE = sharedDataPath('maidstone-lists', 'parishes.json');
 const haveData = existsSync(WARDS_FILE) && existsSync(PARISHES_FILE);
 
 const ALLINGTON = 'E05004982'; // an unparished ward, so dropping it leaves the parish list valid

@@ -2,6 +2,7 @@
 // boundaries merged with the list, unknown wards named; and the real Maidstone files end to end
 // (skipped when they are absent).
 import { describe, it, expect } from 'vitest';
+import { sharedDataPath } from '../support/sharedData.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
 import type { AreaFeature } from '../../src/domain/areaImport.ts';
@@ -99,8 +100,8 @@ describe('buildArea', () => {
   });
 });
 
-const WARDS_2013 = '/work/shared/data/maidstone/wards-2013.geojson';
-const PARISHES = '/work/shared/data/maidstone-lists/parishes.json';
+const WARDS_2013 = sharedDataPath('maidstone', 'wards-2013.geojson');
+const PARISHES = sharedDataPath('maidstone-lists', 'parishes.json');
 
 describe.skipIf(!existsSync(WARDS_2013) || !existsSync(PARISHES))(
   'Maidstone 2013 wards and parish list',

@@ -1,6 +1,7 @@
 // Neighbouring wards: a shared edge makes neighbours, a shared corner does not; checked on a synthetic
 // grid and on Maidstone's real 2013 wards (skipped when the shared data folder is absent).
 import { describe, it, expect } from 'vitest';
+import { sharedDataPath } from '../support/sharedData.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { computeNeighbours } from '../../src/domain/neighbours.ts';
 import { parseBoundaryFile } from '../../src/domain/areaImport.ts';
@@ -110,7 +111,7 @@ describe('computeNeighbours on a grid', () => {
   });
 });
 
-const WARDS_2013 = '/work/shared/data/maidstone/wards-2013.geojson';
+const WARDS_2013 = sharedDataPath('maidstone', 'wards-2013.geojson');
 
 describe.skipIf(!existsSync(WARDS_2013))('computeNeighbours on Maidstone 2013 wards', () => {
   const parsed = parseBoundaryFile(

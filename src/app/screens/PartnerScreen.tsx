@@ -9,7 +9,7 @@ import { describeHours } from '../../domain/openingHours.ts';
 
 const kindLabel = (kind: Partner['kind']) => PARTNER_KINDS.find((entry) => entry.id === kind)?.label ?? kind;
 
-export function PartnerScreen({ id }: { id: string }) {
+export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
   // null = looked and not found; undefined = still loading
   const partner = useLiveQuery(async () => (await localDatabase.partners.get(id)) ?? null, [id]);
   const places = useLiveQuery(async () => {
