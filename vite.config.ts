@@ -32,6 +32,23 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // Background Sync: wakes open pages to push their outbox when the network returns.
+        importScripts: ['/sync-worker.js'],
+        runtimeCaching: [
+          {
+            // Base-map tiles (TILE_URL is set at run time, so tiles are matched by their /z/x/y shape):
+            // each tile seen is kept, up to a limit, so the map keeps its background offline.
+            urlPattern: ({ request, url }) =>
+              request.destination === 'image' && /\/\d+\/\d+\/\d+(?:@\dx)?(?:\.\w+)?$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'map-tiles',
+              expiration: { maxEntries: 2000, maxAgeSeconds: 90 * 24 * 60 * 60, purgeOnQuotaError: true },
+              // Tile servers without CORS give opaque responses (status 0); they are cached too.
+              cacheableResponse: { statuses: [0, 200] },
+            },
+          },
+        ],
       },
     }),
   ],

@@ -23,6 +23,7 @@ export function App() {
   const session = useLiveQuery(async () => (await readMeta<StoredSession>(localDatabase, 'session')) ?? null);
   const path = usePath();
   const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const signedIn = Boolean(session);
   const lapsed = session?.lapsed ?? false;
@@ -49,10 +50,16 @@ export function App() {
 
   const onSignOut = async () => {
     setSigningOut(true);
-    syncer.stop();
-    await signOut(localDatabase);
-    setSigningOut(false);
-    navigate('/');
+    setSignOutError(null);
+    try {
+      await signOut(localDatabase);
+      syncer.stop();
+      navigate('/');
+    } catch (error) {
+      setSignOutError(error instanceof Error ? error.message : 'Could not sign out.');
+    } finally {
+      setSigningOut(false);
+    }
   };
 
   return (
@@ -69,6 +76,11 @@ export function App() {
           Sign out
         </button>
       </header>
+      {signOutError && (
+        <p className="banner warning" role="alert">
+          {signOutError}
+        </p>
+      )}
       {session.lapsed && (
         <p className="banner warning" role="alert">
           Your sign-in has expired. You can keep working on this device.{' '}

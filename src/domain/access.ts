@@ -2,6 +2,7 @@
 // filter pulls and refuse writes, and by the app to decide what to offer. Grows into the roles model.
 import type { User } from './user.ts';
 import type { Contact } from './contact.ts';
+import type { HelpRequest } from './request.ts';
 
 /** Restricted contacts are for council staff, and for a parish coordinator only within their parish. */
 export function canSeeContact(user: User, contact: Contact): boolean {
@@ -13,4 +14,44 @@ export function canSeeContact(user: User, contact: Contact): boolean {
 /** The directory (partners, contacts, parishes) is edited by admins only. */
 export function canEditDirectory(user: User): boolean {
   return user.role === 'admin';
+}
+
+const isStaff = (user: User) => user.role === 'admin' || user.role === 'duty_officer';
+
+/** The parish a request belongs to, for scoping: a parish coordinator works in their own parish only. */
+export function requestParish(request: Pick<HelpRequest, 'place'>): string | null {
+  return request.place.parishCode;
+}
+
+/** Requests (and their timelines and conflicts) are seen by staff, and by the coordinator of their parish. */
+export function canSeeParishScoped(user: User, parishCode: string | null): boolean {
+  return isStaff(user) || (parishCode !== null && parishCode === user.parishCode);
+}
+
+export type WriteTarget =
+  | { entity: 'partner' | 'contact' | 'parish' }
+  | { entity: 'incident' }
+  | { entity: 'request' | 'timeline' | 'conflict'; parishBefore: string | null; parishAfter: string | null };
+
+/** Why this user may not make this change, or null when they may. Written once; the server enforces it. */
+export function writeRefusal(user: User, target: WriteTarget): string | null {
+  switch (target.entity) {
+    case 'partner':
+    case 'contact':
+    case 'parish':
+      return canEditDirectory(user)
+        ? null
+        : 'Only the policy and information team (admins) can change the directory.';
+    case 'incident':
+      return isStaff(user) ? null : 'Only duty officers and admins can open or change incidents.';
+    default:
+      if (isStaff(user)) return null;
+      if (
+        target.parishAfter !== user.parishCode ||
+        (target.parishBefore !== null && target.parishBefore !== user.parishCode)
+      ) {
+        return 'A parish coordinator can log and change requests for their own parish only.';
+      }
+      return null;
+  }
 }

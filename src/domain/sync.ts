@@ -5,8 +5,20 @@ import { z } from 'zod';
 import { wardSchema, parishSchema } from './area.ts';
 import { partnerSchema } from './partner.ts';
 import { contactSchema } from './contact.ts';
+import { incidentSchema, requestSchema } from './request.ts';
+import { timelineEntrySchema } from './timeline.ts';
+import { conflictSchema } from './conflict.ts';
 
-export const ENTITIES = ['ward', 'parish', 'partner', 'contact'] as const;
+export const ENTITIES = [
+  'ward',
+  'parish',
+  'partner',
+  'contact',
+  'incident',
+  'request',
+  'timeline',
+  'conflict',
+] as const;
 export const entitySchema = z.enum(ENTITIES);
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -20,28 +32,22 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
 });
 
-const tombstone = <E extends Entity>(entity: E) =>
-  z.object({ entity: z.literal(entity), id: z.string(), deleted: z.literal(true) });
+/** Each field's clock stamp as the server holds it: the base of the next edit on the device. */
+const clocks = z.record(z.string(), z.string());
+
+const live = <E extends Entity, S extends z.ZodType>(entity: E, record: S) =>
+  z.object({ entity: z.literal(entity), id: z.string(), deleted: z.literal(false), record, clocks });
 
 export const changeSchema = z.union([
-  z.object({ entity: z.literal('ward'), id: z.string(), deleted: z.literal(false), record: wardSchema }),
-  z.object({ entity: z.literal('parish'), id: z.string(), deleted: z.literal(false), record: parishSchema }),
-  z.object({
-    entity: z.literal('partner'),
-    id: z.string(),
-    deleted: z.literal(false),
-    record: partnerSchema,
-  }),
-  z.object({
-    entity: z.literal('contact'),
-    id: z.string(),
-    deleted: z.literal(false),
-    record: contactSchema,
-  }),
-  tombstone('ward'),
-  tombstone('parish'),
-  tombstone('partner'),
-  tombstone('contact'),
+  live('ward', wardSchema),
+  live('parish', parishSchema),
+  live('partner', partnerSchema),
+  live('contact', contactSchema),
+  live('incident', incidentSchema),
+  live('request', requestSchema),
+  live('timeline', timelineEntrySchema),
+  live('conflict', conflictSchema),
+  z.object({ entity: entitySchema, id: z.string(), deleted: z.literal(true) }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

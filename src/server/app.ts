@@ -12,10 +12,20 @@ import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
+import type { AppConfig } from '../domain/appConfig.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | 'sessionDays'>) {
+export function createApp(
+  db: Database,
+  config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution'>>,
+) {
+  // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
+  const appConfig: AppConfig = {
+    tileUrl: config.tileUrl ?? null,
+    tileAttribution: config.tileAttribution ?? null,
+  };
   const api = new Hono<AuthEnv>()
     .use(
       bodyLimit({
@@ -30,6 +40,10 @@ export function createApp(db: Database, config: Pick<ServerConfig, 'distDir' | '
       }),
     )
     .get('/health', (c) => c.json({ status: 'ok' as const, database: db.kind, version: APP_VERSION }))
+    .get('/config', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.json(appConfig);
+    })
     .route('/auth', authRoutes(db, config.sessionDays))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))

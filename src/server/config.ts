@@ -13,6 +13,10 @@ export interface ServerConfig {
   sessionDays: number;
   /** Seed the demo borough and demo users into an empty database. */
   seedDemo: boolean;
+  /** Base-map tile URL template for the ward map ({z}/{x}/{y}); null: boundaries on a plain background. */
+  tileUrl: string | null;
+  /** Credit for the tile server, shown on the map; null when not set. */
+  tileAttribution: string | null;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +31,15 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
   return value;
 }
 
+/** A tile URL must be http(s) and name {z}, {x} and {y}; otherwise every tile would be the same picture. */
+function tileUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const url = raw.trim();
+  if (!/^https?:\/\//.test(url) || !['{z}', '{x}', '{y}'].every((part) => url.includes(part)))
+    throw new ConfigError(`TILE_URL must be an http(s) URL containing {z}, {x} and {y}, not "${raw}"`);
+  return url;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInteger('PORT', env.PORT, 8080),
@@ -35,5 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: resolve(env.DIST_DIR || './dist'),
     sessionDays: positiveInteger('SESSION_DAYS', env.SESSION_DAYS, 30),
     seedDemo: env.SEED_DEMO !== 'false',
+    tileUrl: tileUrl(env.TILE_URL),
+    tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
   };
 }

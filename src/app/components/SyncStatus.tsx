@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type SyncState } from '../store/localDatabase.ts';
 import type { Syncer } from '../sync/syncer.ts';
 import { timeAgo } from '../timeAgo.ts';
+import { Link } from '../router.tsx';
 
 function useBrowserOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -33,6 +34,9 @@ function useNow(): number {
 export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const activity = useSyncExternalStore(syncer.subscribe, syncer.getActivity);
   const state = useLiveQuery(() => readMeta<SyncState>(localDatabase, 'syncState'));
+  const waiting = useLiveQuery(() => localDatabase.outbox.count()) ?? 0;
+  const refused = useLiveQuery(() => localDatabase.rejected.count()) ?? 0;
+  const conflicts = useLiveQuery(() => localDatabase.conflicts.where('status').equals('open').count()) ?? 0;
   const browserOnline = useBrowserOnline();
   const now = useNow();
   const online = browserOnline && activity.reachable;
@@ -43,8 +47,21 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   return (
     <section className={`sync-status ${online ? 'online' : 'offline'}`} aria-label="Sync status">
       <p role="status">
-        <strong>{online ? 'Online' : 'Offline'}</strong> · {activity.running ? 'Syncing…' : lastSynced}
+        <strong>{online ? 'Online' : 'Offline'}</strong> · {activity.running ? 'Syncing…' : lastSynced} ·{' '}
+        {waiting === 0 ? 'All changes synced' : `${waiting} change${waiting === 1 ? '' : 's'} waiting to sync`}
       </p>
+      {(refused > 0 || conflicts > 0) && (
+        <p className="sync-error">
+          <Link to="/sync-issues">
+            {[
+              refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
+              conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Link>
+        </p>
+      )}
       {activity.progress && activity.progress.total > 0 && (
         <progress
           max={activity.progress.total}

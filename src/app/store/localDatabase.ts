@@ -1,17 +1,43 @@
 // The app's own database in IndexedDB (Dexie). Every screen reads from here, never from the network,
 // so every screen works offline. Each schema version carries a one-line reason; a test opens data
 // saved by every earlier version.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Ward, Parish } from '../../domain/area.ts';
 import type { Partner } from '../../domain/partner.ts';
 import type { Contact } from '../../domain/contact.ts';
 import type { User } from '../../domain/user.ts';
+import type { HelpRequest, Incident } from '../../domain/request.ts';
+import type { TimelineEntry } from '../../domain/timeline.ts';
+import type { Conflict } from '../../domain/conflict.ts';
+import type { Mutation } from '../../domain/mutation.ts';
+import type { Entity } from '../../domain/sync.ts';
 
 /** Facts about this device's copy: the signed-in session and where sync has got to. */
 export interface MetaEntry {
-  key: 'session' | 'syncState';
+  key: 'session' | 'syncState' | 'device' | 'clock';
   value: unknown;
 }
+
+/** The clock stamp of each field as last seen from the server (or set here by a local edit). */
+export interface RecordClocks {
+  key: string;
+  clocks: Record<string, string>;
+}
+
+/** A change made on this device, waiting to be pushed. `seq` keeps the order they were made in. */
+export interface OutboxEntry extends Mutation {
+  seq?: number;
+  queuedAt: string;
+}
+
+/** A change the server refused, kept so a person sees it and why. */
+export interface RejectedChange extends OutboxEntry {
+  reason: string;
+  fields: Record<string, string>;
+  rejectedAt: string;
+}
+
+export const clocksKey = (entity: Entity, id: string) => `${entity}:${id}`;
 
 export interface StoredSession {
   token: string;
@@ -33,6 +59,13 @@ export class LocalDatabase extends Dexie {
   partners!: EntityTable<Partner, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  incidents!: EntityTable<Incident, 'id'>;
+  requests!: EntityTable<HelpRequest, 'id'>;
+  timeline!: EntityTable<TimelineEntry, 'id'>;
+  conflicts!: EntityTable<Conflict, 'id'>;
+  clocks!: EntityTable<RecordClocks, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  rejected!: EntityTable<RejectedChange, 'id'>;
 
   constructor(name = 'resilience-hub') {
     super(name);
@@ -44,6 +77,47 @@ export class LocalDatabase extends Dexie {
       contacts: 'id, name, parishCode',
       meta: 'key',
     });
+    // v2: requests for help, incidents, timelines, conflicts, per-field clocks and the outbox.
+    this.version(2).stores({
+      incidents: 'id, status',
+      requests: 'id, status, urgency, createdAt, incidentId, createdBy, place.wardCode, place.parishCode',
+      timeline: 'id, requestId',
+      conflicts: 'id, status, recordId',
+      clocks: 'key',
+      outbox: '++seq, id, [entity+recordId]',
+      rejected: 'id',
+    });
+  }
+
+  /** The table holding each synced entity, and the field that is its key. */
+  tableOf(entity: Entity): { table: Table<unknown, string>; key: string } {
+    const tables: Record<Entity, [Table<unknown, string>, string]> = {
+      ward: [this.wards as Table<unknown, string>, 'code'],
+      parish: [this.parishes as Table<unknown, string>, 'code'],
+      partner: [this.partners as Table<unknown, string>, 'id'],
+      contact: [this.contacts as Table<unknown, string>, 'id'],
+      incident: [this.incidents as Table<unknown, string>, 'id'],
+      request: [this.requests as Table<unknown, string>, 'id'],
+      timeline: [this.timeline as Table<unknown, string>, 'id'],
+      conflict: [this.conflicts as Table<unknown, string>, 'id'],
+    };
+    const [table, key] = tables[entity];
+    return { table, key };
+  }
+
+  /** Every table holding synced records (not the outbox, rejected changes or meta). */
+  recordTables(): Table[] {
+    return [
+      this.wards,
+      this.parishes,
+      this.partners,
+      this.contacts,
+      this.incidents,
+      this.requests,
+      this.timeline,
+      this.conflicts,
+      this.clocks,
+    ];
   }
 }
 

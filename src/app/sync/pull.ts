@@ -1,8 +1,16 @@
 // Pull: fetch pages of changes after our cursor and store each page, with the new cursor, in one
 // Dexie transaction, so a page is either wholly stored or not at all and a crash resumes cleanly.
-import { pullResponseSchema, type Change, type PullResponse } from '../../domain/sync.ts';
-import type { LocalDatabase, SyncState } from '../store/localDatabase.ts';
-import { readMeta, writeMeta } from '../store/localDatabase.ts';
+// Changes still waiting in the outbox are laid back over what the server sent: the server has not
+// seen them yet, and they must not vanish from the screen until it has.
+import { pullResponseSchema, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
+import {
+  clocksKey,
+  readMeta,
+  writeMeta,
+  type LocalDatabase,
+  type SyncState,
+} from '../store/localDatabase.ts';
+import { observeStamp } from '../store/device.ts';
 import { apiFetch } from '../api.ts';
 
 const PAGE_SIZE = 1000;
@@ -12,32 +20,48 @@ export interface PullProgress {
   total: number;
 }
 
-export async function applyPullPage(db: LocalDatabase, page: PullResponse, syncedAt: string): Promise<void> {
-  const puts = {
-    ward: [] as unknown[],
-    parish: [] as unknown[],
-    partner: [] as unknown[],
-    contact: [] as unknown[],
-  };
-  const deletes = {
-    ward: [] as string[],
-    parish: [] as string[],
-    partner: [] as string[],
-    contact: [] as string[],
-  };
-  for (const change of page.changes as Change[]) {
-    if (change.deleted) deletes[change.entity].push(change.id);
-    else puts[change.entity].push(change.record);
+type AnyRecord = Record<string, unknown>;
+
+/** Lays the outbox's pending changes for each record over the record as the server sent it. */
+async function withPendingChanges(
+  db: LocalDatabase,
+  entity: Entity,
+  record: AnyRecord,
+  id: string,
+  clocks: Record<string, string>,
+) {
+  const pending = await db.outbox.where('[entity+recordId]').equals([entity, id]).sortBy('seq');
+  const merged = { ...record };
+  const mergedClocks = { ...clocks };
+  for (const entry of pending) {
+    Object.assign(merged, entry.changes);
+    for (const field of Object.keys(entry.changes)) mergedClocks[field] = entry.hlc;
   }
-  await db.transaction('rw', [db.wards, db.parishes, db.partners, db.contacts, db.meta], async () => {
-    await db.wards.bulkDelete(deletes.ward);
-    await db.parishes.bulkDelete(deletes.parish);
-    await db.partners.bulkDelete(deletes.partner);
-    await db.contacts.bulkDelete(deletes.contact);
-    await db.wards.bulkPut(puts.ward as never[]);
-    await db.parishes.bulkPut(puts.parish as never[]);
-    await db.partners.bulkPut(puts.partner as never[]);
-    await db.contacts.bulkPut(puts.contact as never[]);
+  return { record: merged, clocks: mergedClocks };
+}
+
+export async function applyPullPage(db: LocalDatabase, page: PullResponse, syncedAt: string): Promise<void> {
+  await db.transaction('rw', [...db.recordTables(), db.outbox, db.meta], async () => {
+    let latestStamp = '';
+    for (const change of page.changes as Change[]) {
+      const { table } = db.tableOf(change.entity);
+      if (change.deleted) {
+        await table.delete(change.id);
+        await db.clocks.delete(clocksKey(change.entity, change.id));
+        continue;
+      }
+      const { record, clocks } = await withPendingChanges(
+        db,
+        change.entity,
+        change.record as AnyRecord,
+        change.id,
+        change.clocks,
+      );
+      await table.put(record);
+      await db.clocks.put({ key: clocksKey(change.entity, change.id), clocks });
+      for (const stamp of Object.values(change.clocks)) if (stamp > latestStamp) latestStamp = stamp;
+    }
+    if (latestStamp) await observeStamp(db, latestStamp);
     const state = (await readMeta<SyncState>(db, 'syncState')) ?? {
       cursor: null,
       lastSyncedAt: null,

@@ -5,6 +5,8 @@ import type { LocalDatabase, StoredSession, SyncState } from '../store/localData
 import { readMeta, writeMeta } from '../store/localDatabase.ts';
 import { ApiRequestError, NetworkError } from '../api.ts';
 import { pullAll, type PullProgress } from './pull.ts';
+import { pushOutbox } from './push.ts';
+import { onBackgroundSync } from './backgroundSync.ts';
 
 const PERIOD_MS = 60_000;
 const BACKOFF_BASE_MS = 2_000;
@@ -29,6 +31,7 @@ export class Syncer {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
+  private stopBackgroundSync: () => void = () => undefined;
 
   constructor(private db: LocalDatabase) {}
 
@@ -48,12 +51,14 @@ export class Syncer {
     if (!this.stopped) return;
     this.stopped = false;
     window.addEventListener('online', this.onOnline);
+    this.stopBackgroundSync = onBackgroundSync(this.onOnline);
     void this.syncNow();
   }
 
   stop() {
     this.stopped = true;
     window.removeEventListener('online', this.onOnline);
+    this.stopBackgroundSync();
     clearTimeout(this.timer);
   }
 
@@ -90,6 +95,8 @@ export class Syncer {
     if (!session || session.lapsed) return;
     this.setActivity({ running: true, progress: null });
     try {
+      // Push first: the outbox is what could be lost; then pull, which also brings back our own changes.
+      await pushOutbox(this.db, session.token);
       await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
       this.failures = 0;
       this.setActivity({ reachable: true });

@@ -30,6 +30,14 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json(errorBody(error.code, error.message, error.fields), error.status);
   }
+  // Two pushes locking the same records in opposite orders: PostgreSQL stops one; its device retries.
+  const code = (error as { code?: unknown }).code;
+  if (code === '40P01' || code === '40001') {
+    return c.json(
+      errorBody('busy', 'The server was busy with the same records. Your changes are kept; try again.'),
+      503,
+    );
+  }
   console.error('Unexpected error on', c.req.method, c.req.path, error);
   return c.json(errorBody('internal', 'Something went wrong on the server. Please try again.'), 500);
 }

@@ -15,10 +15,23 @@ export async function recordChanges(tx: Queryable, entity: Entity, ids: readonly
   );
 }
 
-/** The table that holds each synced entity. */
-export const ENTITY_TABLES: Record<Entity, string> = {
-  ward: 'wards',
-  parish: 'parishes',
-  partner: 'partners',
-  contact: 'contacts',
+export interface EntityStorage {
+  table: string;
+  idType: 'uuid' | 'text';
+  /** Per-field clocks are kept for records people edit (not for imported wards). */
+  hasClocks: boolean;
+  /** Whose records: 'parish' rows carry parish_code and are seen by staff and that parish only. */
+  scope: 'everyone' | 'contact' | 'parish';
+}
+
+/** Where each synced entity is stored and how its visibility is decided. */
+export const ENTITY_STORAGE: Record<Entity, EntityStorage> = {
+  ward: { table: 'wards', idType: 'text', hasClocks: false, scope: 'everyone' },
+  parish: { table: 'parishes', idType: 'text', hasClocks: true, scope: 'everyone' },
+  partner: { table: 'partners', idType: 'uuid', hasClocks: true, scope: 'everyone' },
+  contact: { table: 'contacts', idType: 'uuid', hasClocks: true, scope: 'contact' },
+  incident: { table: 'incidents', idType: 'uuid', hasClocks: true, scope: 'everyone' },
+  request: { table: 'requests', idType: 'uuid', hasClocks: true, scope: 'parish' },
+  timeline: { table: 'timeline', idType: 'uuid', hasClocks: false, scope: 'parish' },
+  conflict: { table: 'conflicts', idType: 'text', hasClocks: false, scope: 'parish' },
 };

@@ -5,10 +5,11 @@
 // transaction that commits after a later one is never skipped: its rows stay invisible to every pull
 // until it ends, and then come after the cursor. A plain serial cursor would skip them.
 import type { Database, Queryable } from '../storage/database.ts';
-import { ENTITY_TABLES } from '../storage/changeLog.ts';
+import { ENTITY_STORAGE } from '../storage/changeLog.ts';
 import { ENTITIES, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
 import type { User } from '../../domain/user.ts';
-import { canSeeContact } from '../../domain/access.ts';
+import { canSeeContact, canSeeParishScoped } from '../../domain/access.ts';
+import type { FieldClocks } from '../../domain/merge.ts';
 import type { Contact } from '../../domain/contact.ts';
 
 export const START_CURSOR = '0.0';
@@ -20,17 +21,53 @@ interface LogRow extends Record<string, unknown> {
   seq_text: string;
 }
 
-function visibleTo(user: User, entity: Entity, record: unknown): boolean {
-  return entity !== 'contact' || canSeeContact(user, record as Contact);
+interface StoredRecord {
+  record: unknown;
+  parishCode: string | null;
+  clocks: Record<string, string>;
 }
 
-async function currentRecords(db: Queryable, entity: Entity, ids: string[]): Promise<Map<string, unknown>> {
-  const idType = entity === 'partner' || entity === 'contact' ? 'uuid' : 'text';
-  const rows = await db.query<{ id: string; record: unknown }>(
-    `SELECT id::text AS id, record FROM ${ENTITY_TABLES[entity]} WHERE id = ANY($1::${idType}[])`,
+function visibleTo(user: User, entity: Entity, stored: StoredRecord): boolean {
+  switch (ENTITY_STORAGE[entity].scope) {
+    case 'everyone':
+      return true;
+    case 'contact':
+      return canSeeContact(user, stored.record as Contact);
+    case 'parish':
+      return canSeeParishScoped(user, stored.parishCode);
+  }
+}
+
+async function currentRecords(
+  db: Queryable,
+  entity: Entity,
+  ids: string[],
+): Promise<Map<string, StoredRecord>> {
+  const { table, idType, hasClocks, scope } = ENTITY_STORAGE[entity];
+  const rows = await db.query<{
+    id: string;
+    record: unknown;
+    parish_code: string | null;
+    field_clocks: FieldClocks;
+  }>(
+    `SELECT id::text AS id, record,
+       ${scope === 'parish' ? 'parish_code' : 'NULL::text AS parish_code'},
+       ${hasClocks ? 'field_clocks' : `'{}'::jsonb AS field_clocks`}
+     FROM ${table} WHERE id = ANY($1::${idType}[])`,
     [ids],
   );
-  return new Map(rows.map((row) => [row.id, row.record]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        record: row.record,
+        parishCode: row.parish_code,
+        clocks: Object.fromEntries(
+          Object.entries(row.field_clocks).map(([field, clock]) => [field, clock.hlc]),
+        ),
+      },
+    ]),
+  );
 }
 
 export async function pull(
@@ -55,17 +92,23 @@ export async function pull(
     const hasMore = log.length > limit;
     const page = log.slice(0, limit);
 
-    const records = new Map<Entity, Map<string, unknown>>();
+    const records = new Map<Entity, Map<string, StoredRecord>>();
     for (const entity of ENTITIES) {
       const ids = page.filter((row) => row.entity === entity).map((row) => row.entity_id);
       if (ids.length > 0) records.set(entity, await currentRecords(tx, entity, ids));
     }
     const changes = page.map((row): Change => {
-      const record = records.get(row.entity)?.get(row.entity_id);
-      if (record === undefined || !visibleTo(user, row.entity, record)) {
-        return { entity: row.entity, id: row.entity_id, deleted: true } as Change;
+      const stored = records.get(row.entity)?.get(row.entity_id);
+      if (stored === undefined || !visibleTo(user, row.entity, stored)) {
+        return { entity: row.entity, id: row.entity_id, deleted: true };
       }
-      return { entity: row.entity, id: row.entity_id, deleted: false, record } as Change;
+      return {
+        entity: row.entity,
+        id: row.entity_id,
+        deleted: false,
+        record: stored.record,
+        clocks: stored.clocks,
+      } as Change;
     });
 
     const last = page[page.length - 1];

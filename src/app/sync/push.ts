@@ -1,0 +1,69 @@
+// Push: send the outbox to the server in order, in batches. An entry leaves the outbox only when the
+// server has answered for it (applied or duplicate: it is stored; rejected: it is moved to the list of
+// refused changes, shown to the person, and the record is put back as the server holds it). If the
+// request fails, nothing leaves the outbox and it is sent again later.
+import { pushResponseSchema, type PushResult } from '../../domain/mutation.ts';
+import { clocksKey, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
+import { deviceId } from '../store/device.ts';
+import { apiFetch } from '../api.ts';
+
+const BATCH = 200;
+
+async function settle(db: LocalDatabase, entries: OutboxEntry[], results: PushResult[]): Promise<number> {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  let rejected = 0;
+  await db.transaction('rw', [...db.recordTables(), db.outbox, db.rejected], async () => {
+    for (const entry of entries) {
+      const result = byId.get(entry.id);
+      if (!result || entry.seq === undefined) continue; // not answered: stays queued
+      await db.outbox.delete(entry.seq);
+      if (result.status !== 'rejected') continue;
+      rejected += 1;
+      await db.rejected.put({
+        ...entry,
+        reason: result.reason ?? 'The server refused this change.',
+        fields: result.fields ?? {},
+        rejectedAt: new Date().toISOString(),
+      });
+      const { table } = db.tableOf(entry.entity);
+      if (result.current && typeof result.current === 'object') {
+        await table.put(result.current);
+      } else if (result.current === null) {
+        await table.delete(entry.recordId);
+        await db.clocks.delete(clocksKey(entry.entity, entry.recordId));
+      }
+    }
+  });
+  return rejected;
+}
+
+/** Pushes everything queued; returns how many changes were sent and how many the server refused. */
+export async function pushOutbox(
+  db: LocalDatabase,
+  token: string,
+): Promise<{ sent: number; rejected: number }> {
+  const clientId = await deviceId(db);
+  let sent = 0;
+  let rejected = 0;
+  for (;;) {
+    const entries = await db.outbox.orderBy('seq').limit(BATCH).toArray();
+    if (entries.length === 0) return { sent, rejected };
+    const mutations = entries.map((entry) => ({
+      id: entry.id,
+      entity: entry.entity,
+      recordId: entry.recordId,
+      hlc: entry.hlc,
+      changes: entry.changes,
+      base: entry.base,
+    }));
+    const answer = pushResponseSchema.parse(
+      await apiFetch('/api/sync/push', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ clientId, mutations }),
+      }),
+    );
+    rejected += await settle(db, entries, answer.results);
+    sent += entries.length;
+  }
+}

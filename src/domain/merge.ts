@@ -1,0 +1,75 @@
+// How a change merges into a record: last writer wins, field by field, by hybrid logical clock.
+// The value that loses is never dropped: when the two writers had not seen each other's change, it is
+// returned as a conflict for people to see and settle. A change that had seen the current value (its
+// base stamp is the current one) simply replaces it. Replaying the same change changes nothing.
+export interface FieldClock {
+  hlc: string;
+  by: string;
+}
+export type FieldClocks = Record<string, FieldClock>;
+
+export interface FieldConflict {
+  field: string;
+  kept: { value: unknown; hlc: string; by: string };
+  other: { value: unknown; hlc: string; by: string };
+}
+
+export interface MergeInput {
+  changes: Record<string, unknown>;
+  hlc: string;
+  base: Record<string, string>;
+  by: string;
+}
+
+export interface MergeResult {
+  record: Record<string, unknown>;
+  clocks: FieldClocks;
+  conflicts: FieldConflict[];
+}
+
+/** JSON equality that ignores key order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function mergeChange(
+  current: Record<string, unknown> | null,
+  clocks: FieldClocks,
+  change: MergeInput,
+): MergeResult {
+  const record: Record<string, unknown> = { ...(current ?? {}) };
+  const nextClocks: FieldClocks = { ...clocks };
+  const conflicts: FieldConflict[] = [];
+  for (const [field, value] of Object.entries(change.changes)) {
+    const held = clocks[field];
+    const incoming = { value, hlc: change.hlc, by: change.by };
+    if (!held) {
+      record[field] = value;
+      nextClocks[field] = { hlc: change.hlc, by: change.by };
+      continue;
+    }
+    if (change.hlc === held.hlc) continue; // the same change again
+    const heldValue = { value: record[field], hlc: held.hlc, by: held.by };
+    const sawHeld = change.base[field] === held.hlc;
+    if (change.hlc > held.hlc) {
+      if (!sawHeld && !sameValue(heldValue.value, value))
+        conflicts.push({ field, kept: incoming, other: heldValue });
+      record[field] = value;
+      nextClocks[field] = { hlc: change.hlc, by: change.by };
+    } else if (!sameValue(heldValue.value, value)) {
+      conflicts.push({ field, kept: heldValue, other: incoming });
+    }
+  }
+  return { record, clocks: nextClocks, conflicts };
+}
