@@ -66,6 +66,8 @@ export interface RunningServer {
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL), as a power cut would. */
+  kill(): Promise<void>;
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -135,7 +137,12 @@ export async function startServer(
     throw error;
   }
 
-  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop };
+  const kill = async () => {
+    const exited = waitForExit(child);
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop, kill };
 }
 
 export async function launchBrowser(
