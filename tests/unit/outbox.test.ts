@@ -1,0 +1,143 @@
+// The device side of sync, on a fake IndexedDB: a change and its outbox entry are stored together;
+// only changed fields travel, with the stamps the device had; pulled records keep changes still
+// queued; an entry leaves the outbox only when the server has answered for it.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
+import { LocalDatabase } from '../../src/app/store/localDatabase.ts';
+import { saveRecord } from '../../src/app/store/mutate.ts';
+import { applyPullPage } from '../../src/app/sync/pull.ts';
+import { pushOutbox } from '../../src/app/sync/push.ts';
+import { aRequest } from '../support/records.ts';
+
+let db: LocalDatabase;
+let serial = 0;
+beforeEach(async () => {
+  serial += 1;
+  db = new LocalDatabase(`outbox-test-${serial}`);
+  await db.open();
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('saving a change', () => {
+  it('stores the record and queues it, only the changed fields, based on the stamps the device had', async () => {
+    const request = aRequest();
+    await saveRecord(db, 'request', request);
+    await saveRecord(db, 'request', { ...request, status: 'assigned' });
+    await saveRecord(db, 'request', { ...request, status: 'assigned' }); // no change: nothing queued
+    const queued = await db.outbox.orderBy('seq').toArray();
+    expect(queued).toHaveLength(2);
+    expect(Object.keys(queued[0]!.changes).sort()).toEqual(Object.keys(request).sort());
+    expect(queued[1]!.changes).toEqual({ status: 'assigned' });
+    // the second edit builds on the first, so the server sees no conflict between them
+    expect(queued[1]!.base).toEqual({ status: queued[0]!.hlc });
+    expect(queued[1]!.hlc > queued[0]!.hlc).toBe(true);
+    expect(await db.requests.get(request.id)).toMatchObject({ status: 'assigned' });
+  });
+
+  it('stores nothing when the transaction fails', async () => {
+    const request = aRequest();
+    vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new Error('disk full'));
+    await expect(saveRecord(db, 'request', request)).rejects.toThrow('disk full');
+    expect(await db.requests.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('pulling while changes are queued', () => {
+  it('keeps the queued value over the server copy until the server has it', async () => {
+    const request = aRequest();
+    await saveRecord(db, 'request', request);
+    await db.outbox.clear(); // as if pushed
+    await saveRecord(db, 'request', { ...request, status: 'in_progress' });
+    await applyPullPage(
+      db,
+      {
+        changes: [
+          {
+            entity: 'request',
+            id: request.id,
+            deleted: false,
+            record: { ...request, status: 'new', urgency: 'immediate' },
+            clocks: {},
+          },
+        ],
+        cursor: '5.5',
+        hasMore: false,
+        total: 1,
+      },
+      new Date().toISOString(),
+    );
+    expect(await db.requests.get(request.id)).toMatchObject({ status: 'in_progress', urgency: 'immediate' });
+  });
+});
+
+describe('pushing the outbox', () => {
+  const answer = (body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
+
+  it('empties the outbox once the server applied the changes', async () => {
+    await saveRecord(db, 'request', aRequest());
+    const [entry] = await db.outbox.toArray();
+    vi.stubGlobal('fetch', answer({ results: [{ id: entry!.id, status: 'applied' }] }));
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps everything queued when the server cannot be reached', async () => {
+    await saveRecord(db, 'request', aRequest());
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(pushOutbox(db, 'token')).rejects.toThrow(/Cannot reach the server/);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('moves a refused change to the refused list with its reason, and puts the server copy back', async () => {
+    const request = aRequest();
+    await saveRecord(db, 'request', { ...request, status: 'done' });
+    const [entry] = await db.outbox.toArray();
+    vi.stubGlobal(
+      'fetch',
+      answer({
+        results: [
+          {
+            id: entry!.id,
+            status: 'rejected',
+            reason: 'Own parish only.',
+            current: { ...request, status: 'new' },
+          },
+        ],
+      }),
+    );
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejected.toArray()).toEqual([
+      expect.objectContaining({ id: entry!.id, reason: 'Own parish only.' }),
+    ]);
+    expect(await db.requests.get(request.id)).toMatchObject({ status: 'new' });
+  });
+
+  it('leaves an entry the server did not answer for in the outbox', async () => {
+    await saveRecord(db, 'request', aRequest());
+    await saveRecord(db, 'request', aRequest());
+    const [first] = await db.outbox.orderBy('seq').toArray();
+    // the loop would ask again for the unanswered one; stop after the first request
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockResolvedValueOnce(
+          new Response(JSON.stringify({ results: [{ id: first!.id, status: 'duplicate' }] })),
+        )
+        .mockRejectedValue(new TypeError('offline')),
+    );
+    await expect(pushOutbox(db, 'token')).rejects.toThrow();
+    expect((await db.outbox.toArray()).map((entry) => entry.id)).not.toContain(first!.id);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
