@@ -2,6 +2,7 @@
 // Hono, because it is small (two packages), speaks web-standard Request/Response, and is quick.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -27,6 +28,8 @@ export function createApp(
     tileAttribution: config.tileAttribution ?? null,
   };
   const api = new Hono<AuthEnv>()
+    // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
+    .use(compress())
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,

@@ -16,7 +16,7 @@ const SHIPPED: Record<number, Record<string, string>> = {
   },
   2: {
     incidents: 'id, status',
-    requests: 'id, status, urgency, createdAt, incidentId, createdBy, place.wardCode, place.parishCode',
+    requests: 'id, status, incidentId',
     timeline: 'id, requestId',
     conflicts: 'id, status, recordId',
     clocks: 'key',

@@ -8,20 +8,29 @@ import { capabilityLabel } from '../../domain/capabilities.ts';
 import { isStrategic } from '../../domain/partner.ts';
 import { Link } from '../router.tsx';
 
+// A long list is drawn a page at a time: thousands of rows make a cheap phone stutter.
+const PAGE = 100;
+
 export function PartnersScreen() {
   const partners = useLiveQuery(() => localDatabase.partners.orderBy('name').toArray());
   const wards = useLiveQuery(() => localDatabase.wards.toArray());
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
+  const searching = deferredQuery.trim() !== '';
+  // The index is built only once someone searches: a first pull of thousands of partners should not
+  // rebuild it on every page that arrives.
   const search = useMemo(
     () =>
-      partners && buildPartnerSearch(partners, new Map((wards ?? []).map((ward) => [ward.code, ward.name]))),
-    [partners, wards],
+      searching && partners
+        ? buildPartnerSearch(partners, new Map((wards ?? []).map((ward) => [ward.code, ward.name])))
+        : undefined,
+    [searching, partners, wards],
   );
+  const [limit, setLimit] = useState(PAGE);
   const shown = useMemo(() => {
-    if (!partners || !search) return undefined;
-    if (deferredQuery.trim() === '') return partners;
+    if (!partners) return undefined;
+    if (!search) return partners;
     const byId = new Map(partners.map((partner) => [partner.id, partner]));
     return search.search(deferredQuery).flatMap((id) => byId.get(id) ?? []);
   }, [partners, search, deferredQuery]);
@@ -54,7 +63,7 @@ export function PartnersScreen() {
               : `${shown.length} of ${partners?.length} partners`}
           </p>
           <ul className="card-list" aria-label="Partners">
-            {shown.map((partner) => (
+            {shown.slice(0, limit).map((partner) => (
               <li key={partner.id} className="card">
                 <Link to={`/partners/${partner.id}`} className="card-title">
                   {partner.name}
@@ -67,6 +76,11 @@ export function PartnersScreen() {
               </li>
             ))}
           </ul>
+          {shown.length > limit && (
+            <button type="button" className="secondary" onClick={() => setLimit((current) => current + PAGE)}>
+              Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit}
+            </button>
+          )}
         </>
       )}
     </>

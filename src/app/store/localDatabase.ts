@@ -78,9 +78,10 @@ export class LocalDatabase extends Dexie {
       meta: 'key',
     });
     // v2: requests for help, incidents, timelines, conflicts, per-field clocks and the outbox.
+    // Indexes are few on purpose: each one slows the first pull of a whole borough.
     this.version(2).stores({
       incidents: 'id, status',
-      requests: 'id, status, urgency, createdAt, incidentId, createdBy, place.wardCode, place.parishCode',
+      requests: 'id, status, incidentId',
       timeline: 'id, requestId',
       conflicts: 'id, status, recordId',
       clocks: 'key',
