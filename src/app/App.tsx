@@ -96,13 +96,48 @@ export function App() {
             </Link>
           </li>
           <li>
+            <Link to="/requests" aria-current={path.startsWith('/requests') ? 'page' : undefined}>
+              Requests
+            </Link>
+          </li>
+          {session.user.role !== 'parish_coordinator' && (
+            <li>
+              <Link to="/incidents" aria-current={path === '/incidents' ? 'page' : undefined}>
+                Incidents
+              </Link>
+            </li>
+          )}
+          <li>
             <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
               Partners
             </Link>
           </li>
           <li>
+            <Link
+              to="/directory"
+              aria-current={/^\/(directory|contacts|parishes|import)(\/|$)/.test(path) ? 'page' : undefined}
+            >
+              Directory
+            </Link>
+          </li>
+          <li>
+            <Link to="/stale" aria-current={path === '/stale' ? 'page' : undefined}>
+              Stale
+            </Link>
+          </li>
+          <li>
             <Link to="/wards" aria-current={path === '/wards' ? 'page' : undefined}>
               Wards
+            </Link>
+          </li>
+          <li>
+            <Link to="/map" aria-current={path === '/map' ? 'page' : undefined}>
+              Map
+            </Link>
+          </li>
+          <li>
+            <Link to="/gaps" aria-current={path === '/gaps' ? 'page' : undefined}>
+              Gaps
             </Link>
           </li>
         </ul>

@@ -14,14 +14,61 @@ function onDemand<K extends string>(load: () => Promise<Record<K, ComponentType<
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
+// Directory screens (issue 3); each edit screen serves both "new" and "<id>/edit".
+const directory = {
+  Directory: onDemand(() => import('./screens/directory/DirectoryScreen.tsx'), 'DirectoryScreen'),
+  Stale: onDemand(() => import('./screens/directory/StaleScreen.tsx'), 'StaleScreen'),
+  Import: onDemand(() => import('./screens/directory/ImportScreen.tsx'), 'ImportScreen'),
+  PartnerEdit: onDemand(() => import('./screens/directory/PartnerEditScreen.tsx'), 'PartnerEditScreen'),
+  Contact: onDemand(() => import('./screens/directory/ContactScreen.tsx'), 'ContactScreen'),
+  ContactEdit: onDemand(() => import('./screens/directory/ContactEditScreen.tsx'), 'ContactEditScreen'),
+  Parish: onDemand(() => import('./screens/directory/ParishScreen.tsx'), 'ParishScreen'),
+  ParishEdit: onDemand(() => import('./screens/directory/ParishEditScreen.tsx'), 'ParishEditScreen'),
+};
+
 export const ROUTES: Route[] = [
   { pattern: /^\/$/, screen: PartnersScreen },
   { pattern: /^\/find$/, screen: onDemand(() => import('./screens/FindHelpScreen.tsx'), 'FindHelpScreen') },
+  // The directory, stale details, edit forms and CSV import (issue 3). "new" and "/edit" before "<id>".
+  { pattern: /^\/directory$/, screen: directory.Directory },
+  { pattern: /^\/stale$/, screen: directory.Stale },
+  { pattern: /^\/import$/, screen: directory.Import },
+  { pattern: /^\/partners\/new$/, screen: directory.PartnerEdit },
+  { pattern: /^\/partners\/([^/]+)\/edit$/, screen: directory.PartnerEdit },
+  { pattern: /^\/contacts\/new$/, screen: directory.ContactEdit },
+  { pattern: /^\/contacts\/([^/]+)\/edit$/, screen: directory.ContactEdit },
+  { pattern: /^\/contacts\/([^/]+)$/, screen: directory.Contact },
+  { pattern: /^\/parishes\/new$/, screen: directory.ParishEdit },
+  { pattern: /^\/parishes\/([^/]+)\/edit$/, screen: directory.ParishEdit },
+  { pattern: /^\/parishes\/([^/]+)$/, screen: directory.Parish },
   {
     pattern: /^\/partners\/([^/]+)$/,
     screen: onDemand(() => import('./screens/PartnerScreen.tsx'), 'PartnerScreen'),
   },
   { pattern: /^\/wards$/, screen: onDemand(() => import('./screens/WardsScreen.tsx'), 'WardsScreen') },
+  // Requests for help, incidents and sync issues (issue 4). /requests/new before /requests/<id>.
+  {
+    pattern: /^\/requests$/,
+    screen: onDemand(() => import('./screens/requests/RequestsScreen.tsx'), 'RequestsScreen'),
+  },
+  {
+    pattern: /^\/requests\/new$/,
+    screen: onDemand(() => import('./screens/requests/NewRequestScreen.tsx'), 'NewRequestScreen'),
+  },
+  {
+    pattern: /^\/requests\/([^/]+)$/,
+    screen: onDemand(() => import('./screens/requests/RequestScreen.tsx'), 'RequestScreen'),
+  },
+  {
+    pattern: /^\/incidents$/,
+    screen: onDemand(() => import('./screens/requests/IncidentsScreen.tsx'), 'IncidentsScreen'),
+  },
+  {
+    pattern: /^\/sync-issues$/,
+    screen: onDemand(() => import('./screens/requests/SyncIssuesScreen.tsx'), 'SyncIssuesScreen'),
+  },
+  { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
+  { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {

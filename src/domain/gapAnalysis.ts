@@ -9,6 +9,7 @@
 import type { Parish, Ward } from './area.ts';
 import { CAPABILITIES, type CapabilityId } from './capabilities.ts';
 import type { Partner } from './partner.ts';
+import { isOpen, type HelpRequest } from './request.ts';
 
 export interface CoverCount {
   /** Every active partner that could be asked: local ones and borough-wide ones, each once. */
@@ -221,4 +222,24 @@ export function sortGapRows(
     return sign * (countA.total - countB.total || countA.local - countB.local) || byName(a, b);
   };
   return [...rows].sort(compare);
+}
+
+/**
+ * Open requests per ward code (wards with none are left out). A request placed by parish only counts in
+ * its parish's ward when the parish lies in one ward; one spanning several wards cannot be placed in any
+ * one of them, so it is not counted rather than counted twice.
+ */
+export function openRequestsByWard(
+  requests: readonly Pick<HelpRequest, 'status' | 'place'>[],
+  parishes: readonly Parish[],
+): Map<string, number> {
+  const parishWards = parishWardMap(parishes);
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    if (!isOpen(request)) continue;
+    const inParish = request.place.parishCode ? (parishWards.get(request.place.parishCode) ?? []) : [];
+    const ward = request.place.wardCode ?? (inParish.length === 1 ? inParish[0] : undefined);
+    if (ward !== undefined) counts.set(ward, (counts.get(ward) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -2,6 +2,8 @@
 // The value that loses is never dropped: when the two writers had not seen each other's change, it is
 // returned as a conflict for people to see and settle. A change that had seen the current value (its
 // base stamp is the current one) simply replaces it. Replaying the same change changes nothing.
+// Bookkeeping stamps (updatedAt) change with every edit, so they follow the later change silently:
+// otherwise any two offline edits, even of different fields, would raise a meaningless conflict.
 export interface FieldClock {
   hlc: string;
   by: string;
@@ -43,6 +45,9 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Fields every edit sets; the later value wins and a clash is not a conflict for people. */
+const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updatedAt']);
+
 export function mergeChange(
   current: Record<string, unknown> | null,
   clocks: FieldClocks,
@@ -63,11 +68,11 @@ export function mergeChange(
     const heldValue = { value: record[field], hlc: held.hlc, by: held.by };
     const sawHeld = change.base[field] === held.hlc;
     if (change.hlc > held.hlc) {
-      if (!sawHeld && !sameValue(heldValue.value, value))
+      if (!sawHeld && !sameValue(heldValue.value, value) && !BOOKKEEPING_FIELDS.has(field))
         conflicts.push({ field, kept: incoming, other: heldValue });
       record[field] = value;
       nextClocks[field] = { hlc: change.hlc, by: change.by };
-    } else if (!sameValue(heldValue.value, value)) {
+    } else if (!sameValue(heldValue.value, value) && !BOOKKEEPING_FIELDS.has(field)) {
       conflicts.push({ field, kept: heldValue, other: incoming });
     }
   }

@@ -7,6 +7,8 @@ export interface ServerConfig {
   /** Where PGlite keeps its files when DATABASE_URL is not set. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A PostgreSQL schema to use instead of public (several installations or test runs on one database). */
+  databaseSchema: string | undefined;
   /** The built PWA (vite build output). */
   distDir: string;
   /** How long a sign-in lasts. Long, because duty officers work offline for days. */
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: positiveInteger('PORT', env.PORT, 8080),
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     distDir: resolve(env.DIST_DIR || './dist'),
     sessionDays: positiveInteger('SESSION_DAYS', env.SESSION_DAYS, 30),
     seedDemo: env.SEED_DEMO !== 'false',

@@ -8,7 +8,11 @@ import { DEMO_USERS, seedDemo } from './demo/seed.ts';
 import { APP_VERSION } from './version.ts';
 
 const config = readConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+const db = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  schema: config.databaseSchema,
+});
 if (config.seedDemo) {
   const seeded = await seedDemo(db);
   if (seeded.area) console.log('Seeded the demo borough (generated wards, parishes, partners and contacts).');

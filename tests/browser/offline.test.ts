@@ -26,6 +26,9 @@ function syncStatus(page: Page) {
   return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
 }
 
+/** The partner list draws this many rows at a time ("Show more" for the rest). */
+const PAGE = 100;
+
 /** The "150 partners" line, as a number; waits for it to show. */
 async function shownPartnerCount(page: Page): Promise<number> {
   const count = page.getByText(COUNT_TEXT);
@@ -107,7 +110,7 @@ describe('offline walking skeleton (duty officer)', () => {
       .waitFor({ timeout: 60_000 });
     totalPartners = await shownPartnerCount(page);
     expect(totalPartners).toBeGreaterThanOrEqual(100);
-    expect(await partnerList(page).getByRole('listitem').count()).toBe(totalPartners);
+    expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(totalPartners, PAGE));
 
     await waitForServiceWorkerControl(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -118,7 +121,7 @@ describe('offline walking skeleton (duty officer)', () => {
       .waitFor({ timeout: 60_000 });
 
     const links = partnerList(page).getByRole('link');
-    const middle = links.nth(Math.floor(totalPartners / 2));
+    const middle = links.nth(Math.floor(Math.min(totalPartners, PAGE) / 2));
     chosen = {
       name: ((await middle.textContent()) ?? '').trim(),
       href: (await middle.getAttribute('href')) ?? '',
@@ -135,7 +138,7 @@ describe('offline walking skeleton (duty officer)', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
     expect(await shownPartnerCount(page)).toBe(totalPartners);
-    expect(await partnerList(page).getByRole('listitem').count()).toBe(totalPartners);
+    expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(totalPartners, PAGE));
     await syncStatus(page)
       .filter({ hasText: /^Offline/ })
       .waitFor();
@@ -148,7 +151,7 @@ describe('offline walking skeleton (duty officer)', () => {
     const shown = Number(/^(\d+)/.exec((await narrowed.textContent()) ?? '')?.[1]);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(totalPartners);
-    expect(await partnerList(page).getByRole('listitem').count()).toBe(shown);
+    expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(shown, PAGE));
     expect(await partnerList(page).getByRole('link', { name: chosen.name, exact: true }).count()).toBe(1);
   });
 
@@ -188,7 +191,7 @@ describe('offline walking skeleton (duty officer)', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
     expect(await shownPartnerCount(page)).toBe(totalPartners);
-    expect(await partnerList(page).getByRole('listitem').count()).toBe(totalPartners);
+    expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(totalPartners, PAGE));
     await syncStatus(page)
       .filter({ hasText: /^Offline/ })
       .waitFor();

@@ -53,17 +53,15 @@ describe('local database upgrades', () => {
         .table('meta')
         .put({ key: 'session', value: { token: 't', user: { id: 'u1' }, lapsed: false } });
       if (version >= 2) {
-        await old
-          .table('outbox')
-          .add({
-            id: 'm1',
-            entity: 'request',
-            recordId: 'r1',
-            hlc: 'h',
-            changes: { status: 'new' },
-            base: {},
-            queuedAt: 'now',
-          });
+        await old.table('outbox').add({
+          id: 'm1',
+          entity: 'request',
+          recordId: 'r1',
+          hlc: 'h',
+          changes: { status: 'new' },
+          base: {},
+          queuedAt: 'now',
+        });
         await old.table('requests').put({ id: 'r1', status: 'new' });
       }
       old.close();

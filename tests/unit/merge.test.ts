@@ -84,6 +84,36 @@ describe('merge', () => {
     expect(result.conflicts).toEqual([]);
   });
 
+  it('lets the later updatedAt win without a conflict when different fields were edited apart', () => {
+    const seen = { status: at(50), urgency: at(50), updatedAt: at(50) };
+    const created: MergeInput = {
+      changes: { status: 'new', urgency: 'today', updatedAt: 't0' },
+      hlc: at(50),
+      base: {},
+      by: 'Sam',
+    };
+    const a: MergeInput = {
+      changes: { status: 'assigned', updatedAt: 't1' },
+      hlc: at(60, 'x'),
+      base: seen,
+      by: 'Sam',
+    };
+    const b: MergeInput = {
+      changes: { urgency: 'immediate', updatedAt: 't2' },
+      hlc: at(70, 'y'),
+      base: seen,
+      by: 'Alex',
+    };
+    for (const order of [
+      [created, a, b],
+      [created, b, a],
+    ]) {
+      const result = applyAll(order);
+      expect(result.record).toEqual({ status: 'assigned', urgency: 'immediate', updatedAt: 't2' });
+      expect(result.conflicts).toEqual([]);
+    }
+  });
+
   it('converges whatever order changes from several devices arrive in, losing no value', () => {
     const fields = ['status', 'urgency', 'name'];
     const changeArb = fc.record({

@@ -48,7 +48,9 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
     <section className={`sync-status ${online ? 'online' : 'offline'}`} aria-label="Sync status">
       <p role="status">
         <strong>{online ? 'Online' : 'Offline'}</strong> · {activity.running ? 'Syncing…' : lastSynced} ·{' '}
-        {waiting === 0 ? 'All changes synced' : `${waiting} change${waiting === 1 ? '' : 's'} waiting to sync`}
+        {waiting === 0
+          ? 'All changes synced'
+          : `${waiting} change${waiting === 1 ? '' : 's'} waiting to sync`}
       </p>
       {(refused > 0 || conflicts > 0) && (
         <p className="sync-error">

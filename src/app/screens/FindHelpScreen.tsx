@@ -8,6 +8,7 @@ import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../domain/bes
 import type { Place } from '../../domain/place.ts';
 import { PlacePicker } from '../components/PlacePicker.tsx';
 import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
+import { useStaleDays } from '../directory/staleDays.ts';
 
 const URGENCIES: { id: Urgency; label: string }[] = [
   { id: 'immediate', label: 'Immediate' },
@@ -32,6 +33,8 @@ export function FindHelpScreen() {
   const [place, setPlace] = useState<Place | null>(initialPlace);
   const [urgency, setUrgency] = useState<Urgency>('immediate');
   const [includeAll, setIncludeAll] = useState(false);
+  // The stale limit chosen on the Stale page, so "stale" means the same here as everywhere.
+  const staleDays = useStaleDays();
 
   const index = useMemo(
     () => partners && wards && parishes && buildBestPlacedIndex(partners, wards, parishes),
@@ -40,9 +43,16 @@ export function FindHelpScreen() {
   const answer = useMemo(
     () =>
       index && place && needs.length > 0
-        ? bestPlaced(index, { needs, place, urgency, at: new Date(), includeNonStrategic: includeAll })
+        ? bestPlaced(index, {
+            needs,
+            place,
+            urgency,
+            at: new Date(),
+            includeNonStrategic: includeAll,
+            staleAfterDays: staleDays,
+          })
         : null,
-    [index, place, needs, urgency, includeAll],
+    [index, place, needs, urgency, includeAll, staleDays],
   );
 
   const toggleNeed = (need: CapabilityId) =>

@@ -1,4 +1,5 @@
 // One partner: what it can do, where, when, and the numbers to tap. Every phone number is a tel: link.
+// Stale details are flagged; admins can mark them verified today or edit the partner.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../store/localDatabase.ts';
 import { capabilityLabel } from '../../domain/capabilities.ts';
@@ -6,6 +7,11 @@ import { PARTNER_KINDS, isStrategic, type Partner } from '../../domain/partner.t
 import { telHref } from '../../domain/common.ts';
 import { Link } from '../router.tsx';
 import { describeHours } from '../../domain/openingHours.ts';
+import { ukToday, verifiedWords } from '../../domain/stale.ts';
+import { StaleBadge } from '../directory/StaleBadge.tsx';
+import { VerifyButton } from '../directory/VerifyButton.tsx';
+import { useCanEditDirectory } from '../directory/useSessionUser.ts';
+import { ContactCard } from './directory/DirectoryResults.tsx';
 
 const kindLabel = (kind: Partner['kind']) => PARTNER_KINDS.find((entry) => entry.id === kind)?.label ?? kind;
 
@@ -23,6 +29,16 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
       ),
     ];
   }, [partner]);
+  // People to call at this partner: contacts whose organisation is its name.
+  const partnerName = partner?.name;
+  const contacts = useLiveQuery(
+    async () =>
+      partnerName
+        ? (await localDatabase.contacts.toArray()).filter((contact) => contact.organisation === partnerName)
+        : [],
+    [partnerName],
+  );
+  const canEdit = useCanEditDirectory();
 
   if (partner === undefined) return <p role="status">Loading partner…</p>;
   if (partner === null) {
@@ -49,6 +65,7 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
           <span className="badge">Strategic partner since {partner.emergencyPlan.date}</span>
         )}
         {partner.status !== 'active' && <span className="badge muted">{partner.status}</span>}
+        <StaleBadge lastVerified={partner.lastVerified} />
       </p>
       <div className="call-buttons">
         <a className="call" href={telHref(partner.phone)}>
@@ -88,8 +105,28 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
         <dt>Local Compact</dt>
         <dd>{partner.localCompact.agreed ? `Signed ${partner.localCompact.date}` : 'Not signed'}</dd>
         <dt>Last verified</dt>
-        <dd>{partner.lastVerified}</dd>
+        <dd>
+          {partner.lastVerified} ({verifiedWords(partner.lastVerified, ukToday(new Date()))})
+        </dd>
       </dl>
+      {canEdit && (
+        <div className="admin-actions">
+          <VerifyButton entity="partner" id={partner.id} lastVerified={partner.lastVerified} />
+          <Link className="button-link" to={`/partners/${partner.id}/edit`}>
+            Edit partner
+          </Link>
+        </div>
+      )}
+      {contacts && contacts.length > 0 && (
+        <>
+          <h2>People to call at {partner.name}</h2>
+          <ul className="card-list" aria-label="Contacts at this partner">
+            {contacts.map((contact) => (
+              <ContactCard key={contact.id} contact={contact} />
+            ))}
+          </ul>
+        </>
+      )}
     </article>
   );
 }

@@ -1,0 +1,38 @@
+// The state every edit form shares: the fields as text (the same columns as the CSV, read by the same
+// code), the messages by field after a failed save, and the error summary to move focus to.
+import { useRef, useState } from 'react';
+import type { RowContext } from '../../domain/partnerRow.ts';
+import type { AreaLookup } from '../../domain/csvValues.ts';
+import { ukToday } from '../../domain/stale.ts';
+import { fieldMessage } from './FormFields.tsx';
+
+export function useEditForm<C extends string>(initial: Record<C, string>, labels: Record<C, string>) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Partial<Record<C, string>>>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const set = (column: C) => (value: string) => setValues((current) => ({ ...current, [column]: value }));
+  /** The message shown next to a field, or undefined. */
+  const errorOf = (column: C) => {
+    const message = errors[column];
+    return message ? fieldMessage(labels[column], message) : undefined;
+  };
+  const fail = (found: Record<string, string>) => {
+    setErrors(found as Partial<Record<C, string>>);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+  const summary = (idOf: (column: C) => string) =>
+    (Object.keys(errors) as C[]).flatMap((column) => {
+      const text = errorOf(column);
+      return text ? [{ id: idOf(column), text }] : [];
+    });
+  return { values, set, errors, errorOf, fail, setErrors, summary, summaryRef, saveError, setSaveError };
+}
+
+export function formContext(area: AreaLookup): RowContext {
+  const now = new Date();
+  return { area, today: ukToday(now), now: now.toISOString(), newId: () => crypto.randomUUID() };
+}
+
+export const SAVE_FAILED = 'Could not save on this device. Try again; if it keeps failing, reload the page.';

@@ -1,0 +1,179 @@
+// Create or edit a contact (admins), read by the same code as a contacts CSV row and checked against
+// the shared contact schema; saved on this device with its outbox entry, so it works offline.
+// Contacts have no status, so there is no retiring one here (see the note in the issue's report).
+import type { FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { saveRecord } from '../../store/mutate.ts';
+import type { Parish, Ward } from '../../../domain/area.ts';
+import type { Contact } from '../../../domain/contact.ts';
+import { contactFromRow, contactToRow, type ContactColumn } from '../../../domain/contactRow.ts';
+import { sameValue } from '../../../domain/merge.ts';
+import { ukToday } from '../../../domain/stale.ts';
+import { Link, navigate } from '../../router.tsx';
+import { AdminOnly } from '../../directory/AdminOnly.tsx';
+import { ErrorSummary, FormActions, SelectField, TextField } from '../../directory/FormFields.tsx';
+import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
+
+const LABELS: Record<ContactColumn, string> = {
+  id: 'Id',
+  name: 'Name or role',
+  role: 'Role',
+  organisation: 'Organisation',
+  parish: 'Parish',
+  phone: 'Phone',
+  out_of_hours_phone: 'Out-of-hours phone',
+  email: 'Email',
+  visibility: 'Who can see this contact',
+  last_verified: 'Last verified',
+};
+const fieldId = (column: ContactColumn) => `contact-${column}`;
+
+function initialValues(contact: Contact | null, parishCode: string): Record<ContactColumn, string> {
+  if (contact) return contactToRow(contact);
+  return {
+    id: '',
+    name: '',
+    role: '',
+    organisation: '',
+    parish: parishCode,
+    phone: '',
+    out_of_hours_phone: '',
+    email: '',
+    visibility: 'restricted',
+    last_verified: ukToday(new Date()),
+  };
+}
+
+function ContactForm({
+  contact,
+  wards,
+  parishes,
+  partnerNames,
+}: {
+  contact: Contact | null;
+  wards: readonly Ward[];
+  parishes: readonly Parish[];
+  partnerNames: readonly string[];
+}) {
+  const parishFromAddress = new URLSearchParams(location.search).get('parish') ?? '';
+  const form = useEditForm(initialValues(contact, parishFromAddress), LABELS);
+  const text = (column: ContactColumn, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      id={fieldId(column)}
+      label={LABELS[column]}
+      value={form.values[column]}
+      onChange={form.set(column)}
+      error={form.errorOf(column)}
+      {...extra}
+    />
+  );
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const read = contactFromRow(form.values, contact, formContext({ wards, parishes }));
+    if (!read.ok) return form.fail(read.errors);
+    form.setErrors({});
+    if (contact && sameValue({ ...read.record, updatedAt: '' }, { ...contact, updatedAt: '' })) {
+      return navigate(`/contacts/${contact.id}`);
+    }
+    try {
+      await saveRecord(localDatabase, 'contact', read.record);
+      navigate(`/contacts/${read.record.id}`);
+    } catch {
+      form.setSaveError(SAVE_FAILED);
+    }
+  };
+
+  return (
+    <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
+      {text('name', { hint: 'A person, or a role such as "Duty manager".', autoComplete: 'name' })}
+      {text('role', { hint: 'e.g. Parish clerk, Emergency coordinator.' })}
+      {text('organisation', {
+        hint: 'The organisation they act for. Give this or the parish, or both.',
+        list: 'partner-names',
+      })}
+      <datalist id="partner-names">
+        {partnerNames.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <SelectField
+        id={fieldId('parish')}
+        label={LABELS.parish}
+        value={form.values.parish}
+        onChange={form.set('parish')}
+        error={form.errorOf('parish')}
+        options={[
+          { value: '', label: 'No parish' },
+          ...parishes.map((parish) => ({ value: parish.code, label: parish.name })),
+        ]}
+      />
+      {text('phone', { type: 'tel', hint: 'Digits and spaces, e.g. 01632 960123.' })}
+      {text('out_of_hours_phone', { type: 'tel', hint: 'Leave blank if none.' })}
+      {text('email', { type: 'email' })}
+      <SelectField
+        id={fieldId('visibility')}
+        label={LABELS.visibility}
+        value={form.values.visibility}
+        onChange={form.set('visibility')}
+        error={form.errorOf('visibility')}
+        options={[
+          { value: 'restricted', label: 'Restricted: council staff, and the coordinator of its own parish' },
+          { value: 'public', label: 'Public: anyone using the directory' },
+        ]}
+      />
+      {text('last_verified', { type: 'date', hint: 'When their details were last confirmed.' })}
+      {form.saveError && (
+        <p className="form-error" role="alert">
+          {form.saveError}
+        </p>
+      )}
+      <FormActions>
+        <button type="submit">Save contact</button>
+        <Link className="button-link" to={contact ? `/contacts/${contact.id}` : '/directory'}>
+          Cancel
+        </Link>
+      </FormActions>
+    </form>
+  );
+}
+
+export function ContactEditScreen({ params: [id] }: { params: string[] }) {
+  const contact = useLiveQuery(
+    async () => (id ? ((await localDatabase.contacts.get(id)) ?? null) : null),
+    [id],
+  );
+  const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
+  const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
+  const partnerNames = useLiveQuery(() => localDatabase.partners.orderBy('name').uniqueKeys());
+  const title = id ? `Edit ${contact?.name ?? 'contact'}` : 'New contact';
+
+  return (
+    <AdminOnly title={title}>
+      {contact === undefined || wards === undefined || parishes === undefined ? (
+        <p role="status">Loading…</p>
+      ) : id && contact === null ? (
+        <>
+          <h1 tabIndex={-1}>Contact not found</h1>
+          <p className="empty">
+            This contact is not on this device. <Link to="/directory">Back to the directory</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 tabIndex={-1}>{title}</h1>
+          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
+          <ContactForm
+            key={contact?.id ?? 'new'}
+            contact={contact}
+            wards={wards}
+            parishes={parishes}
+            partnerNames={(partnerNames ?? []).map(String)}
+          />
+        </>
+      )}
+    </AdminOnly>
+  );
+}

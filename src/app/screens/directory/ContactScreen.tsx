@@ -1,0 +1,110 @@
+// One contact: who they are, whom they act for, the numbers to tap (in and out of hours), whether
+// the public may see them, and when their details were last confirmed.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { telHref } from '../../../domain/common.ts';
+import { ukToday, verifiedWords } from '../../../domain/stale.ts';
+import { Link } from '../../router.tsx';
+import { StaleBadge } from '../../directory/StaleBadge.tsx';
+import { VerifyButton } from '../../directory/VerifyButton.tsx';
+import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+
+export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
+  // null = looked and not found; undefined = still loading
+  const contact = useLiveQuery(async () => (await localDatabase.contacts.get(id)) ?? null, [id]);
+  const parish = useLiveQuery(
+    async () =>
+      contact?.parishCode ? ((await localDatabase.parishes.get(contact.parishCode)) ?? null) : null,
+    [contact?.parishCode],
+  );
+  // The organisation's partner page, when a partner has exactly that name.
+  const partner = useLiveQuery(
+    async () =>
+      contact?.organisation
+        ? ((await localDatabase.partners.where('name').equals(contact.organisation).first()) ?? null)
+        : null,
+    [contact?.organisation],
+  );
+  const canEdit = useCanEditDirectory();
+
+  if (contact === undefined) return <p role="status">Loading contact…</p>;
+  if (contact === null) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Contact not found</h1>
+        <p className="empty">
+          This contact is not on this device. It may be restricted to other users, or not synced yet.{' '}
+          <Link to="/directory">Back to the directory</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <article className="detail">
+      <p>
+        <Link to="/directory">← Directory</Link>
+      </p>
+      <h1 tabIndex={-1}>{contact.name}</h1>
+      <p className="card-meta">
+        {contact.role || 'Contact'}
+        {contact.visibility === 'restricted' && <span className="badge muted">Restricted</span>}
+        <StaleBadge lastVerified={contact.lastVerified} />
+      </p>
+      <div className="call-buttons">
+        <a className="call" href={telHref(contact.phones.main)}>
+          Call {contact.phones.main}
+        </a>
+        {contact.phones.outOfHours && (
+          <a className="call secondary" href={telHref(contact.phones.outOfHours)}>
+            Call out of hours {contact.phones.outOfHours}
+          </a>
+        )}
+      </div>
+      <dl className="facts">
+        {contact.organisation && (
+          <>
+            <dt>Organisation</dt>
+            <dd>
+              {partner ? (
+                <Link to={`/partners/${partner.id}`}>{contact.organisation}</Link>
+              ) : (
+                contact.organisation
+              )}
+            </dd>
+          </>
+        )}
+        {contact.parishCode && (
+          <>
+            <dt>Parish</dt>
+            <dd>
+              <Link to={`/parishes/${encodeURIComponent(contact.parishCode)}`}>
+                {parish ? `${parish.name} parish` : `Parish ${contact.parishCode}`}
+              </Link>
+            </dd>
+          </>
+        )}
+        <dt>Email</dt>
+        <dd>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : '—'}</dd>
+        <dt>Who can see this contact</dt>
+        <dd>
+          {contact.visibility === 'public'
+            ? 'Public: anyone using the directory'
+            : 'Restricted: council staff, and the coordinator of its own parish'}
+        </dd>
+        <dt>Last verified</dt>
+        <dd>
+          {contact.lastVerified} ({verifiedWords(contact.lastVerified, ukToday(new Date()))})
+        </dd>
+      </dl>
+      {canEdit && (
+        <div className="admin-actions">
+          <VerifyButton entity="contact" id={contact.id} lastVerified={contact.lastVerified} />
+          <Link className="button-link" to={`/contacts/${contact.id}/edit`}>
+            Edit contact
+          </Link>
+        </div>
+      )}
+    </article>
+  );
+}

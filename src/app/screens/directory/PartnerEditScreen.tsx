@@ -1,0 +1,148 @@
+// Create or edit a partner (admins). The form is read by the same code as a CSV row and checked
+// against the shared partner schema; it is saved on this device with its outbox entry, so it works
+// offline and the sync status shows it waiting. Retiring sets the status to closed.
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { saveRecord } from '../../store/mutate.ts';
+import type { Parish, Ward } from '../../../domain/area.ts';
+import type { Partner } from '../../../domain/partner.ts';
+import { partnerFromRow, partnerToRow, type PartnerColumn } from '../../../domain/partnerRow.ts';
+import { ukToday } from '../../../domain/stale.ts';
+import { sameValue } from '../../../domain/merge.ts';
+import { Link, navigate } from '../../router.tsx';
+import { AdminOnly } from '../../directory/AdminOnly.tsx';
+import { ErrorSummary, FormActions } from '../../directory/FormFields.tsx';
+import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
+import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
+
+function initialValues(partner: Partner | null): Record<PartnerColumn, string> {
+  if (!partner) {
+    return {
+      ...Object.fromEntries(Object.keys(PARTNER_LABELS).map((column) => [column, ''])),
+      kind: 'voluntary_group',
+      status: 'active',
+      borough_wide: 'no',
+      always_open: 'no',
+      emergency_plan_agreed: 'no',
+      local_compact_signed: 'no',
+      listed_publicly: 'no',
+      last_verified: ukToday(new Date()),
+    } as Record<PartnerColumn, string>;
+  }
+  // The form's checkboxes and list hold ids; the CSV's words are for people.
+  return { ...partnerToRow(partner), kind: partner.kind, capabilities: partner.capabilities.join('; ') };
+}
+
+function PartnerForm({
+  partner,
+  wards,
+  parishes,
+}: {
+  partner: Partner | null;
+  wards: readonly Ward[];
+  parishes: readonly Parish[];
+}) {
+  const form = useEditForm(initialValues(partner), PARTNER_LABELS);
+  const [confirmRetire, setConfirmRetire] = useState(false);
+
+  const save = async (record: Partner) => {
+    form.setSaveError(null);
+    try {
+      await saveRecord(localDatabase, 'partner', record);
+      navigate(`/partners/${record.id}`);
+    } catch {
+      form.setSaveError(SAVE_FAILED);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const read = partnerFromRow(form.values, partner, formContext({ wards, parishes }));
+    if (!read.ok) return form.fail(read.errors);
+    form.setErrors({});
+    // Nothing changed: nothing to send.
+    if (partner && sameValue({ ...read.record, updatedAt: '' }, { ...partner, updatedAt: '' })) {
+      return navigate(`/partners/${partner.id}`);
+    }
+    void save(read.record);
+  };
+  const retire = () => {
+    if (partner) void save({ ...partner, status: 'closed', updatedAt: new Date().toISOString() });
+  };
+
+  return (
+    <form className="edit-form" noValidate onSubmit={onSubmit}>
+      <ErrorSummary ref={form.summaryRef} errors={form.summary(partnerFieldId)} />
+      <PartnerFields
+        values={form.values}
+        set={form.set}
+        errorOf={form.errorOf}
+        wards={wards}
+        parishes={parishes}
+      />
+      {form.saveError && (
+        <p className="form-error" role="alert">
+          {form.saveError}
+        </p>
+      )}
+      <FormActions>
+        <button type="submit">Save partner</button>
+        <Link className="button-link" to={partner ? `/partners/${partner.id}` : '/directory'}>
+          Cancel
+        </Link>
+      </FormActions>
+      {partner && partner.status !== 'closed' && (
+        <section className="retire" aria-labelledby="retire-heading">
+          <h2 id="retire-heading">Retire this partner</h2>
+          <p>A retired partner stays on record with status closed, and is never offered to help.</p>
+          {confirmRetire ? (
+            <FormActions>
+              <button type="button" className="danger" onClick={retire}>
+                Yes, retire {partner.name}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmRetire(false)}>
+                Keep it
+              </button>
+            </FormActions>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setConfirmRetire(true)}>
+              Retire this partner
+            </button>
+          )}
+        </section>
+      )}
+    </form>
+  );
+}
+
+export function PartnerEditScreen({ params: [id] }: { params: string[] }) {
+  const partner = useLiveQuery(
+    async () => (id ? ((await localDatabase.partners.get(id)) ?? null) : null),
+    [id],
+  );
+  const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
+  const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
+  const title = id ? `Edit ${partner?.name ?? 'partner'}` : 'New partner';
+
+  return (
+    <AdminOnly title={title}>
+      {partner === undefined || wards === undefined || parishes === undefined ? (
+        <p role="status">Loading…</p>
+      ) : id && partner === null ? (
+        <>
+          <h1 tabIndex={-1}>Partner not found</h1>
+          <p className="empty">
+            This partner is not on this device. <Link to="/directory">Back to the directory</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 tabIndex={-1}>{title}</h1>
+          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
+          {/* keyed so the form starts again from the stored partner if another is opened */}
+          <PartnerForm key={partner?.id ?? 'new'} partner={partner} wards={wards} parishes={parishes} />
+        </>
+      )}
+    </AdminOnly>
+  );
+}

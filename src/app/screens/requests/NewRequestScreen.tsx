@@ -1,0 +1,267 @@
+// Log a request for help: what is needed, where, for whom (kept minimal), how urgent. Saved on this
+// device first (works offline) and sent with the next sync. A parish coordinator can place requests in
+// their own parish only, because the server refuses the rest; the picker offers nothing else.
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { navigate, Link } from '../../router.tsx';
+import { CAPABILITIES, type CapabilityId } from '../../../domain/capabilities.ts';
+import { REQUEST_SOURCES, URGENCIES } from '../../../domain/request.ts';
+import type { User } from '../../../domain/user.ts';
+import { useSessionUser } from '../../requests/useSession.ts';
+import { useArea, type AreaLists } from '../../requests/useArea.ts';
+import { logRequest } from '../../requests/requestActions.ts';
+import { useOnline } from '../../requests/useOnline.ts';
+import {
+  FIELD_NAMES,
+  checkRequest,
+  initialValues,
+  type FormErrors,
+  type RequestFormValues,
+} from '../../requests/requestForm.ts';
+
+export function NewRequestScreen() {
+  const user = useSessionUser();
+  const area = useArea(user);
+  if (!user || !area) return <p role="status">Loading…</p>;
+  return <RequestForm user={user} area={area} />;
+}
+
+/** The error line under a field, referenced by the field's aria-describedby. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p className="form-error" id={id}>
+      {message.charAt(0).toUpperCase() + message.slice(1)}
+    </p>
+  ) : null;
+}
+
+const describedBy = (errors: FormErrors, field: keyof FormErrors, hint?: string) =>
+  [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+
+function RequestForm({ user, area }: { user: User; area: AreaLists }) {
+  const incidents = useLiveQuery(() => localDatabase.incidents.where('status').equals('open').toArray());
+  const [values, setValues] = useState<RequestFormValues>(() => initialValues(user));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const coordinator = user.role === 'parish_coordinator';
+  const online = useOnline();
+
+  const set = <K extends keyof RequestFormValues>(key: K, value: RequestFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const toggleNeed = (need: CapabilityId) =>
+    set(
+      'needs',
+      values.needs.includes(need) ? values.needs.filter((n) => n !== need) : [...values.needs, need],
+    );
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkRequest(values, user);
+    if (checked.errors) {
+      setErrors(checked.errors);
+      document.getElementById('form-problems')?.focus();
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await logRequest(localDatabase, checked.request, user);
+      navigate(`/requests/${checked.request.id}`);
+    } catch {
+      setSaveError('The request could not be saved on this device. Please try again.');
+      setSaving(false);
+    }
+  };
+
+  const problems = Object.entries(errors) as [keyof FormErrors, string][];
+  const invalid = (field: keyof FormErrors) => (errors[field] ? true : undefined);
+
+  return (
+    <>
+      <p>
+        <Link to="/requests">← All requests</Link>
+      </p>
+      <h1 tabIndex={-1}>Log a request</h1>
+      {!online && (
+        <p className="banner warning">
+          You are offline. The request is saved on this device and sent when the network is back.
+        </p>
+      )}
+      {area.wards.length === 0 && (
+        <p className="empty">No wards on this device yet. Connect once to download the area.</p>
+      )}
+      <div id="form-problems" tabIndex={-1} role="alert" className={problems.length ? 'form-problems' : ''}>
+        {problems.length > 0 && (
+          <>
+            <p>Please check {problems.length === 1 ? 'this' : 'these'}:</p>
+            <ul>
+              {problems.map(([field, message]) => (
+                <li key={field}>
+                  {FIELD_NAMES[field]}: {message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <form className="request-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <fieldset className="needs" aria-describedby={describedBy(errors, 'needs')}>
+          <legend>What is needed?</legend>
+          <div className="need-buttons">
+            {CAPABILITIES.map((capability) => (
+              <button
+                key={capability.id}
+                type="button"
+                className="need"
+                aria-pressed={values.needs.includes(capability.id)}
+                onClick={() => toggleNeed(capability.id)}
+              >
+                {capability.label}
+              </button>
+            ))}
+          </div>
+          <FieldError id="needs-error" message={errors.needs} />
+        </fieldset>
+
+        <label htmlFor="request-place">Where?</label>
+        <select
+          id="request-place"
+          value={values.place}
+          aria-invalid={invalid('place')}
+          aria-describedby={describedBy(errors, 'place')}
+          onChange={(event) => set('place', event.target.value)}
+        >
+          {!coordinator && <option value="">Choose a ward or parish</option>}
+          {coordinator ? (
+            area.ownParishes.map((parish) => (
+              <option key={parish.code} value={`parish:${parish.code}`}>
+                {parish.name} parish (anywhere in it)
+              </option>
+            ))
+          ) : (
+            <optgroup label="Parishes">
+              {area.ownParishes.map((parish) => (
+                <option key={parish.code} value={`parish:${parish.code}`}>
+                  {parish.name} parish
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={coordinator ? 'Wards in your parish' : 'Wards'}>
+            {area.ownWards.map((ward) => (
+              <option key={ward.code} value={`ward:${ward.code}`}>
+                {ward.name} ward{!coordinator && !ward.parished ? ' (unparished)' : ''}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        <FieldError id="place-error" message={errors.place} />
+
+        <label htmlFor="request-address">Address or directions (optional)</label>
+        <input
+          id="request-address"
+          autoComplete="off"
+          value={values.address}
+          aria-invalid={invalid('address')}
+          aria-describedby={describedBy(errors, 'address')}
+          onChange={(event) => set('address', event.target.value)}
+        />
+        <FieldError id="address-error" message={errors.address} />
+
+        <fieldset>
+          <legend>Who is it for?</legend>
+          <p className="hint" id="for-whom-hint">
+            Keep it minimal: a first name or initials, or the number of households for a community need.
+          </p>
+          <label htmlFor="request-name">First name or initials</label>
+          <input
+            id="request-name"
+            autoComplete="off"
+            value={values.name}
+            aria-invalid={invalid('name')}
+            aria-describedby={describedBy(errors, 'name', 'for-whom-hint')}
+            onChange={(event) => set('name', event.target.value)}
+          />
+          <FieldError id="name-error" message={errors.name} />
+          <label htmlFor="request-phone">Phone (optional)</label>
+          <input
+            id="request-phone"
+            type="tel"
+            autoComplete="off"
+            value={values.phone}
+            aria-invalid={invalid('phone')}
+            aria-describedby={describedBy(errors, 'phone')}
+            onChange={(event) => set('phone', event.target.value)}
+          />
+          <FieldError id="phone-error" message={errors.phone} />
+          <label htmlFor="request-households">Households (for community needs)</label>
+          <input
+            id="request-households"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.households}
+            aria-invalid={invalid('households')}
+            aria-describedby={describedBy(errors, 'households')}
+            onChange={(event) => set('households', event.target.value)}
+          />
+          <FieldError id="households-error" message={errors.households} />
+        </fieldset>
+
+        <fieldset className="urgency">
+          <legend>How urgent?</legend>
+          {URGENCIES.map((option) => (
+            <label key={option.id} className="inline">
+              <input
+                type="radio"
+                name="request-urgency"
+                value={option.id}
+                checked={values.urgency === option.id}
+                onChange={() => set('urgency', option.id)}
+              />
+              {option.label}
+            </label>
+          ))}
+        </fieldset>
+
+        <label htmlFor="request-source">How did it come in?</label>
+        <select
+          id="request-source"
+          value={values.source}
+          onChange={(event) => set('source', event.target.value as RequestFormValues['source'])}
+        >
+          {REQUEST_SOURCES.map((source) => (
+            <option key={source.id} value={source.id}>
+              {source.label}
+            </option>
+          ))}
+        </select>
+
+        <label htmlFor="request-incident">Incident (optional)</label>
+        <select
+          id="request-incident"
+          value={values.incidentId}
+          onChange={(event) => set('incidentId', event.target.value)}
+        >
+          <option value="">Not part of an incident</option>
+          {(incidents ?? []).map((incident) => (
+            <option key={incident.id} value={incident.id}>
+              {incident.name}
+            </option>
+          ))}
+        </select>
+
+        {saveError && (
+          <p className="form-error" role="alert">
+            {saveError}
+          </p>
+        )}
+        <button type="submit" className="primary-action" disabled={saving}>
+          {saving ? 'Saving…' : 'Save request'}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+// One request: what, where, for whom, its status (changed in one tap), any conflict over it, the
+// partners assigned with their numbers, the best placed to assign next, and its timeline. Everything
+// here is saved on the device first, so it works offline and syncs later.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { Link } from '../../router.tsx';
+import { capabilityLabel } from '../../../domain/capabilities.ts';
+import { telHref } from '../../../domain/common.ts';
+import { REQUEST_STATUSES, type HelpRequest, type RequestStatus } from '../../../domain/request.ts';
+import type { User } from '../../../domain/user.ts';
+import { forWhomText, sourceLabel, statusLabel, urgencyLabel } from '../../../domain/requestList.ts';
+import { dateTimeWords, placeWords } from '../../requests/describe.ts';
+import { isStaffUser, useSessionUser } from '../../requests/useSession.ts';
+import { useArea } from '../../requests/useArea.ts';
+import { changeStatus } from '../../requests/requestActions.ts';
+import { ConflictCard } from './ConflictCard.tsx';
+import { BestPlacedAssign } from './BestPlacedAssign.tsx';
+import { RequestTimeline } from './RequestTimeline.tsx';
+
+export function RequestScreen({ params: [id = ''] }: { params: string[] }) {
+  // null = looked and not found; undefined = still loading
+  const request = useLiveQuery(async () => (await localDatabase.requests.get(id)) ?? null, [id]);
+  const user = useSessionUser();
+
+  if (request === undefined || user === undefined) return <p role="status">Loading request…</p>;
+  if (request === null || user === null) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Request not found</h1>
+        <p className="empty">
+          This request is not on this device. It may not have synced yet, or the server refused it (see{' '}
+          <Link to="/sync-issues">sync issues</Link>). <Link to="/requests">Back to requests</Link>
+        </p>
+      </>
+    );
+  }
+  return <RequestDetail request={request} user={user} />;
+}
+
+function RequestDetail({ request, user }: { request: HelpRequest; user: User }) {
+  const area = useArea(user);
+  const conflicts = useLiveQuery(
+    () =>
+      localDatabase.conflicts
+        .where('recordId')
+        .equals(request.id)
+        .filter((conflict) => conflict.status === 'open')
+        .toArray(),
+    [request.id],
+  );
+  const incident = useLiveQuery(
+    async () =>
+      request.incidentId ? ((await localDatabase.incidents.get(request.incidentId)) ?? null) : null,
+    [request.incidentId],
+  );
+  const waiting = useLiveQuery(
+    () => localDatabase.outbox.where('[entity+recordId]').equals(['request', request.id]).count(),
+    [request.id],
+  );
+  const partnerKey = request.assignments.map((assignment) => assignment.partnerId).join(',');
+  const partners = useLiveQuery(
+    () => localDatabase.partners.bulkGet(partnerKey.split(',').filter(Boolean)),
+    [partnerKey],
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  const setStatus = async (status: RequestStatus) => {
+    setError(null);
+    try {
+      await changeStatus(localDatabase, request, status, user);
+    } catch {
+      setError('The status could not be saved on this device. Please try again.');
+    }
+  };
+
+  const title = `${request.needs.map(capabilityLabel).join(', ')} for ${forWhomText(request)}`;
+  return (
+    <article className="detail request-detail">
+      <p>
+        <Link to="/requests">← All requests</Link>
+      </p>
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="card-meta">
+        <span className={`badge urgency-${request.urgency}`}>{urgencyLabel(request.urgency)}</span>
+        <span className="badge muted">{statusLabel(request.status)}</span>
+        {(waiting ?? 0) > 0 && <span className="badge warning">Waiting to sync</span>}
+      </p>
+
+      {conflicts && conflicts.length > 0 && (
+        <section aria-labelledby="conflicts-heading" className="conflicts">
+          <h2 id="conflicts-heading">Conflicting changes to settle</h2>
+          <ul className="card-list" aria-label="Conflicts on this request">
+            {conflicts.map((conflict) => (
+              <ConflictCard key={conflict.id} conflict={conflict} showRecord={false} />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <fieldset className="status-buttons">
+        <legend>Status</legend>
+        <div className="status-row">
+          {REQUEST_STATUSES.map((status) => (
+            <button
+              key={status.id}
+              type="button"
+              className="secondary"
+              aria-pressed={request.status === status.id}
+              onClick={() => void setStatus(status.id)}
+            >
+              {status.label}
+            </button>
+          ))}
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </fieldset>
+
+      <dl className="facts">
+        <dt>Needs</dt>
+        <dd>{request.needs.map(capabilityLabel).join(', ')}</dd>
+        <dt>Where</dt>
+        <dd>
+          {area ? placeWords(request.place, area.wardMap, area.parishMap) : '…'}
+          {request.place.address && ` — ${request.place.address}`}
+        </dd>
+        <dt>For</dt>
+        <dd>
+          {forWhomText(request)}
+          {request.forWhom.phone && (
+            <>
+              {' · '}
+              <a href={telHref(request.forWhom.phone)}>Call {request.forWhom.phone}</a>
+            </>
+          )}
+        </dd>
+        <dt>Came in by</dt>
+        <dd>{sourceLabel(request.source)}</dd>
+        <dt>Incident</dt>
+        <dd>{incident ? incident.name : request.incidentId ? 'Not on this device' : 'None'}</dd>
+        <dt>Logged</dt>
+        <dd>
+          {dateTimeWords(request.createdAt)} by {request.createdByName}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="assigned-heading">
+        <h2 id="assigned-heading">Assigned partners</h2>
+        {request.assignments.length === 0 ? (
+          <p className="empty">No partner assigned yet.</p>
+        ) : (
+          <ul className="card-list" aria-label="Assigned partners">
+            {request.assignments.map((assignment, index) => {
+              const partner = partners?.[index];
+              return (
+                <li key={assignment.partnerId} className="card">
+                  <Link to={`/partners/${assignment.partnerId}`} className="card-title">
+                    {assignment.partnerName}
+                  </Link>
+                  <span className="card-meta">Assigned {dateTimeWords(assignment.assignedAt)}</span>
+                  {assignment.reasons.length > 0 && (
+                    <p className="reasons">{assignment.reasons.join(' · ')}</p>
+                  )}
+                  {partner && (
+                    <div className="call-buttons">
+                      <a className="call" href={telHref(partner.phone)}>
+                        Call {assignment.partnerName}: {partner.phone}
+                      </a>
+                      {partner.availability.outOfHoursPhone && (
+                        <a className="call secondary" href={telHref(partner.availability.outOfHoursPhone)}>
+                          Out of hours: {partner.availability.outOfHoursPhone}
+                        </a>
+                      )}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {isStaffUser(user) && <BestPlacedAssign request={request} user={user} />}
+      <RequestTimeline requestId={request.id} user={user} />
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+// A contact as one row of text cells, and back: the columns of the contacts CSV (import and export)
+// and of the contact edit form. As for partners, a column a file leaves out keeps what the directory
+// holds for an existing contact.
+import { contactSchema, type Contact } from './contact.ts';
+import {
+  CellError,
+  areaChoices,
+  cleanCell,
+  dateOrNull,
+  issuesByColumn,
+  lookUp,
+  textOrNull,
+} from './csvValues.ts';
+import type { ColumnDoc, RowContext, RowResult } from './partnerRow.ts';
+
+export const CONTACT_COLUMNS = [
+  {
+    column: 'id',
+    meaning: 'Blank for a new contact. Export fills it, so a re-import updates the same contact.',
+  },
+  { column: 'name', meaning: 'Required: a person, or a role such as "Duty manager".' },
+  { column: 'role', meaning: 'Their role, e.g. "Parish clerk".' },
+  { column: 'organisation', meaning: 'The organisation they act for. Give this or parish, or both.' },
+  { column: 'parish', meaning: 'The parish they act for, code or name.' },
+  { column: 'phone', meaning: 'Required: digits and spaces.' },
+  { column: 'out_of_hours_phone', meaning: 'Or blank.' },
+  { column: 'email', meaning: 'Or blank.' },
+  {
+    column: 'visibility',
+    meaning: 'public or restricted (staff and their own parish only). Blank: restricted.',
+  },
+  {
+    column: 'last_verified',
+    meaning: 'The date their details were last confirmed. Blank: the day of the import.',
+  },
+] as const satisfies readonly ColumnDoc[];
+
+export type ContactColumn = (typeof CONTACT_COLUMNS)[number]['column'];
+export type ContactRow = Partial<Record<ContactColumn, string>>;
+
+const SCHEMA_COLUMNS: Record<string, ContactColumn> = {
+  id: 'id',
+  name: 'name',
+  role: 'role',
+  organisation: 'organisation',
+  parishCode: 'parish',
+  'phones.main': 'phone',
+  'phones.outOfHours': 'out_of_hours_phone',
+  email: 'email',
+  visibility: 'visibility',
+  lastVerified: 'last_verified',
+};
+
+export function contactToRow(contact: Contact): Record<ContactColumn, string> {
+  return {
+    id: contact.id,
+    name: contact.name,
+    role: contact.role,
+    organisation: contact.organisation ?? '',
+    parish: contact.parishCode ?? '',
+    phone: contact.phones.main,
+    out_of_hours_phone: contact.phones.outOfHours ?? '',
+    email: contact.email ?? '',
+    visibility: contact.visibility,
+    last_verified: contact.lastVerified,
+  };
+}
+
+function blankContact(context: RowContext): Contact {
+  return {
+    id: context.newId(),
+    name: '',
+    role: '',
+    organisation: null,
+    parishCode: null,
+    phones: { main: '', outOfHours: null },
+    email: null,
+    visibility: 'restricted',
+    lastVerified: context.today,
+    updatedAt: context.now,
+  };
+}
+
+export function contactFromRow(
+  row: ContactRow,
+  existing: Contact | null,
+  context: RowContext,
+): RowResult<Contact> {
+  const base = existing ?? blankContact(context);
+  const errors: Record<string, string> = {};
+  function cell<T>(column: ContactColumn, kept: T, read: (text: string) => T): T {
+    const text = cleanCell(row[column]);
+    if (text === undefined) return kept;
+    try {
+      return read(text);
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      errors[column] = error.message;
+      return kept;
+    }
+  }
+  const parishes = areaChoices(context.area.parishes);
+  const candidate = {
+    id: existing ? existing.id : cell('id', base.id, (text) => text || base.id),
+    name: cell('name', base.name, (text) => text),
+    role: cell('role', base.role, (text) => text),
+    organisation: cell('organisation', base.organisation, textOrNull),
+    parishCode: cell<string | null>('parish', base.parishCode, (text) =>
+      text === '' ? null : (lookUp([text], parishes, 'a parish here', 'parish')[0] ?? null),
+    ),
+    phones: {
+      main: cell('phone', base.phones.main, (text) => text),
+      outOfHours: cell('out_of_hours_phone', base.phones.outOfHours, textOrNull),
+    },
+    email: cell('email', base.email, textOrNull),
+    visibility: cell<Contact['visibility']>('visibility', base.visibility, (text) => {
+      const value = text.toLowerCase() || 'restricted';
+      if (value !== 'public' && value !== 'restricted') {
+        throw new CellError(`must be public or restricted, not "${text}"`);
+      }
+      return value;
+    }),
+    lastVerified: cell('last_verified', base.lastVerified, (text) => dateOrNull(text) ?? context.today),
+    updatedAt: context.now,
+  };
+  // An empty phone is missing, not badly written.
+  if (candidate.phones.main.trim() === '') errors.phone ??= 'is required';
+  const checked = contactSchema.safeParse(candidate);
+  if (!checked.success) {
+    for (const [column, message] of Object.entries(
+      issuesByColumn(checked.error.issues, SCHEMA_COLUMNS, 'name'),
+    )) {
+      errors[column] ??= message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
+  return { ok: true, record: checked.data };
+}

@@ -1,0 +1,161 @@
+// Reading the text of one spreadsheet cell (or one form field) as a value: yes/no, dates written the
+// ISO or the UK way, numbers, ;-separated lists, wards and parishes by code or name. Shared by the CSV
+// import and the edit forms, so a value accepted in one is accepted in the other, with the same words.
+import type { z } from 'zod';
+
+/** One cell's problem, in words that follow the column's name: "phone must be a phone number…". */
+export class CellError extends Error {
+  override name = 'CellError';
+}
+
+/** Undoes what export does to stop spreadsheets running a cell as a formula ('=…, '+44…). */
+export function cleanCell(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  return /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0', '']);
+
+export function yesNo(text: string): boolean {
+  const value = text.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  throw new CellError(`must be yes or no, not "${text}"`);
+}
+
+export const yesNoText = (value: boolean) => (value ? 'yes' : 'no');
+
+/** YYYY-MM-DD, or DD/MM/YYYY as UK spreadsheets write it; blank is no date. */
+export function dateOrNull(text: string): string | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : value;
+  const [year, month, day] = iso.split('-').map(Number);
+  const check = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 0));
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(iso) ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() + 1 !== month ||
+    check.getUTCDate() !== day
+  ) {
+    throw new CellError(`must be a date as YYYY-MM-DD (or DD/MM/YYYY), not "${text}"`);
+  }
+  return iso;
+}
+
+export function numberOrNull(text: string, example: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new CellError(`must be a number, like ${example}, not "${text}"`);
+  return number;
+}
+
+export const textOrNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** "tn129aa" → "TN12 9AA": one spelling, so the same postcode is never a change. */
+export function postcodeOrNull(text: string): string | null {
+  const compact = text.replace(/\s+/g, '').toUpperCase();
+  if (compact === '') return null;
+  return compact.length >= 5 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}
+
+/** "a; b ;c" → ["a", "b", "c"]. */
+export const listOf = (text: string) =>
+  text
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+const simplify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Finds each item by id/code or by name, ignoring case and punctuation; names what is unknown. */
+export function lookUp(
+  items: readonly string[],
+  choices: readonly { id: string; name: string }[],
+  what: string,
+  suffix = '',
+): string[] {
+  const found: string[] = [];
+  for (const item of items) {
+    const wanted = simplify(item);
+    const withoutSuffix =
+      suffix && wanted.endsWith(` ${suffix}`) ? wanted.slice(0, -suffix.length - 1) : wanted;
+    const match = choices.find(
+      (choice) =>
+        simplify(choice.id) === wanted ||
+        simplify(choice.name) === wanted ||
+        simplify(choice.name) === withoutSuffix,
+    );
+    if (!match) throw new CellError(`"${item}" is not ${what}`);
+    if (!found.includes(match.id)) found.push(match.id);
+  }
+  return found;
+}
+
+/**
+ * A problem as one phrase after its subject: "phone must be a phone number…", "name is required"
+ * (the message already names it), "emergency_plan_date: give the date it was agreed".
+ */
+export function describeProblem(subject: string, message: string): string {
+  if (message.toLowerCase().startsWith(`${subject.toLowerCase()} `)) return message;
+  if (/^(?:must|is|has|needs|could|does)\b|^"/.test(message)) return `${subject} ${message}`;
+  return `${subject}: ${message}`;
+}
+
+/** The wards and parishes a row's codes or names are checked against. */
+export interface AreaLookup {
+  wards: readonly { code: string; name: string }[];
+  parishes: readonly { code: string; name: string }[];
+}
+
+export const areaChoices = (areas: readonly { code: string; name: string }[]) =>
+  areas.map((area) => ({ id: area.code, name: area.name }));
+
+/** A plain-words version of zod's built-in messages; the schemas' own messages are kept as written. */
+function plain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big' && issue.origin === 'string' && issue.message.startsWith('Too big')) {
+    return `is too long: at most ${String(issue.maximum)} characters`;
+  }
+  if (issue.code === 'too_big' && issue.message.startsWith('Too big')) {
+    return `must be at most ${String(issue.maximum)}`;
+  }
+  if (issue.code === 'too_small' && issue.message.startsWith('Too small')) {
+    return `must be at least ${String(issue.minimum)}`;
+  }
+  if (issue.code === 'invalid_type') return 'is missing';
+  if (issue.message.startsWith('Invalid')) return 'is not valid';
+  return issue.message;
+}
+
+/**
+ * Schema issues → messages by column (the first for each), naming the column by the longest matching
+ * path prefix in `columnOf` (e.g. "availability.outOfHoursPhone" → "out_of_hours_phone").
+ */
+export function issuesByColumn(
+  issues: readonly z.core.$ZodIssue[],
+  columnOf: Readonly<Record<string, string>>,
+  fallback: string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    let column = fallback;
+    for (let length = path.length; length > 0; length -= 1) {
+      const mapped = columnOf[path.slice(0, length).join('.')];
+      if (mapped) {
+        column = mapped;
+        break;
+      }
+    }
+    errors[column] ??= plain(issue);
+  }
+  return errors;
+}
