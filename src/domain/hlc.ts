@@ -26,9 +26,17 @@ export function parseHlc(text: string): Hlc {
 
 const MAX_COUNTER = 99_999;
 
+/**
+ * How far ahead of the server's time a stamp may be. Beyond this a device's clock is wrong: the server
+ * refuses its changes (or they would win every conflict for days), and the device starts its clock
+ * afresh once its time is corrected.
+ */
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
+
 /** The stamp for a change made on this device now. */
 export function tick(last: Hlc | null, now: number, node: string): Hlc {
-  if (!last || now > last.ms) return { ms: now, counter: 0, node };
+  // A clock left far ahead by a wrong device time would keep every later change refused.
+  if (!last || now > last.ms || last.ms > now + MAX_CLOCK_AHEAD_MS) return { ms: now, counter: 0, node };
   if (last.counter >= MAX_COUNTER) return { ms: last.ms + 1, counter: 0, node };
   return { ms: last.ms, counter: last.counter + 1, node };
 }

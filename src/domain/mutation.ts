@@ -50,6 +50,8 @@ export const pushResultSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** For a rejected change: the record as the server holds it (null when it has none), to put back. */
   current: z.unknown().optional(),
+  /** The field clocks of `current`. */
+  currentClocks: z.record(z.string(), z.string()).optional(),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 

@@ -85,19 +85,6 @@ export function openAssignmentsByPartner(requests: readonly HelpRequest[]): Map<
   return counts;
 }
 
-/** Open requests per ward code (a parish's request counts in each ward it lies in), for the map and gaps. */
-export function openRequestsByWard(
-  requests: readonly HelpRequest[],
-  parishes: ReadonlyMap<string, Parish>,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of requests) {
-    if (!isOpen(request)) continue;
-    for (const ward of requestWards(request, parishes)) counts.set(ward, (counts.get(ward) ?? 0) + 1);
-  }
-  return counts;
-}
-
 const labelOf = <T extends { id: string; label: string }>(list: readonly T[], id: string) =>
   list.find((entry) => entry.id === id)?.label ?? id;
 

@@ -2,7 +2,7 @@
 // stamps seen from other devices.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../src/domain/hlc.ts';
+import { formatHlc, MAX_CLOCK_AHEAD_MS, parseHlc, receive, tick, type Hlc } from '../../src/domain/hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('round-trips through its string form', () => {
@@ -34,12 +34,16 @@ describe('hybrid logical clock', () => {
   });
 
   it('after receiving a stamp from another device, the next local stamp is later', () => {
+    // Clocks that are right to within the allowed drift: anything earlier, up to a day ahead.
+    const NOW = 1e12;
+    const stampTime = fc.integer({ min: 0, max: NOW + MAX_CLOCK_AHEAD_MS });
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 1e12 }),
-        fc.integer({ min: 0, max: 1e12 }),
-        fc.integer({ min: 0, max: 1e12 }),
-        (local, remote, now) => {
+        stampTime,
+        stampTime,
+        fc.integer({ min: 0, max: MAX_CLOCK_AHEAD_MS }),
+        (local, remote, drift) => {
+          const now = NOW + drift;
           const mine = tick(null, local, 'a');
           const theirs = tick(null, remote, 'b');
           const after = tick(receive(mine, theirs, now, 'a'), now, 'a');
@@ -48,6 +52,15 @@ describe('hybrid logical clock', () => {
         },
       ),
     );
+  });
+
+  it('starts afresh once a clock left far ahead by a wrong device time is corrected', () => {
+    const wrongTime = tick(null, 1_000_000_000_000 + 3 * 86_400_000, 'a');
+    const corrected = tick(wrongTime, 1_000_000_000_000, 'a');
+    expect(corrected).toEqual({ ms: 1_000_000_000_000, counter: 0, node: 'a' });
+    // but a clock only slightly ahead (another device's stamp seen) still only moves forward
+    const slightlyAhead = tick(null, 1_000_000_000_000 + 60_000, 'a');
+    expect(tick(slightlyAhead, 1_000_000_000_000, 'a').ms).toBe(1_000_000_000_000 + 60_000);
   });
 
   it('refuses text that is not a stamp', () => {

@@ -110,6 +110,7 @@ describe('pushing the outbox', () => {
             status: 'rejected',
             reason: 'Own parish only.',
             current: { ...request, status: 'new' },
+            currentClocks: { status: 'server-stamp' },
           },
         ],
       }),
@@ -120,6 +121,8 @@ describe('pushing the outbox', () => {
       expect.objectContaining({ id: entry!.id, reason: 'Own parish only.' }),
     ]);
     expect(await db.requests.get(request.id)).toMatchObject({ status: 'new' });
+    // the next edit builds on the server's stamp, not the refused one's
+    expect((await db.clocks.get(`request:${request.id}`))?.clocks.status).toBe('server-stamp');
   });
 
   it('leaves an entry the server did not answer for in the outbox', async () => {

@@ -7,7 +7,6 @@ import {
   filterRequests,
   isMine,
   openAssignmentsByPartner,
-  openRequestsByWard,
 } from '../../src/domain/requestList.ts';
 import type { Parish } from '../../src/domain/area.ts';
 import { aRequest } from '../support/records.ts';
@@ -71,19 +70,5 @@ describe('request lists', () => {
     const other = aRequest();
     expect([logged, assigned, closed, other].map((r) => isMine(r, me))).toEqual([true, true, true, false]);
     expect(openAssignmentsByPartner([logged, assigned, closed, other]).get(partnerId)).toBe(1);
-  });
-
-  it('counts open requests per ward, a parish request in each of its wards', () => {
-    const inParish = aRequest({
-      place: { wardCode: null, parishCode: 'P1', lat: null, lon: null, address: '' },
-    });
-    const inWard = aRequest({
-      place: { wardCode: 'W1', parishCode: null, lat: null, lon: null, address: '' },
-    });
-    const done = aRequest({ status: 'done' });
-    expect(Object.fromEntries(openRequestsByWard([inParish, inWard, done], parishes))).toEqual({
-      W1: 2,
-      W2: 1,
-    });
   });
 });

@@ -26,7 +26,7 @@ export interface PullProgress {
 type AnyRecord = Record<string, unknown>;
 
 /** Lays changes still in the outbox over a record as the server sent it, with their stamps. */
-function withPendingChanges(
+export function withPendingChanges(
   record: AnyRecord,
   clocks: Record<string, string>,
   pending: readonly OutboxEntry[],

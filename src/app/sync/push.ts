@@ -6,6 +6,7 @@ import { pushResponseSchema, type PushResult } from '../../domain/mutation.ts';
 import { clocksKey, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
 import { deviceId } from '../store/device.ts';
 import { apiFetch } from '../api.ts';
+import { withPendingChanges } from './pull.ts';
 
 const BATCH = 200;
 
@@ -27,7 +28,11 @@ async function settle(db: LocalDatabase, entries: OutboxEntry[], results: PushRe
       });
       const { table } = db.tableOf(entry.entity);
       if (result.current && typeof result.current === 'object') {
-        await table.put(result.current);
+        // The server's copy, with any later changes still queued for this record laid over it.
+        const later = await db.outbox.where('[entity+recordId]').equals([entry.entity, entry.recordId]).sortBy('seq');
+        const restored = withPendingChanges(result.current as Record<string, unknown>, result.currentClocks ?? {}, later);
+        await table.put(restored.record);
+        await db.clocks.put({ key: clocksKey(entry.entity, entry.recordId), clocks: restored.clocks });
       } else if (result.current === null) {
         await table.delete(entry.recordId);
         await db.clocks.delete(clocksKey(entry.entity, entry.recordId));

@@ -8,13 +8,12 @@ import type { User } from '../../domain/user.ts';
 import { mutationSchema, type Mutation, type PushResult } from '../../domain/mutation.ts';
 import { fieldErrors } from '../../domain/apiError.ts';
 import { mergeChange, type FieldConflict } from '../../domain/merge.ts';
-import { parseHlc } from '../../domain/hlc.ts';
+import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/hlc.ts';
 import { canSeeParishScoped, writeRefusal } from '../../domain/access.ts';
 import type { Conflict } from '../../domain/conflict.ts';
 import { readForUpdate, writeRecord, type StoredRow } from './recordStore.ts';
 import { RECORD_RULES, Rejection } from './recordRules.ts';
 
-const CLOCK_AHEAD_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 export async function push(
   db: Database,
@@ -67,6 +66,8 @@ async function pushOne(tx: Queryable, user: User, clientId: string, raw: unknown
       reason: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
       current: visible ? stored.record : null,
+      // so the device's next edit builds on the server's stamps, not on the refused change's
+      currentClocks: visible ? Object.fromEntries(Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc])) : {},
     };
   }
   await tx.query('INSERT INTO applied_mutations (id, client_id, user_id, entity) VALUES ($1, $2, $3, $4)', [
@@ -84,7 +85,7 @@ async function apply(
   mutation: Mutation,
   stored: StoredRow | undefined,
 ): Promise<void> {
-  if (parseHlc(mutation.hlc).ms > Date.now() + CLOCK_AHEAD_LIMIT_MS) {
+  if (parseHlc(mutation.hlc).ms > Date.now() + MAX_CLOCK_AHEAD_MS) {
     throw new Rejection(
       "This device's clock is more than a day ahead. Set the date and time, then sync again.",
     );
