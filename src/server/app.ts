@@ -13,6 +13,7 @@ import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -56,6 +57,7 @@ export function createApp(
 
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', securityHeaders(appConfig.tileUrl));
   app.route('/api', api);
 
   // Hashed build assets never change; the service worker and the page must always be fresh.

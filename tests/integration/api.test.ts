@@ -52,6 +52,12 @@ describe.each(databaseKinds)('API on %s', (kind) => {
     expect(await response.json()).toEqual({ status: 'ok', database: kind, version: '0.1.0' });
   });
 
+  it('sends a Content Security Policy that allows only the app own scripts', async () => {
+    const response = await app.request('/api/health');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('refuses a wrong password with 401 and a clear message', async () => {
     const response = await post('/api/auth/login', JSON.stringify({ username: 'admin', password: 'wrong' }));
     const error = await expectError(response, 401, 'unauthorized');

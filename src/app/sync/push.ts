@@ -29,8 +29,15 @@ async function settle(db: LocalDatabase, entries: OutboxEntry[], results: PushRe
       const { table } = db.tableOf(entry.entity);
       if (result.current && typeof result.current === 'object') {
         // The server's copy, with any later changes still queued for this record laid over it.
-        const later = await db.outbox.where('[entity+recordId]').equals([entry.entity, entry.recordId]).sortBy('seq');
-        const restored = withPendingChanges(result.current as Record<string, unknown>, result.currentClocks ?? {}, later);
+        const later = await db.outbox
+          .where('[entity+recordId]')
+          .equals([entry.entity, entry.recordId])
+          .sortBy('seq');
+        const restored = withPendingChanges(
+          result.current as Record<string, unknown>,
+          result.currentClocks ?? {},
+          later,
+        );
         await table.put(restored.record);
         await db.clocks.put({ key: clocksKey(entry.entity, entry.recordId), clocks: restored.clocks });
       } else if (result.current === null) {

@@ -14,7 +14,6 @@ import type { Conflict } from '../../domain/conflict.ts';
 import { readForUpdate, writeRecord, type StoredRow } from './recordStore.ts';
 import { RECORD_RULES, Rejection } from './recordRules.ts';
 
-
 export async function push(
   db: Database,
   user: User,
@@ -67,7 +66,9 @@ async function pushOne(tx: Queryable, user: User, clientId: string, raw: unknown
       ...(error.fields ? { fields: error.fields } : {}),
       current: visible ? stored.record : null,
       // so the device's next edit builds on the server's stamps, not on the refused change's
-      currentClocks: visible ? Object.fromEntries(Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc])) : {},
+      currentClocks: visible
+        ? Object.fromEntries(Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc]))
+        : {},
     };
   }
   await tx.query('INSERT INTO applied_mutations (id, client_id, user_id, entity) VALUES ($1, $2, $3, $4)', [
