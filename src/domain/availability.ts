@@ -53,3 +53,27 @@ export function availabilityAt(partner: Partner, moment: LocalMoment): Availabil
   if (slot) return { kind: 'open', until: slot.closes };
   return { kind: 'closed', outOfHoursPhone: partner.availability.outOfHoursPhone };
 }
+
+const WEEK_MINUTES = 7 * 24 * 60;
+
+/**
+ * Opening hours as intervals of minutes from Monday 00:00, [opens, closes). Best placed builds these
+ * once per partner, so asking "open now?" of thousands of partners compares numbers, not text.
+ */
+export function weeklyIntervals(hours: readonly OpeningHours[]): [number, number][] {
+  const intervals: [number, number][] = [];
+  for (const slot of hours) {
+    const start = slot.day * 1440 + toMinutes(slot.opens);
+    let end = slot.day * 1440 + toMinutes(slot.closes);
+    if (end <= start) end += 1440; // runs past midnight
+    if (end <= WEEK_MINUTES) intervals.push([start, end]);
+    else intervals.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]); // Sunday night into Monday
+  }
+  return intervals;
+}
+
+export function openDuring(intervals: readonly [number, number][], moment: LocalMoment): boolean {
+  const minute = moment.day * 1440 + moment.minutes;
+  for (const [start, end] of intervals) if (minute >= start && minute < end) return true;
+  return false;
+}

@@ -16,7 +16,13 @@ import { capabilityLabel } from './capabilities.ts';
 import type { Parish, Ward } from './area.ts';
 import type { Partner } from './partner.ts';
 import { isStrategic } from './partner.ts';
-import { availabilityAt, ukMoment, type AvailabilityNow } from './availability.ts';
+import {
+  availabilityAt,
+  openDuring,
+  ukMoment,
+  weeklyIntervals,
+  type AvailabilityNow,
+} from './availability.ts';
 import { distanceKm } from './distance.ts';
 import { placeOf, type Place, type ResolvedPlace } from './place.ts';
 
@@ -71,6 +77,8 @@ interface IndexedPartner {
   parishes: ReadonlySet<string>;
   strategic: boolean;
   verifiedAt: number;
+  /** Opening hours as minutes of the week; null when open 24/7. */
+  openHours: [number, number][] | null;
 }
 
 /** Built once per change of the directory; queries then touch only partners with a needed capability. */
@@ -98,6 +106,7 @@ export function buildBestPlacedIndex(
       parishes: new Set(partner.coverage.parishes),
       strategic: isStrategic(partner),
       verifiedAt: Date.parse(partner.lastVerified),
+      openHours: partner.availability.always ? null : weeklyIntervals(partner.availability.hours),
     };
     for (const capability of partner.capabilities) {
       const list = byCapability.get(capability);
@@ -111,18 +120,32 @@ export function buildBestPlacedIndex(
 const DISTANCE_BANDS_KM = [2, 5, 10, 20];
 const DAY_MS = 86_400_000;
 
-function coverageOf(candidate: IndexedPartner, place: ResolvedPlace): { tier: CoverageTier; reason: string } {
+/** How a partner covers the place: the tier, and the reason in words — made only when shown. */
+interface CoverageMatch {
+  tier: CoverageTier;
+  reason: () => string;
+}
+
+const BOROUGH_WIDE: CoverageMatch = { tier: CoverageTier.BoroughWide, reason: () => 'works borough-wide' };
+const ELSEWHERE: CoverageMatch = { tier: CoverageTier.Elsewhere, reason: () => 'works outside this area' };
+const NO_PLACE: CoverageMatch = { tier: CoverageTier.Elsewhere, reason: () => '' };
+
+function coverageOf(candidate: IndexedPartner, place: ResolvedPlace | null): CoverageMatch {
+  if (!place) return NO_PLACE;
   const { partner } = candidate;
-  if (place.parish && candidate.parishes.has(place.parish.code)) {
-    return { tier: CoverageTier.ThePlace, reason: `covers ${place.parish.name} parish` };
+  const { parish } = place;
+  if (parish && candidate.parishes.has(parish.code)) {
+    return { tier: CoverageTier.ThePlace, reason: () => `covers ${parish.name} parish` };
   }
   for (const code of place.wardCodes) {
     if (candidate.wards.has(code)) {
-      const ward = place.wardNames.get(code) ?? code;
-      const direct = partner.coverage.wards.includes(code);
+      const ward = () => place.wardNames.get(code) ?? code;
       return {
         tier: CoverageTier.ThePlace,
-        reason: direct ? `covers ${ward} ward` : `covers a parish in ${ward} ward`,
+        reason: () =>
+          partner.coverage.wards.includes(code)
+            ? `covers ${ward()} ward`
+            : `covers a parish in ${ward()} ward`,
       };
     }
   }
@@ -130,12 +153,11 @@ function coverageOf(candidate: IndexedPartner, place: ResolvedPlace): { tier: Co
     if (candidate.wards.has(code)) {
       return {
         tier: CoverageTier.Neighbouring,
-        reason: `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward`,
+        reason: () => `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward`,
       };
     }
   }
-  if (partner.coverage.boroughWide) return { tier: CoverageTier.BoroughWide, reason: 'works borough-wide' };
-  return { tier: CoverageTier.Elsewhere, reason: 'works outside this area' };
+  return partner.coverage.boroughWide ? BOROUGH_WIDE : ELSEWHERE;
 }
 
 function availabilityReason(availability: AvailabilityNow): string {
@@ -188,7 +210,10 @@ function candidatesFor(index: BestPlacedIndex, query: BestPlacedQuery): [Indexed
   const [only] = query.needs;
   if (query.needs.length === 1 && only) {
     const met = [only];
-    return (index.byCapability.get(only) ?? []).filter(eligible).map((candidate) => [candidate, met]);
+    const list = index.byCapability.get(only) ?? [];
+    const candidates: [IndexedPartner, CapabilityId[]][] = [];
+    for (const candidate of list) if (eligible(candidate)) candidates.push([candidate, met]);
+    return candidates;
   }
   const candidates = new Map<IndexedPartner, CapabilityId[]>();
   for (const need of query.needs) {
@@ -212,14 +237,12 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
 
   // Keep only the best `limit`, in order, as candidates stream past: cheaper than sorting them all.
   const top: RankedPartner[] = [];
-  const coverageReasons = new Map<RankedPartner, string>();
+  const coverageReasons = new Map<RankedPartner, () => string>();
   let eligible = 0;
   for (const [candidate, matchedNeeds] of candidatesFor(index, query)) {
     eligible += 1;
     const { partner } = candidate;
-    const coverage = place
-      ? coverageOf(candidate, place)
-      : { tier: CoverageTier.Elsewhere as CoverageTier, reason: '' };
+    const coverage = coverageOf(candidate, place);
     const km =
       place && partner.base.lat !== null && partner.base.lon !== null
         ? distanceKm(place.lat, place.lon, partner.base.lat, partner.base.lon)
@@ -230,7 +253,9 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
       needsMet: matchedNeeds.length,
       coverage: coverage.tier,
       // Only immediate needs look at the clock; the answer for later needs does not depend on it.
-      availableNow: immediate ? availabilityAt(partner, moment).kind !== 'closed' : false,
+      availableNow: immediate
+        ? candidate.openHours === null || openDuring(candidate.openHours, moment)
+        : false,
       distanceKm: km,
       distanceBand: band,
       verifiedDaysAgo: Math.floor((now - candidate.verifiedAt) / DAY_MS),
@@ -254,7 +279,7 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   for (const entry of top) {
     const { partner, score } = entry;
     entry.reasons = [
-      coverageReasons.get(entry) ?? '',
+      coverageReasons.get(entry)?.() ?? '',
       needsReason(entry.matchedNeeds, query.needs),
       availabilityReason(availabilityAt(partner, moment)),
       score.distanceKm === null ? 'distance unknown' : `${score.distanceKm.toFixed(1)} km away`,
