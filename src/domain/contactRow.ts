@@ -5,13 +5,15 @@ import { contactSchema, type Contact } from './contact.ts';
 import {
   CellError,
   areaChoices,
-  cleanCell,
   dateOrNull,
-  issuesByColumn,
   lookUp,
+  rowReader,
+  rowResult,
   textOrNull,
+  type ColumnDoc,
+  type RowContext,
+  type RowResult,
 } from './csvValues.ts';
-import type { ColumnDoc, RowContext, RowResult } from './partnerRow.ts';
 
 export const CONTACT_COLUMNS = [
   {
@@ -87,18 +89,7 @@ export function contactFromRow(
   context: RowContext,
 ): RowResult<Contact> {
   const base = existing ?? blankContact(context);
-  const errors: Record<string, string> = {};
-  function cell<T>(column: ContactColumn, kept: T, read: (text: string) => T): T {
-    const text = cleanCell(row[column]);
-    if (text === undefined) return kept;
-    try {
-      return read(text);
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      errors[column] = error.message;
-      return kept;
-    }
-  }
+  const { cell, errors } = rowReader<ContactColumn>(row);
   const parishes = areaChoices(context.area.parishes);
   const candidate = {
     id: existing ? existing.id : cell('id', base.id, (text) => text || base.id),
@@ -125,14 +116,5 @@ export function contactFromRow(
   };
   // An empty phone is missing, not badly written.
   if (candidate.phones.main.trim() === '') errors.phone ??= 'is required';
-  const checked = contactSchema.safeParse(candidate);
-  if (!checked.success) {
-    for (const [column, message] of Object.entries(
-      issuesByColumn(checked.error.issues, SCHEMA_COLUMNS, 'name'),
-    )) {
-      errors[column] ??= message;
-    }
-  }
-  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
-  return { ok: true, record: checked.data };
+  return rowResult(contactSchema, candidate, errors, SCHEMA_COLUMNS);
 }

@@ -1,6 +1,7 @@
 // Reading the text of one spreadsheet cell (or one form field) as a value: yes/no, dates written the
-// ISO or the UK way, numbers, ;-separated lists, wards and parishes by code or name. Shared by the CSV
-// import and the edit forms, so a value accepted in one is accepted in the other, with the same words.
+// ISO or the UK way, numbers, ;-separated lists, wards and parishes by code or name; and a whole row
+// of them as a partner, contact or parish. Shared by the CSV import and the edit forms, so a value
+// accepted in one is accepted in the other, with the same words.
 import type { z } from 'zod';
 
 /** One cell's problem, in words that follow the column's name: "phone must be a phone number…". */
@@ -158,4 +159,66 @@ export function issuesByColumn(
     errors[column] ??= plain(issue);
   }
   return errors;
+}
+
+/** A column of a CSV file, with what it holds: shown on the import page. */
+export interface ColumnDoc {
+  column: string;
+  meaning: string;
+}
+
+/** What reading a row needs besides its cells. */
+export interface RowContext {
+  area: AreaLookup;
+  /** YYYY-MM-DD, for a blank last_verified. */
+  today: string;
+  /** ISO date-time stamped as updatedAt. */
+  now: string;
+  newId: () => string;
+}
+
+/** What a row became: the record, or every problem found, by column. */
+export type RowResult<T> = { ok: true; record: T } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Reads a row cell by cell, gathering each bad cell's message under its column, so every problem is
+ * reported, not only the first. `cell` gives what `read` makes of the cell, or `kept` when the column
+ * is missing or the cell is bad.
+ */
+export function rowReader<C extends string>(row: Partial<Record<C, string>>) {
+  const errors: Record<string, string> = {};
+  function cell<T>(column: C, kept: T, read: (text: string) => T): T {
+    const text = cleanCell(row[column]);
+    if (text === undefined) return kept;
+    try {
+      return read(text);
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      errors[column] = error.message;
+      return kept;
+    }
+  }
+  return { cell, errors };
+}
+
+/**
+ * The row's record once the shared schema agrees with it; otherwise the cells' problems and then the
+ * schema's, one a column (a problem with no column is put against the name). `reword` may say a
+ * schema's message better for one column.
+ */
+export function rowResult<T>(
+  schema: z.ZodType<T>,
+  candidate: unknown,
+  errors: Record<string, string>,
+  columnOf: Readonly<Record<string, string>>,
+  reword: (column: string, message: string) => string = (_column, message) => message,
+): RowResult<T> {
+  const checked = schema.safeParse(candidate);
+  if (!checked.success) {
+    for (const [column, message] of Object.entries(issuesByColumn(checked.error.issues, columnOf, 'name'))) {
+      errors[column] ??= reword(column, message);
+    }
+  }
+  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
+  return { ok: true, record: checked.data };
 }

@@ -6,14 +6,16 @@ import Papa from 'papaparse';
 import type { Partner } from './partner.ts';
 import type { Contact } from './contact.ts';
 import { sameValue } from './merge.ts';
-import { areaChoices, cleanCell, describeProblem, lookUp, type AreaLookup } from './csvValues.ts';
 import {
-  PARTNER_COLUMNS,
-  partnerFromRow,
-  partnerToRow,
+  areaChoices,
+  cleanCell,
+  describeProblem,
+  lookUp,
+  type AreaLookup,
   type RowContext,
   type RowResult,
-} from './partnerRow.ts';
+} from './csvValues.ts';
+import { PARTNER_COLUMNS, partnerFromRow, partnerToRow } from './partnerRow.ts';
 import { CONTACT_COLUMNS, contactFromRow, contactToRow } from './contactRow.ts';
 
 export type CsvKind = 'partners' | 'contacts';

@@ -2,19 +2,18 @@
 // CSV import (codes or names, yes/no, UK dates) and checked against the shared parish schema.
 import { parishSchema, type Parish } from './area.ts';
 import {
-  CellError,
   areaChoices,
-  cleanCell,
   dateOrNull,
-  issuesByColumn,
   listOf,
   lookUp,
+  rowReader,
+  rowResult,
   textOrNull,
   yesNo,
   yesNoText,
   type AreaLookup,
+  type RowResult,
 } from './csvValues.ts';
-import type { RowResult } from './partnerRow.ts';
 
 export const PARISH_COLUMNS = [
   'code',
@@ -55,16 +54,7 @@ export function parishFromRow(
   existing: Parish | null,
   area: AreaLookup,
 ): RowResult<Parish> {
-  const errors: Record<string, string> = {};
-  function cell<T>(column: ParishColumn, fallback: T, read: (text: string) => T): T {
-    try {
-      return read(cleanCell(row[column]) ?? '');
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      errors[column] = error.message;
-      return fallback;
-    }
-  }
+  const { cell, errors } = rowReader<ParishColumn>(row);
   const code = existing ? existing.code : row.code.trim();
   const taken = !existing && area.parishes.find((parish) => parish.code.toLowerCase() === code.toLowerCase());
   if (taken) errors.code = `is already used by ${taken.name} parish`;
@@ -82,17 +72,9 @@ export function parishFromRow(
       date: cell('charter_date', null, dateOrNull),
     },
   };
-  const checked = parishSchema.safeParse(candidate);
-  if (!checked.success) {
-    for (const [column, message] of Object.entries(
-      issuesByColumn(checked.error.issues, SCHEMA_COLUMNS, 'name'),
-    )) {
-      errors[column] ??=
-        column === 'plan_link' && message === 'is not valid'
-          ? 'must be a web address starting https://'
-          : message;
-    }
-  }
-  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
-  return { ok: true, record: checked.data };
+  return rowResult(parishSchema, candidate, errors, SCHEMA_COLUMNS, (column, message) =>
+    column === 'plan_link' && message === 'is not valid'
+      ? 'must be a web address starting https://'
+      : message,
+  );
 }

@@ -7,23 +7,20 @@ import { formatHoursText, parseHoursText } from './hoursText.ts';
 import {
   CellError,
   areaChoices,
-  cleanCell,
   dateOrNull,
-  issuesByColumn,
   listOf,
   lookUp,
   numberOrNull,
   postcodeOrNull,
+  rowReader,
+  rowResult,
   textOrNull,
   yesNo,
   yesNoText,
-  type AreaLookup,
+  type ColumnDoc,
+  type RowContext,
+  type RowResult,
 } from './csvValues.ts';
-
-export interface ColumnDoc {
-  column: string;
-  meaning: string;
-}
 
 /** The partners CSV's columns, in order, with what each holds: shown on the import page. */
 export const PARTNER_COLUMNS = [
@@ -78,17 +75,6 @@ export const PARTNER_COLUMNS = [
 export type PartnerColumn = (typeof PARTNER_COLUMNS)[number]['column'];
 /** A row: text by column; undefined when the file has no such column. */
 export type PartnerRow = Partial<Record<PartnerColumn, string>>;
-
-export interface RowContext {
-  area: AreaLookup;
-  /** YYYY-MM-DD, for a blank last_verified. */
-  today: string;
-  /** ISO date-time stamped as updatedAt. */
-  now: string;
-  newId: () => string;
-}
-
-export type RowResult<T> = { ok: true; record: T } | { ok: false; errors: Record<string, string> };
 
 const SCHEMA_COLUMNS: Record<string, PartnerColumn> = {
   id: 'id',
@@ -184,19 +170,7 @@ export function partnerFromRow(
   context: RowContext,
 ): RowResult<Partner> {
   const base = existing ?? blankPartner(context);
-  const errors: Record<string, string> = {};
-  /** The cell read by `read`, or `kept` when the column is missing or the cell is bad. */
-  function cell<T>(column: PartnerColumn, kept: T, read: (text: string) => T): T {
-    const text = cleanCell(row[column]);
-    if (text === undefined) return kept;
-    try {
-      return read(text);
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      errors[column] = error.message;
-      return kept;
-    }
-  }
+  const { cell, errors } = rowReader<PartnerColumn>(row);
   const hours = cell('hours', base.availability.hours, (text) => {
     const parsed = parseHoursText(text);
     if (!parsed.ok) throw new CellError(parsed.message);
@@ -256,14 +230,5 @@ export function partnerFromRow(
   };
   // An empty phone is missing, not badly written.
   if (candidate.phone.trim() === '') errors.phone ??= 'is required';
-  const checked = partnerSchema.safeParse(candidate);
-  if (!checked.success) {
-    for (const [column, message] of Object.entries(
-      issuesByColumn(checked.error.issues, SCHEMA_COLUMNS, 'name'),
-    )) {
-      errors[column] ??= message;
-    }
-  }
-  if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
-  return { ok: true, record: checked.data };
+  return rowResult(partnerSchema, candidate, errors, SCHEMA_COLUMNS);
 }

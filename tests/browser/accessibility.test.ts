@@ -1,52 +1,11 @@
 // WCAG 2.2 AA checks in a real Chromium: axe finds no violations on the sign-in screen, the partner list,
 // a partner page and the wards page; and on a 320 × 640 phone screen none of them scrolls sideways and
 // every control on them can be reached with the Tab key, starting from the top of the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  DEMO_DUTY,
-  firstPage,
-  launchBrowser,
-  makeTempDir,
-  removeTempDirs,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { DEMO_DUTY, firstPage, serverForSuite, signIn, waitForSynced } from './harness.ts';
+import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
 import { logRequest, openNav } from './requestSteps.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PHONE = { width: 320, height: 640 };
-
-/** axe's violations as one line each (rule, impact, what it means, where), so a failure reads plainly. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help} — at ${violation.nodes
-        .map((node) => JSON.stringify(node.target))
-        .join(', ')}`,
-  );
-}
-
-function syncStatus(page: Page): Locator {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
-}
-
-/** Waits until a sync has finished, so "Sync now" is enabled and the page no longer changes under us. */
-async function waitForSynced(page: Page): Promise<void> {
-  await syncStatus(page)
-    .filter({ hasText: /Last synced/ })
-    .waitFor({ timeout: 60_000 });
-}
-
-async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
-  return page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-}
 
 async function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);
@@ -112,11 +71,8 @@ async function controlsNotReachedByTab(page: Page): Promise<{ controls: number; 
 
 /** The phone-width rules: no sideways scroll; after a reload, Tab from the top reaches every control. */
 async function expectPhoneFriendly(page: Page, ready: () => Promise<void>): Promise<void> {
-  const overflow = await horizontalOverflow(page);
-  expect(
-    overflow.scrollWidth,
-    `page is ${overflow.scrollWidth}px wide on a 320px screen`,
-  ).toBeLessThanOrEqual(PHONE.width);
+  const width = await pageWidth(page);
+  expect(width, `page is ${width}px wide on a 320px screen`).toBeLessThanOrEqual(PHONE_SCREEN.width);
 
   await page.reload();
   await ready();
@@ -128,25 +84,10 @@ async function expectPhoneFriendly(page: Page, ready: () => Promise<void>): Prom
 }
 
 describe('accessibility (WCAG 2.2 AA)', () => {
-  let server: RunningServer | undefined;
+  const { url, launch } = serverForSuite();
   let desktop: BrowserContext | undefined;
   let phone: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await desktop?.close();
-    await phone?.close();
-    await server?.stop();
-    await removeTempDirs();
-  });
-
-  const url = () => {
-    if (!server) throw new Error('server not started');
-    return server.url;
-  };
   const desktopPage = async () => {
     if (!desktop) throw new Error('an earlier step did not launch the browser');
     return firstPage(desktop);
@@ -158,7 +99,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   describe('axe finds no violations', () => {
     it('on the sign-in screen', async () => {
-      desktop = await launchBrowser(await makeTempDir('profile-axe'));
+      desktop = await launch('profile-axe');
       const page = await firstPage(desktop);
       await page.goto(url());
       await page.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
@@ -272,12 +213,12 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   describe('on a 320 × 640 screen: no sideways scrolling, everything reachable by keyboard', () => {
     it('the sign-in screen, signing in with the keyboard alone', async () => {
-      phone = await launchBrowser(await makeTempDir('profile-phone'), { viewport: PHONE });
+      phone = await launch('profile-phone', { viewport: PHONE_SCREEN });
       const page = await firstPage(phone);
       await page.goto(url());
       await page.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
-      const overflow = await horizontalOverflow(page);
-      expect(overflow.scrollWidth, `page is ${overflow.scrollWidth}px wide`).toBeLessThanOrEqual(PHONE.width);
+      const width = await pageWidth(page);
+      expect(width, `page is ${width}px wide`).toBeLessThanOrEqual(PHONE_SCREEN.width);
 
       await page.keyboard.press('Tab');
       expect(await isFocused(page.getByLabel('Username')), 'first Tab reaches "Username"').toBe(true);

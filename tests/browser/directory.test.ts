@@ -3,27 +3,13 @@
 // another device sees it; an admin adds a partner through the form, and the duty officer, offline,
 // finds it first for food in its ward with its reasons and a tel: link; and a quarterly CSV import is
 // previewed (bad rows by line, a repeated row, an update) before its good rows are imported.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  DEMO_DUTY,
-  firstPage,
-  launchBrowser,
-  makeTempDir,
-  removeTempDirs,
-  signIn,
-  startServer,
-  waitForServiceWorkerControl,
-  type RunningServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_DUTY, firstPage, serverForSuite, signInReadyOffline, syncStatus } from './harness.ts';
 
 const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
 const EDITED_NOTE = 'Forty food parcels a day (edited offline)';
 const NEW_PARTNER = { name: 'Aardvark Emergency Larder', phone: '01632 960777', postcode: 'ME15 9ZZ' };
-
-function syncStatus(page: Page): Locator {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
-}
 
 async function openNav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
@@ -38,16 +24,6 @@ async function syncNow(page: Page): Promise<void> {
     .waitFor({ timeout: 60_000 });
   // Synced means accepted: a change the server refused would be listed instead.
   expect(await page.getByText(/refused by the server/).count()).toBe(0);
-}
-
-async function signInAndSettle(page: Page, url: string, user: { username: string; password: string }) {
-  await page.goto(url);
-  await signIn(page, user.username, user.password);
-  await syncStatus(page)
-    .filter({ hasText: /Last synced/ })
-    .waitFor({ timeout: 60_000 });
-  await waitForServiceWorkerControl(page);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 interface StoredWard {
@@ -78,27 +54,12 @@ function firstWard(page: Page): Promise<StoredWard> {
 }
 
 describe('directory: offline edits, the partner form, offline Find help, CSV import', () => {
-  let server: RunningServer | undefined;
+  const { url, launch } = serverForSuite();
   let admin: BrowserContext | undefined;
   let duty: BrowserContext | undefined;
   let edited = { id: '', name: '' };
   let ward: StoredWard | undefined;
 
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await duty?.close();
-    await server?.stop();
-    await removeTempDirs();
-  });
-
-  const url = () => {
-    if (!server) throw new Error('server not started');
-    return server.url;
-  };
   const adminPage = async () => {
     if (!admin) throw new Error('an earlier step did not sign the admin in');
     return firstPage(admin);
@@ -109,9 +70,9 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
   };
 
   it('an admin edits a partner offline: it shows at once and waits; back online it syncs', async () => {
-    admin = await launchBrowser(await makeTempDir('profile-admin'));
+    admin = await launch('profile-admin');
     const page = await firstPage(admin);
-    await signInAndSettle(page, url(), DEMO_ADMIN);
+    await signInReadyOffline(page, url(), DEMO_ADMIN);
 
     await openNav(page, 'Directory');
     await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
@@ -143,9 +104,9 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
   });
 
   it('a duty officer on another device sees the change after syncing, with no edit controls', async () => {
-    duty = await launchBrowser(await makeTempDir('profile-duty'));
+    duty = await launch('profile-duty');
     const page = await firstPage(duty);
-    await signInAndSettle(page, url(), DEMO_DUTY);
+    await signInReadyOffline(page, url(), DEMO_DUTY);
     await page.goto(`${url()}/partners/${edited.id}`);
     await page.getByRole('heading', { level: 1, name: edited.name, exact: true }).waitFor();
     await page.getByText(EDITED_NOTE).waitFor({ timeout: 60_000 });

@@ -4,45 +4,17 @@
 // phone neither page scrolls sideways (the table scrolls inside its own box).
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
 import { CAPABILITIES } from '../../src/domain/capabilities.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
-import {
-  DEMO_DUTY,
-  firstPage,
-  launchBrowser,
-  makeTempDir,
-  removeTempDirs,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './harness.ts';
+import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
+import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
 import { openMap } from './mapPage.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TABLE_NAME = 'Partners covering each ward, by capability';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} — at ${violation.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
-
-async function signInSynced(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
-  await page
-    .getByRole('region', { name: 'Sync status' })
-    .getByRole('status')
-    .filter({ hasText: /Last synced/ })
-    .waitFor({ timeout: 60_000 });
-}
 
 async function openGaps(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gaps' }).click();
@@ -87,30 +59,13 @@ async function sortedBy(page: Page): Promise<Record<string, string>> {
 }
 
 describe('the gap table and the map screens', () => {
-  let server: RunningServer | undefined;
+  const { url, launch } = serverForSuite();
   let desktop: BrowserContext | undefined;
-  let phone: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await desktop?.close();
-    await phone?.close();
-    await server?.stop();
-    await removeTempDirs();
-  });
-
-  const url = () => {
-    if (!server) throw new Error('server not started');
-    return server.url;
-  };
 
   it('shows the counts the gap analysis gives for the seeded directory, unparished wards marked', async () => {
-    desktop = await launchBrowser(await makeTempDir('profile-gaps'));
+    desktop = await launch('profile-gaps');
     const page = await firstPage(desktop);
-    await signInSynced(page, url());
+    await signInSynced(page, url(), DEMO_DUTY);
     await openGaps(page);
     // The demo seed is deterministic: the same borough and directory as generated here.
     const area = generateDemoArea();
@@ -145,7 +100,7 @@ describe('the gap table and the map screens', () => {
   });
 
   it('sorts by ward name, by number of gaps and by a capability, saying which in aria-sort', async () => {
-    const page = await firstPage(desktop ?? (await launchBrowser(await makeTempDir('unused'))));
+    const page = await firstPage(desktop ?? (await launch('unused')));
     const names = async () => (await tableRows(page)).map((row) => row[0]?.replace(/ Unparished$/, '') ?? '');
     const ward = page.getByRole('button', { name: 'Ward', exact: true });
 
@@ -173,7 +128,7 @@ describe('the gap table and the map screens', () => {
   });
 
   it('downloads the table as CSV with the same numbers', async () => {
-    const page = await firstPage(desktop ?? (await launchBrowser(await makeTempDir('unused'))));
+    const page = await firstPage(desktop ?? (await launch('unused')));
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download CSV' }).click(),
@@ -195,7 +150,7 @@ describe('the gap table and the map screens', () => {
   });
 
   it('has no axe violations on the gap table or the map', async () => {
-    const page = await firstPage(desktop ?? (await launchBrowser(await makeTempDir('unused'))));
+    const page = await firstPage(desktop ?? (await launch('unused')));
     expect(await axeViolations(page)).toEqual([]);
     await openMap(page);
     await page.getByLabel('Shade wards by capability').selectOption({ label: 'Food' });
@@ -205,15 +160,11 @@ describe('the gap table and the map screens', () => {
   });
 
   it('on a 320 px phone, neither screen scrolls sideways; the table scrolls inside its own box', async () => {
-    phone = await launchBrowser(await makeTempDir('profile-gaps-phone'), {
-      viewport: { width: 320, height: 640 },
-    });
-    const page = await firstPage(phone);
-    await signInSynced(page, url());
-    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    const page = await firstPage(await launch('profile-gaps-phone', { viewport: PHONE_SCREEN }));
+    await signInSynced(page, url(), DEMO_DUTY);
 
     await openGaps(page);
-    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_SCREEN.width);
     const box = page.getByRole('region', { name: TABLE_NAME });
     const scroll = await box.evaluate((element) => ({
       scroll: element.scrollWidth,
@@ -223,6 +174,6 @@ describe('the gap table and the map screens', () => {
     expect(await box.getAttribute('tabindex')).toBe('0'); // so a keyboard can scroll it
 
     await openMap(page);
-    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_SCREEN.width);
   });
 });

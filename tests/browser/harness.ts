@@ -1,13 +1,15 @@
 // Shared harness for the browser tests: starts the real server (PGlite in a temp folder) as a child
 // process, launches the system Chromium on a persistent profile with the flags known to work here,
-// and drives the steps every test needs (sign in, wait for the service worker to control the page).
+// and drives the steps every test needs (sign in, wait for the first sync and for the service worker
+// to control the page).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The repository root: the server resolves dist/ and src/ from here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -145,9 +147,14 @@ export async function startServer(
   return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop, kill };
 }
 
+interface LaunchOptions {
+  offline?: boolean;
+  viewport?: { width: number; height: number };
+}
+
 export async function launchBrowser(
   profileDir: string,
-  options: { offline?: boolean; viewport?: { width: number; height: number } } = {},
+  options: LaunchOptions = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
@@ -196,4 +203,72 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   throw new Error(
     'The service worker never took control of the page (navigator.serviceWorker.controller stayed null).',
   );
+}
+
+/**
+ * The server one describe block's tests share, started before its first test. After its last, every
+ * browser opened with `launch` closes, the server stops and the temp folders go. Call it in a describe.
+ */
+export function serverForSuite(): {
+  url: () => string;
+  launch: (profile: string, options?: LaunchOptions) => Promise<BrowserContext>;
+} {
+  let server: RunningServer | undefined;
+  const browsers: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close();
+    await server?.stop();
+    await removeTempDirs();
+  });
+  return {
+    url: () => {
+      if (!server) throw new Error('server not started');
+      return server.url;
+    },
+    launch: async (profile, options) => {
+      const browser = await launchBrowser(await makeTempDir(profile), options);
+      browsers.push(browser);
+      return browser;
+    },
+  };
+}
+
+/** The sync status line: "Online · Last synced … · All changes synced". */
+export function syncStatus(page: Page): Locator {
+  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
+}
+
+/** Waits until a first sync has finished on a freshly signed-in page. */
+export async function waitForSynced(page: Page): Promise<void> {
+  await syncStatus(page)
+    .filter({ hasText: /Last synced/ })
+    .waitFor({ timeout: 60_000 });
+}
+
+/** Opens the app, signs in and waits for the first sync to finish. */
+export async function signInSynced(
+  page: Page,
+  url: string,
+  user: { username: string; password: string },
+): Promise<void> {
+  await page.goto(url);
+  await signIn(page, user.username, user.password);
+  await waitForSynced(page);
+}
+
+/**
+ * As signInSynced, then waits for the service worker to control the page (it may reload it) and the
+ * signed-in shell to show again: from here the app opens with the network off.
+ */
+export async function signInReadyOffline(
+  page: Page,
+  url: string,
+  user: { username: string; password: string },
+): Promise<void> {
+  await signInSynced(page, url, user);
+  await waitForServiceWorkerControl(page);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }

@@ -9,12 +9,14 @@ import {
   launchBrowser,
   makeTempDir,
   removeTempDirs,
-  signIn,
+  signInSynced,
   startServer,
+  syncStatus,
   waitForServiceWorkerControl,
+  waitForSynced,
   type RunningServer,
 } from './harness.ts';
-import { logRequest, serverRecords, syncNow, syncStatus, waitForSynced } from './requestSteps.ts';
+import { logRequest, serverRecords, syncNow } from './requestSteps.ts';
 
 describe('a sign-in that lapses while offline', () => {
   let server: RunningServer;
@@ -32,9 +34,7 @@ describe('a sign-in that lapses while offline', () => {
 
   it('keeps the queued request, asks to sign in again, then pushes it', async () => {
     const page = await firstPage(context);
-    await page.goto(server.url);
-    await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
-    await waitForSynced(page);
+    await signInSynced(page, server.url, DEMO_DUTY);
     await waitForServiceWorkerControl(page);
     await waitForSynced(page);
 

@@ -14,8 +14,9 @@ import {
   launchBrowser,
   makeTempDir,
   removeTempDirs,
-  signIn,
+  signInSynced,
   startServer,
+  syncStatus,
   waitForServiceWorkerControl,
   type RunningServer,
 } from './harness.ts';
@@ -55,10 +56,6 @@ function expectedArea() {
     byCode: new Map(features.map((feature) => [feature.properties.WD13CD, feature])),
     unparished,
   };
-}
-
-function syncStatus(page: Page) {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
 }
 
 describe.skipIf(!haveData)('the ward map with the real Maidstone wards', () => {
@@ -132,11 +129,7 @@ describe.skipIf(!haveData)('the ward map with the real Maidstone wards', () => {
     if (!server) throw new Error('server not started');
     context = await launchBrowser(await makeTempDir('profile-map'));
     const p = await firstPage(context);
-    await p.goto(server.url);
-    await signIn(p, DEMO_DUTY.username, DEMO_DUTY.password);
-    await syncStatus(p)
-      .filter({ hasText: /Last synced/ })
-      .waitFor({ timeout: 60_000 });
+    await signInSynced(p, server.url, DEMO_DUTY);
     await openMap(p);
     await expectEveryWardDrawn(p);
     await waitForServiceWorkerControl(p);

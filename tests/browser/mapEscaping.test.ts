@@ -14,7 +14,7 @@ import {
   launchBrowser,
   makeTempDir,
   removeTempDirs,
-  signIn,
+  signInSynced,
   startServer,
   type RunningServer,
 } from './harness.ts';
@@ -87,13 +87,7 @@ describe('names from the database are text on the map', () => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(server.url);
-    await signIn(page, ADMIN.username, ADMIN.password);
-    await page
-      .getByRole('region', { name: 'Sync status' })
-      .getByRole('status')
-      .filter({ hasText: /Last synced/ })
-      .waitFor({ timeout: 60_000 });
+    await signInSynced(page, server.url, ADMIN);
     await openMap(page);
 
     // The ward panel, with Food chosen so its list of partners is open.

@@ -14,6 +14,7 @@ import {
   signIn,
   startServer,
   waitForServiceWorkerControl,
+  waitForSynced,
   type RunningServer,
 } from './harness.ts';
 import { openMap, waitForMapReady } from './mapPage.ts';
@@ -62,11 +63,7 @@ describe('a configured tile server', () => {
     await page.goto(server.url);
     await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
     await waitForServiceWorkerControl(page);
-    await page
-      .getByRole('region', { name: 'Sync status' })
-      .getByRole('status')
-      .filter({ hasText: /Last synced/ })
-      .waitFor({ timeout: 60_000 });
+    await waitForSynced(page);
     await openMap(page);
     // The app learns the tile server from /api/config, then Leaflet asks for tiles.
     await page.locator('.leaflet-tile-loaded').first().waitFor({ timeout: 30_000 });

@@ -12,7 +12,9 @@ import {
   signIn,
   startServer,
   submitSignIn,
+  syncStatus,
   waitForServiceWorkerControl,
+  waitForSynced,
   type RunningServer,
 } from './harness.ts';
 
@@ -20,10 +22,6 @@ const COUNT_TEXT = /^(\d+) partners$/;
 
 function partnerList(page: Page) {
   return page.getByRole('list', { name: 'Partners' });
-}
-
-function syncStatus(page: Page) {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
 }
 
 /** The partner list draws this many rows at a time ("Show more" for the rest). */
@@ -105,9 +103,7 @@ describe('offline walking skeleton (duty officer)', () => {
     await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
 
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
-    await syncStatus(page)
-      .filter({ hasText: /Last synced/ })
-      .waitFor({ timeout: 60_000 });
+    await waitForSynced(page);
     totalPartners = await shownPartnerCount(page);
     expect(totalPartners).toBeGreaterThanOrEqual(100);
     expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(totalPartners, PAGE));

@@ -1,19 +1,8 @@
 // Steps the request tests share, done as a person would: through the navigation, labelled fields and
 // named buttons. Waits are for things to appear on screen, never for a fixed time.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
-
-export function syncStatus(page: Page): Locator {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
-}
-
-/** Waits for a first sync to have finished on a freshly signed-in page. */
-export async function waitForSynced(page: Page): Promise<void> {
-  await syncStatus(page)
-    .filter({ hasText: /Last synced/ })
-    .waitFor({ timeout: 60_000 });
-}
+import { syncStatus } from './harness.ts';
 
 /**
  * Presses "Sync now" (waiting until it is enabled, i.e. no sync is running) and waits until the sync
@@ -100,15 +89,4 @@ export async function serverRecords(url: string, username: string, password: str
     if (!page.hasMore) return changes;
     since = page.cursor;
   }
-}
-
-/** axe's WCAG 2.2 AA violations on the page, one line each, so a failure reads plainly. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} — at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-  );
 }

@@ -10,9 +10,10 @@ import {
   launchBrowser,
   makeTempDir,
   removeTempDirs,
-  signIn,
+  signInReadyOffline,
+  signInSynced,
   startServer,
-  waitForServiceWorkerControl,
+  syncStatus,
   type RunningServer,
 } from './harness.ts';
 import {
@@ -23,9 +24,7 @@ import {
   shownStatus,
   statusGroup,
   syncNow,
-  syncStatus,
   timeline,
-  waitForSynced,
 } from './requestSteps.ts';
 
 const DEMO_PARISH = { username: 'parish', password: 'demo-parish-2026', parishCode: 'DEMO-P01' } as const;
@@ -57,11 +56,7 @@ describe('requests for help (duty officer)', () => {
     if (!server) throw new Error('server not started');
     context = await launchBrowser(profileDir);
     const page = await firstPage(context);
-    await page.goto(server.url);
-    await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
-    await waitForSynced(page);
-    await waitForServiceWorkerControl(page);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInReadyOffline(page, server.url, DEMO_DUTY);
 
     await openNav(page, 'Requests');
     await page.getByText(/No requests on this device yet/).waitFor();
@@ -211,9 +206,7 @@ describe('requests for help (parish coordinator; refused changes)', () => {
 
     context = await launchBrowser(await makeTempDir('profile-parish'));
     const page = await firstPage(context);
-    await page.goto(server.url);
-    await signIn(page, DEMO_PARISH.username, DEMO_PARISH.password);
-    await waitForSynced(page);
+    await signInSynced(page, server.url, DEMO_PARISH);
     expect(
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).count(),
     ).toBe(0);
@@ -244,11 +237,7 @@ describe('requests for help (parish coordinator; refused changes)', () => {
     try {
       await ahead.clock.install({ time: Date.now() + 3 * 86_400_000 });
       const page = await firstPage(ahead);
-      await page.goto(server.url);
-      await signIn(page, DEMO_PARISH.username, DEMO_PARISH.password);
-      await waitForSynced(page);
-      await waitForServiceWorkerControl(page);
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await signInReadyOffline(page, server.url, DEMO_PARISH);
       // Logged offline, so it stays on the device until the sync asked for below.
       await ahead.setOffline(true);
       const id = await logRequest(page, { name: 'Clock RQ' });

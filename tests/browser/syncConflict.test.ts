@@ -10,22 +10,20 @@ import {
   launchBrowser,
   makeTempDir,
   removeTempDirs,
-  signIn,
+  signInReadyOffline,
   startServer,
-  waitForServiceWorkerControl,
+  syncStatus,
   type RunningServer,
 } from './harness.ts';
+import { axeViolations } from './pageChecks.ts';
 import {
-  axeViolations,
   logRequest,
   openNav,
   requestTitle,
   shownStatus,
   statusGroup,
   syncNow,
-  syncStatus,
   timeline,
-  waitForSynced,
 } from './requestSteps.ts';
 
 const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
@@ -69,11 +67,7 @@ describe('two devices offline, then reconciled', () => {
       [dutyPage, DEMO_DUTY],
       [adminPage, DEMO_ADMIN],
     ] as const) {
-      await page.goto(url);
-      await signIn(page, user.username, user.password);
-      await waitForSynced(page);
-      await waitForServiceWorkerControl(page);
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await signInReadyOffline(page, url, user);
     }
 
     sharedId = await logRequest(dutyPage, SHARED);

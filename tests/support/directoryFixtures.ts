@@ -1,52 +1,22 @@
 // A tiny directory for the directory tests: two wards, one parish, partners and contacts built from
-// valid defaults, so each test states only what matters to it.
+// valid defaults, so each test states only what matters to it; and the ranking and gap tests' partner.
 import { randomUUID } from 'node:crypto';
 import type { Parish, Ward } from '../../src/domain/area.ts';
-import type { Partner } from '../../src/domain/partner.ts';
+import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
 import type { Contact } from '../../src/domain/contact.ts';
-import type { RowContext } from '../../src/domain/partnerRow.ts';
-
-const square = (west: number): Ward['boundary'] => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, 51.2],
-      [west + 0.1, 51.2],
-      [west + 0.1, 51.3],
-      [west, 51.3],
-      [west, 51.2],
-    ],
-  ],
-});
+import type { RowContext } from '../../src/domain/csvValues.ts';
+import { aParish, aWard } from './area.ts';
 
 export const WARDS: Ward[] = [
-  {
-    code: 'W1',
-    name: 'Marden',
-    boundary: square(0.3),
-    centre: [0.35, 51.25],
-    parished: true,
-    neighbours: ['W2'],
-  },
-  {
-    code: 'W2',
-    name: 'Shepway North',
-    boundary: square(0.4),
-    centre: [0.45, 51.25],
-    parished: false,
-    neighbours: ['W1'],
-  },
+  aWard('W1', 'Marden', 0.3, { neighbours: ['W2'] }),
+  aWard('W2', 'Shepway North', 0.4, { parished: false, neighbours: ['W1'] }),
 ];
 
 export const PARISHES: Parish[] = [
-  {
-    code: 'P1',
-    name: 'Marden',
-    wardCodes: ['W1'],
-    boundary: null,
+  aParish('P1', 'Marden', ['W1'], {
     communityEmergencyPlan: { has: true, link: 'https://example.org/marden-plan' },
     charterRole: { agreed: true, date: '2025-04-01' },
-  },
+  }),
 ];
 
 export const TODAY = '2026-03-01';
@@ -96,4 +66,31 @@ export function aContact(overrides: Partial<Contact> = {}): Contact {
     updatedAt: NOW,
     ...overrides,
   };
+}
+
+let serial = 0;
+/**
+ * A partner for the ranking and gap tests: numbered ids in the order made (so ties break the same way
+ * every run), open all hours, named in the emergency plan, covering W1, and checked by the schema.
+ */
+export function aStrategicPartner(overrides: Partial<Partner> & { name: string }): Partner {
+  serial += 1;
+  return partnerSchema.parse({
+    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
+    kind: 'voluntary_group',
+    capabilities: ['food'],
+    coverage: { boroughWide: false, wards: ['W1'], parishes: [] },
+    base: { address: '1 High Street', postcode: 'ME15 6AA', lat: 51.25, lon: 0.35 },
+    phone: '01632 960001',
+    email: null,
+    availability: { always: true, hours: [], outOfHoursPhone: null },
+    capacityNotes: '',
+    emergencyPlan: { agreed: true, date: '2025-01-01' },
+    localCompact: { agreed: false, date: null },
+    listedPublicly: true,
+    lastVerified: '2026-11-01',
+    status: 'active',
+    updatedAt: '2026-11-01T09:00:00.000Z',
+    ...overrides,
+  });
 }

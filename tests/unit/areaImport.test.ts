@@ -7,19 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
 import type { AreaFeature } from '../../src/domain/areaImport.ts';
 import { parishSchema, wardSchema } from '../../src/domain/area.ts';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
-
-function square(x: number, y: number, size = 0.01): Position[] {
-  return [
-    [x, y],
-    [x + size, y],
-    [x + size, y + size],
-    [x, y + size],
-    [x, y],
-  ];
-}
-
-const polygon = (ring: Position[]): Boundary => ({ type: 'Polygon', coordinates: [ring] });
+import { polygon, square } from '../support/area.ts';
 
 describe('buildArea', () => {
   const wards: AreaFeature[] = [

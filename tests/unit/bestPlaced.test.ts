@@ -4,81 +4,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bestPlaced, buildBestPlacedIndex, type BestPlacedQuery } from '../../src/domain/bestPlaced.ts';
 import type { Partner } from '../../src/domain/partner.ts';
-import { partnerSchema } from '../../src/domain/partner.ts';
 import type { Ward, Parish } from '../../src/domain/area.ts';
+import { aParish, aWard } from '../support/area.ts';
+import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
 
 // Three wards in a row, west to east, about 7 km apart: Westfield | Middleton | Eastbrook.
-const square = (west: number): Ward['boundary'] => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, 51.2],
-      [west + 0.1, 51.2],
-      [west + 0.1, 51.3],
-      [west, 51.3],
-      [west, 51.2],
-    ],
-  ],
-});
 const wards: Ward[] = [
-  {
-    code: 'W1',
-    name: 'Westfield',
-    boundary: square(0.3),
-    centre: [0.35, 51.25],
-    parished: true,
-    neighbours: ['W2'],
-  },
-  {
-    code: 'W2',
-    name: 'Middleton',
-    boundary: square(0.4),
-    centre: [0.45, 51.25],
-    parished: false,
-    neighbours: ['W1', 'W3'],
-  },
-  {
-    code: 'W3',
-    name: 'Eastbrook',
-    boundary: square(0.5),
-    centre: [0.55, 51.25],
-    parished: true,
-    neighbours: ['W2'],
-  },
+  aWard('W1', 'Westfield', 0.3, { neighbours: ['W2'] }),
+  aWard('W2', 'Middleton', 0.4, { parished: false, neighbours: ['W1', 'W3'] }),
+  aWard('W3', 'Eastbrook', 0.5, { neighbours: ['W2'] }),
 ];
-const parishes: Parish[] = [
-  {
-    code: 'P1',
-    name: 'Little Westfield',
-    wardCodes: ['W1'],
-    boundary: null,
-    communityEmergencyPlan: { has: false, link: null },
-    charterRole: { agreed: false, date: null },
-  },
-];
-
-let serial = 0;
-function partner(overrides: Partial<Partner> & { name: string }): Partner {
-  serial += 1;
-  return partnerSchema.parse({
-    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-    kind: 'voluntary_group',
-    capabilities: ['food'],
-    coverage: { boroughWide: false, wards: ['W1'], parishes: [] },
-    base: { address: '1 High Street', postcode: 'ME15 6AA', lat: 51.25, lon: 0.35 },
-    phone: '01632 960001',
-    email: null,
-    availability: { always: true, hours: [], outOfHoursPhone: null },
-    capacityNotes: '',
-    emergencyPlan: { agreed: true, date: '2025-01-01' },
-    localCompact: { agreed: false, date: null },
-    listedPublicly: true,
-    lastVerified: '2026-11-01',
-    status: 'active',
-    updatedAt: '2026-11-01T09:00:00.000Z',
-    ...overrides,
-  });
-}
+const parishes: Parish[] = [aParish('P1', 'Little Westfield', ['W1'])];
 
 // Monday 23 November 2026, 10:00 in London (GMT).
 const MONDAY_10AM = new Date('2026-11-23T10:00:00Z');

@@ -3,19 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { parseBoundaryFile } from '../../src/domain/areaImport.ts';
 import type { AreaFeature } from '../../src/domain/areaImport.ts';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
-
-function square(x: number, y: number, size = 0.01): Position[] {
-  return [
-    [x, y],
-    [x + size, y],
-    [x + size, y + size],
-    [x, y + size],
-    [x, y],
-  ];
-}
-
-const polygon = (ring: Position[]): Boundary => ({ type: 'Polygon', coordinates: [ring] });
+import type { Position } from '../../src/domain/geometry.ts';
+import { polygon, square } from '../support/area.ts';
 
 function collection(features: { properties: Record<string, unknown>; geometry: unknown }[]): string {
   return JSON.stringify({

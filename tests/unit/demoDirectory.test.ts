@@ -1,41 +1,24 @@
 // Checks the demo directory is safe to show (drama-range phones, example.org emails), valid against the
 // same schemas the server enforces, repeatable for a seed, and varied enough to demo every feature.
 import { describe, it, expect } from 'vitest';
-import type { Parish, Ward } from '../../src/domain/area.ts';
+import type { Ward } from '../../src/domain/area.ts';
 import { CAPABILITIES } from '../../src/domain/capabilities.ts';
 import { contactSchema } from '../../src/domain/contact.ts';
 import { PARTNER_KINDS, partnerSchema } from '../../src/domain/partner.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { SeededRandom } from '../../src/server/demo/random.ts';
+import { aParish, polygon, rectangle } from '../support/area.ts';
 
 const TODAY = '2026-03-01';
 
 function ward(code: string, name: string, x: number, neighbours: string[], parished: boolean): Ward {
-  const square: [number, number][] = [
-    [x, 51.2],
-    [x + 0.01, 51.2],
-    [x + 0.01, 51.21],
-    [x, 51.21],
-    [x, 51.2],
-  ];
   return {
     code,
     name,
-    boundary: { type: 'Polygon', coordinates: [square] },
+    boundary: polygon(rectangle(x, 51.2, x + 0.01, 51.21)),
     centre: [x + 0.005, 51.205],
     parished,
     neighbours,
-  };
-}
-
-function parish(code: string, name: string, wardCodes: string[]): Parish {
-  return {
-    code,
-    name,
-    wardCodes,
-    boundary: null,
-    communityEmergencyPlan: { has: false, link: null },
-    charterRole: { agreed: false, date: null },
   };
 }
 
@@ -47,7 +30,7 @@ const area = {
     ward('W3', 'Westbrook', 0.52, ['W2', 'W4'], false),
     ward('W4', 'Farend', 0.53, ['W3', 'OUTSIDE'], false),
   ],
-  parishes: [parish('P1', 'Eastfold', ['W1']), parish('P2', 'Upper Middlecombe', ['W1', 'W2'])],
+  parishes: [aParish('P1', 'Eastfold', ['W1']), aParish('P2', 'Upper Middlecombe', ['W1', 'W2'])],
 };
 
 const MOBILE = /^07700 900\d{3}$/;

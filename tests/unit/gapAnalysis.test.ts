@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Parish, Ward } from '../../src/domain/area.ts';
 import { CAPABILITIES, type CapabilityId } from '../../src/domain/capabilities.ts';
-import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
+import type { Partner } from '../../src/domain/partner.ts';
 import type { HelpRequest } from '../../src/domain/request.ts';
 import {
   analyseGaps,
@@ -17,69 +17,20 @@ import {
 } from '../../src/domain/gapAnalysis.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
+import { aParish, aWard } from '../support/area.ts';
+import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
 
-const square = (west: number): Ward['boundary'] => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, 51.2],
-      [west + 0.1, 51.2],
-      [west + 0.1, 51.3],
-      [west, 51.3],
-      [west, 51.2],
-    ],
-  ],
-});
-const ward = (code: string, name: string, west: number, parished: boolean): Ward => ({
-  code,
-  name,
-  boundary: square(west),
-  centre: [west + 0.05, 51.25],
-  parished,
-  neighbours: [],
-});
 // Westfield (parished: Little Westfield, and Brookside which also lies in Eastbrook), Middleton
 // (unparished), Eastbrook (parished: Brookside).
 const wards: Ward[] = [
-  ward('W1', 'Westfield', 0.3, true),
-  ward('W2', 'Middleton', 0.4, false),
-  ward('W3', 'Eastbrook', 0.5, true),
+  aWard('W1', 'Westfield', 0.3),
+  aWard('W2', 'Middleton', 0.4, { parished: false }),
+  aWard('W3', 'Eastbrook', 0.5),
 ];
-const parish = (code: string, name: string, wardCodes: string[]): Parish => ({
-  code,
-  name,
-  wardCodes,
-  boundary: null,
-  communityEmergencyPlan: { has: false, link: null },
-  charterRole: { agreed: false, date: null },
-});
 const parishes: Parish[] = [
-  parish('P1', 'Little Westfield', ['W1']),
-  parish('P2', 'Brookside', ['W1', 'W3']),
+  aParish('P1', 'Little Westfield', ['W1']),
+  aParish('P2', 'Brookside', ['W1', 'W3']),
 ];
-
-let serial = 0;
-function partner(overrides: Partial<Partner> & { name: string }): Partner {
-  serial += 1;
-  return partnerSchema.parse({
-    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
-    kind: 'voluntary_group',
-    capabilities: ['food'],
-    coverage: { boroughWide: false, wards: ['W1'], parishes: [] },
-    base: { address: '1 High Street', postcode: 'ME15 6AA', lat: 51.25, lon: 0.35 },
-    phone: '01632 960001',
-    email: null,
-    availability: { always: true, hours: [], outOfHoursPhone: null },
-    capacityNotes: '',
-    emergencyPlan: { agreed: true, date: '2025-01-01' },
-    localCompact: { agreed: false, date: null },
-    listedPublicly: true,
-    lastVerified: '2026-11-01',
-    status: 'active',
-    updatedAt: '2026-11-01T09:00:00.000Z',
-    ...overrides,
-  });
-}
 
 const cell = (analysis: GapAnalysis, wardCode: string, capability: CapabilityId) =>
   analysis.wards.find((row) => row.code === wardCode)?.counts.get(capability);

@@ -8,6 +8,7 @@ import { CAPABILITIES } from '../../src/domain/capabilities.ts';
 import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
 import { partnerSchema } from '../../src/domain/partner.ts';
 import { gapReportCsv } from '../../src/app/gaps/gapCsv.ts';
+import { aParish } from '../support/area.ts';
 
 const boundary: Ward['boundary'] = {
   type: 'Polygon',
@@ -31,16 +32,7 @@ const wards: Ward[] = [
     neighbours: [],
   },
 ];
-const parishes: Parish[] = [
-  {
-    code: 'P1',
-    name: 'Little Westfield',
-    wardCodes: ['W1'],
-    boundary: null,
-    communityEmergencyPlan: { has: false, link: null },
-    charterRole: { agreed: false, date: null },
-  },
-];
+const parishes: Parish[] = [aParish('P1', 'Little Westfield', ['W1'])];
 const pantry = partnerSchema.parse({
   id: '00000000-0000-4000-8000-000000000001',
   name: 'Pantry',

@@ -6,20 +6,7 @@ import { localDatabase, readMeta, type SyncState } from '../store/localDatabase.
 import type { Syncer } from '../sync/syncer.ts';
 import { timeAgo } from '../timeAgo.ts';
 import { Link } from '../router.tsx';
-
-function useBrowserOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
+import { useOnline } from '../useOnline.ts';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -37,7 +24,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const waiting = useLiveQuery(() => localDatabase.outbox.count()) ?? 0;
   const refused = useLiveQuery(() => localDatabase.rejected.count()) ?? 0;
   const conflicts = useLiveQuery(() => localDatabase.conflicts.where('status').equals('open').count()) ?? 0;
-  const browserOnline = useBrowserOnline();
+  const browserOnline = useOnline();
   const now = useNow();
   const online = browserOnline && activity.reachable;
 

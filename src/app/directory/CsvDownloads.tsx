@@ -6,7 +6,7 @@ import { contactsCsv, partnersCsv } from '../../domain/directoryCsv.ts';
 import { canSeeContact } from '../../domain/access.ts';
 import { ukToday } from '../../domain/stale.ts';
 import { useSessionUser } from './useSessionUser.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../download.ts';
 
 export function CsvDownloads() {
   const user = useSessionUser();

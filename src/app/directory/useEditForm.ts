@@ -1,8 +1,7 @@
 // The state every edit form shares: the fields as text (the same columns as the CSV, read by the same
 // code), the messages by field after a failed save, and the error summary to move focus to.
 import { useRef, useState } from 'react';
-import type { RowContext } from '../../domain/partnerRow.ts';
-import type { AreaLookup } from '../../domain/csvValues.ts';
+import type { AreaLookup, RowContext } from '../../domain/csvValues.ts';
 import { ukToday } from '../../domain/stale.ts';
 import { fieldMessage } from './FormFields.tsx';
 

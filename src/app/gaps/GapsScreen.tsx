@@ -13,7 +13,8 @@ import {
 } from '../../domain/gapAnalysis.ts';
 import { useCoverageData } from '../coverage/useCoverageData.ts';
 import { useOpenRequestsByWard } from '../coverage/openRequests.ts';
-import { downloadCsv, gapReportCsv } from './gapCsv.ts';
+import { downloadText } from '../download.ts';
+import { gapReportCsv } from './gapCsv.ts';
 
 interface Sort {
   key: GapSortKey;
@@ -131,7 +132,11 @@ export function GapsScreen() {
               type="button"
               className="secondary"
               onClick={() =>
-                downloadCsv(gapReportCsv(analysis, rows), `gaps-${new Date().toISOString().slice(0, 10)}.csv`)
+                // A byte-order mark first, so Excel reads names with accents as UTF-8.
+                downloadText(
+                  `gaps-${new Date().toISOString().slice(0, 10)}.csv`,
+                  `\uFEFF${gapReportCsv(analysis, rows)}`,
+                )
               }
             >
               Download CSV

@@ -31,16 +31,3 @@ export function gapReportCsv(analysis: GapAnalysis, rows: readonly WardGaps[] = 
   ]);
   return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
 }
-
-/** Hands the CSV to the browser as a download. */
-export function downloadCsv(csv: string, fileName: string): void {
-  // A byte-order mark, so Excel reads names with accents as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

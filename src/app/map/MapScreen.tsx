@@ -14,23 +14,10 @@ import { GapPattern, MapLegend } from './MapLegend.tsx';
 import { WardList } from './WardList.tsx';
 import { WardPanel } from './WardPanel.tsx';
 import type { MappedPartner } from './PartnerMarkers.tsx';
+import { useOnline } from '../useOnline.ts';
 
 /** One empty list, so hiding partners does not redraw the canvas on every render. */
 const NO_PARTNERS: readonly MappedPartner[] = [];
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 export function MapScreen() {
   const data = useCoverageData();

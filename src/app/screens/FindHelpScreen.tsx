@@ -3,18 +3,14 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../store/localDatabase.ts';
-import { CAPABILITIES, type CapabilityId } from '../../domain/capabilities.ts';
+import type { CapabilityId } from '../../domain/capabilities.ts';
 import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../domain/bestPlaced.ts';
 import type { Place } from '../../domain/place.ts';
+import { NeedsPicker } from '../components/NeedsPicker.tsx';
 import { PlacePicker } from '../components/PlacePicker.tsx';
 import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
+import { UrgencyPicker } from '../components/UrgencyPicker.tsx';
 import { useStaleDays } from '../directory/staleDays.ts';
-
-const URGENCIES: { id: Urgency; label: string }[] = [
-  { id: 'immediate', label: 'Immediate' },
-  { id: 'today', label: 'Today' },
-  { id: 'this_week', label: 'This week' },
-];
 
 function initialPlace(): Place | null {
   const params = new URLSearchParams(location.search);
@@ -55,9 +51,6 @@ export function FindHelpScreen() {
     [index, place, needs, urgency, includeAll, staleDays],
   );
 
-  const toggleNeed = (need: CapabilityId) =>
-    setNeeds((current) => (current.includes(need) ? current.filter((n) => n !== need) : [...current, need]));
-
   if (!index || !wards || !parishes) return <p role="status">Loading the directory…</p>;
 
   return (
@@ -68,38 +61,9 @@ export function FindHelpScreen() {
           No wards or partners on this device yet. Connect once to download the directory.
         </p>
       )}
-      <fieldset className="needs">
-        <legend>What is needed?</legend>
-        <div className="need-buttons">
-          {CAPABILITIES.map((capability) => (
-            <button
-              key={capability.id}
-              type="button"
-              className="need"
-              aria-pressed={needs.includes(capability.id)}
-              onClick={() => toggleNeed(capability.id)}
-            >
-              {capability.label}
-            </button>
-          ))}
-        </div>
-      </fieldset>
+      <NeedsPicker needs={needs} onChange={setNeeds} />
       <PlacePicker wards={wards} parishes={parishes} place={place} onChange={setPlace} />
-      <fieldset className="urgency">
-        <legend>How urgent?</legend>
-        {URGENCIES.map((option) => (
-          <label key={option.id} className="inline">
-            <input
-              type="radio"
-              name="urgency"
-              value={option.id}
-              checked={urgency === option.id}
-              onChange={() => setUrgency(option.id)}
-            />
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
+      <UrgencyPicker urgency={urgency} onChange={setUrgency} name="urgency" />
       <label className="inline">
         <input
           type="checkbox"

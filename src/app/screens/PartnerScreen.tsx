@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../store/localDatabase.ts';
 import { capabilityLabel } from '../../domain/capabilities.ts';
 import { PARTNER_KINDS, isStrategic, type Partner } from '../../domain/partner.ts';
-import { telHref } from '../../domain/common.ts';
 import { Link } from '../router.tsx';
 import { describeHours } from '../../domain/openingHours.ts';
 import { ukToday, verifiedWords } from '../../domain/stale.ts';
@@ -12,6 +11,7 @@ import { StaleBadge } from '../directory/StaleBadge.tsx';
 import { VerifyButton } from '../directory/VerifyButton.tsx';
 import { useCanEditDirectory } from '../directory/useSessionUser.ts';
 import { ContactCard } from './directory/DirectoryResults.tsx';
+import { CallButtons } from '../components/CallButtons.tsx';
 
 const kindLabel = (kind: Partner['kind']) => PARTNER_KINDS.find((entry) => entry.id === kind)?.label ?? kind;
 
@@ -67,16 +67,7 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
         {partner.status !== 'active' && <span className="badge muted">{partner.status}</span>}
         <StaleBadge lastVerified={partner.lastVerified} />
       </p>
-      <div className="call-buttons">
-        <a className="call" href={telHref(partner.phone)}>
-          Call {partner.phone}
-        </a>
-        {partner.availability.outOfHoursPhone && (
-          <a className="call secondary" href={telHref(partner.availability.outOfHoursPhone)}>
-            Call out of hours {partner.availability.outOfHoursPhone}
-          </a>
-        )}
-      </div>
+      <CallButtons phone={partner.phone} outOfHoursPhone={partner.availability.outOfHoursPhone} />
       <dl className="facts">
         <dt>Can help with</dt>
         <dd>{partner.capabilities.map(capabilityLabel).join(', ')}</dd>

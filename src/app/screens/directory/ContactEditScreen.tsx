@@ -10,9 +10,10 @@ import type { Contact } from '../../../domain/contact.ts';
 import { contactFromRow, contactToRow, type ContactColumn } from '../../../domain/contactRow.ts';
 import { sameValue } from '../../../domain/merge.ts';
 import { ukToday } from '../../../domain/stale.ts';
-import { Link, navigate } from '../../router.tsx';
-import { AdminOnly } from '../../directory/AdminOnly.tsx';
-import { ErrorSummary, FormActions, SelectField, TextField } from '../../directory/FormFields.tsx';
+import { navigate } from '../../router.tsx';
+import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
+import { ErrorSummary } from '../../directory/FormFields.tsx';
+import { columnFields } from '../../directory/columnFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
 
 const LABELS: Record<ContactColumn, string> = {
@@ -58,16 +59,7 @@ function ContactForm({
 }) {
   const parishFromAddress = new URLSearchParams(location.search).get('parish') ?? '';
   const form = useEditForm(initialValues(contact, parishFromAddress), LABELS);
-  const text = (column: ContactColumn, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={fieldId(column)}
-      label={LABELS[column]}
-      value={form.values[column]}
-      onChange={form.set(column)}
-      error={form.errorOf(column)}
-      {...extra}
-    />
-  );
+  const { text, select } = columnFields(form, LABELS, fieldId);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,43 +91,23 @@ function ContactForm({
           <option key={name} value={name} />
         ))}
       </datalist>
-      <SelectField
-        id={fieldId('parish')}
-        label={LABELS.parish}
-        value={form.values.parish}
-        onChange={form.set('parish')}
-        error={form.errorOf('parish')}
-        options={[
-          { value: '', label: 'No parish' },
-          ...parishes.map((parish) => ({ value: parish.code, label: parish.name })),
-        ]}
-      />
+      {select('parish', [
+        { value: '', label: 'No parish' },
+        ...parishes.map((parish) => ({ value: parish.code, label: parish.name })),
+      ])}
       {text('phone', { type: 'tel', hint: 'Digits and spaces, e.g. 01632 960123.' })}
       {text('out_of_hours_phone', { type: 'tel', hint: 'Leave blank if none.' })}
       {text('email', { type: 'email' })}
-      <SelectField
-        id={fieldId('visibility')}
-        label={LABELS.visibility}
-        value={form.values.visibility}
-        onChange={form.set('visibility')}
-        error={form.errorOf('visibility')}
-        options={[
-          { value: 'restricted', label: 'Restricted: council staff, and the coordinator of its own parish' },
-          { value: 'public', label: 'Public: anyone using the directory' },
-        ]}
-      />
+      {select('visibility', [
+        { value: 'restricted', label: 'Restricted: council staff, and the coordinator of its own parish' },
+        { value: 'public', label: 'Public: anyone using the directory' },
+      ])}
       {text('last_verified', { type: 'date', hint: 'When their details were last confirmed.' })}
-      {form.saveError && (
-        <p className="form-error" role="alert">
-          {form.saveError}
-        </p>
-      )}
-      <FormActions>
-        <button type="submit">Save contact</button>
-        <Link className="button-link" to={contact ? `/contacts/${contact.id}` : '/directory'}>
-          Cancel
-        </Link>
-      </FormActions>
+      <SaveOrCancel
+        saveError={form.saveError}
+        save="Save contact"
+        cancelTo={contact ? `/contacts/${contact.id}` : '/directory'}
+      />
     </form>
   );
 }
@@ -150,30 +122,22 @@ export function ContactEditScreen({ params: [id] }: { params: string[] }) {
   const partnerNames = useLiveQuery(() => localDatabase.partners.orderBy('name').uniqueKeys());
   const title = id ? `Edit ${contact?.name ?? 'contact'}` : 'New contact';
 
+  const ready =
+    contact !== undefined && wards !== undefined && parishes !== undefined
+      ? { contact, wards, parishes }
+      : undefined;
+
   return (
-    <AdminOnly title={title}>
-      {contact === undefined || wards === undefined || parishes === undefined ? (
-        <p role="status">Loading…</p>
-      ) : id && contact === null ? (
-        <>
-          <h1 tabIndex={-1}>Contact not found</h1>
-          <p className="empty">
-            This contact is not on this device. <Link to="/directory">Back to the directory</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <h1 tabIndex={-1}>{title}</h1>
-          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
-          <ContactForm
-            key={contact?.id ?? 'new'}
-            contact={contact}
-            wards={wards}
-            parishes={parishes}
-            partnerNames={(partnerNames ?? []).map(String)}
-          />
-        </>
+    <EditPage title={title} what="contact" ready={ready} missing={Boolean(id) && contact === null}>
+      {(loaded) => (
+        <ContactForm
+          key={loaded.contact?.id ?? 'new'}
+          contact={loaded.contact}
+          wards={loaded.wards}
+          parishes={loaded.parishes}
+          partnerNames={(partnerNames ?? []).map(String)}
+        />
       )}
-    </AdminOnly>
+    </EditPage>
   );
 }

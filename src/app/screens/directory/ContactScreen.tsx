@@ -2,12 +2,12 @@
 // the public may see them, and when their details were last confirmed.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { telHref } from '../../../domain/common.ts';
 import { ukToday, verifiedWords } from '../../../domain/stale.ts';
 import { Link } from '../../router.tsx';
 import { StaleBadge } from '../../directory/StaleBadge.tsx';
 import { VerifyButton } from '../../directory/VerifyButton.tsx';
 import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+import { CallButtons } from '../../components/CallButtons.tsx';
 
 export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
   // null = looked and not found; undefined = still loading
@@ -51,16 +51,7 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
         {contact.visibility === 'restricted' && <span className="badge muted">Restricted</span>}
         <StaleBadge lastVerified={contact.lastVerified} />
       </p>
-      <div className="call-buttons">
-        <a className="call" href={telHref(contact.phones.main)}>
-          Call {contact.phones.main}
-        </a>
-        {contact.phones.outOfHours && (
-          <a className="call secondary" href={telHref(contact.phones.outOfHours)}>
-            Call out of hours {contact.phones.outOfHours}
-          </a>
-        )}
-      </div>
+      <CallButtons phone={contact.phones.main} outOfHoursPhone={contact.phones.outOfHours} />
       <dl className="facts">
         {contact.organisation && (
           <>

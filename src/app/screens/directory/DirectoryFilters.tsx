@@ -4,6 +4,7 @@ import type { Ward } from '../../../domain/area.ts';
 import { CAPABILITIES, type CapabilityId } from '../../../domain/capabilities.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../../../domain/partner.ts';
 import type { DirectoryFilters as Filters, DirectoryType } from '../../../domain/directorySearch.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 
 const TYPES: { value: DirectoryType | ''; label: string }[] = [
   { value: '', label: 'Partners, contacts and parishes' },
@@ -28,65 +29,37 @@ export function DirectoryFilters({
     <fieldset className="directory-filters">
       <legend>Filters</legend>
       <div className="filter-grid">
-        <div>
-          <label htmlFor="filter-type">Show</label>
-          <select
-            id="filter-type"
-            value={filters.type ?? ''}
-            onChange={(event) => set({ type: (event.target.value || null) as DirectoryType | null })}
-          >
-            {TYPES.map((type) => (
-              <option key={type.value} value={type.value}>
-                {type.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-capability">Can help with</label>
-          <select
-            id="filter-capability"
-            value={filters.capability ?? ''}
-            onChange={(event) => set({ capability: (event.target.value || null) as CapabilityId | null })}
-          >
-            <option value="">Anything</option>
-            {CAPABILITIES.map((capability) => (
-              <option key={capability.id} value={capability.id}>
-                {capability.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-kind">Kind of partner</label>
-          <select
-            id="filter-kind"
-            value={filters.kind ?? ''}
-            onChange={(event) => set({ kind: (event.target.value || null) as PartnerKind | null })}
-          >
-            <option value="">Any kind</option>
-            {PARTNER_KINDS.map((kind) => (
-              <option key={kind.id} value={kind.id}>
-                {kind.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-ward">Ward</label>
-          <select
-            id="filter-ward"
-            value={filters.wardCode ?? ''}
-            onChange={(event) => set({ wardCode: event.target.value || null })}
-          >
-            <option value="">Any ward</option>
-            {wards.map((ward) => (
-              <option key={ward.code} value={ward.code}>
-                {ward.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-type"
+          label="Show"
+          value={filters.type ?? ''}
+          onChange={(value) => set({ type: (value || null) as DirectoryType | null })}
+          options={TYPES}
+        />
+        <FilterSelect
+          id="filter-capability"
+          label="Can help with"
+          value={filters.capability ?? ''}
+          onChange={(value) => set({ capability: (value || null) as CapabilityId | null })}
+          any="Anything"
+          options={CAPABILITIES.map((capability) => ({ value: capability.id, label: capability.label }))}
+        />
+        <FilterSelect
+          id="filter-kind"
+          label="Kind of partner"
+          value={filters.kind ?? ''}
+          onChange={(value) => set({ kind: (value || null) as PartnerKind | null })}
+          any="Any kind"
+          options={PARTNER_KINDS.map((kind) => ({ value: kind.id, label: kind.label }))}
+        />
+        <FilterSelect
+          id="filter-ward"
+          label="Ward"
+          value={filters.wardCode ?? ''}
+          onChange={(value) => set({ wardCode: value || null })}
+          any="Any ward"
+          options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
+        />
       </div>
       <label className="inline">
         <input

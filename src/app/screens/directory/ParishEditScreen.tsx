@@ -8,16 +8,10 @@ import { saveRecord } from '../../store/mutate.ts';
 import type { Parish, Ward } from '../../../domain/area.ts';
 import { parishFromRow, parishToRow, type ParishColumn } from '../../../domain/parishRow.ts';
 import { sameValue } from '../../../domain/merge.ts';
-import { listOf } from '../../../domain/csvValues.ts';
-import { Link, navigate } from '../../router.tsx';
-import { AdminOnly } from '../../directory/AdminOnly.tsx';
-import {
-  CheckboxField,
-  CheckboxGroup,
-  ErrorSummary,
-  FormActions,
-  TextField,
-} from '../../directory/FormFields.tsx';
+import { navigate } from '../../router.tsx';
+import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
+import { ErrorSummary } from '../../directory/FormFields.tsx';
+import { columnFields } from '../../directory/columnFields.tsx';
 import { SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
 
 const LABELS: Record<ParishColumn, string> = {
@@ -51,25 +45,7 @@ function ParishForm({
   parishes: readonly Parish[];
 }) {
   const form = useEditForm(parish ? parishToRow(parish) : EMPTY, LABELS);
-  const yes = (column: ParishColumn) => (
-    <CheckboxField
-      id={fieldId(column)}
-      label={LABELS[column]}
-      checked={form.values[column] === 'yes'}
-      onChange={(checked) => form.set(column)(checked ? 'yes' : 'no')}
-      error={form.errorOf(column)}
-    />
-  );
-  const text = (column: ParishColumn, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={fieldId(column)}
-      label={LABELS[column]}
-      value={form.values[column]}
-      onChange={form.set(column)}
-      error={form.errorOf(column)}
-      {...extra}
-    />
-  );
+  const { text, yes, group } = columnFields(form, LABELS, fieldId);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,14 +74,10 @@ function ParishForm({
         })
       )}
       {text('name', { hint: 'Without the word "parish", e.g. Marden.' })}
-      <CheckboxGroup
-        id={fieldId('wards')}
-        label={LABELS.wards}
-        chosen={listOf(form.values.wards)}
-        onChange={(chosen) => form.set('wards')(chosen.join('; '))}
-        options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
-        error={form.errorOf('wards')}
-      />
+      {group(
+        'wards',
+        wards.map((ward) => ({ value: ward.code, label: ward.name })),
+      )}
       {yes('plan')}
       {text('plan_link', {
         type: 'url',
@@ -114,17 +86,11 @@ function ParishForm({
       })}
       {yes('charter_agreed')}
       {text('charter_date', { type: 'date' })}
-      {form.saveError && (
-        <p className="form-error" role="alert">
-          {form.saveError}
-        </p>
-      )}
-      <FormActions>
-        <button type="submit">Save parish</button>
-        <Link className="button-link" to={parish ? pageOf(parish.code) : '/directory'}>
-          Cancel
-        </Link>
-      </FormActions>
+      <SaveOrCancel
+        saveError={form.saveError}
+        save="Save parish"
+        cancelTo={parish ? pageOf(parish.code) : '/directory'}
+      />
     </form>
   );
 }
@@ -138,24 +104,21 @@ export function ParishEditScreen({ params: [code] }: { params: string[] }) {
   const parishes = useLiveQuery(() => localDatabase.parishes.toArray());
   const title = code ? `Edit ${parish ? `${parish.name} parish` : 'parish'}` : 'New parish';
 
+  const ready =
+    parish !== undefined && wards !== undefined && parishes !== undefined
+      ? { parish, wards, parishes }
+      : undefined;
+
   return (
-    <AdminOnly title={title}>
-      {parish === undefined || wards === undefined || parishes === undefined ? (
-        <p role="status">Loading…</p>
-      ) : code && parish === null ? (
-        <>
-          <h1 tabIndex={-1}>Parish not found</h1>
-          <p className="empty">
-            This parish is not on this device. <Link to="/directory">Back to the directory</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <h1 tabIndex={-1}>{title}</h1>
-          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
-          <ParishForm key={parish?.code ?? 'new'} parish={parish} wards={wards} parishes={parishes} />
-        </>
+    <EditPage title={title} what="parish" ready={ready} missing={Boolean(code) && parish === null}>
+      {(loaded) => (
+        <ParishForm
+          key={loaded.parish?.code ?? 'new'}
+          parish={loaded.parish}
+          wards={loaded.wards}
+          parishes={loaded.parishes}
+        />
       )}
-    </AdminOnly>
+    </EditPage>
   );
 }

@@ -10,8 +10,8 @@ import type { Partner } from '../../../domain/partner.ts';
 import { partnerFromRow, partnerToRow, type PartnerColumn } from '../../../domain/partnerRow.ts';
 import { ukToday } from '../../../domain/stale.ts';
 import { sameValue } from '../../../domain/merge.ts';
-import { Link, navigate } from '../../router.tsx';
-import { AdminOnly } from '../../directory/AdminOnly.tsx';
+import { navigate } from '../../router.tsx';
+import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
 import { ErrorSummary, FormActions } from '../../directory/FormFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
@@ -80,17 +80,11 @@ function PartnerForm({
         wards={wards}
         parishes={parishes}
       />
-      {form.saveError && (
-        <p className="form-error" role="alert">
-          {form.saveError}
-        </p>
-      )}
-      <FormActions>
-        <button type="submit">Save partner</button>
-        <Link className="button-link" to={partner ? `/partners/${partner.id}` : '/directory'}>
-          Cancel
-        </Link>
-      </FormActions>
+      <SaveOrCancel
+        saveError={form.saveError}
+        save="Save partner"
+        cancelTo={partner ? `/partners/${partner.id}` : '/directory'}
+      />
       {partner && partner.status !== 'closed' && (
         <section className="retire" aria-labelledby="retire-heading">
           <h2 id="retire-heading">Retire this partner</h2>
@@ -124,25 +118,22 @@ export function PartnerEditScreen({ params: [id] }: { params: string[] }) {
   const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
   const title = id ? `Edit ${partner?.name ?? 'partner'}` : 'New partner';
 
+  const ready =
+    partner !== undefined && wards !== undefined && parishes !== undefined
+      ? { partner, wards, parishes }
+      : undefined;
+
   return (
-    <AdminOnly title={title}>
-      {partner === undefined || wards === undefined || parishes === undefined ? (
-        <p role="status">Loading…</p>
-      ) : id && partner === null ? (
-        <>
-          <h1 tabIndex={-1}>Partner not found</h1>
-          <p className="empty">
-            This partner is not on this device. <Link to="/directory">Back to the directory</Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <h1 tabIndex={-1}>{title}</h1>
-          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
-          {/* keyed so the form starts again from the stored partner if another is opened */}
-          <PartnerForm key={partner?.id ?? 'new'} partner={partner} wards={wards} parishes={parishes} />
-        </>
+    <EditPage title={title} what="partner" ready={ready} missing={Boolean(id) && partner === null}>
+      {(loaded) => (
+        // keyed so the form starts again from the stored partner if another is opened
+        <PartnerForm
+          key={loaded.partner?.id ?? 'new'}
+          partner={loaded.partner}
+          wards={loaded.wards}
+          parishes={loaded.parishes}
+        />
       )}
-    </AdminOnly>
+    </EditPage>
   );
 }

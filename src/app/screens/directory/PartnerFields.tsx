@@ -4,8 +4,7 @@ import type { Parish, Ward } from '../../../domain/area.ts';
 import { CAPABILITIES } from '../../../domain/capabilities.ts';
 import { PARTNER_KINDS } from '../../../domain/partner.ts';
 import type { PartnerColumn } from '../../../domain/partnerRow.ts';
-import { listOf } from '../../../domain/csvValues.ts';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../directory/FormFields.tsx';
+import { columnFields, type ColumnForm } from '../../directory/columnFields.tsx';
 
 export const PARTNER_LABELS: Record<PartnerColumn, string> = {
   id: 'Id',
@@ -42,73 +41,28 @@ export function PartnerFields({
   errorOf,
   wards,
   parishes,
-}: {
-  values: Record<PartnerColumn, string>;
-  set: (column: PartnerColumn) => (value: string) => void;
-  errorOf: (column: PartnerColumn) => string | undefined;
+}: ColumnForm<PartnerColumn> & {
   wards: readonly Ward[];
   parishes: readonly Parish[];
 }) {
-  const text = (column: PartnerColumn, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={partnerFieldId(column)}
-      label={PARTNER_LABELS[column]}
-      value={values[column]}
-      onChange={set(column)}
-      error={errorOf(column)}
-      {...extra}
-    />
-  );
-  const yes = (column: PartnerColumn, hint?: string) => (
-    <CheckboxField
-      id={partnerFieldId(column)}
-      label={PARTNER_LABELS[column]}
-      checked={values[column] === 'yes'}
-      onChange={(checked) => set(column)(checked ? 'yes' : 'no')}
-      error={errorOf(column)}
-      {...(hint ? { hint } : {})}
-    />
-  );
-  const group = (
-    column: 'capabilities' | 'wards' | 'parishes',
-    options: { value: string; label: string }[],
-    hint?: string,
-  ) => (
-    <CheckboxGroup
-      id={partnerFieldId(column)}
-      label={PARTNER_LABELS[column]}
-      chosen={listOf(values[column])}
-      onChange={(chosen) => set(column)(chosen.join('; '))}
-      options={options}
-      error={errorOf(column)}
-      {...(hint ? { hint } : {})}
-    />
-  );
+  const { text, select, yes, group } = columnFields({ values, set, errorOf }, PARTNER_LABELS, partnerFieldId);
 
   return (
     <>
       {text('name', { autoComplete: 'organization' })}
-      <SelectField
-        id={partnerFieldId('kind')}
-        label={PARTNER_LABELS.kind}
-        value={values.kind}
-        onChange={set('kind')}
-        options={PARTNER_KINDS.map((kind) => ({ value: kind.id, label: kind.label }))}
-        error={errorOf('kind')}
-      />
-      <SelectField
-        id={partnerFieldId('status')}
-        label={PARTNER_LABELS.status}
-        hint="Closed retires the partner: it stays on record but is never offered."
-        value={values.status}
-        onChange={set('status')}
-        options={[
+      {select(
+        'kind',
+        PARTNER_KINDS.map((kind) => ({ value: kind.id, label: kind.label })),
+      )}
+      {select(
+        'status',
+        [
           { value: 'active', label: 'Active' },
           { value: 'paused', label: 'Paused' },
           { value: 'closed', label: 'Closed (retired)' },
-        ]}
-        error={errorOf('status')}
-      />
+        ],
+        'Closed retires the partner: it stays on record but is never offered.',
+      )}
       {group(
         'capabilities',
         CAPABILITIES.map((capability) => ({ value: capability.id, label: capability.label })),

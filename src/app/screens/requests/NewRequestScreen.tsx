@@ -5,13 +5,14 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { navigate, Link } from '../../router.tsx';
-import { CAPABILITIES, type CapabilityId } from '../../../domain/capabilities.ts';
-import { REQUEST_SOURCES, URGENCIES } from '../../../domain/request.ts';
+import { REQUEST_SOURCES } from '../../../domain/request.ts';
 import type { User } from '../../../domain/user.ts';
 import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea, type AreaLists } from '../../requests/useArea.ts';
 import { logRequest } from '../../requests/requestActions.ts';
-import { useOnline } from '../../requests/useOnline.ts';
+import { useOnline } from '../../useOnline.ts';
+import { NeedsPicker } from '../../components/NeedsPicker.tsx';
+import { UrgencyPicker } from '../../components/UrgencyPicker.tsx';
 import {
   FIELD_NAMES,
   checkRequest,
@@ -50,11 +51,6 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
 
   const set = <K extends keyof RequestFormValues>(key: K, value: RequestFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  const toggleNeed = (need: CapabilityId) =>
-    set(
-      'needs',
-      values.needs.includes(need) ? values.needs.filter((n) => n !== need) : [...values.needs, need],
-    );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,6 +74,27 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
 
   const problems = Object.entries(errors) as [keyof FormErrors, string][];
   const invalid = (field: keyof FormErrors) => (errors[field] ? true : undefined);
+  /** A labelled text box and its error line; ids follow the field (request-name, name-error). */
+  const textBox = (
+    field: 'address' | 'name' | 'phone' | 'households',
+    label: string,
+    { hint, type, inputMode }: { hint?: string; type?: 'tel'; inputMode?: 'numeric' } = {},
+  ) => (
+    <>
+      <label htmlFor={`request-${field}`}>{label}</label>
+      <input
+        id={`request-${field}`}
+        type={type}
+        inputMode={inputMode}
+        autoComplete="off"
+        value={values[field]}
+        aria-invalid={invalid(field)}
+        aria-describedby={describedBy(errors, field, hint)}
+        onChange={(event) => set(field, event.target.value)}
+      />
+      <FieldError id={`${field}-error`} message={errors[field]} />
+    </>
+  );
 
   return (
     <>
@@ -108,23 +125,13 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
         )}
       </div>
       <form className="request-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <fieldset className="needs" aria-describedby={describedBy(errors, 'needs')}>
-          <legend>What is needed?</legend>
-          <div className="need-buttons">
-            {CAPABILITIES.map((capability) => (
-              <button
-                key={capability.id}
-                type="button"
-                className="need"
-                aria-pressed={values.needs.includes(capability.id)}
-                onClick={() => toggleNeed(capability.id)}
-              >
-                {capability.label}
-              </button>
-            ))}
-          </div>
+        <NeedsPicker
+          needs={values.needs}
+          onChange={(needs) => set('needs', needs)}
+          describedBy={describedBy(errors, 'needs')}
+        >
           <FieldError id="needs-error" message={errors.needs} />
-        </fieldset>
+        </NeedsPicker>
 
         <label htmlFor="request-place">Where?</label>
         <select
@@ -160,71 +167,23 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
         </select>
         <FieldError id="place-error" message={errors.place} />
 
-        <label htmlFor="request-address">Address or directions (optional)</label>
-        <input
-          id="request-address"
-          autoComplete="off"
-          value={values.address}
-          aria-invalid={invalid('address')}
-          aria-describedby={describedBy(errors, 'address')}
-          onChange={(event) => set('address', event.target.value)}
-        />
-        <FieldError id="address-error" message={errors.address} />
+        {textBox('address', 'Address or directions (optional)')}
 
         <fieldset>
           <legend>Who is it for?</legend>
           <p className="hint" id="for-whom-hint">
             Keep it minimal: a first name or initials, or the number of households for a community need.
           </p>
-          <label htmlFor="request-name">First name or initials</label>
-          <input
-            id="request-name"
-            autoComplete="off"
-            value={values.name}
-            aria-invalid={invalid('name')}
-            aria-describedby={describedBy(errors, 'name', 'for-whom-hint')}
-            onChange={(event) => set('name', event.target.value)}
-          />
-          <FieldError id="name-error" message={errors.name} />
-          <label htmlFor="request-phone">Phone (optional)</label>
-          <input
-            id="request-phone"
-            type="tel"
-            autoComplete="off"
-            value={values.phone}
-            aria-invalid={invalid('phone')}
-            aria-describedby={describedBy(errors, 'phone')}
-            onChange={(event) => set('phone', event.target.value)}
-          />
-          <FieldError id="phone-error" message={errors.phone} />
-          <label htmlFor="request-households">Households (for community needs)</label>
-          <input
-            id="request-households"
-            inputMode="numeric"
-            autoComplete="off"
-            value={values.households}
-            aria-invalid={invalid('households')}
-            aria-describedby={describedBy(errors, 'households')}
-            onChange={(event) => set('households', event.target.value)}
-          />
-          <FieldError id="households-error" message={errors.households} />
+          {textBox('name', 'First name or initials', { hint: 'for-whom-hint' })}
+          {textBox('phone', 'Phone (optional)', { type: 'tel' })}
+          {textBox('households', 'Households (for community needs)', { inputMode: 'numeric' })}
         </fieldset>
 
-        <fieldset className="urgency">
-          <legend>How urgent?</legend>
-          {URGENCIES.map((option) => (
-            <label key={option.id} className="inline">
-              <input
-                type="radio"
-                name="request-urgency"
-                value={option.id}
-                checked={values.urgency === option.id}
-                onChange={() => set('urgency', option.id)}
-              />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
+        <UrgencyPicker
+          urgency={values.urgency}
+          onChange={(urgency) => set('urgency', urgency)}
+          name="request-urgency"
+        />
 
         <label htmlFor="request-source">How did it come in?</label>
         <select

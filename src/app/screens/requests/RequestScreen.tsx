@@ -17,6 +17,7 @@ import { changeStatus } from '../../requests/requestActions.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { BestPlacedAssign } from './BestPlacedAssign.tsx';
 import { RequestTimeline } from './RequestTimeline.tsx';
+import { CallButtons } from '../../components/CallButtons.tsx';
 
 export function RequestScreen({ params: [id = ''] }: { params: string[] }) {
   // null = looked and not found; undefined = still loading
@@ -166,16 +167,11 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
                     <p className="reasons">{assignment.reasons.join(' · ')}</p>
                   )}
                   {partner && (
-                    <div className="call-buttons">
-                      <a className="call" href={telHref(partner.phone)}>
-                        Call {assignment.partnerName}: {partner.phone}
-                      </a>
-                      {partner.availability.outOfHoursPhone && (
-                        <a className="call secondary" href={telHref(partner.availability.outOfHoursPhone)}>
-                          Out of hours: {partner.availability.outOfHoursPhone}
-                        </a>
-                      )}
-                    </div>
+                    <CallButtons
+                      name={assignment.partnerName}
+                      phone={partner.phone}
+                      outOfHoursPhone={partner.availability.outOfHoursPhone}
+                    />
                   )}
                 </li>
               );

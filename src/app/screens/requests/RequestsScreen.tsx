@@ -22,6 +22,7 @@ import { timeAgo } from '../../timeAgo.ts';
 import { placeWords } from '../../requests/describe.ts';
 import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea } from '../../requests/useArea.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
 
 type View = 'open' | 'mine';
 
@@ -93,82 +94,51 @@ export function RequestsScreen() {
         <summary>Filters{activeFilters > 0 ? ` (${activeFilters} in use)` : ''}</summary>
         <fieldset className="request-filters">
           <legend className="visually-hidden">Filter the requests</legend>
-          <div>
-            <label htmlFor="filter-incident">Incident</label>
-            <select
-              id="filter-incident"
-              value={filters.incident}
-              onChange={(event) => set('incident', event.target.value)}
-            >
-              <option value="">Any incident</option>
-              <option value="none">Not part of an incident</option>
-              {[...incidents].sort(compareIncidents).map((incident) => (
-                <option key={incident.id} value={incident.id}>
-                  {incident.name}
-                  {incident.status === 'closed' ? ' (closed)' : ''}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-status">Status</label>
-            <select
-              id="filter-status"
-              value={filters.status}
-              onChange={(event) => set('status', event.target.value as StatusFilter)}
-            >
-              {statuses.map((status) => (
-                <option key={status.id} value={status.id}>
-                  {status.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-ward">Ward</label>
-            <select
-              id="filter-ward"
-              value={filters.ward}
-              onChange={(event) => set('ward', event.target.value)}
-            >
-              <option value="">Any ward</option>
-              {area.ownWards.map((ward) => (
-                <option key={ward.code} value={ward.code}>
-                  {ward.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-need">Need</label>
-            <select
-              id="filter-need"
-              value={filters.need}
-              onChange={(event) => set('need', event.target.value as CapabilityId | '')}
-            >
-              <option value="">Any need</option>
-              {CAPABILITIES.map((capability) => (
-                <option key={capability.id} value={capability.id}>
-                  {capability.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-urgency">Urgency</label>
-            <select
-              id="filter-urgency"
-              value={filters.urgency}
-              onChange={(event) => set('urgency', event.target.value as RequestFilters['urgency'])}
-            >
-              <option value="">Any urgency</option>
-              {URGENCIES.map((urgency) => (
-                <option key={urgency.id} value={urgency.id}>
-                  {urgency.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-incident"
+            label="Incident"
+            value={filters.incident}
+            onChange={(value) => set('incident', value)}
+            any="Any incident"
+            options={[
+              { value: 'none', label: 'Not part of an incident' },
+              ...[...incidents].sort(compareIncidents).map((incident) => ({
+                value: incident.id,
+                label: `${incident.name}${incident.status === 'closed' ? ' (closed)' : ''}`,
+              })),
+            ]}
+          />
+          <FilterSelect
+            id="filter-status"
+            label="Status"
+            value={filters.status}
+            onChange={(value) => set('status', value as StatusFilter)}
+            options={statuses.map((status) => ({ value: status.id, label: status.label }))}
+          />
+          <FilterSelect
+            id="filter-ward"
+            label="Ward"
+            value={filters.ward}
+            onChange={(value) => set('ward', value)}
+            any="Any ward"
+            options={area.ownWards.map((ward) => ({ value: ward.code, label: ward.name }))}
+          />
+          <FilterSelect
+            id="filter-need"
+            label="Need"
+            value={filters.need}
+            onChange={(value) => set('need', value as CapabilityId | '')}
+            any="Any need"
+            options={CAPABILITIES.map((capability) => ({ value: capability.id, label: capability.label }))}
+          />
+          <FilterSelect
+            id="filter-urgency"
+            label="Urgency"
+            value={filters.urgency}
+            onChange={(value) => set('urgency', value as RequestFilters['urgency'])}
+            any="Any urgency"
+            options={URGENCIES.map((urgency) => ({ value: urgency.id, label: urgency.label }))}
+          />
         </fieldset>
       </details>
 

@@ -1,5 +1,5 @@
-// Whether the browser says it has a network, kept current by its online and offline events, so a
-// form can say up front that what is saved now waits on this device until the network is back.
+// Whether the browser says it has a network, kept current by its online and offline events. One
+// hook for every screen that tells people their work waits on this device until the network is back.
 import { useEffect, useState } from 'react';
 
 export function useOnline(): boolean {

@@ -1,0 +1,58 @@
+// Little square wards and parishes for the tests, built in one place so each test names only what
+// matters to it (which wards, parished or not, which neighbours) and never re-types a boundary.
+import type { Parish, Ward } from '../../src/domain/area.ts';
+import type { Boundary, Position } from '../../src/domain/geometry.ts';
+
+/** A closed ring, corner by corner, from the south-west. */
+export function rectangle(west: number, south: number, east: number, north: number): Position[] {
+  return [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+}
+
+/** A square ring `size` degrees a side from its south-west corner (a small ward by default). */
+export const square = (x: number, y: number, size = 0.01): Position[] => rectangle(x, y, x + size, y + size);
+
+export const polygon = (ring: Position[]): Boundary => ({ type: 'Polygon', coordinates: [ring] });
+
+/**
+ * A ward 0.1° square from `west` eastwards, 51.2° to 51.3° N, centred in it. Wards 0.1° apart touch,
+ * and their centres are about 7 km apart.
+ */
+export function aWard(
+  code: string,
+  name: string,
+  west: number,
+  { parished = true, neighbours = [] }: { parished?: boolean; neighbours?: string[] } = {},
+): Ward {
+  return {
+    code,
+    name,
+    boundary: polygon(rectangle(west, 51.2, west + 0.1, 51.3)),
+    centre: [west + 0.05, 51.25],
+    parished,
+    neighbours,
+  };
+}
+
+/** A parish with no boundary of its own, no plan and no charter role unless given. */
+export function aParish(
+  code: string,
+  name: string,
+  wardCodes: string[],
+  overrides: Partial<Parish> = {},
+): Parish {
+  return {
+    code,
+    name,
+    wardCodes,
+    boundary: null,
+    communityEmergencyPlan: { has: false, link: null },
+    charterRole: { agreed: false, date: null },
+    ...overrides,
+  };
+}
