@@ -120,44 +120,45 @@ export function buildBestPlacedIndex(
 const DISTANCE_BANDS_KM = [2, 5, 10, 20];
 const DAY_MS = 86_400_000;
 
-/** How a partner covers the place: the tier, and the reason in words — made only when shown. */
-interface CoverageMatch {
-  tier: CoverageTier;
-  reason: () => string;
+// Which part of the place a partner covers, as a number so the hot loop allocates nothing:
+// PARISH_MATCH, a ward of the place (WARD_MATCH + its index), a neighbouring ward (NEIGHBOUR_MATCH +
+// its index), or NO_MATCH.
+const NO_MATCH = -1;
+const PARISH_MATCH = 0;
+const WARD_MATCH = 1;
+const NEIGHBOUR_MATCH = 10_000;
+
+function matchCoverage(candidate: IndexedPartner, place: ResolvedPlace | null): number {
+  if (!place) return NO_MATCH;
+  if (place.parish && candidate.parishes.has(place.parish.code)) return PARISH_MATCH;
+  for (let i = 0; i < place.wardCodes.length; i += 1) {
+    if (candidate.wards.has(place.wardCodes[i]!)) return WARD_MATCH + i;
+  }
+  for (let i = 0; i < place.neighbourCodes.length; i += 1) {
+    if (candidate.wards.has(place.neighbourCodes[i]!)) return NEIGHBOUR_MATCH + i;
+  }
+  return NO_MATCH;
 }
 
-const BOROUGH_WIDE: CoverageMatch = { tier: CoverageTier.BoroughWide, reason: () => 'works borough-wide' };
-const ELSEWHERE: CoverageMatch = { tier: CoverageTier.Elsewhere, reason: () => 'works outside this area' };
-const NO_PLACE: CoverageMatch = { tier: CoverageTier.Elsewhere, reason: () => '' };
+function coverageTier(match: number, partner: Partner): CoverageTier {
+  if (match >= NEIGHBOUR_MATCH) return CoverageTier.Neighbouring;
+  if (match >= PARISH_MATCH) return CoverageTier.ThePlace;
+  return partner.coverage.boroughWide ? CoverageTier.BoroughWide : CoverageTier.Elsewhere;
+}
 
-function coverageOf(candidate: IndexedPartner, place: ResolvedPlace | null): CoverageMatch {
-  if (!place) return NO_PLACE;
-  const { partner } = candidate;
-  const { parish } = place;
-  if (parish && candidate.parishes.has(parish.code)) {
-    return { tier: CoverageTier.ThePlace, reason: () => `covers ${parish.name} parish` };
+function coverageReason(match: number, partner: Partner, place: ResolvedPlace | null): string {
+  if (!place) return '';
+  if (match === PARISH_MATCH) return `covers ${place.parish?.name ?? ''} parish`;
+  if (match >= NEIGHBOUR_MATCH) {
+    const code = place.neighbourCodes[match - NEIGHBOUR_MATCH] ?? '';
+    return `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward`;
   }
-  for (const code of place.wardCodes) {
-    if (candidate.wards.has(code)) {
-      const ward = () => place.wardNames.get(code) ?? code;
-      return {
-        tier: CoverageTier.ThePlace,
-        reason: () =>
-          partner.coverage.wards.includes(code)
-            ? `covers ${ward()} ward`
-            : `covers a parish in ${ward()} ward`,
-      };
-    }
+  if (match >= WARD_MATCH) {
+    const code = place.wardCodes[match - WARD_MATCH] ?? '';
+    const ward = place.wardNames.get(code) ?? code;
+    return partner.coverage.wards.includes(code) ? `covers ${ward} ward` : `covers a parish in ${ward} ward`;
   }
-  for (const code of place.neighbourCodes) {
-    if (candidate.wards.has(code)) {
-      return {
-        tier: CoverageTier.Neighbouring,
-        reason: () => `covers neighbouring ${place.neighbourNames.get(code) ?? code} ward`,
-      };
-    }
-  }
-  return partner.coverage.boroughWide ? BOROUGH_WIDE : ELSEWHERE;
+  return partner.coverage.boroughWide ? 'works borough-wide' : 'works outside this area';
 }
 
 function availabilityReason(availability: AvailabilityNow): string {
@@ -183,48 +184,63 @@ function needsReason(matched: readonly CapabilityId[], needs: readonly Capabilit
   return `offers ${offered}; not ${missing.map((need) => capabilityLabel(need).toLowerCase()).join(', ')}`;
 }
 
-/** Negative when a ranks before b: the rules in the header, in order. */
-export function compareRanked(a: RankedPartner, b: RankedPartner, immediate: boolean): number {
-  return compareParts(a.score, b.score, immediate) || compareNames(a.partner, b.partner);
-}
-
-function compareParts(x: ScoreParts, y: ScoreParts, immediate: boolean): number {
-  return (
-    y.needsMet - x.needsMet ||
-    y.coverage - x.coverage ||
-    (immediate ? Number(y.availableNow) - Number(x.availableNow) : 0) ||
-    x.distanceBand - y.distanceBand ||
-    Number(x.stale) - Number(y.stale) ||
-    x.openRequests - y.openRequests ||
-    (x.distanceKm ?? Infinity) - (y.distanceKm ?? Infinity)
-  );
-}
-
 function compareNames(a: Partner, b: Partner): number {
   return a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Each candidate once, with the needs it meets. One need (the usual case) needs no merging. */
-function candidatesFor(index: BestPlacedIndex, query: BestPlacedQuery): [IndexedPartner, CapabilityId[]][] {
-  const eligible = (candidate: IndexedPartner) => query.includeNonStrategic || candidate.strategic;
+/** Calls `visit` once per eligible candidate with the needs it meets. One need (the usual case) needs no merging. */
+function forEachCandidate(
+  index: BestPlacedIndex,
+  query: BestPlacedQuery,
+  visit: (candidate: IndexedPartner, matchedNeeds: CapabilityId[]) => void,
+): void {
+  const includeAll = query.includeNonStrategic ?? false;
   const [only] = query.needs;
   if (query.needs.length === 1 && only) {
     const met = [only];
-    const list = index.byCapability.get(only) ?? [];
-    const candidates: [IndexedPartner, CapabilityId[]][] = [];
-    for (const candidate of list) if (eligible(candidate)) candidates.push([candidate, met]);
-    return candidates;
+    for (const candidate of index.byCapability.get(only) ?? []) {
+      if (includeAll || candidate.strategic) visit(candidate, met);
+    }
+    return;
   }
   const candidates = new Map<IndexedPartner, CapabilityId[]>();
   for (const need of query.needs) {
     for (const candidate of index.byCapability.get(need) ?? []) {
-      if (!eligible(candidate)) continue;
+      if (!includeAll && !candidate.strategic) continue;
       const met = candidates.get(candidate);
       if (met) met.push(need);
       else candidates.set(candidate, [need]);
     }
   }
-  return [...candidates];
+  candidates.forEach((met, candidate) => visit(candidate, met));
+}
+
+/**
+ * Rules 1–6 folded into one number, larger is better, so most candidates are turned away by comparing
+ * two numbers. The fields are packed in rule order; each fits its slot (load is capped at 2^20 − 1).
+ */
+function rankKey(
+  needsMet: number,
+  tier: number,
+  availableNow: boolean,
+  band: number,
+  stale: boolean,
+  load: number,
+) {
+  const rules = (((needsMet * 4 + tier) * 2 + (availableNow ? 1 : 0)) * 8 + (7 - band)) * 2 + (stale ? 0 : 1);
+  return rules * 1_048_576 + (1_048_575 - Math.min(load, 1_048_575));
+}
+
+interface Kept {
+  entry: RankedPartner;
+  key: number;
+  km: number;
+  match: number;
+}
+
+/** Negative when a ranks before b: the key, then exact distance, then name and id. */
+function compareKept(a: Kept, b: Kept): number {
+  return b.key - a.key || a.km - b.km || compareNames(a.entry.partner, b.entry.partner);
 }
 
 export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): BestPlacedAnswer {
@@ -236,50 +252,54 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   const limit = query.limit ?? 20;
 
   // Keep only the best `limit`, in order, as candidates stream past: cheaper than sorting them all.
-  const top: RankedPartner[] = [];
-  const coverageReasons = new Map<RankedPartner, () => string>();
+  const top: Kept[] = [];
   let eligible = 0;
-  for (const [candidate, matchedNeeds] of candidatesFor(index, query)) {
+  forEachCandidate(index, query, (candidate, matchedNeeds) => {
     eligible += 1;
     const { partner } = candidate;
-    const coverage = coverageOf(candidate, place);
-    const km =
-      place && partner.base.lat !== null && partner.base.lon !== null
-        ? distanceKm(place.lat, place.lon, partner.base.lat, partner.base.lon)
-        : null;
-    let band = km === null ? -1 : DISTANCE_BANDS_KM.findIndex((limitKm) => km < limitKm);
-    if (band === -1) band = DISTANCE_BANDS_KM.length;
+    const match = matchCoverage(candidate, place);
+    const tier = coverageTier(match, partner);
+    const located = place !== null && partner.base.lat !== null && partner.base.lon !== null;
+    const km = located ? distanceKm(place.lat, place.lon, partner.base.lat!, partner.base.lon!) : Infinity;
+    let band = 0;
+    while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
+    // Only immediate needs look at the clock; the answer for later needs does not depend on it.
+    const availableNow =
+      immediate && (candidate.openHours === null || openDuring(candidate.openHours, moment));
+    const stale = now - candidate.verifiedAt > staleAfterMs;
+    const openRequests = query.openRequests?.get(partner.id) ?? 0;
+    const key = rankKey(matchedNeeds.length, tier, availableNow, band, stale, openRequests);
+
+    const worst = top[top.length - 1];
+    if (top.length >= limit && worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
     const score: ScoreParts = {
       needsMet: matchedNeeds.length,
-      coverage: coverage.tier,
-      // Only immediate needs look at the clock; the answer for later needs does not depend on it.
-      availableNow: immediate
-        ? candidate.openHours === null || openDuring(candidate.openHours, moment)
-        : false,
-      distanceKm: km,
+      coverage: tier,
+      availableNow,
+      distanceKm: located ? km : null,
       distanceBand: band,
       verifiedDaysAgo: Math.floor((now - candidate.verifiedAt) / DAY_MS),
-      stale: now - candidate.verifiedAt > staleAfterMs,
-      openRequests: query.openRequests?.get(partner.id) ?? 0,
+      stale,
+      openRequests,
     };
-    const worst = top[top.length - 1];
-    if (top.length >= limit && worst) {
-      const order = compareParts(score, worst.score, immediate) || compareNames(partner, worst.partner);
-      if (order >= 0) continue;
-    }
-    const entry: RankedPartner = { partner, matchedNeeds, score, reasons: [] };
+    const kept: Kept = {
+      entry: { partner, matchedNeeds, score, reasons: [] },
+      key,
+      km,
+      match,
+    };
     let at = top.length;
-    while (at > 0 && compareRanked(entry, top[at - 1]!, immediate) < 0) at -= 1;
-    top.splice(at, 0, entry);
-    coverageReasons.set(entry, coverage.reason);
+    while (at > 0 && compareKept(kept, top[at - 1]!) < 0) at -= 1;
+    if (at >= limit) return;
+    top.splice(at, 0, kept);
     if (top.length > limit) top.pop();
-  }
+  });
 
   // Reasons only for what is shown: words cost more than numbers.
-  for (const entry of top) {
+  const ranked = top.map(({ entry, match }) => {
     const { partner, score } = entry;
     entry.reasons = [
-      coverageReasons.get(entry)?.() ?? '',
+      coverageReason(match, partner, place),
       needsReason(entry.matchedNeeds, query.needs),
       availabilityReason(availabilityAt(partner, moment)),
       score.distanceKm === null ? 'distance unknown' : `${score.distanceKm.toFixed(1)} km away`,
@@ -287,7 +307,8 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
       ...(score.openRequests > 0
         ? [`${score.openRequests} open request${score.openRequests === 1 ? '' : 's'} already`]
         : []),
-    ].filter((reason) => reason !== '');
-  }
-  return { ranked: top, eligible, place };
+    ].filter((text) => text !== '');
+    return entry;
+  });
+  return { ranked, eligible, place };
 }
