@@ -27,6 +27,12 @@ export function App() {
 
   const signedIn = Boolean(session);
   const lapsed = session?.lapsed ?? false;
+  // On a phone the navigation scrolls sideways: keep the current screen's link in view.
+  useEffect(() => {
+    document
+      .querySelector('nav [aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [path, signedIn]);
   useEffect(() => {
     if (!signedIn || lapsed) return;
     syncer.start();
