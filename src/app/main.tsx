@@ -4,7 +4,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './serviceWorker.ts';
-import './styles.css';
+import './styles/base.css';
+import './styles/findHelp.css';
+import './styles/requests.css';
+import './styles/directory.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
 // The gap table: wards × capabilities with the number of active partners covering each, gaps marked
 // in words and with an icon (not colour alone), unparished wards marked; sortable and downloadable as
 // CSV. The accessible equivalent of the map and the council's "missing services" report.
+import '../map/map.css';
 import { useMemo, useState } from 'react';
 import { CAPABILITIES, capabilityLabel } from '../../domain/capabilities.ts';
 import {

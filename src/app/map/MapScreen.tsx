@@ -1,6 +1,7 @@
 // The ward map screen: choose a capability and see which wards are covered, thinly covered or gaps;
 // where partners are; which wards have no parish council. Every fact on the map is also in the ward
 // list and the ward panel beside it, which work with a keyboard. Reads IndexedDB only, so works offline.
+import './map.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CAPABILITIES, capabilityLabel, type CapabilityId } from '../../domain/capabilities.ts';
 import { coverageForCapability, partnersCoveringWard } from '../../domain/gapAnalysis.ts';
