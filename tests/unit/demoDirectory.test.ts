@@ -42,9 +42,9 @@ const daysBefore = (date: string): number => (Date.parse(TODAY) - Date.parse(dat
 describe('generateDemoDirectory', () => {
   const directory = generateDemoDirectory(area, { today: TODAY });
 
-  it('makes about 150 partners and 60 contacts by default', () => {
+  it('makes about 150 partners and 100 contacts by default', () => {
     expect(directory.partners).toHaveLength(150);
-    expect(directory.contacts).toHaveLength(60);
+    expect(directory.contacts).toHaveLength(100);
   });
 
   it('makes records the server would accept', () => {
@@ -131,14 +131,16 @@ describe('generateDemoDirectory', () => {
     }
   });
 
-  it('gives each parish a public clerk and a restricted emergency coordinator', () => {
+  it('gives each parish a public clerk, a restricted emergency coordinator and a deputy, and a plan lead', () => {
     for (const { code } of area.parishes) {
       const mine = directory.contacts.filter((c) => c.parishCode === code);
       expect(mine.find((c) => c.role === 'Parish clerk')?.visibility).toBe('public');
       expect(mine.find((c) => c.role === 'Parish emergency coordinator')?.visibility).toBe('restricted');
+      expect(mine.find((c) => c.role === 'Deputy emergency coordinator')?.visibility).toBe('restricted');
+      expect(mine.find((c) => c.role === 'Community emergency plan lead')?.visibility).toBe('public');
     }
     const others = directory.contacts.filter((c) => c.parishCode === null);
-    expect(others.length).toBe(60 - 2 * area.parishes.length);
+    expect(others.length).toBe(100 - 4 * area.parishes.length);
     expect(others.every((c) => c.organisation !== null)).toBe(true);
     expect(others.some((c) => c.role === 'Emergency planning duty officer')).toBe(true);
   });

@@ -1,4 +1,4 @@
-// Demo contacts: every parish's clerk and emergency coordinator, the council's duty and hub roles, and
+// Demo contacts: every parish's clerk, emergency coordinator and their deputies, the council's duty and hub roles, and
 // liaison people at partners (strategic ones first). Fictional names, drama-range phones, example.org.
 import type { Parish } from '../../domain/area.ts';
 import type { Contact } from '../../domain/contact.ts';
@@ -24,20 +24,9 @@ export function makeDemoContacts(
   // is more than asked for: a parish with no contact would look like a gap in the demo.
   for (const parish of parishes) {
     const organisation = /council$/i.test(parish.name) ? parish.name : `${parish.name} Parish Council`;
-    contacts.push(
-      make({
-        role: 'Parish clerk',
-        organisation,
-        parishCode: parish.code,
-        visibility: 'public',
-      }),
-      make({
-        role: 'Parish emergency coordinator',
-        organisation,
-        parishCode: parish.code,
-        visibility: 'restricted',
-      }),
-    );
+    for (const { role, visibility } of PARISH_ROLES) {
+      contacts.push(make({ role, organisation, parishCode: parish.code, visibility }));
+    }
   }
   // Strategic partners first: they are the ones whose liaison the duty officer will ring.
   const liaisons = [
@@ -60,6 +49,14 @@ export function makeDemoContacts(
 }
 
 type ContactFields = Pick<Contact, 'role' | 'organisation' | 'parishCode' | 'visibility'>;
+
+/** The people a parish council names for emergencies: its single point of contact and those around it. */
+const PARISH_ROLES: Pick<Contact, 'role' | 'visibility'>[] = [
+  { role: 'Parish clerk', visibility: 'public' },
+  { role: 'Parish emergency coordinator', visibility: 'restricted' },
+  { role: 'Deputy emergency coordinator', visibility: 'restricted' },
+  { role: 'Community emergency plan lead', visibility: 'public' },
+];
 
 function makeContact(
   fields: ContactFields,

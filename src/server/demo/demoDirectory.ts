@@ -72,7 +72,7 @@ export function generateDemoDirectory(
   for (let index = 0; index < partnerCount; index++) made.push(makePartner(index, context));
   ensureEveryCapabilityOffered(made, context.random);
   const partners = made.map((entry) => entry.partner);
-  const wanted = wholeNumber(options.contacts ?? 60);
+  const wanted = wholeNumber(options.contacts ?? 100);
   const contacts = makeDemoContacts(area.parishes, partners, wanted, context.random, daysAgo);
   return { partners, contacts };
 }
