@@ -53,6 +53,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // `npm run dev`: the app with hot reload on :5173, the API from the server on :8080.
+  server: { proxy: { '/api': 'http://localhost:8080' } },
   test: {
     projects: [
       {
