@@ -210,6 +210,16 @@ for (const { name: backendName, make } of backends) {
           'INSERT INTO contacts (id, parish_code, restricted, record) VALUES ($1, $2, true, $3::jsonb)',
           [clerk.id, BICKNOR, JSON.stringify(clerk)],
         );
+        // A parish coordinator for Bicknor, and a request logged in Allington.
+        await db.query(
+          `INSERT INTO users (id, username, display_name, password_hash, role, parish_code)
+           VALUES ($1, 'bicknor-coordinator', 'B', 'x', 'parish_coordinator', $2)`,
+          [randomUUID(), BICKNOR],
+        );
+        await db.query(`INSERT INTO requests (id, parish_code, record) VALUES ($1, NULL, $2::jsonb)`, [
+          randomUUID(),
+          JSON.stringify({ place: { wardCode: ALLINGTON, parishCode: null } }),
+        ]);
         // What the council recorded about a parish must survive a reload of the boundaries.
         await db.query(
           `UPDATE parishes SET record = jsonb_set(record, '{charterRole}', '{"agreed": true, "date": "2025-11-01"}')
@@ -248,6 +258,12 @@ for (const { name: backendName, make } of backends) {
       ]);
       expect(about('Wide Aid')).toEqual([]);
       expect(about('Parish clerk')[0]).toContain('Former parish: Bicknor');
+      expect(about('bicknor-coordinator')[0]).toMatch(
+        /coordinator for Bicknor, which is no longer in the area/,
+      );
+      expect(lines).toContain(
+        '1 request names a ward or parish no longer in the area; they keep the place as it was logged.',
+      );
 
       await withDb(backend, async (db) => {
         expect(await count(db, 'wards')).toBe(25);

@@ -39,6 +39,10 @@ export interface AreaReplacement {
   unparishedWards: string[];
   partners: PartnerFixUp[];
   contacts: ContactFixUp[];
+  /** Parish coordinators whose parish is gone: they see no parish's requests until given a new one. */
+  coordinators: { username: string; formerParish: string }[];
+  /** Requests logged for a ward or parish that is gone; they keep the place as it was logged. */
+  requestsInOldPlaces: number;
 }
 
 export interface ReplaceAreaOptions {
@@ -171,6 +175,20 @@ export async function replaceArea(
     }
     await saveContacts(tx, changedContacts);
 
+    const coordinators = (
+      await tx.query<{ username: string; parish_code: string }>(
+        `SELECT username, parish_code FROM users
+         WHERE parish_code IS NOT NULL AND NOT (parish_code = ANY($1::text[])) ORDER BY username`,
+        [parishCodes],
+      )
+    ).map((row) => ({ username: row.username, formerParish: parishName(row.parish_code) }));
+    const [oldPlaces] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM requests
+       WHERE NOT (coalesce(record->'place'->>'wardCode', '') = ANY($1::text[]) OR record->'place'->>'wardCode' IS NULL)
+          OR NOT (coalesce(record->'place'->>'parishCode', '') = ANY($2::text[]) OR record->'place'->>'parishCode' IS NULL)`,
+      [wardCodes, parishCodes],
+    );
+
     await tx.query(
       `INSERT INTO settings (key, value) VALUES ('area', $1::jsonb)
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
@@ -188,6 +206,8 @@ export async function replaceArea(
         .sort(byName),
       partners: partnerReport,
       contacts: contactReport,
+      coordinators,
+      requestsInOldPlaces: oldPlaces?.n ?? 0,
     };
   });
 }

@@ -137,6 +137,18 @@ export function describeReplacement(report: AreaReplacement): string[] {
         `their organisation is "${contact.organisation ?? ''}".`,
     );
   }
+  for (const user of report.coordinators) {
+    lines.push(
+      `User "${user.username}" is the parish coordinator for ${user.formerParish}, which is no longer in the area: ` +
+        'they will see no parish requests or restricted parish contacts until they are given a parish.',
+    );
+  }
+  if (report.requestsInOldPlaces > 0) {
+    lines.push(
+      `${plural(report.requestsInOldPlaces, 'request names', 'requests name')} a ward or parish no longer in the area; ` +
+        'they keep the place as it was logged.',
+    );
+  }
   return lines;
 }
 
