@@ -267,6 +267,12 @@ for (const { name: backendName, make } of backends) {
 
       await withDb(backend, async (db) => {
         expect(await count(db, 'wards')).toBe(25);
+        // the import's own changes carry clock stamps, so an older device edit of them is a conflict
+        const [stamped] = await db.query<{ clocks: Record<string, { by: string }> }>(
+          'SELECT field_clocks AS clocks FROM partners WHERE id = $1',
+          [onlyAllington.id],
+        );
+        expect(stamped?.clocks.coverage?.by).toBe('the boundary import');
         expect(await count(db, 'wards WHERE id = $1', [ALLINGTON])).toBe(0);
         // The deleted ward stays in the change log, so a pull sends it as a tombstone.
         expect(await count(db, "change_log WHERE entity = 'ward' AND entity_id = $1", [ALLINGTON])).toBe(1);

@@ -2,6 +2,7 @@
 // directory so nothing names a place that no longer exists: a partner offered for a ward that is gone
 // would send a duty officer to the wrong people. What was loaded, removed and mended comes back as a
 // report for the person running the import.
+import { formatHlc } from '../../domain/hlc.ts';
 import type { Database, Queryable } from '../storage/database.ts';
 import { recordChanges } from '../storage/changeLog.ts';
 import { saveContacts, saveParishes, savePartners, saveWards } from '../directory/records.ts';
@@ -52,6 +53,29 @@ export interface ReplaceAreaOptions {
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
+
+/**
+ * Gives the fields the import changed a clock stamp of their own, as a person's edit would have, so a
+ * device that edits the same field from an older copy raises a conflict instead of silently undoing it.
+ */
+async function stampFields(
+  tx: Queryable,
+  table: 'partners' | 'contacts',
+  ids: string[],
+  fields: string[],
+  now: string,
+) {
+  if (ids.length === 0) return;
+  const clock = {
+    hlc: formatHlc({ ms: Date.parse(now), counter: 0, node: 'boundary-import' }),
+    by: 'the boundary import',
+  };
+  const stamps = Object.fromEntries(fields.map((field) => [field, clock]));
+  await tx.query(`UPDATE ${table} SET field_clocks = field_clocks || $2::jsonb WHERE id = ANY($1::uuid[])`, [
+    ids,
+    JSON.stringify(stamps),
+  ]);
+}
 
 function checkArea(
   wards: readonly Ward[],
@@ -157,6 +181,13 @@ export async function replaceArea(
       });
     }
     await savePartners(tx, changedPartners);
+    await stampFields(
+      tx,
+      'partners',
+      changedPartners.map((partner) => partner.id),
+      ['coverage', 'status', 'updatedAt'],
+      now,
+    );
 
     const contactRows = await tx.query<{ record: Contact }>(
       `SELECT record FROM contacts
@@ -174,6 +205,13 @@ export async function replaceArea(
       contactReport.push({ id: contact.id, name: contact.name, formerParish, organisation });
     }
     await saveContacts(tx, changedContacts);
+    await stampFields(
+      tx,
+      'contacts',
+      changedContacts.map((contact) => contact.id),
+      ['parishCode', 'organisation', 'updatedAt'],
+      now,
+    );
 
     const coordinators = (
       await tx.query<{ username: string; parish_code: string }>(
