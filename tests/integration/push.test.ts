@@ -255,7 +255,7 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     });
   });
 
-  it('gives a parish coordinator only their own parish requests', async () => {
+  it('gives a parish coordinator only their own parish requests, and tells them to forget one that moves away', async () => {
     const theirs = aRequest({
       place: { wardCode: 'DEMO-W01', parishCode: DEMO_PARISH_CODE, lat: null, lon: null, address: '' },
     });
@@ -263,9 +263,28 @@ describe.each(databaseKinds)('push on %s', (kind) => {
       place: { wardCode: 'DEMO-W03', parishCode: null, lat: null, lon: null, address: '' },
     });
     await results('duty', [creating('request', theirs), creating('request', others)]);
-    const changes = await pullAll('parish');
-    const seen = new Map(changes.filter((c) => c.entity === 'request').map((c) => [c.id, c.deleted]));
+    const pulled = async (since?: string) => {
+      const query = since ? `&since=${since}` : '';
+      const response = await app.request(`/api/sync/pull?limit=2000${query}`, { headers: auth('parish') });
+      return pullResponseSchema.parse(await response.json());
+    };
+    const first = await pulled();
+    const seen = new Map(first.changes.filter((c) => c.entity === 'request').map((c) => [c.id, c.deleted]));
     expect(seen.get(theirs.id)).toBe(false);
-    expect(seen.get(others.id)).toBe(true);
+    // other parishes' requests do not reach the coordinator at all, not even as ids
+    expect(seen.has(others.id)).toBe(false);
+
+    // The duty officer moves the request to another parish: the coordinator is told to forget it.
+    const moved = { ...theirs.place, wardCode: 'DEMO-W02', parishCode: 'DEMO-P02' };
+    expect((await results('duty', [aMutation('request', theirs.id, { place: moved })]))[0]?.status).toBe(
+      'applied',
+    );
+    const next = await pulled(first.cursor);
+    expect(next.changes.filter((c) => c.id === theirs.id)).toEqual([
+      { entity: 'request', id: theirs.id, deleted: true },
+    ]);
+    // …and it reaches the other parish's coordinator's scope, not theirs, from now on
+    const after = await pulled(next.cursor);
+    expect(after.changes.some((c) => c.id === theirs.id)).toBe(false);
   });
 });

@@ -15,7 +15,8 @@ import type { Contact } from '../../domain/contact.ts';
 export const START_CURSOR = '0.0';
 
 interface LogRow extends Record<string, unknown> {
-  entity: Entity;
+  /** An entity, or 'exit:<entity>' for a record that left a scope. */
+  entity: string;
   entity_id: string;
   xid_text: string;
   seq_text: string;
@@ -70,6 +71,24 @@ async function currentRecords(
   );
 }
 
+/**
+ * Which change-log rows this user reads: staff read every record (and need no exit rows); a parish
+ * coordinator reads everyone's rows and their own parish's (see migration 0003).
+ */
+function scopeFilter(user: User): { sql: string; params: unknown[] } {
+  if (canSeeParishScoped(user, null)) return { sql: `entity NOT LIKE 'exit:%'`, params: [] };
+  const parish = user.parishCode ?? '';
+  return { sql: `(scope IS NULL OR scope = ANY($4::text[]))`, params: [[`p:${parish}`, `c:${parish}`]] };
+}
+
+/** A change-log row as the change it stands for: exit rows name the record they are about. */
+function subject(row: LogRow): { entity: Entity; id: string; exit: boolean } {
+  if (!row.entity.startsWith('exit:'))
+    return { entity: row.entity as Entity, id: row.entity_id, exit: false };
+  const bar = row.entity_id.lastIndexOf('|');
+  return { entity: row.entity.slice(5) as Entity, id: row.entity_id.slice(0, bar), exit: true };
+}
+
 export async function pull(
   db: Database,
   user: User,
@@ -77,6 +96,7 @@ export async function pull(
   limit: number,
 ): Promise<PullResponse> {
   const [xid, seq] = (since ?? START_CURSOR).split('.');
+  const scope = scopeFilter(user);
   // One transaction so the page and the records it names are read from one snapshot.
   return db.transaction(async (tx) => {
     const log = await tx.query<LogRow>(
@@ -85,37 +105,45 @@ export async function pull(
        FROM change_log
        WHERE (xid, seq) > ($1::xid8, $2::bigint)
          AND xid < pg_snapshot_xmin(pg_current_snapshot())
+         AND ${scope.sql}
        ORDER BY change_log.xid, change_log.seq
        LIMIT $3`,
-      [xid, seq, limit + 1],
+      [xid, seq, limit + 1, ...scope.params],
     );
     const hasMore = log.length > limit;
     const page = log.slice(0, limit);
+    const subjects = page.map(subject);
 
     const records = new Map<Entity, Map<string, StoredRecord>>();
     for (const entity of ENTITIES) {
-      const ids = page.filter((row) => row.entity === entity).map((row) => row.entity_id);
+      const ids = [...new Set(subjects.filter((row) => row.entity === entity).map((row) => row.id))];
       if (ids.length > 0) records.set(entity, await currentRecords(tx, entity, ids));
     }
-    const changes = page.map((row): Change => {
-      const stored = records.get(row.entity)?.get(row.entity_id);
-      if (stored === undefined || !visibleTo(user, row.entity, stored)) {
-        return { entity: row.entity, id: row.entity_id, deleted: true };
-      }
-      return {
-        entity: row.entity,
-        id: row.entity_id,
-        deleted: false,
-        record: stored.record,
-        clocks: stored.clocks,
-      } as Change;
+    const changes = subjects.flatMap((row): Change[] => {
+      const stored = records.get(row.entity)?.get(row.id);
+      const visible = stored !== undefined && visibleTo(user, row.entity, stored);
+      // An exit row only matters to those who can no longer see the record; the others get the record itself.
+      if (row.exit && visible) return [];
+      if (!visible) return [{ entity: row.entity, id: row.id, deleted: true }];
+      return [
+        {
+          entity: row.entity,
+          id: row.id,
+          deleted: false,
+          record: stored.record,
+          clocks: stored.clocks,
+        } as Change,
+      ];
     });
 
     const last = page[page.length - 1];
     const cursor = last ? `${last.xid_text}.${last.seq_text}` : (since ?? START_CURSOR);
     let total = 0;
     if (since === undefined) {
-      const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log');
+      const [count] = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM change_log WHERE ${scope.sql.replace('$4', '$1')}`,
+        scope.params,
+      );
       total = count?.n ?? 0;
     }
     return { changes, cursor, hasMore, total };
