@@ -1,6 +1,8 @@
 // Wards and parishes: the geography every partner's coverage and every request's place is named in.
 // A ward is parished when at least one parish lies in it; an unparished ward has no parish council,
-// which the map and the gap report must show.
+// which the map and the gap report must show. A retired parish (merged or wound up) stays on record, so
+// old requests still name it, but is not offered for new ones; parishes stored before `retired`
+// existed read as not retired.
 import { z } from 'zod';
 import { boundarySchema, positionSchema } from './geometry.ts';
 import { isoDateSchema } from './common.ts';
@@ -31,5 +33,6 @@ export const parishSchema = z.object({
   boundary: boundarySchema.nullable(),
   communityEmergencyPlan: z.object({ has: z.boolean(), link: z.url().nullable() }),
   charterRole: z.object({ agreed: z.boolean(), date: isoDateSchema.nullable() }),
+  retired: z.boolean().default(false),
 });
 export type Parish = z.infer<typeof parishSchema>;

@@ -1,5 +1,7 @@
 // A contact: a person or role to call, in or out of hours. Restricted contacts are seen only by those
-// whose role allows it (see access.ts).
+// whose role allows it (see access.ts). A retired contact (someone who has moved on) stays on record
+// but is left out of searches and the chase list; records stored before `retired` existed read as not
+// retired.
 import { z } from 'zod';
 import { areaCodeSchema } from './area.ts';
 import { emailSchema, idSchema, isoDateSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
@@ -15,6 +17,7 @@ export const contactSchema = z
     email: emailSchema.nullable(),
     visibility: z.enum(['public', 'restricted']),
     lastVerified: isoDateSchema,
+    retired: z.boolean().default(false),
     updatedAt: isoDateTimeSchema,
   })
   .refine((contact) => contact.organisation !== null || contact.parishCode !== null, {

@@ -1,6 +1,6 @@
 // A contact as one row of text cells, and back: the columns of the contacts CSV (import and export)
 // and of the contact edit form. As for partners, a column a file leaves out keeps what the directory
-// holds for an existing contact.
+// holds for an existing contact (so a file from before the `retired` column never brings one back).
 import { contactSchema, type Contact } from './contact.ts';
 import {
   CellError,
@@ -10,6 +10,8 @@ import {
   rowReader,
   rowResult,
   textOrNull,
+  yesNo,
+  yesNoText,
   type ColumnDoc,
   type RowContext,
   type RowResult,
@@ -35,6 +37,11 @@ export const CONTACT_COLUMNS = [
     column: 'last_verified',
     meaning: 'The date their details were last confirmed. Blank: the day of the import.',
   },
+  {
+    column: 'retired',
+    meaning:
+      'yes if they are no longer to be called (kept on record, left out of searches), or no. Blank: no.',
+  },
 ] as const satisfies readonly ColumnDoc[];
 
 export type ContactColumn = (typeof CONTACT_COLUMNS)[number]['column'];
@@ -51,6 +58,7 @@ const SCHEMA_COLUMNS: Record<string, ContactColumn> = {
   email: 'email',
   visibility: 'visibility',
   lastVerified: 'last_verified',
+  retired: 'retired',
 };
 
 export function contactToRow(contact: Contact): Record<ContactColumn, string> {
@@ -65,6 +73,7 @@ export function contactToRow(contact: Contact): Record<ContactColumn, string> {
     email: contact.email ?? '',
     visibility: contact.visibility,
     last_verified: contact.lastVerified,
+    retired: yesNoText(contact.retired),
   };
 }
 
@@ -79,6 +88,7 @@ function blankContact(context: RowContext): Contact {
     email: null,
     visibility: 'restricted',
     lastVerified: context.today,
+    retired: false,
     updatedAt: context.now,
   };
 }
@@ -112,6 +122,7 @@ export function contactFromRow(
       return value;
     }),
     lastVerified: cell('last_verified', base.lastVerified, (text) => dateOrNull(text) ?? context.today),
+    retired: cell('retired', base.retired, yesNo),
     updatedAt: context.now,
   };
   // An empty phone is missing, not badly written.

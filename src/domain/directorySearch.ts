@@ -1,6 +1,7 @@
 // One search over the whole directory — partners, contacts and parishes — typo-tolerant (MiniSearch),
 // by name, capability, kind, ward, parish, postcode, role and organisation, with the Directory
-// screen's filters. Pure: built from records and queried in memory, offline, in the browser.
+// screen's filters. Pure: built from records and queried in memory, offline, in the browser. Retired
+// contacts and parishes are left out unless asked for: nobody should call someone who has moved on.
 import MiniSearch from 'minisearch';
 import type { Parish, Ward } from './area.ts';
 import type { Contact } from './contact.ts';
@@ -20,6 +21,8 @@ export interface DirectoryFilters {
   wardCode: string | null;
   strategicOnly: boolean;
   staleOnly: boolean;
+  /** Also show retired contacts and parishes (closed partners show either way, badged). */
+  includeRetired: boolean;
 }
 
 export const NO_FILTERS: DirectoryFilters = {
@@ -29,6 +32,7 @@ export const NO_FILTERS: DirectoryFilters = {
   wardCode: null,
   strategicOnly: false,
   staleOnly: false,
+  includeRetired: false,
 };
 
 export interface DirectoryResults {
@@ -155,11 +159,14 @@ export function buildDirectorySearch(data: DirectoryData): DirectorySearch {
         (!filters.strategicOnly || isStrategic(partner)) &&
         (!filters.staleOnly || isStale(partner.lastVerified, today, staleDays));
       const keepContact = (contact: Contact) =>
+        (filters.includeRetired || !contact.retired) &&
         (filters.wardCode === null || wardsOfParish(contact.parishCode).includes(filters.wardCode)) &&
         (!filters.staleOnly || isStale(contact.lastVerified, today, staleDays));
       // Parishes carry no verified date, so "stale only" leaves them out.
       const keepParish = (parish: Parish) =>
-        (filters.wardCode === null || parish.wardCodes.includes(filters.wardCode)) && !filters.staleOnly;
+        (filters.includeRetired || !parish.retired) &&
+        (filters.wardCode === null || parish.wardCodes.includes(filters.wardCode)) &&
+        !filters.staleOnly;
 
       const results: DirectoryResults = { partners: [], contacts: [], parishes: [] };
       const trimmed = query.trim();

@@ -1,5 +1,6 @@
 // A parish as text fields, and back, for the parish edit form: read with the same cell rules as the
-// CSV import (codes or names, yes/no, UK dates) and checked against the shared parish schema.
+// CSV import (codes or names, yes/no, UK dates) and checked against the shared parish schema. Retiring
+// is done on the parish's page, not here, so the form keeps whatever the parish holds.
 import { parishSchema, type Parish } from './area.ts';
 import {
   areaChoices,
@@ -71,6 +72,7 @@ export function parishFromRow(
       agreed: cell('charter_agreed', false, yesNo),
       date: cell('charter_date', null, dateOrNull),
     },
+    retired: existing?.retired ?? false,
   };
   return rowResult(parishSchema, candidate, errors, SCHEMA_COLUMNS, (column, message) =>
     column === 'plan_link' && message === 'is not valid'

@@ -54,8 +54,8 @@ export type StaleItem =
   | { type: 'contact'; record: Contact; daysSince: number };
 
 /**
- * Everything to chase: stale partners (closed ones are left out: nobody needs to call them) and stale
- * contacts, oldest first; equal dates by name, so the list keeps one order.
+ * Everything to chase: stale partners and contacts, oldest first; equal dates by name, so the list
+ * keeps one order. Closed partners and retired contacts are left out: nobody needs to call them.
  */
 export function staleList(
   partners: readonly Partner[],
@@ -72,7 +72,7 @@ export function staleList(
         daysSince: daysSince(record.lastVerified, today),
       })),
     ...contacts
-      .filter((contact) => isStale(contact.lastVerified, today, days))
+      .filter((contact) => !contact.retired && isStale(contact.lastVerified, today, days))
       .map((record) => ({
         type: 'contact' as const,
         record,

@@ -1,8 +1,10 @@
 // The directory in a real Chromium, as its users work: an admin edits a partner with the network off
 // (the change shows at once and waits in the outbox), syncs when back online, and a duty officer on
 // another device sees it; an admin adds a partner through the form, and the duty officer, offline,
-// finds it first for food in its ward with its reasons and a tel: link; and a quarterly CSV import is
-// previewed (bad rows by line, a repeated row, an update) before its good rows are imported.
+// finds it first for food in its ward with its reasons and a tel: link; a quarterly CSV import is
+// previewed (bad rows by line, a repeated row, an update) before its good rows are imported; and an
+// admin retires a contact offline: it leaves the directory's results unless retired ones are asked
+// for, is badged on its page, and syncs once back online.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, serverForSuite, signInReadyOffline, syncStatus } from './harness.ts';
@@ -270,6 +272,53 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     await found.getByRole('link', { name: 'Hollingbourne Larder, Food and Friends', exact: true }).waitFor();
     // imported once, never twice (line 4 repeated it)
     expect(await found.getByRole('link', { name: /^Hollingbourne Larder/i }).count()).toBe(1);
+    await syncNow(page);
+  });
+
+  it('an admin retires a contact offline: gone from the directory unless retired ones are included, badged, synced', async () => {
+    const page = await adminPage();
+    await openNav(page, 'Directory');
+    // The last step left a search in the box.
+    const search = page.getByRole('searchbox', { name: 'Search the directory' });
+    await search.fill('');
+    await page.getByLabel('Show', { exact: true }).selectOption('contact');
+    const firstContact = page.getByRole('list', { name: 'Contacts found' }).getByRole('link').first();
+    const name = ((await firstContact.textContent()) ?? '').trim();
+    expect(name).not.toBe('');
+    // Demo names may repeat, so count the cards with this name rather than expect exactly one.
+    await search.fill(name);
+    const named = page.getByRole('list', { name: 'Contacts found' }).getByRole('link', { name, exact: true });
+    await named.first().waitFor();
+    const before = await named.count();
+
+    await admin?.setOffline(true);
+    await syncStatus(page)
+      .filter({ hasText: /^Offline/ })
+      .waitFor();
+    await named.first().click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    expect(await page.getByText('Retired', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Retire contact' }).click();
+    await page.getByRole('button', { name: `Yes, retire ${name}` }).click();
+    await page.getByRole('button', { name: 'Bring back contact' }).waitFor();
+    await page.getByText('Retired', { exact: true }).waitFor();
+    await syncStatus(page)
+      .filter({ hasText: /^Offline · .* · 1 change waiting to sync$/ })
+      .waitFor();
+
+    await page.getByRole('link', { name: '← Directory' }).click();
+    await search.fill(name);
+    await expect.poll(() => named.count(), { timeout: 10_000 }).toBe(before - 1);
+    await page.getByLabel('Include retired').check();
+    await expect.poll(() => named.count(), { timeout: 10_000 }).toBe(before);
+    const retiredCards = page
+      .getByRole('list', { name: 'Contacts found' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name, exact: true }) })
+      .filter({ hasText: 'Retired' });
+    expect(await retiredCards.count()).toBe(1);
+
+    await admin?.setOffline(false);
     await syncNow(page);
   });
 });

@@ -223,6 +223,7 @@ for (const { name: backendName, make } of backends) {
         // What the council recorded about a parish must survive a reload of the boundaries.
         await db.query(
           `UPDATE parishes SET record = jsonb_set(record, '{charterRole}', '{"agreed": true, "date": "2025-11-01"}')
+                                      || '{"retired": true}'::jsonb
            WHERE id = $1`,
           [BOXLEY_PARISH],
         );
@@ -312,6 +313,7 @@ for (const { name: backendName, make } of backends) {
           BOXLEY_PARISH,
         ]);
         expect(boxley?.record.charterRole).toEqual({ agreed: true, date: '2025-11-01' });
+        expect(boxley?.record.retired).toBe(true);
       });
     });
   });

@@ -53,6 +53,7 @@ export function aParish(
     boundary: null,
     communityEmergencyPlan: { has: false, link: null },
     charterRole: { agreed: false, date: null },
+    retired: false,
     ...overrides,
   };
 }

@@ -63,6 +63,7 @@ export function aContact(overrides: Partial<Contact> = {}): Contact {
     email: 'clerk@example.org',
     visibility: 'public',
     lastVerified: '2026-02-01',
+    retired: false,
     updatedAt: NOW,
     ...overrides,
   };

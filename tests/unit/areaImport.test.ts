@@ -36,6 +36,7 @@ describe('buildArea', () => {
         boundary: null,
         communityEmergencyPlan: { has: false, link: null },
         charterRole: { agreed: false, date: null },
+        retired: false,
       },
     ]);
   });

@@ -1,6 +1,7 @@
 // CSV import and export of the directory: bad rows named by line with their reasons, duplicates within
 // the file and against the directory, odd encodings (byte order mark, Windows line endings, quoted
-// commas and newlines, Windows-1252), and export → import giving back the same records.
+// commas and newlines, Windows-1252), export → import giving back the same records, and a contact's
+// retired column (written on export; a file without it keeps what the directory holds).
 import { describe, expect, it } from 'vitest';
 import {
   contactsCsv,
@@ -278,9 +279,13 @@ describe('export → import', () => {
     expect(goodRecords(again)).toEqual([]);
   });
 
-  it('gives back the same contacts', () => {
+  it('gives back the same contacts, retired ones still retired', () => {
     const contacts = [
       aContact(),
+      aContact({
+        name: 'Moved On',
+        retired: true,
+      }),
       aContact({
         name: 'Duty manager',
         role: '',
@@ -291,9 +296,12 @@ describe('export → import', () => {
         visibility: 'restricted',
       }),
     ];
-    const preview = previewContacts(contactsCsv(contacts), [], rowContext());
+    const text = contactsCsv(contacts);
+    expect(text.split('\r\n')[0]).toMatch(/,last_verified,retired$/);
+    const preview = previewContacts(text, [], rowContext());
     expect(preview.bad).toEqual([]);
     expect(goodRecords(preview)).toEqual([...contacts].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')));
+    expect(previewContacts(text, contacts, rowContext()).unchanged).toHaveLength(contacts.length);
   });
 
   it('stamps new rows with today when last_verified is blank', () => {
@@ -303,6 +311,58 @@ describe('export → import', () => {
       rowContext(),
     );
     expect(preview.creates[0]?.record).toMatchObject({ lastVerified: TODAY, updatedAt: NOW });
+  });
+});
+
+describe("a contact's retired column", () => {
+  const header = 'id,name,organisation,phone,retired';
+  const row = (contact: ReturnType<typeof aContact>, retired: string) =>
+    `${contact.id},${contact.name},${contact.organisation ?? ''},${contact.phones.main},${retired}`;
+
+  it('retires or brings back a contact by yes or no; blank is no', () => {
+    const active = aContact({ name: 'Still Here' });
+    const retired = aContact({ name: 'Moved On', retired: true });
+    const preview = previewContacts(
+      csv(header, row(active, 'yes'), row(retired, '')),
+      [active, retired],
+      rowContext(),
+    );
+    expect(preview.bad).toEqual([]);
+    expect(
+      preview.updates.map((update) => [update.record.name, update.record.retired, update.changedFields]),
+    ).toEqual([
+      ['Still Here', true, ['retired']],
+      ['Moved On', false, ['retired']],
+    ]);
+    const fresh = previewContacts(
+      csv('name,organisation,phone,retired', 'New Person,Council,01632 960200,'),
+      [],
+      rowContext(),
+    );
+    expect(fresh.creates[0]?.record.retired).toBe(false);
+  });
+
+  it('a file without the column keeps a retired contact retired', () => {
+    const retired = aContact({ name: 'Moved On', retired: true });
+    const preview = previewContacts(
+      csv('id,name,organisation,phone', `${retired.id},Moved On,${retired.organisation ?? ''},07700 900999`),
+      [retired],
+      rowContext(),
+    );
+    expect(preview.updates.map((update) => [update.record.retired, update.changedFields])).toEqual([
+      [true, ['phones']],
+    ]);
+  });
+
+  it('names a retired cell that is neither yes nor no', () => {
+    const preview = previewContacts(
+      csv('name,organisation,phone,retired', 'Unsure Person,Council,01632 960201,maybe'),
+      [],
+      rowContext(),
+    );
+    expect(preview.bad).toEqual([
+      { line: 2, name: 'Unsure Person', reasons: ['retired must be yes or no, not "maybe"'] },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDirectorySearch, NO_FILTERS, type DirectoryFilters } from '../../src/domain/directorySearch.ts';
 import { aContact, aPartner, PARISHES, WARDS } from '../support/directoryFixtures.ts';
+import { aParish } from '../support/area.ts';
 
 const foodBank = aPartner({ name: 'Marden Food Bank', capabilities: ['food'], lastVerified: '2026-02-20' });
 const taxis = aPartner({
@@ -117,5 +118,38 @@ describe('directory filters', () => {
       parishes: [],
     });
     expect(find('marden', { capability: 'welfare_check' }).partners).toEqual(['Village Helpers']);
+  });
+});
+
+describe('retired contacts and parishes', () => {
+  const movedOn = aContact({ name: 'Morgan Retired', role: 'Parish clerk', retired: true });
+  const merged = aParish('P2', 'Old Marden', ['W1'], { retired: true });
+  const withRetired = buildDirectorySearch({
+    partners: [foodBank],
+    contacts: [clerk, movedOn],
+    parishes: [...PARISHES, merged],
+    wards: WARDS,
+  });
+  const names = (query: string, includeRetired: boolean) => {
+    const results = withRetired.search(query, { ...NO_FILTERS, includeRetired }, TODAY, 90);
+    return {
+      contacts: results.contacts.map((contact) => contact.name),
+      parishes: results.parishes.map((parish) => parish.name),
+    };
+  };
+
+  it('are left out by default, with a query or without', () => {
+    expect(names('', false)).toEqual({ contacts: ['Priya Sharma'], parishes: ['Marden'] });
+    expect(names('morgan', false)).toEqual({ contacts: [], parishes: [] });
+    expect(names('old marden', false).parishes).toEqual([]);
+  });
+
+  it('are shown when "include retired" is on', () => {
+    expect(names('', true)).toEqual({
+      contacts: ['Morgan Retired', 'Priya Sharma'],
+      parishes: ['Marden', 'Old Marden'],
+    });
+    expect(names('morgan', true).contacts).toEqual(['Morgan Retired']);
+    expect(names('old marden', true).parishes).toEqual(['Old Marden']);
   });
 });

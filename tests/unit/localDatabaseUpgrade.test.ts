@@ -23,6 +23,7 @@ const SHIPPED: Record<number, Record<string, string>> = {
     outbox: '++seq, id, [entity+recordId]',
     rejected: 'id',
   },
+  3: {},
 };
 
 function openAsShipped(name: string, version: number): Dexie {
@@ -49,6 +50,8 @@ describe('local database upgrades', () => {
       names.push(name);
       const old = openAsShipped(name, version);
       await old.table('partners').put({ id: 'p1', name: 'Riverside Pantry', status: 'active' });
+      await old.table('contacts').put({ id: 'c1', name: 'Alex Example', parishCode: 'P1' });
+      await old.table('parishes').put({ code: 'P1', name: 'Upton' });
       await old
         .table('meta')
         .put({ key: 'session', value: { token: 't', user: { id: 'u1' }, lapsed: false } });
@@ -70,6 +73,11 @@ describe('local database upgrades', () => {
       await current.open();
       expect(await current.partners.get('p1')).toMatchObject({ name: 'Riverside Pantry' });
       expect(await current.meta.get('session')).toBeDefined();
+      if (version < 3) {
+        // saved before contacts and parishes could be retired: they read as not retired
+        expect(await current.contacts.get('c1')).toMatchObject({ name: 'Alex Example', retired: false });
+        expect(await current.parishes.get('P1')).toMatchObject({ name: 'Upton', retired: false });
+      }
       if (version >= 2) {
         expect(await current.outbox.toArray()).toEqual([
           expect.objectContaining({ id: 'm1', changes: { status: 'new' } }),

@@ -18,6 +18,7 @@ const parish: Parish = {
   boundary: null,
   communityEmergencyPlan: { has: false, link: null },
   charterRole: { agreed: false, date: null },
+  retired: false,
 };
 const parishes = new Map([[parish.code, parish]]);
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes)).toISOString();

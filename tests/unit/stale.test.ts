@@ -1,5 +1,5 @@
 // Stale details: the boundary day, the configurable number of days, UK "today", and the chase list
-// (oldest first, closed partners left out).
+// (oldest first, closed partners and retired contacts left out).
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STALE_DAYS,
@@ -77,6 +77,14 @@ describe('staleList', () => {
     expect(staleList([oldPartner, fresh], [], today, 20).map((item) => item.record.name)).toEqual([
       'Old partner',
       'Fresh',
+    ]);
+  });
+
+  it('leaves out retired contacts, however long ago they were verified', () => {
+    const kept = aContact({ name: 'Still here', lastVerified: '2025-01-01' });
+    const retired = aContact({ name: 'Moved on', lastVerified: '2020-01-01', retired: true });
+    expect(staleList([], [kept, retired], '2026-01-01').map((item) => item.record.name)).toEqual([
+      'Still here',
     ]);
   });
 

@@ -1,4 +1,5 @@
-// Choosing where help is needed: a ward or parish from the list, or this phone's location.
+// Choosing where help is needed: a ward or parish from the list, or this phone's location. Retired
+// parishes are not offered, unless one is already chosen (e.g. from its page), so it still shows.
 import { useState } from 'react';
 import type { Parish, Ward } from '../../domain/area.ts';
 import type { Place } from '../../domain/place.ts';
@@ -63,11 +64,13 @@ export function PlacePicker({
           ))}
         </optgroup>
         <optgroup label="Parishes">
-          {parishes.map((parish) => (
-            <option key={parish.code} value={`parish:${parish.code}`}>
-              {parish.name} parish
-            </option>
-          ))}
+          {parishes
+            .filter((parish) => !parish.retired || placeValue(place) === `parish:${parish.code}`)
+            .map((parish) => (
+              <option key={parish.code} value={`parish:${parish.code}`}>
+                {parish.name} parish{parish.retired ? ' (retired)' : ''}
+              </option>
+            ))}
         </optgroup>
       </select>
       <button type="button" className="secondary" onClick={useMyLocation} disabled={locating}>

@@ -88,6 +88,20 @@ export class LocalDatabase extends Dexie {
       outbox: '++seq, id, [entity+recordId]',
       rejected: 'id',
     });
+    // v3: contacts and parishes can be retired. No new index; records pulled before then are marked
+    // not retired, as the shared schemas read them, so an edit or an import sees no false change.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        for (const table of ['contacts', 'parishes']) {
+          await tx
+            .table<{ retired?: boolean }>(table)
+            .toCollection()
+            .modify((record) => {
+              record.retired ??= false;
+            });
+        }
+      });
   }
 
   /** The table holding each synced entity, and the field that is its key. */

@@ -131,12 +131,18 @@ export async function replaceArea(
       ]),
     );
 
-    // A boundary file knows nothing of what the council recorded about a parish; keep it.
+    // A boundary file knows nothing of what the council recorded about a parish (nor that it was
+    // retired); keep it. Parishes stored before `retired` existed lack it: not retired.
     const parishes = newParishes.map((parish): Parish => {
       const old = oldParishes.get(parish.code);
       return old === undefined
         ? parish
-        : { ...parish, communityEmergencyPlan: old.communityEmergencyPlan, charterRole: old.charterRole };
+        : {
+            ...parish,
+            communityEmergencyPlan: old.communityEmergencyPlan,
+            charterRole: old.charterRole,
+            retired: old.retired === true,
+          };
     });
 
     await saveWards(tx, wards);

@@ -76,6 +76,7 @@ function makeContact(
     },
     email: random.chance(0.95) ? `${slug(first)}.${slug(last)}@example.org` : null,
     lastVerified,
+    retired: false,
     updatedAt: officeTimeOn(lastVerified, random),
   };
 }

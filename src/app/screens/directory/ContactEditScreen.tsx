@@ -1,6 +1,6 @@
 // Create or edit a contact (admins), read by the same code as a contacts CSV row and checked against
 // the shared contact schema; saved on this device with its outbox entry, so it works offline.
-// Contacts have no status, so there is no retiring one here (see the note in the issue's report).
+// Retiring a contact is done on their page (ContactScreen); this form carries it through unchanged.
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -27,6 +27,7 @@ const LABELS: Record<ContactColumn, string> = {
   email: 'Email',
   visibility: 'Who can see this contact',
   last_verified: 'Last verified',
+  retired: 'Retired',
 };
 const fieldId = (column: ContactColumn) => `contact-${column}`;
 
@@ -43,6 +44,7 @@ function initialValues(contact: Contact | null, parishCode: string): Record<Cont
     email: '',
     visibility: 'restricted',
     last_verified: ukToday(new Date()),
+    retired: 'no',
   };
 }
 

@@ -1,11 +1,13 @@
 // One contact: who they are, whom they act for, the numbers to tap (in and out of hours), whether
-// the public may see them, and when their details were last confirmed.
+// the public may see them, and when their details were last confirmed. A retired contact is badged;
+// admins can retire one, or bring them back.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { ukToday, verifiedWords } from '../../../domain/stale.ts';
 import { Link } from '../../router.tsx';
 import { StaleBadge } from '../../directory/StaleBadge.tsx';
 import { VerifyButton } from '../../directory/VerifyButton.tsx';
+import { RetireButton, RetiredBadge } from '../../directory/RetireButton.tsx';
 import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
 import { CallButtons } from '../../components/CallButtons.tsx';
 
@@ -48,8 +50,9 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
       <h1 tabIndex={-1}>{contact.name}</h1>
       <p className="card-meta">
         {contact.role || 'Contact'}
+        <RetiredBadge retired={contact.retired} />
         {contact.visibility === 'restricted' && <span className="badge muted">Restricted</span>}
-        <StaleBadge lastVerified={contact.lastVerified} />
+        {!contact.retired && <StaleBadge lastVerified={contact.lastVerified} />}
       </p>
       <CallButtons phone={contact.phones.main} outOfHoursPhone={contact.phones.outOfHours} />
       <dl className="facts">
@@ -95,6 +98,11 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
             Edit contact
           </Link>
         </div>
+      )}
+      {canEdit && (
+        <RetireButton
+          target={{ entity: 'contact', id: contact.id, name: contact.name, retired: contact.retired }}
+        />
       )}
     </article>
   );

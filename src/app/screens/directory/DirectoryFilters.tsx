@@ -1,5 +1,6 @@
 // The Directory's filters as labelled controls: what to show, capability, kind, ward, strategic only,
-// stale only. Capability, kind and strategic describe partners, so choosing one shows partners only.
+// stale only, include retired. Capability, kind and strategic describe partners, so choosing one shows
+// partners only. Retired contacts and parishes are hidden until asked for.
 import type { Ward } from '../../../domain/area.ts';
 import { CAPABILITIES, type CapabilityId } from '../../../domain/capabilities.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../../../domain/partner.ts';
@@ -76,6 +77,14 @@ export function DirectoryFilters({
           onChange={(event) => set({ staleOnly: event.target.checked })}
         />
         Stale only (not verified in {staleDays} days)
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={filters.includeRetired}
+          onChange={(event) => set({ includeRetired: event.target.checked })}
+        />
+        Include retired contacts and parishes
       </label>
     </fieldset>
   );

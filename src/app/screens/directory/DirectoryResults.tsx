@@ -1,5 +1,6 @@
 // The Directory's answer, grouped by type: partners, contacts, parishes. Each card links to its page
-// and carries its number to tap and its stale flag. Long groups show their first part until asked.
+// and carries its number to tap, its stale flag and, for a contact or parish, whether it is retired.
+// Long groups show their first part until asked.
 import { useState, type ReactNode } from 'react';
 import type { Parish, Ward } from '../../../domain/area.ts';
 import type { Contact } from '../../../domain/contact.ts';
@@ -10,6 +11,7 @@ import { isStrategic } from '../../../domain/partner.ts';
 import { telHref } from '../../../domain/common.ts';
 import { Link } from '../../router.tsx';
 import { StaleBadge } from '../../directory/StaleBadge.tsx';
+import { RetiredBadge } from '../../directory/RetireButton.tsx';
 
 const FIRST = 50;
 
@@ -71,8 +73,9 @@ export function ContactCard({ contact, parishName }: { contact: Contact; parishN
       </Link>
       <span className="card-meta">
         <span className="type-label">Contact</span>
+        <RetiredBadge retired={contact.retired} />
         {contact.visibility === 'restricted' && <span className="badge muted">Restricted</span>}
-        <StaleBadge lastVerified={contact.lastVerified} />
+        {!contact.retired && <StaleBadge lastVerified={contact.lastVerified} />}
         {[contact.role, actsFor].filter(Boolean).join(', ')}
       </span>
       <a className="card-call" href={telHref(contact.phones.main)}>
@@ -90,6 +93,7 @@ function ParishCard({ parish, wards }: { parish: Parish; wards: ReadonlyMap<stri
       </Link>
       <span className="card-meta">
         <span className="type-label">Parish</span>
+        <RetiredBadge retired={parish.retired} />
         {parish.charterRole.agreed && <span className="badge">Charter role agreed</span>}
         In {parish.wardCodes.map((code) => wards.get(code)?.name ?? code).join(', ')} ward
         {parish.wardCodes.length === 1 ? '' : 's'}

@@ -1,6 +1,6 @@
 // Create or edit a parish (admins): its wards, community emergency plan and Parish Charter role.
 // Saved on this device with its outbox entry, so it works offline. A parish's code is its key, so it
-// is chosen once, when the parish is created. Parishes have no status to retire them by.
+// is chosen once, when the parish is created. Retiring a parish is done on its page (ParishScreen).
 import type { FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';

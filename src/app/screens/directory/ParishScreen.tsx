@@ -1,10 +1,12 @@
 // One parish: the wards it lies in, its clerk and emergency coordinator (the contacts of this parish),
 // whether it has a community emergency plan, whether its emergency role is agreed under the Parish
-// Charter, and the partners that cover it.
+// Charter, and the partners that cover it. A retired parish is badged; admins can retire one, or
+// bring it back.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { Link } from '../../router.tsx';
 import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+import { RetireButton, RetiredBadge } from '../../directory/RetireButton.tsx';
 import { ContactCard, PartnerCard } from './DirectoryResults.tsx';
 
 export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
@@ -50,6 +52,12 @@ export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
         <Link to="/directory">← Directory</Link>
       </p>
       <h1 tabIndex={-1}>{parish.name} parish</h1>
+      {parish.retired && (
+        <p className="card-meta">
+          <RetiredBadge retired={parish.retired} />
+          Not offered for new requests.
+        </p>
+      )}
       <p>
         <Link to={`/find?parish=${encodeURIComponent(parish.code)}`}>Find help in {parish.name}</Link>
       </p>
@@ -84,6 +92,16 @@ export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
             Add a contact for this parish
           </Link>
         </div>
+      )}
+      {canEdit && (
+        <RetireButton
+          target={{
+            entity: 'parish',
+            code: parish.code,
+            name: `${parish.name} parish`,
+            retired: parish.retired,
+          }}
+        />
       )}
       <h2>Contacts (clerk and emergency coordinator)</h2>
       {contacts === undefined ? (

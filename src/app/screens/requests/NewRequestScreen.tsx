@@ -1,6 +1,7 @@
 // Log a request for help: what is needed, where, for whom (kept minimal), how urgent. Saved on this
 // device first (works offline) and sent with the next sync. A parish coordinator can place requests in
-// their own parish only, because the server refuses the rest; the picker offers nothing else.
+// their own parish only, because the server refuses the rest; the picker offers nothing else. A
+// retired parish is not offered at all (see useArea).
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -42,7 +43,12 @@ const describedBy = (errors: FormErrors, field: keyof FormErrors, hint?: string)
 
 function RequestForm({ user, area }: { user: User; area: AreaLists }) {
   const incidents = useLiveQuery(() => localDatabase.incidents.where('status').equals('open').toArray());
-  const [values, setValues] = useState<RequestFormValues>(() => initialValues(user));
+  const [values, setValues] = useState<RequestFormValues>(() => {
+    const initial = initialValues(user);
+    // A coordinator's own parish is chosen for them, unless it is retired and so not on offer.
+    const offered = area.ownParishes.some((parish) => `parish:${parish.code}` === initial.place);
+    return initial.place.startsWith('parish:') && !offered ? { ...initial, place: '' } : initial;
+  });
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -141,7 +147,9 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
           aria-describedby={describedBy(errors, 'place')}
           onChange={(event) => set('place', event.target.value)}
         >
-          {!coordinator && <option value="">Choose a ward or parish</option>}
+          {(!coordinator || area.ownParishes.length === 0) && (
+            <option value="">Choose a ward or parish</option>
+          )}
           {coordinator ? (
             area.ownParishes.map((parish) => (
               <option key={parish.code} value={`parish:${parish.code}`}>
