@@ -107,5 +107,6 @@ describe.each(databaseKinds)('a push interrupted by the server dying, on %s', (k
     const finalIds = await storedRequestIds(server, token);
     expect(finalIds.size).toBe(300);
     await server.stop();
-  });
+    // Two server starts (a first PGlite start runs initdb): generous on a busy two-core machine.
+  }, 180_000);
 });
