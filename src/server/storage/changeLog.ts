@@ -16,6 +16,7 @@ const SCOPE_OF: Partial<Record<Entity, string>> = {
  * of whoever may see it now. When a record leaves a scope, an exit row in that scope makes sure the
  * people who could see it before are told to forget it.
  */
+// (The join casts the id, not the column, so the table's primary key finds the row.)
 export async function recordChanges(tx: Queryable, entity: Entity, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const scope = SCOPE_OF[entity];
@@ -29,11 +30,12 @@ export async function recordChanges(tx: Queryable, entity: Entity, ids: readonly
     );
     return;
   }
-  const { table } = ENTITY_STORAGE[entity];
+  const { table, idType } = ENTITY_STORAGE[entity];
   await tx.query(
     `WITH now_scoped AS (
        SELECT changed.record_id AS id, ${scope} AS scope
-       FROM unnest($2::text[]) AS changed(record_id) LEFT JOIN ${table} t ON t.id::text = changed.record_id
+       FROM unnest($2::text[]) AS changed(record_id)
+       LEFT JOIN ${table} t ON t.id = changed.record_id::${idType}
      ), before AS (
        SELECT l.entity_id, l.scope FROM change_log l JOIN now_scoped n ON l.entity = $1 AND l.entity_id = n.id
      ), exits AS (
