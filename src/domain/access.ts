@@ -2,7 +2,6 @@
 // filter pulls and refuse writes, and by the app to decide what to offer. Grows into the roles model.
 import type { User } from './user.ts';
 import type { Contact } from './contact.ts';
-import type { HelpRequest } from './request.ts';
 
 /** Restricted contacts are for council staff, and for a parish coordinator only within their parish. */
 export function canSeeContact(user: User, contact: Contact): boolean {
@@ -17,11 +16,6 @@ export function canEditDirectory(user: User): boolean {
 }
 
 const isStaff = (user: User) => user.role === 'admin' || user.role === 'duty_officer';
-
-/** The parish a request belongs to, for scoping: a parish coordinator works in their own parish only. */
-export function requestParish(request: Pick<HelpRequest, 'place'>): string | null {
-  return request.place.parishCode;
-}
 
 /** Requests (and their timelines and conflicts) are seen by staff, and by the coordinator of their parish. */
 export function canSeeParishScoped(user: User, parishCode: string | null): boolean {

@@ -11,6 +11,7 @@ import { PlacePicker } from '../components/PlacePicker.tsx';
 import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
 import { UrgencyPicker } from '../components/UrgencyPicker.tsx';
 import { useStaleDays } from '../directory/staleDays.ts';
+import { IncludeAllPartners } from '../components/IncludeAllPartners.tsx';
 
 function initialPlace(): Place | null {
   const params = new URLSearchParams(location.search);
@@ -64,14 +65,7 @@ export function FindHelpScreen() {
       <NeedsPicker needs={needs} onChange={setNeeds} />
       <PlacePicker wards={wards} parishes={parishes} place={place} onChange={setPlace} />
       <UrgencyPicker urgency={urgency} onChange={setUrgency} name="urgency" />
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={includeAll}
-          onChange={(event) => setIncludeAll(event.target.checked)}
-        />
-        Include partners not named in the emergency plan
-      </label>
+      <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
 
       <section aria-labelledby="results-heading" className="results">
         <h2 id="results-heading">Best placed to help</h2>

@@ -12,6 +12,7 @@ import { openAssignmentsByPartner } from '../../../domain/requestList.ts';
 import { telHref } from '../../../domain/common.ts';
 import { Link } from '../../router.tsx';
 import { assignPartner } from '../../requests/requestActions.ts';
+import { IncludeAllPartners } from '../../components/IncludeAllPartners.tsx';
 
 export function BestPlacedAssign({ request, user }: { request: HelpRequest; user: User }) {
   const partners = useLiveQuery(() => localDatabase.partners.toArray());
@@ -62,14 +63,7 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
   return (
     <section aria-labelledby="best-placed-heading" className="results">
       <h2 id="best-placed-heading">Best placed to help</h2>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={includeAll}
-          onChange={(event) => setIncludeAll(event.target.checked)}
-        />
-        Include partners not named in the emergency plan
-      </label>
+      <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
       {error && (
         <p className="form-error" role="alert">
           {error}
