@@ -24,10 +24,18 @@ export type Entity = z.infer<typeof entitySchema>;
 
 export const PULL_PAGE_MAX = 2000;
 
+/** A cursor is a transaction id (xid8, unsigned 64-bit) and a sequence number (bigint). */
+function withinCursorRange(cursor: string): boolean {
+  const [xid = '', seq = ''] = cursor.split('.');
+  if (!/^\d+$/.test(xid) || !/^\d+$/.test(seq)) return false;
+  return BigInt(xid) <= 2n ** 64n - 1n && BigInt(seq) <= 2n ** 63n - 1n;
+}
+
 export const pullQuerySchema = z.object({
   since: z
     .string()
-    .regex(/^\d+\.\d+$/, 'since must be a cursor returned by an earlier pull')
+    .regex(/^\d{1,20}\.\d{1,19}$/, 'since must be a cursor returned by an earlier pull')
+    .refine(withinCursorRange, 'since must be a cursor returned by an earlier pull')
     .optional(),
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
 });
