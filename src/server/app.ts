@@ -21,7 +21,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution'>>,
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy'>>,
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
@@ -48,7 +48,7 @@ export function createApp(
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
-    .route('/auth', authRoutes(db, config.sessionDays))
+    .route('/auth', authRoutes(db, config.sessionDays, config.trustProxy ?? 0))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))
     .all('*', (c) =>

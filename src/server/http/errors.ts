@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Extra answer headers, such as Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -40,7 +42,7 @@ function isBadInputFromStorage(error: Error): boolean {
 
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
-    return c.json(errorBody(error.code, error.message, error.fields), error.status);
+    return c.json(errorBody(error.code, error.message, error.fields), error.status, error.headers);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return c.json(errorBody('bad_request', error.message || 'The request is not valid.'), error.status);
