@@ -57,7 +57,7 @@ export function createApp(
 
   const app = new Hono();
   app.onError(handleError);
-  app.use('*', securityHeaders(appConfig.tileUrl));
+  app.use('*', securityHeaders(appConfig.tileUrl, config.trustProxy ?? 0));
   app.route('/api', api);
 
   // Hashed build assets never change; the service worker and the page must always be fresh.
