@@ -13,6 +13,7 @@ import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
+import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
 
@@ -43,7 +44,15 @@ export function createApp(
         },
       }),
     )
-    .get('/health', (c) => c.json({ status: 'ok' as const, database: db.kind, version: APP_VERSION }))
+    .get('/health', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        status: 'ok' as const,
+        database: db.kind,
+        version: APP_VERSION,
+        ...(await pullHorizon(db)),
+      });
+    })
     .get('/config', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
