@@ -45,18 +45,24 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     expect(error.message).toContain(field);
   });
 
-  it('refuses a body nested 10 000 deep with a 400, on sign-in and on push', async () => {
+  it('refuses a body nested 10 000 deep with a 400 naming the field', async () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const error = await refusal(await login(`{"username":${deep},"password":"x"}`), 400);
     expect(error.message).toMatch(/deep/);
     expect(Object.keys(error.fields ?? {})[0]).toMatch(/^username\./);
-    const push = await app.request('/api/sync/push', {
-      method: 'POST',
-      headers: { ...JSON_TYPE, Authorization: `Bearer ${token}` },
-      body: `{"clientId":"deep","mutations":${deep}}`,
-    });
-    expect(push.status).toBeLessThan(500);
-    expect(push.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('leaves a deep or NUL-bearing mutation to push, which answers without a 5xx', async () => {
+    // Push refuses such a mutation on its own and applies the rest of its batch (see push tests).
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    for (const mutations of [deep, `[{"changes":{"name":"a\\u0000b"}}]`]) {
+      const push = await app.request('/api/sync/push', {
+        method: 'POST',
+        headers: { ...JSON_TYPE, Authorization: `Bearer ${token}` },
+        body: `{"clientId":"deep","mutations":${mutations}}`,
+      });
+      expect(push.status).toBeLessThan(500);
+    }
   });
 
   it.each(['99999999999999999999999.1', '1.9223372036854775808', '18446744073709551616.0'])(
@@ -71,7 +77,7 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
   );
 
   it('still accepts the largest cursor its columns hold', async () => {
-    const response = await app.request('/api/sync/pull?since=18446744073709551615.9223372036854775807', {
+    const response = await app.request('/api/sync/pull?since=9223372036854775807.9223372036854775807', {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
