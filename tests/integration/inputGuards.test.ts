@@ -83,6 +83,20 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     expect(response.status).toBe(200);
   });
 
+  it('answers malformed percent-encoding in a query or path without a 5xx', async () => {
+    const headers = { Authorization: `Bearer ${token}` };
+    for (const path of [
+      '/api/sync/pull?since=%E0%A4%A&limit=%',
+      '/api/sync/pull?since=%00.1',
+      '/api/%E0%A4%A',
+    ]) {
+      const response = await app.request(path, { headers });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+      apiErrorSchema.parse(await response.json());
+    }
+  });
+
   it.each([
     ['text/plain', { 'Content-Type': 'text/plain;charset=UTF-8' }],
     ['a form', { 'Content-Type': 'application/x-www-form-urlencoded' }],
