@@ -29,6 +29,7 @@ export type WriteTarget =
 
 /** Why this user may not make this change, or null when they may. Written once; the server enforces it. */
 export function writeRefusal(user: User, target: WriteTarget): string | null {
+  if (user.role === 'viewer') return 'A viewer can look things up but not change them.';
   switch (target.entity) {
     case 'partner':
     case 'contact':
@@ -48,4 +49,27 @@ export function writeRefusal(user: User, target: WriteTarget): string | null {
       }
       return null;
   }
+}
+
+/** Requests, incidents and their timelines hold requesters' details: not for viewers. */
+export function canSeeRequests(user: User): boolean {
+  return user.role !== 'viewer';
+}
+
+/** People, sessions, the audit trail and retention are run by admins. */
+export function canManagePeople(user: User): boolean {
+  return user.role === 'admin';
+}
+
+/**
+ * The change-log scopes (migration 0003) a user who is not staff reads besides everyone's: their own
+ * parish's requests and restricted contacts, or none at all without a parish (a viewer).
+ */
+export function parishScopes(user: User): string[] {
+  return user.parishCode === null ? [] : [`p:${user.parishCode}`, `c:${user.parishCode}`];
+}
+
+/** The role and parish a device's copy was pulled under: when it changes, the copy is narrowed. */
+export function scopeKey(user: Pick<User, 'role' | 'parishCode'>): string {
+  return `${user.role}|${user.parishCode ?? ''}`;
 }

@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../storage/database.ts';
 import { ENTITY_STORAGE } from '../storage/changeLog.ts';
 import { ENTITIES, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
 import type { User } from '../../domain/user.ts';
-import { canSeeContact, canSeeParishScoped } from '../../domain/access.ts';
+import { canSeeContact, canSeeParishScoped, parishScopes } from '../../domain/access.ts';
 import type { FieldClocks } from '../../domain/merge.ts';
 import type { Contact } from '../../domain/contact.ts';
 
@@ -77,8 +77,7 @@ async function currentRecords(
  */
 function scopeFilter(user: User): { sql: string; params: unknown[] } {
   if (canSeeParishScoped(user, null)) return { sql: `entity NOT LIKE 'exit:%'`, params: [] };
-  const parish = user.parishCode ?? '';
-  return { sql: `(scope IS NULL OR scope = ANY($4::text[]))`, params: [[`p:${parish}`, `c:${parish}`]] };
+  return { sql: `(scope IS NULL OR scope = ANY($4::text[]))`, params: [parishScopes(user)] };
 }
 
 /** A change-log row as the change it stands for: exit rows name the record they are about. */

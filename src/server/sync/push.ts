@@ -13,6 +13,7 @@ import { canSeeParishScoped, writeRefusal } from '../../domain/access.ts';
 import type { Conflict } from '../../domain/conflict.ts';
 import { readForUpdate, writeRecord, type StoredRow } from './recordStore.ts';
 import { RECORD_RULES, Rejection } from './recordRules.ts';
+import { changeEntries, recordAudit } from '../audit/audit.ts';
 
 export async function push(
   db: Database,
@@ -55,7 +56,7 @@ async function pushOne(tx: Queryable, user: User, clientId: string, raw: unknown
   ]);
   const stored = await readForUpdate(tx, mutation.entity, mutation.recordId);
   try {
-    await apply(tx, user, mutation, stored);
+    await apply(tx, user, mutation, stored, clientId);
   } catch (error) {
     if (!(error instanceof Rejection)) throw error;
     const visible = stored && (stored.parishCode === null || canSeeParishScoped(user, stored.parishCode));
@@ -85,6 +86,7 @@ async function apply(
   user: User,
   mutation: Mutation,
   stored: StoredRow | undefined,
+  clientId: string,
 ): Promise<void> {
   if (parseHlc(mutation.hlc).ms > Date.now() + MAX_CLOCK_AHEAD_MS) {
     throw new Rejection(
@@ -125,6 +127,10 @@ async function apply(
   if (refusal) throw new Rejection(refusal);
 
   await writeRecord(tx, mutation.entity, mutation.recordId, record, merged.clocks, parishAfter);
+  await recordAudit(
+    tx,
+    changeEntries({ user, clientId, mutation, before: stored?.record ?? null, after: record }),
+  );
   await keepConflicts(tx, mutation, merged.conflicts, parishAfter, rules.label(record));
 }
 
