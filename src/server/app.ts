@@ -15,6 +15,7 @@ import { loginEvents, logoutEvents } from './auth/loginEvents.ts';
 import { accountRoutes } from './auth/sessionsRoutes.ts';
 import { userAdminRoutes } from './auth/userAdmin.ts';
 import { auditRoutes } from './audit/auditRoutes.ts';
+import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
@@ -26,12 +27,13 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution'>>,
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'idleLockMinutes'>>,
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
     tileUrl: config.tileUrl ?? null,
     tileAttribution: config.tileAttribution ?? null,
+    idleLockMinutes: config.idleLockMinutes ?? 15,
   };
   const api = new Hono<SessionEnv>()
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
@@ -56,6 +58,7 @@ export function createApp(
     .use('/auth/login', loginEvents(db))
     .use('/auth/logout', logoutEvents(db))
     .route('/auth', authRoutes(db, config.sessionDays))
+    .route('/public', publicRoutes(db))
     .use('*', requireActiveUser(db))
     .route('/account', accountRoutes(db))
     .route('/admin/users', userAdminRoutes(db))

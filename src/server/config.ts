@@ -19,6 +19,10 @@ export interface ServerConfig {
   tileUrl: string | null;
   /** Credit for the tile server, shown on the map; null when not set. */
   tileAttribution: string | null;
+  /** Minutes without use before the app locks itself and asks for the password again. */
+  idleLockMinutes: number;
+  /** Days after a request is done or cancelled before its requester's details are removed. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -53,5 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     tileUrl: tileUrl(env.TILE_URL),
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
+    idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
+    retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
   };
 }
