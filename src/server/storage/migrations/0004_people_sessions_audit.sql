@@ -40,8 +40,23 @@ CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX audit_log_user ON audit_log (user_id, at);
 CREATE INDEX audit_log_record ON audit_log (record_id, at);
 
+-- The one change allowed: retention may blank the old and new values of an entry (personal details
+-- must not outlive the record they were in), keeping who, when, what and which field.
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE'
+     AND (NEW.id, NEW.at, NEW.device_at, NEW.user_id, NEW.username, NEW.client_id, NEW.action, NEW.entity,
+          NEW.record_id, NEW.field, NEW.detail)
+         IS NOT DISTINCT FROM
+         (OLD.id, OLD.at, OLD.device_at, OLD.user_id, OLD.username, OLD.client_id, OLD.action, OLD.entity,
+          OLD.record_id, OLD.field, OLD.detail)
+     AND NEW.old_value IS NOT DISTINCT FROM
+         (CASE WHEN OLD.old_value IS NULL THEN NULL ELSE '"[removed under the retention schedule]"'::jsonb END)
+     AND NEW.new_value IS NOT DISTINCT FROM
+         (CASE WHEN OLD.new_value IS NULL THEN NULL ELSE '"[removed under the retention schedule]"'::jsonb END)
+  THEN
+    RETURN NEW;
+  END IF;
   RAISE EXCEPTION 'the audit trail is append-only';
 END;
 $$;
