@@ -147,6 +147,15 @@ export function agreedUses(
   };
 }
 
+/** The out-of-hours number, only when the partner agreed to be contacted out of hours. */
+export function outOfHoursPhoneFor(
+  partner: Pick<Partner, 'emergencyPlan' | 'listedPublicly' | 'availability'> & {
+    agreement?: PartnerAgreement | null;
+  },
+): string | null {
+  return agreedUses(partner).outOfHours ? partner.availability.outOfHoursPhone : null;
+}
+
 export function isStrategic(partner: Partner): boolean {
   return agreedUses(partner).emergencyPlan;
 }
