@@ -180,12 +180,24 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
       expect(contact.deleted).toBe(false);
       if (!contact.deleted) expect((contact.record as { visibility: string }).visibility).toBe('public');
     }
-    const refused = await push(viewer.token, [aMutation('request', request.id, { status: 'done' })]);
+    // A request they cannot see answers as one that does not exist; a partner they can see, with why.
+    const hidden = await push(viewer.token, [aMutation('request', request.id, { status: 'done' })]);
+    expect(hidden[0]).toMatchObject({ status: 'rejected' });
+    expect(hidden[0]?.current).toBeNull();
+    const partner = changes.find((change) => change.entity === 'partner')!;
+    const refused = await push(viewer.token, [
+      aMutation('partner', partner.id, { capacityNotes: 'viewer was here' }),
+    ]);
     expect(refused[0]).toMatchObject({
       status: 'rejected',
       reason: 'A viewer can look things up but not change them.',
     });
-    expect(refused[0]?.current).toBeNull();
+    const newRequest = aRequest();
+    const refusedNew = await push(viewer.token, [creating('request', newRequest)]);
+    expect(refusedNew[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'A viewer can look things up but not change them.',
+    });
   });
 
   it('stops a disabled person’s device at once, with a reason, and lets it go on once re-enabled', async () => {

@@ -3,7 +3,7 @@
 // field added to partners later fails here until someone decides whether it is public.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
-import { savePartners } from '../../src/server/directory/records.ts';
+import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
 import { publicDirectorySchema } from '../../src/domain/publicPartner.ts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
@@ -78,7 +78,7 @@ describe('GET /api/public/partners', () => {
   beforeAll(async () => {
     test = await openTestDatabase('pglite');
     await test.db.transaction((tx) =>
-      savePartners(tx, [everyField, notAgreed, legacyListed, legacyUnlisted, paused]),
+      saveLoadedRecords(tx, 'partner', [everyField, notAgreed, legacyListed, legacyUnlisted, paused]),
     );
     app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
   });

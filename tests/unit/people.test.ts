@@ -6,11 +6,11 @@ import {
   canSeeContact,
   canSeeParishScoped,
   canSeeRequests,
-  parishScopes,
   scopeKey,
   writeRefusal,
 } from '../../src/domain/access.ts';
 import type { User } from '../../src/domain/user.ts';
+import { readableScopes } from '../../src/domain/entities/scope.ts';
 import type { Contact } from '../../src/domain/contact.ts';
 
 describe('deviceName', () => {
@@ -79,15 +79,13 @@ describe('the viewer role', () => {
     expect(canSeeParishScoped(viewer, 'P1')).toBe(false);
     expect(canSeeContact(viewer, restricted)).toBe(false);
     expect(canSeeContact(viewer, { ...restricted, visibility: 'public' })).toBe(true);
-    expect(writeRefusal(viewer, { entity: 'partner' })).toMatch(/viewer/);
-    expect(writeRefusal(viewer, { entity: 'request', parishBefore: null, parishAfter: null })).toMatch(
-      /viewer/,
-    );
-    expect(parishScopes(viewer)).toEqual([]);
+    expect(writeRefusal(viewer, 'partner', undefined, null)).toMatch(/viewer/);
+    expect(writeRefusal(viewer, 'request', undefined, 'staff')).toMatch(/viewer/);
+    expect(readableScopes(viewer)).toEqual([]);
   });
 
   it('gives a coordinator their parish’s scopes and a scope key that changes with the parish', () => {
-    expect(parishScopes(coordinator)).toEqual(['p:P1', 'c:P1']);
+    expect(readableScopes(coordinator)).toEqual(['parish:P1']);
     expect(scopeKey(coordinator)).not.toBe(scopeKey({ ...coordinator, parishCode: 'P2' }));
     expect(canSeeRequests(coordinator)).toBe(true);
   });

@@ -41,6 +41,7 @@ export function withoutPersonalDetails(record: HelpRequest, removedAt: string): 
 
 interface Candidate extends Record<string, unknown> {
   id: string;
+  scope: string | null;
   record: HelpRequest;
   field_clocks: FieldClocks;
 }
@@ -54,7 +55,7 @@ export async function purgeRequests(
   const cutoff = now.getTime() - days * DAY_MS;
   return db.transaction(async (tx) => {
     const candidates = await tx.query<Candidate>(
-      `SELECT id::text AS id, record, field_clocks FROM requests
+      `SELECT id::text AS id, scope, record, field_clocks FROM requests
        WHERE purged_at IS NULL AND record->>'status' IN ('done', 'cancelled') FOR UPDATE`,
     );
     const due = candidates.filter((row) => finishedAt(row.record, row.field_clocks) < cutoff);
@@ -76,7 +77,11 @@ export async function purgeRequests(
       );
     }
     const ids = due.map((row) => row.id);
-    await recordChanges(tx, 'request', ids);
+    await recordChanges(
+      tx,
+      'request',
+      due.map((row) => ({ id: row.id, scope: row.scope })),
+    );
     const timelineIds = await blankNotes(tx, ids);
     const conflictIds = await blankConflicts(tx, ids);
     await blankAuditValues(tx, ids, timelineIds);
@@ -95,31 +100,29 @@ export async function purgeRequests(
 }
 
 async function blankNotes(tx: Queryable, requestIds: string[]): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string; scope: string | null }>(
     `UPDATE timeline SET record = jsonb_set(record, '{text}', to_jsonb($3::text)), updated_at = now()
-     WHERE request_id = ANY($1::uuid[]) AND record->>'kind' = ANY($2::text[]) AND record->>'text' <> $3
-     RETURNING id::text AS id`,
-    [requestIds, WORDED_KINDS, REMOVED],
+     WHERE parent_id = ANY($1::text[]) AND record->>'kind' = ANY($2::text[]) AND record->>'text' <> $3
+     RETURNING id::text AS id, scope`,
+    [requestIds.map((id) => `request:${id}`), WORDED_KINDS, REMOVED],
   );
-  const ids = rows.map((row) => row.id);
-  await recordChanges(tx, 'timeline', ids);
-  return ids;
+  await recordChanges(tx, 'timeline', rows);
+  return rows.map((row) => row.id);
 }
 
 /** Conflicts kept about a purged request name it and may hold the old details: both go. */
 async function blankConflicts(tx: Queryable, requestIds: string[]): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
+  const rows = await tx.query<{ id: string; scope: string | null }>(
     `UPDATE conflicts SET record = record || jsonb_build_object('recordLabel', 'Request (details removed)')
        || CASE WHEN record->>'field' = ANY($2::text[])
             THEN jsonb_build_object('keptValue', $3::text, 'otherValue', $3::text) ELSE '{}'::jsonb END,
        updated_at = now()
      WHERE record->>'entity' = 'request' AND record->>'recordId' = ANY($1::text[])
-     RETURNING id`,
+     RETURNING id, scope`,
     [requestIds, PERSONAL_FIELDS, REMOVED],
   );
-  const ids = rows.map((row) => row.id);
-  await recordChanges(tx, 'conflict', ids);
-  return ids;
+  await recordChanges(tx, 'conflict', rows);
+  return rows.map((row) => row.id);
 }
 
 async function blankAuditValues(tx: Queryable, requestIds: string[], timelineIds: string[]): Promise<void> {
