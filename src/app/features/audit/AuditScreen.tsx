@@ -97,7 +97,7 @@ export function AuditScreen() {
       {online && entries === null && !error && <p role="status">Loading the audit trail…</p>}
       {entries?.length === 0 && <p className="empty">Nothing matches these filters.</p>}
       {entries && entries.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit entries">
           <table>
             <caption>Newest first</caption>
             <thead>
