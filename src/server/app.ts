@@ -9,7 +9,13 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Database } from './storage/database.ts';
 import type { ServerConfig } from './config.ts';
-import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { requireActiveUser, type SessionEnv } from './auth/sessionGuard.ts';
+import { loginEvents, logoutEvents } from './auth/loginEvents.ts';
+import { accountRoutes } from './auth/sessionsRoutes.ts';
+import { userAdminRoutes } from './auth/userAdmin.ts';
+import { auditRoutes } from './audit/auditRoutes.ts';
+import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
@@ -22,14 +28,15 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy'>>,
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes'>>,
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
     tileUrl: config.tileUrl ?? null,
     tileAttribution: config.tileAttribution ?? null,
+    idleLockMinutes: config.idleLockMinutes ?? 15,
   };
-  const api = new Hono<AuthEnv>()
+  const api = new Hono<SessionEnv>()
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
     .use(
@@ -57,8 +64,14 @@ export function createApp(
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
+    .use('/auth/login', loginEvents(db))
+    .use('/auth/logout', logoutEvents(db))
     .route('/auth', authRoutes(db, config.sessionDays, config.trustProxy ?? 0))
-    .use('*', requireUser(db))
+    .route('/public', publicRoutes(db))
+    .use('*', requireActiveUser(db))
+    .route('/account', accountRoutes(db))
+    .route('/admin/users', userAdminRoutes(db))
+    .route('/admin/audit', auditRoutes(db))
     .route('/sync', syncRoutes(db))
     .all('*', (c) =>
       c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),

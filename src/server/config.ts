@@ -24,6 +24,10 @@ export interface ServerConfig {
    * (0: none; the socket's address is the client's).
    */
   trustProxy: number;
+  /** Minutes without use before the app locks itself and asks for the password again. */
+  idleLockMinutes: number;
+  /** Days after a request is done or cancelled before its requester's details are removed. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -69,5 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tileUrl: tileUrl(env.TILE_URL),
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
     trustProxy: proxyHops(env.TRUST_PROXY),
+    idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
+    retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
   };
 }
