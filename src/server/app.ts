@@ -11,6 +11,8 @@ import type { Database } from './storage/database.ts';
 import type { ServerConfig } from './config.ts';
 import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
+import { openReferralRoutes } from './openReferral/routes.ts';
+import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -51,6 +53,7 @@ export function createApp(
     .route('/auth', authRoutes(db, config.sessionDays))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))
+    .route('/openreferral', openReferralRoutes(db))
     .all('*', (c) =>
       c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),
     );
@@ -59,6 +62,8 @@ export function createApp(
   app.onError(handleError);
   app.use('*', securityHeaders(appConfig.tileUrl));
   app.route('/api', api);
+  // The public Open Referral UK feed: no sign-in, as the ORUK profile asks.
+  app.route('/', openReferralFeedRoutes(db));
 
   // Hashed build assets never change; the service worker and the page must always be fresh.
   const root = relative(process.cwd(), config.distDir) || '.';

@@ -191,19 +191,19 @@ export function mapService(
     parishes: new Map(context.parishes.map((one) => [one.code, one])),
   });
   notes.push(...fromAreas.notes);
-  if (fromAreas.coverage) coverage = fromAreas.coverage;
-  else if (!existing && ward) {
-    coverage = { boroughWide: false, wards: [ward.code], parishes: [] };
-    notes.push(`covers ${ward.name} ward, where it is based (the feed names no area of ours)`);
-  }
-  const covers = coverage.boroughWide || coverage.wards.length + coverage.parishes.length > 0;
-
   let status: Partner['status'] = existing?.status ?? 'active';
   if (service.status) {
     const mapped = STATUS[service.status.toLowerCase()];
     if (mapped) status = mapped;
     else notes.push(`status "${service.status}" is not an ORUK status: counted as active`);
   }
+  if (fromAreas.coverage) coverage = fromAreas.coverage;
+  else if (!existing && ward && status === 'active') {
+    // An active partner must help somewhere; where it is based is the best the feed tells us.
+    coverage = { boroughWide: false, wards: [ward.code], parishes: [] };
+    notes.push(`covers ${ward.name} ward, where it is based (the feed names no area of ours)`);
+  }
+  const covers = coverage.boroughWide || coverage.wards.length + coverage.parishes.length > 0;
   if (status === 'active' && !covers) {
     status = 'paused';
     notes.push(
