@@ -17,6 +17,7 @@ import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
+import { openApiDocument } from '../domain/openApi.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -30,6 +31,7 @@ export function createApp(
     tileUrl: config.tileUrl ?? null,
     tileAttribution: config.tileAttribution ?? null,
   };
+  let description: ReturnType<typeof openApiDocument> | undefined;
   const api = new Hono<AuthEnv>()
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
@@ -50,6 +52,7 @@ export function createApp(
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
+    .get('/openapi.json', (c) => c.json((description ??= openApiDocument(APP_VERSION))))
     .route('/auth', authRoutes(db, config.sessionDays))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))
