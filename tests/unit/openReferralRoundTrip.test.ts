@@ -41,7 +41,7 @@ function held(partner: Partner) {
     phone: partner.phone,
     email: partner.email,
     availability: {
-      ...partner.availability,
+      always: partner.availability.always,
       hours: [...partner.availability.hours].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens)),
     },
     capacityNotes: partner.capacityNotes,
@@ -62,10 +62,9 @@ const feed = () => {
 };
 
 describe('ORUK round trip', () => {
-  it('publishes a varied directory: paused partners, out-of-hours phones, 24/7 and borough-wide ones', () => {
+  it('publishes a varied directory: paused partners, 24/7 and borough-wide ones', () => {
     expect(published.length).toBeGreaterThan(50);
     expect(published.some((partner) => partner.status === 'paused')).toBe(true);
-    expect(published.some((partner) => partner.availability.outOfHoursPhone !== null)).toBe(true);
     expect(published.some((partner) => partner.availability.always)).toBe(true);
     expect(published.some((partner) => partner.coverage.boroughWide)).toBe(true);
     expect(published.some((partner) => partner.coverage.parishes.length > 0)).toBe(true);
@@ -76,6 +75,16 @@ describe('ORUK round trip', () => {
     expect(preview.refused).toEqual([]);
     expect(preview.duplicates).toEqual([]);
     expect(preview.creates.map((row) => held(row.record))).toEqual(published.map(held));
+  });
+
+  it('keeps out-of-hours numbers off the public feed, and a re-import keeps the ones held here', () => {
+    const withNight = published.filter((partner) => partner.availability.outOfHoursPhone !== null);
+    expect(withNight.length).toBeGreaterThan(0);
+    const services = new Map(
+      (feed() as { id: string; phones: { number: string }[] }[]).map((service) => [service.id, service]),
+    );
+    for (const partner of withNight)
+      expect(services.get(partner.id)?.phones.map((phone) => phone.number)).toEqual([partner.phone]);
   });
 
   it('into the directory it came from: every partner already up to date', () => {

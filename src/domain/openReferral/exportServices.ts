@@ -1,8 +1,8 @@
 // Our partners as an Open Referral UK 3.0 feed: each partner a full service (GET /services/{id}) with
 // an organization, one location (address, postcode, latitude and longitude), weekly schedules, service
 // areas for its coverage and taxonomy terms for its needs and kind; pages as GET /services answers.
-// Phone numbers, which the UK profile has no place for, go out as HSDS `phones` (extra properties are
-// allowed), so a feed we publish carries them to systems that read HSDS, and back to us.
+// The main phone number, which the UK profile has no place for, goes out as HSDS `phones` (extra
+// properties are allowed), so a feed we publish carries it to systems that read HSDS, and back to us.
 import { capabilityLabel } from '../capabilities.ts';
 import { PARTNER_KINDS, type Partner } from '../partner.ts';
 import { schedulesFromHours } from './schedules.ts';
@@ -75,19 +75,12 @@ function location(partner: Partner) {
   ];
 }
 
+/**
+ * The main number only: a partner's out-of-hours number is for the council's duty officers, not for a
+ * public feed, so it stays here (a re-import keeps it).
+ */
 function phones(partner: Partner) {
-  return [
-    { id: stableId(`${partner.id}/phone/main`), number: partner.phone, description: 'Main number' },
-    ...(partner.availability.outOfHoursPhone
-      ? [
-          {
-            id: stableId(`${partner.id}/phone/out-of-hours`),
-            number: partner.availability.outOfHoursPhone,
-            description: 'Out of hours',
-          },
-        ]
-      : []),
-  ];
+  return [{ id: stableId(`${partner.id}/phone/main`), number: partner.phone, description: 'Main number' }];
 }
 
 /** One partner as a full ORUK service. */
