@@ -122,6 +122,25 @@ describe.skipIf(!hasSharedData('openreferral-uk', 'schema')).each(databaseKinds)
       expect((await app.request(`/openreferral/services/${hidden?.id}`)).status).toBe(404);
     });
 
+    it('filters by taxonomy term and by time of change', async () => {
+      const { body: all } = await get('/openreferral/services?per_page=1000&full=true');
+      const services = all.contents as {
+        attributes: { taxonomy_term_id: string; taxonomy_term: { term: string } }[];
+      }[];
+      const food = services.flatMap((one) => one.attributes).find((one) => one.taxonomy_term.term === 'food');
+      const expected = services.filter((one) =>
+        one.attributes.some((attribute) => attribute.taxonomy_term_id === food?.taxonomy_term_id),
+      ).length;
+      const { body: filtered } = await get(
+        `/openreferral/services?taxonomy_term_id=${food?.taxonomy_term_id}`,
+      );
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(publicCount);
+      expect(filtered.total_items).toBe(expected);
+      const { body: none } = await get('/openreferral/services?modified_after=2099-01-01T00:00:00Z');
+      expect(none).toMatchObject({ total_items: 0, empty: true });
+    });
+
     it('refuses a bad page number with 400 naming the field', async () => {
       const { response, body } = await get('/openreferral/services?page=0');
       expect(response.status).toBe(400);

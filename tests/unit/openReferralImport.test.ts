@@ -246,6 +246,15 @@ describe('ORUK import rules', () => {
     expect(preview.updates[0]?.changedFields).toContain('name');
   });
 
+  it('asks again for a phone typed wrongly, and takes one typed rightly', () => {
+    const withoutPhone = service({ phones: undefined });
+    const wrong = previewOrukImport([withoutPhone], [], context({ phones: { 'svc-1': 'ring us' } }));
+    expect(wrong.refused[0]).toMatchObject({ needsPhone: true });
+    expect(wrong.refused[0]?.reasons[0]).toMatch(/"ring us", is not a phone number/);
+    const right = previewOrukImport([withoutPhone], [], context({ phones: { 'svc-1': '01632 960222' } }));
+    expect(right.creates[0]?.record.phone).toBe('01632 960222');
+  });
+
   it('refuses a service whose terms mean no need, naming the terms to map', () => {
     const preview = previewOrukImport(
       [service({ name: 'Chess club', attributes: [{ id: 'a', taxonomy_term: { id: 't', name: 'Chess' } }] })],

@@ -138,12 +138,17 @@ export function mapService(
     if (!goodPhones.includes(phone)) notes.push(`phone "${phone.number}" is not a phone number: not kept`);
   const outOfHours = goodPhones.find((phone) => OUT_OF_HOURS.test(phone.description ?? ''));
   const main = goodPhones.find((phone) => phone !== outOfHours) ?? outOfHours;
-  const typedPhone = context.phones[service.id]?.trim();
-  const phone = main?.number.trim() ?? (typedPhone || existing?.phone);
+  const typedPhone = context.phones[service.id]?.trim() || undefined;
+  const typedOk = typedPhone !== undefined && phoneSchema.safeParse(typedPhone).success;
+  const phone = main?.number.trim() ?? (typedOk ? typedPhone : existing?.phone);
   let needsPhone = false;
   if (!phone) {
     needsPhone = true;
-    reasons.push('no phone number: ORUK 3.0 has no place for one, and duty officers must be able to call');
+    reasons.push(
+      typedPhone === undefined
+        ? 'no phone number: ORUK 3.0 has no place for one, and duty officers must be able to call'
+        : `the phone typed for it, "${typedPhone}", is not a phone number of digits and spaces`,
+    );
   }
 
   // Where it is based: the first (physical) location's address and position.

@@ -35,4 +35,10 @@ export const orukServicesQuerySchema = z.object({
     .default(50),
   full: z.enum(['true', 'false']).optional(),
   search: z.string().max(200).optional(),
+  /** Only services changed after this moment (for feeds that follow ours). */
+  modified_after: z.iso
+    .datetime({ offset: true, local: true, message: 'modified_after must be a date and time' })
+    .optional(),
+  /** Only services classified with this taxonomy term. */
+  taxonomy_term_id: z.string().max(200).optional(),
 });

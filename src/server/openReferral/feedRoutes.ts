@@ -66,10 +66,21 @@ export function openReferralFeedRoutes(db: Database) {
       const query = validate(orukServicesQuerySchema, c.req.query());
       const { partners, areas } = await publicDirectory(db);
       const search = query.search?.toLowerCase();
-      const found = search
-        ? partners.filter((partner) => partner.name.toLowerCase().includes(search))
-        : partners;
-      const services = found.map((partner) => serviceFromPartner(partner, areas));
+      const after = query.modified_after ? Date.parse(query.modified_after) : null;
+      const found = partners.filter(
+        (partner) =>
+          (!search || partner.name.toLowerCase().includes(search)) &&
+          (after === null || Date.parse(partner.updatedAt) > after),
+      );
+      const services = found
+        .map((partner) => serviceFromPartner(partner, areas))
+        .filter(
+          (service) =>
+            !query.taxonomy_term_id ||
+            (service.attributes as { taxonomy_term_id: string }[]).some(
+              (attribute) => attribute.taxonomy_term_id === query.taxonomy_term_id,
+            ),
+        );
       const page = orukPage(services, query.page, query.per_page);
       return c.json(query.full === 'true' ? page : { ...page, contents: page.contents.map(oneToOne) });
     })
