@@ -4,18 +4,18 @@
 // notes naming everything that was not kept and why, or the reasons it cannot be a partner.
 // On an update, what the feed does not say (a list page without locations, the phone ORUK 3.0 has no
 // place for, our agreements) keeps the value we hold.
-import { emailSchema, idSchema, isoDateSchema, phoneSchema, postcodeSchema } from '../common.ts';
-import { partnerSchema, type Coverage, type Partner, type PartnerKind } from '../partner.ts';
+import { emailSchema, idSchema, isoDateSchema, phoneSchema } from '../common.ts';
+import { partnerSchema, type Coverage, type Partner } from '../partner.ts';
 import type { Parish, Ward } from '../area.ts';
-import type { CapabilityId } from '../capabilities.ts';
-import { wardAt } from '../place.ts';
 import { fieldErrors } from '../apiError.ts';
 import { sameValue } from '../merge.ts';
 import { hoursFromSchedules } from './schedules.ts';
 import { coverageFromServiceAreas } from './serviceAreas.ts';
-import { meaningOf, needsInWords, termLabel, type TermMapping } from './termMapping.ts';
+import { needsInWords, type TermMapping } from './termMapping.ts';
 import { unreadFields } from './notKept.ts';
-import type { OrukAddress, OrukLocation, OrukPhone, OrukService } from './orukSchemas.ts';
+import { baseFromLocations } from './locationBase.ts';
+import { needsFromTerms } from './serviceNeeds.ts';
+import type { OrukPhone, OrukService } from './orukSchemas.ts';
 
 export interface MapContext {
   wards: readonly Ward[];
@@ -50,8 +50,6 @@ const SERVICE_FIELDS_READ = [
   'contacts',
 ];
 const ORGANIZATION_FIELDS_READ = ['id', 'name', 'description', 'email', 'phones'];
-const LOCATION_FIELDS_READ = ['id', 'location_type', 'latitude', 'longitude', 'addresses', 'phones'];
-const ADDRESS_FIELDS_READ = ['id', 'address_1', 'address_2', 'city', 'postal_code', 'address_type'];
 const SCHEDULE_FIELDS_READ = [
   'id',
   'freq',
@@ -90,23 +88,6 @@ function phonesOf(service: OrukService): OrukPhone[] {
     ...(service.contacts ?? []).flatMap((contact) => contact.phones ?? []),
   ];
 }
-
-function chosenLocation(service: OrukService): OrukLocation | null {
-  const locations = (service.service_at_locations ?? []).flatMap((at) => (at.location ? [at.location] : []));
-  return locations.find((location) => location.location_type === 'physical') ?? locations[0] ?? null;
-}
-
-function coordinate(raw: number | string | null | undefined, limit: number): number | null | 'bad' {
-  if (raw === null || raw === undefined || raw === '') return null;
-  const value = typeof raw === 'number' ? raw : Number(raw);
-  return Number.isFinite(value) && Math.abs(value) <= limit ? value : 'bad';
-}
-
-const addressLine = (address: OrukAddress) =>
-  [address.address_1, address.address_2, address.city]
-    .map((part) => part?.trim() ?? '')
-    .filter((part) => part !== '')
-    .join(', ');
 
 function keepOrder<T>(held: readonly T[] | undefined, read: T[]): T[] {
   if (!held || held.length !== read.length) return read;
@@ -155,38 +136,9 @@ export function mapService(
   let base = existing?.base ?? { address: '', postcode: null, lat: null, lon: null };
   let ward: Ward | undefined;
   if (says('service_at_locations')) {
-    const location = chosenLocation(service);
-    base = { address: '', postcode: null, lat: null, lon: null };
-    if (location) {
-      const lat = coordinate(location.latitude, 90);
-      const lon = coordinate(location.longitude, 180);
-      if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null))
-        notes.push(
-          `location latitude ${String(location.latitude)}, longitude ${String(location.longitude)} is not a place on Earth: not kept`,
-        );
-      else if (lat !== null && lon !== null) {
-        base = { ...base, lat, lon };
-        ward = wardAt(context.wards, lat, lon);
-        if (!ward) notes.push(`its location (${lat}, ${lon}) lies in none of our wards`);
-      }
-      const addresses = location.addresses ?? [];
-      const address = addresses.find((one) => one.address_type === 'physical') ?? addresses[0];
-      if (address) {
-        const line = addressLine(address);
-        base.address = line.length > 300 ? line.slice(0, 300) : line;
-        const postcode = postcodeSchema.safeParse(address.postal_code ?? '');
-        if (postcode.success) base.postcode = postcode.data;
-        else if (address.postal_code)
-          notes.push(`postcode "${address.postal_code}" is not a UK postcode: not kept`);
-        const unread = unreadFields(address, ADDRESS_FIELDS_READ, 'address ');
-        if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-        if (addresses.length > 1) notes.push(`${addresses.length - 1} more address(es): not kept`);
-      }
-      const unread = unreadFields(location, LOCATION_FIELDS_READ, 'location ');
-      if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-    }
-    const locations = service.service_at_locations ?? [];
-    if (locations.length > 1) notes.push(`${locations.length - 1} more location(s): only the first is kept`);
+    const located = baseFromLocations(service, context.wards);
+    ({ base, ward } = located);
+    notes.push(...located.notes);
   }
 
   // Where it helps: named service areas, else what we held, else the ward it is based in.
@@ -217,25 +169,9 @@ export function mapService(
   }
 
   // What it can do, and what kind of partner it is, from its taxonomy terms.
-  const needs = new Set<CapabilityId>();
-  let kind: PartnerKind | undefined;
-  const unmappedTerms: string[] = [];
-  let guessed = false;
-  for (const attribute of service.attributes ?? []) {
-    if (!attribute.taxonomy_term) {
-      notes.push(`attribute ${attribute.id ?? ''} names no taxonomy term: not kept`);
-      continue;
-    }
-    const meaning = meaningOf(attribute.taxonomy_term, context.termMappings);
-    if (meaning.kind === 'need') {
-      needs.add(meaning.capability);
-      guessed ||= meaning.how === 'words';
-    } else if (meaning.kind === 'partnerKind') kind = meaning.partnerKind;
-    else if (meaning.how === 'unknown') {
-      unmappedTerms.push(termLabel(attribute.taxonomy_term));
-      notes.push(`taxonomy term "${termLabel(attribute.taxonomy_term)}" means none of our needs: not kept`);
-    }
-  }
+  const read = needsFromTerms(service.attributes ?? [], context.termMappings);
+  notes.push(...read.notes);
+  const { needs, kind, unmappedTerms, guessed } = read;
   if (guessed) notes.push('some needs were read from the words of its taxonomy terms: check them');
   if (needs.size === 0 && says('attributes') === false && existing)
     existing.capabilities.forEach((need) => needs.add(need));
