@@ -39,38 +39,35 @@ export function baseFromLocations(service: OrukService, wards: readonly Ward[]):
   const notes: string[] = [];
   let ward: Ward | undefined;
   let base: Partner['base'] = { address: '', postcode: null, lat: null, lon: null };
-  {
-    const location = chosenLocation(service);
-    if (location) {
-      const lat = coordinate(location.latitude, 90);
-      const lon = coordinate(location.longitude, 180);
-      if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null))
-        notes.push(
-          `location latitude ${String(location.latitude)}, longitude ${String(location.longitude)} is not a place on Earth: not kept`,
-        );
-      else if (lat !== null && lon !== null) {
-        base = { ...base, lat, lon };
-        ward = wardAt(wards, lat, lon);
-        if (!ward) notes.push(`its location (${lat}, ${lon}) lies in none of our wards`);
-      }
-      const addresses = location.addresses ?? [];
-      const address = addresses.find((one) => one.address_type === 'physical') ?? addresses[0];
-      if (address) {
-        const line = addressLine(address);
-        base.address = line.length > 300 ? line.slice(0, 300) : line;
-        const postcode = postcodeSchema.safeParse(address.postal_code ?? '');
-        if (postcode.success) base.postcode = postcode.data;
-        else if (address.postal_code)
-          notes.push(`postcode "${address.postal_code}" is not a UK postcode: not kept`);
-        const unread = unreadFields(address, ADDRESS_FIELDS_READ, 'address ');
-        if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-        if (addresses.length > 1) notes.push(`${addresses.length - 1} more address(es): not kept`);
-      }
-      const unread = unreadFields(location, LOCATION_FIELDS_READ, 'location ');
-      if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-    }
-    const locations = service.service_at_locations ?? [];
-    if (locations.length > 1) notes.push(`${locations.length - 1} more location(s): only the first is kept`);
+  const locations = service.service_at_locations ?? [];
+  if (locations.length > 1) notes.push(`${locations.length - 1} more location(s): only the first is kept`);
+  const location = chosenLocation(service);
+  if (!location) return { base, ward, notes };
+  const lat = coordinate(location.latitude, 90);
+  const lon = coordinate(location.longitude, 180);
+  if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null))
+    notes.push(
+      `location latitude ${String(location.latitude)}, longitude ${String(location.longitude)} is not a place on Earth: not kept`,
+    );
+  else if (lat !== null && lon !== null) {
+    base = { ...base, lat, lon };
+    ward = wardAt(wards, lat, lon);
+    if (!ward) notes.push(`its location (${lat}, ${lon}) lies in none of our wards`);
   }
+  const addresses = location.addresses ?? [];
+  const address = addresses.find((one) => one.address_type === 'physical') ?? addresses[0];
+  if (address) {
+    const line = addressLine(address);
+    base.address = line.length > 300 ? line.slice(0, 300) : line;
+    const postcode = postcodeSchema.safeParse(address.postal_code ?? '');
+    if (postcode.success) base.postcode = postcode.data;
+    else if (address.postal_code)
+      notes.push(`postcode "${address.postal_code}" is not a UK postcode: not kept`);
+    const unread = unreadFields(address, ADDRESS_FIELDS_READ, 'address ');
+    if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
+    if (addresses.length > 1) notes.push(`${addresses.length - 1} more address(es): not kept`);
+  }
+  const unread = unreadFields(location, LOCATION_FIELDS_READ, 'location ');
+  if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
   return { base, ward, notes };
 }
