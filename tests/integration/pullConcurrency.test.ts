@@ -65,10 +65,10 @@ describe.skipIf(!url)('pull under concurrent writers on PostgreSQL', () => {
           execScript: async () => undefined,
         },
         'partner',
-        [slowId],
+        [{ id: slowId, scope: null }],
       );
       // …while a quick writer commits a later change.
-      await test.db.transaction((tx) => recordChanges(tx, 'partner', [quickId]));
+      await test.db.transaction((tx) => recordChanges(tx, 'partner', [{ id: quickId, scope: null }]));
       cursor = await drain(cursor, seen);
       expect(seen.has(`partner:${slowId}`)).toBe(false);
       await slow.query('COMMIT');
