@@ -48,7 +48,11 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         [request, contact],
       );
 
-      expect(await migrate(old.db)).toEqual(['0003_change_log_scope.sql', '0004_scope_from_registry.sql']);
+      expect(await migrate(old.db)).toEqual([
+        '0003_change_log_scope.sql',
+        '0004_scope_from_registry.sql',
+        '0015_oruk_term_mappings.sql',
+      ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',
       );
