@@ -47,7 +47,7 @@ describe.skipIf(!hasSharedData('openreferral-uk', 'schema')).each(databaseKinds)
       await seedDemo(test.db, '2026-11-01');
       app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
       const rows = await test.db.query<{ record: Partner }>('SELECT record FROM partners');
-      publicCount = rows.filter((row) => row.record.listedPublicly && row.record.status !== 'closed').length;
+      publicCount = rows.filter((row) => row.record.listedPublicly && row.record.status === 'active').length;
     });
     afterAll(() => test.drop());
 

@@ -1,6 +1,7 @@
-// Export then import gives the same directory for every field our ORUK feed holds: the demo borough's
-// public partners go out as a feed (through JSON, as over the wire), come back into an empty
-// directory field for field, and into the directory they came from as "already up to date".
+// Export then import gives the same directory for every field ORUK can hold: the demo borough's
+// partners go out as the council's ORUK export (through JSON, as over the wire) and come back into an
+// empty directory field for field, and into the directory they came from as "already up to date". The
+// public feed carries only the public fields, and importing it changes nothing here either.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
@@ -16,6 +17,7 @@ const TODAY = '2026-03-01';
 const area = generateDemoArea();
 const { partners } = generateDemoDirectory(area, { partners: 200, today: TODAY });
 const published = partners.filter(isPublicPartner);
+type Audience = 'public' | 'council';
 const areas = {
   wards: new Map(area.wards.map((ward) => [ward.code, ward])),
   parishes: new Map(area.parishes.map((parish) => [parish.code, parish])),
@@ -29,7 +31,7 @@ const context: MapContext = {
   newId: randomUUID,
 };
 
-/** The fields an ORUK feed of ours holds (see the README's Open Referral section for the rest). */
+/** The fields the council's ORUK export holds (see the README's Open Referral section for the rest). */
 function held(partner: Partner) {
   return {
     id: partner.id,
@@ -41,7 +43,7 @@ function held(partner: Partner) {
     phone: partner.phone,
     email: partner.email,
     availability: {
-      always: partner.availability.always,
+      ...partner.availability,
       hours: [...partner.availability.hours].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens)),
     },
     capacityNotes: partner.capacityNotes,
@@ -50,11 +52,11 @@ function held(partner: Partner) {
   };
 }
 
-const feed = () => {
+const feed = (audience: Audience, which: Partner[]) => {
   const page = orukPage(
-    published.map((partner) => serviceFromPartner(partner, areas)),
+    which.map((partner) => serviceFromPartner(partner, areas, audience)),
     1,
-    published.length,
+    which.length,
   );
   const read = servicesInFeed(JSON.parse(JSON.stringify(page)));
   if (!read.ok) throw new Error(read.error);
@@ -62,34 +64,49 @@ const feed = () => {
 };
 
 describe('ORUK round trip', () => {
-  it('publishes a varied directory: paused partners, 24/7 and borough-wide ones', () => {
+  it('starts from a varied directory: paused and closed partners, night numbers, 24/7 and borough-wide', () => {
     expect(published.length).toBeGreaterThan(50);
-    expect(published.some((partner) => partner.status === 'paused')).toBe(true);
-    expect(published.some((partner) => partner.availability.always)).toBe(true);
-    expect(published.some((partner) => partner.coverage.boroughWide)).toBe(true);
-    expect(published.some((partner) => partner.coverage.parishes.length > 0)).toBe(true);
+    for (const status of ['paused', 'closed'])
+      expect(partners.some((partner) => partner.status === status)).toBe(true);
+    expect(partners.some((partner) => partner.availability.outOfHoursPhone !== null)).toBe(true);
+    expect(partners.some((partner) => partner.availability.always)).toBe(true);
+    expect(partners.some((partner) => partner.coverage.boroughWide)).toBe(true);
+    expect(partners.some((partner) => partner.coverage.parishes.length > 0)).toBe(true);
   });
 
-  it('into an empty directory: every partner back, the same in every field the feed holds', () => {
-    const preview = previewOrukImport(feed(), [], context);
+  it('into an empty directory: every partner back, the same in every field ORUK can hold', () => {
+    const preview = previewOrukImport(feed('council', partners), [], context);
     expect(preview.refused).toEqual([]);
     expect(preview.duplicates).toEqual([]);
-    expect(preview.creates.map((row) => held(row.record))).toEqual(published.map(held));
+    expect(preview.creates.map((row) => held(row.record))).toEqual(partners.map(held));
   });
 
-  it('keeps out-of-hours numbers off the public feed, and a re-import keeps the ones held here', () => {
-    const withNight = published.filter((partner) => partner.availability.outOfHoursPhone !== null);
-    expect(withNight.length).toBeGreaterThan(0);
-    const services = new Map(
-      (feed() as { id: string; phones: { number: string }[] }[]).map((service) => [service.id, service]),
-    );
-    for (const partner of withNight)
-      expect(services.get(partner.id)?.phones.map((phone) => phone.number)).toEqual([partner.phone]);
+  it('keeps email, capacity notes and out-of-hours numbers off the public feed', () => {
+    const services = feed('public', published) as {
+      id: string;
+      phones: { number: string }[];
+      organization: Record<string, unknown>;
+    }[];
+    const byId = new Map(published.map((partner) => [partner.id, partner]));
+    for (const service of services) {
+      const partner = byId.get(service.id);
+      expect(service).not.toHaveProperty('email');
+      expect(service).not.toHaveProperty('description');
+      expect(service.organization).not.toHaveProperty('email');
+      expect(service.phones.map((phone) => phone.number)).toEqual([partner?.phone]);
+    }
+    expect(services.map((service) => service.id)).toEqual(published.map((partner) => partner.id));
   });
 
-  it('into the directory it came from: every partner already up to date', () => {
-    const preview = previewOrukImport(feed(), partners, context);
-    expect(preview.updates.map((row) => [row.record.name, row.changedFields])).toEqual([]);
-    expect(preview.unchanged).toHaveLength(published.length);
-  });
+  it.each([
+    ['council', partners],
+    ['public', published],
+  ] as const)(
+    'the %s feed into the directory it came from: every partner already up to date',
+    (audience, which) => {
+      const preview = previewOrukImport(feed(audience, which), partners, context);
+      expect(preview.updates.map((row) => [row.record.name, row.changedFields])).toEqual([]);
+      expect(preview.unchanged).toHaveLength(which.length);
+    },
+  );
 });

@@ -1,8 +1,9 @@
 // Our partners as an Open Referral UK 3.0 feed: each partner a full service (GET /services/{id}) with
 // an organization, one location (address, postcode, latitude and longitude), weekly schedules, service
 // areas for its coverage and taxonomy terms for its needs and kind; pages as GET /services answers.
-// The main phone number, which the UK profile has no place for, goes out as HSDS `phones` (extra
-// properties are allowed), so a feed we publish carries it to systems that read HSDS, and back to us.
+// Phone numbers, which the UK profile has no place for, go out as HSDS `phones` (extra properties are
+// allowed), so a feed carries them to systems that read HSDS, and back to us. What a feed carries
+// depends on who it is for (see Audience).
 import { capabilityLabel } from '../capabilities.ts';
 import { PARTNER_KINDS, type Partner } from '../partner.ts';
 import { schedulesFromHours } from './schedules.ts';
@@ -75,24 +76,41 @@ function location(partner: Partner) {
   ];
 }
 
-/**
- * The main number only: a partner's out-of-hours number is for the council's duty officers, not for a
- * public feed, so it stays here (a re-import keeps it).
- */
-function phones(partner: Partner) {
-  return [{ id: stableId(`${partner.id}/phone/main`), number: partner.phone, description: 'Main number' }];
+function phones(partner: Partner, audience: Audience) {
+  const night = partner.availability.outOfHoursPhone;
+  return [
+    { id: stableId(`${partner.id}/phone/main`), number: partner.phone, description: 'Main number' },
+    ...(audience === 'council' && night
+      ? [{ id: stableId(`${partner.id}/phone/out-of-hours`), number: night, description: 'Out of hours' }]
+      : []),
+  ];
 }
 
+/**
+ * Who a feed is for. The public feed carries what the public directory shows (name, needs, where,
+ * address and position, main phone, hours, when last checked) and nothing else: no email, capacity
+ * notes or out-of-hours number. The council's own export (an admin's download, to move the directory
+ * to another system) carries every field ORUK can hold.
+ */
+export type Audience = 'public' | 'council';
+
 /** One partner as a full ORUK service. */
-export function serviceFromPartner(partner: Partner, areas: AreaNames): Record<string, unknown> {
+export function serviceFromPartner(
+  partner: Partner,
+  areas: AreaNames,
+  audience: Audience = 'public',
+): Record<string, unknown> {
+  const council = audience === 'council';
+  const description = council ? partner.capacityNotes : '';
+  const email = council ? partner.email : null;
   const id = orukServiceId(partner);
   const organizationId = stableId(`${partner.id}/organization`);
   const kindLabel = PARTNER_KINDS.find((kind) => kind.id === partner.kind)?.label ?? partner.kind;
   return {
     id,
     name: partner.name,
-    ...(partner.capacityNotes ? { description: partner.capacityNotes } : {}),
-    ...(partner.email ? { email: partner.email } : {}),
+    ...(description ? { description } : {}),
+    ...(email ? { email } : {}),
     status: STATUS[partner.status],
     assured_date: partner.lastVerified,
     last_modified: partner.updatedAt,
@@ -100,8 +118,8 @@ export function serviceFromPartner(partner: Partner, areas: AreaNames): Record<s
     organization: {
       id: organizationId,
       name: partner.name,
-      description: partner.capacityNotes || partner.name,
-      ...(partner.email ? { email: partner.email } : {}),
+      description: description || partner.name,
+      ...(email ? { email } : {}),
     },
     service_at_locations: location(partner),
     schedules: schedulesFromHours(partner),
@@ -113,7 +131,7 @@ export function serviceFromPartner(partner: Partner, areas: AreaNames): Record<s
       ),
       attribute(partner.id, KINDS_TAXONOMY, partner.kind, kindLabel),
     ],
-    phones: phones(partner),
+    phones: phones(partner, audience),
   };
 }
 
