@@ -17,11 +17,14 @@ import { userAdminRoutes } from './auth/userAdmin.ts';
 import { auditRoutes } from './audit/auditRoutes.ts';
 import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
+import { openReferralRoutes } from './openReferral/routes.ts';
+import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
+import { openApiDocument } from '../domain/openApi.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -36,6 +39,7 @@ export function createApp(
     tileAttribution: config.tileAttribution ?? null,
     idleLockMinutes: config.idleLockMinutes ?? 15,
   };
+  let description: ReturnType<typeof openApiDocument> | undefined;
   const api = new Hono<SessionEnv>()
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
@@ -64,6 +68,7 @@ export function createApp(
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
+    .get('/openapi.json', (c) => c.json((description ??= openApiDocument(APP_VERSION))))
     .use('/auth/login', loginEvents(db))
     .use('/auth/logout', logoutEvents(db))
     .route('/auth', authRoutes(db, config.sessionDays, config.trustProxy ?? 0))
@@ -73,6 +78,7 @@ export function createApp(
     .route('/admin/users', userAdminRoutes(db))
     .route('/admin/audit', auditRoutes(db))
     .route('/sync', syncRoutes(db))
+    .route('/openreferral', openReferralRoutes(db))
     .all('*', (c) =>
       c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),
     );
@@ -81,6 +87,8 @@ export function createApp(
   app.onError(handleError);
   app.use('*', securityHeaders(appConfig.tileUrl, config.trustProxy ?? 0));
   app.route('/api', api);
+  // The public Open Referral UK feed: no sign-in, as the ORUK profile asks.
+  app.route('/', openReferralFeedRoutes(db));
 
   // Hashed build assets never change; the service worker and the page must always be fresh.
   const root = relative(process.cwd(), config.distDir) || '.';
