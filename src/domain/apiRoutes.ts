@@ -6,6 +6,17 @@ import { loginRequestSchema, loginResponseSchema, userSchema } from './user.ts';
 import { healthSchema, pullQuerySchema, pullResponseSchema } from './sync.ts';
 import { mutationSchema, pushRequestSchema, pushResponseSchema } from './mutation.ts';
 import { appConfigSchema } from './appConfig.ts';
+import {
+  accountSchema,
+  deviceSessionSchema,
+  managedUserSchema,
+  newUserSchema,
+  oneTimePasswordSchema,
+  passwordChangeSchema,
+  userChangeSchema,
+} from './people.ts';
+import { auditPageSchema, auditQuerySchema } from './audit.ts';
+import { publicDirectorySchema } from './publicPartner.ts';
 import { termMappingsSchema } from './openReferral/termMapping.ts';
 import {
   fetchFeedRequestSchema,
@@ -31,6 +42,9 @@ export interface ApiRoute {
 
 /** The OpenAPI document itself, described loosely: it is JSON about JSON. */
 const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}) });
+
+const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema) });
+const managedUserAnswer = z.object({ user: managedUserSchema });
 
 export const API_ROUTES: readonly ApiRoute[] = [
   {
@@ -127,5 +141,129 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'admin',
     body: fetchFeedRequestSchema,
     response: fetchFeedResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/public/partners',
+    summary: 'The public directory: partners that agreed to be shown publicly, their public details only',
+    tag: 'public',
+    access: 'public',
+    response: publicDirectorySchema,
+  },
+  {
+    method: 'get',
+    path: '/api/account',
+    summary: 'Who is signed in on this device as the server sees them now, and the scope their copy is for',
+    tag: 'account',
+    access: 'signed_in',
+    response: accountSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/account/scope',
+    summary: 'This device has narrowed its copy to the user’s current role and parish',
+    tag: 'account',
+    access: 'signed_in',
+    response: z.object({ user: userSchema, scopeKey: z.string() }),
+  },
+  {
+    method: 'post',
+    path: '/api/account/password',
+    summary: 'Change one’s own password (a one-time password must be changed at first sign-in)',
+    tag: 'account',
+    access: 'signed_in',
+    body: passwordChangeSchema,
+    response: null,
+  },
+  {
+    method: 'get',
+    path: '/api/account/sessions',
+    summary: 'One’s own signed-in devices',
+    tag: 'account',
+    access: 'signed_in',
+    response: sessionsSchema,
+  },
+  {
+    method: 'delete',
+    path: '/api/account/sessions/{id}',
+    summary: 'Sign one of one’s own devices out',
+    tag: 'account',
+    access: 'signed_in',
+    response: null,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users',
+    summary: 'Everyone who can sign in, with role, parish and whether disabled',
+    tag: 'people',
+    access: 'admin',
+    response: z.object({ users: z.array(managedUserSchema) }),
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users',
+    summary: 'Add a person; answers a one-time password, shown once',
+    tag: 'people',
+    access: 'admin',
+    body: newUserSchema,
+    response: oneTimePasswordSchema,
+  },
+  {
+    method: 'patch',
+    path: '/api/admin/users/{id}',
+    summary: 'Change a person’s name, role or parish (their devices are narrowed on their next request)',
+    tag: 'people',
+    access: 'admin',
+    body: userChangeSchema,
+    response: managedUserAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/password',
+    summary: 'Reset a person’s password; answers a one-time password, shown once',
+    tag: 'people',
+    access: 'admin',
+    response: oneTimePasswordSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/disable',
+    summary: 'Disable a person: their devices stop syncing at once',
+    tag: 'people',
+    access: 'admin',
+    response: managedUserAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/enable',
+    summary: 'Let a disabled person sign in again',
+    tag: 'people',
+    access: 'admin',
+    response: managedUserAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users/{id}/sessions',
+    summary: 'A person’s signed-in devices',
+    tag: 'people',
+    access: 'admin',
+    response: sessionsSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/sign-out-everywhere',
+    summary: 'Sign a person out on every device (a lost phone)',
+    tag: 'people',
+    access: 'admin',
+    response: z.object({ signedOut: z.number().int().nonnegative() }),
+  },
+  {
+    method: 'get',
+    path: '/api/admin/audit',
+    summary: 'The audit trail, filtered by person, record and dates (format=csv for a file)',
+    tag: 'audit',
+    access: 'admin',
+    query: auditQuerySchema,
+    response: auditPageSchema,
   },
 ];

@@ -85,4 +85,8 @@ export const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  /** Age of the oldest open writing transaction on the database cluster (null: not known or PGlite). */
+  oldestTransactionSeconds: z.number().nonnegative().nullable(),
+  /** Committed changes are waiting behind an open transaction: pulls do not hand them out yet. */
+  pullsHeldBack: z.boolean(),
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import type { Partner } from '../../src/domain/partner.ts';
-import { isPublicPartner } from '../../src/domain/openReferral/publicPartner.ts';
+import { isShownPublicly } from '../../src/domain/publicPartner.ts';
 import { orukPage, serviceFromPartner } from '../../src/domain/openReferral/exportServices.ts';
 import { servicesInFeed } from '../../src/domain/openReferral/feedFile.ts';
 import { previewOrukImport } from '../../src/domain/openReferral/importPreview.ts';
@@ -16,7 +16,7 @@ import type { MapContext } from '../../src/domain/openReferral/mapService.ts';
 const TODAY = '2026-03-01';
 const area = generateDemoArea();
 const { partners } = generateDemoDirectory(area, { partners: 200, today: TODAY });
-const published = partners.filter(isPublicPartner);
+const published = partners.filter(isShownPublicly);
 type Audience = 'public' | 'council';
 const areas = {
   wards: new Map(area.wards.map((ward) => [ward.code, ward])),

@@ -11,7 +11,7 @@ import type { Partner } from '../../domain/partner.ts';
 import type { Parish, Ward } from '../../domain/area.ts';
 import { validate } from '../http/body.ts';
 import { notFound } from '../http/errors.ts';
-import { isPublicPartner } from '../../domain/openReferral/publicPartner.ts';
+import { isShownPublicly } from '../../domain/publicPartner.ts';
 import {
   orukApiDetails,
   orukPage,
@@ -43,7 +43,7 @@ async function publicDirectory(db: Database): Promise<{ partners: Partner[]; are
   return {
     partners: partners
       .map((row) => row.record)
-      .filter(isPublicPartner)
+      .filter(isShownPublicly)
       .sort((a, b) => a.name.localeCompare(b.name)),
     areas: {
       wards: new Map(wards.map((row) => [row.record.code, row.record])),

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { downloadText } from '../../download.ts';
 import { ukToday } from '../../../domain/stale.ts';
-import { isPublicPartner } from '../../../domain/openReferral/publicPartner.ts';
+import { isShownPublicly } from '../../../domain/publicPartner.ts';
 import { orukPage, serviceFromPartner, type Audience } from '../../../domain/openReferral/exportServices.ts';
 
 async function feedText(audience: Audience): Promise<string> {
@@ -19,7 +19,7 @@ async function feedText(audience: Audience): Promise<string> {
     parishes: new Map(parishes.map((parish) => [parish.code, parish])),
   };
   const services = partners
-    .filter((partner) => audience === 'council' || isPublicPartner(partner))
+    .filter((partner) => audience === 'council' || isShownPublicly(partner))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((partner) => serviceFromPartner(partner, areas, audience));
   return JSON.stringify(orukPage(services, 1, Math.max(1, services.length)), null, 2);
