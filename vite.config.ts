@@ -1,8 +1,31 @@
 // Build of the PWA (React + vite-plugin-pwa/Workbox) and the test projects Vitest runs:
 // unit (pure and app logic), integration (server on PGlite and PostgreSQL) and browser (real Chromium).
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressDir } from './src/server/cli/precompress.ts';
+
+/** Brotli and gzip copies of the built files, made after everything (the service worker too) is written. */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'resilience-hub:precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        await precompressDir(outDir);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -51,7 +74,14 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
+  // zod without eval in the browser (src/app/zodWithoutEval.ts); the server keeps zod's fast parsers.
+  resolve: {
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodWithoutEval.ts', import.meta.url)) },
+    ],
+  },
   build: { target: 'es2022', sourcemap: false },
   // `npm run dev`: the app with hot reload on :5173, the API from the server on :8080.
   server: { proxy: { '/api': 'http://localhost:8080' } },
