@@ -34,18 +34,61 @@ export default defineConfig({
       // Registered by our own code through workbox-window (src/app/serviceWorker.ts).
       injectRegister: false,
       registerType: 'autoUpdate',
+      // Everything Chromium's install sheet and the home screens read (the installability check in
+      // tests/browser/install.test.ts). PNGs are made by tests/support/makeInstallAssets.ts.
       manifest: {
+        id: '/',
         name: 'Resilience Hub',
         short_name: 'Resilience Hub',
-        description: 'Who is best placed to help in an emergency, with or without a network.',
+        description:
+          'Who is best placed to help in an emergency: partners, contacts and requests for help, with or without a network.',
+        lang: 'en-GB',
+        dir: 'ltr',
+        categories: ['government', 'utilities'],
         theme_color: '#0b4f6c',
         background_color: '#ffffff',
         display: 'standalone',
+        orientation: 'any',
         start_url: '/',
+        scope: '/',
         icons: [
           { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        shortcuts: [
+          {
+            name: 'Find help',
+            short_name: 'Find help',
+            description: 'The partners best placed to help with a need in a place',
+            url: '/find',
+            icons: [{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Log a request',
+            short_name: 'Log request',
+            description: 'Log a request for help, offline too',
+            url: '/requests/new',
+            icons: [{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        screenshots: [
+          {
+            src: '/screenshot-phone.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Find help: choose what is needed and where, and call the partners best placed',
+          },
+          {
+            src: '/screenshot-wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Find help on a laptop',
+          },
         ],
       },
       workbox: {
@@ -53,6 +96,8 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Only the install sheet shows these, online.
+        globIgnores: ['**/screenshot-*.png'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // Background Sync: wakes open pages to push their outbox when the network returns.

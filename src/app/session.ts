@@ -6,6 +6,8 @@ import { loginResponseSchema, type User } from '../domain/user.ts';
 import { apiFetch } from './api.ts';
 import type { LocalDatabase, StoredSession } from './store/localDatabase.ts';
 import { readMeta, writeMeta } from './store/localDatabase.ts';
+import { clearDrafts } from './features/device/drafts.ts';
+import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 
 export class PendingChangesError extends Error {
   override name = 'PendingChangesError';
@@ -31,8 +33,13 @@ export async function signIn(db: LocalDatabase, username: string, password: stri
   const answer = loginResponseSchema.parse(
     await apiFetch('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }),
   );
-  if (previous && previous.user.id !== answer.user.id) await clearLocalCopy(db);
+  if (previous && previous.user.id !== answer.user.id) {
+    await clearLocalCopy(db);
+    await clearDrafts();
+  }
   await writeMeta(db, 'session', { ...answer, lapsed: false } satisfies StoredSession);
+  // Now that this device holds someone's work, ask the browser not to clear it when short of space.
+  void requestPersistentStorage();
   return answer.user;
 }
 
@@ -45,5 +52,7 @@ export async function signOut(db: LocalDatabase): Promise<void> {
     await apiFetch('/api/auth/logout', { method: 'POST', token: session.token }).catch(() => undefined);
   }
   await clearLocalCopy(db);
+  // Half-filled forms may name residents: they leave with the person.
+  await clearDrafts();
   await db.meta.delete('session');
 }
