@@ -5,7 +5,12 @@ import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
 import { precompressDir } from './src/server/cli/precompress.ts';
+
+const packageVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+}).version;
 
 /** Brotli and gzip copies of the built files, made after everything (the service worker too) is written. */
 function precompress(): Plugin {
@@ -33,7 +38,9 @@ export default defineConfig({
     VitePWA({
       // Registered by our own code through workbox-window (src/app/serviceWorker.ts).
       injectRegister: false,
-      registerType: 'autoUpdate',
+      // A new version waits until the person accepts it (src/app/serviceWorker.ts): taking over a page
+      // mid-form would swap its code under it.
+      registerType: 'prompt',
       // Everything Chromium's install sheet and the home screens read (the installability check in
       // tests/browser/install.test.ts). PNGs are made by tests/support/makeInstallAssets.ts.
       manifest: {
@@ -94,7 +101,7 @@ export default defineConfig({
       workbox: {
         // Without these the first visit's page is never controlled, and offline reloads fail.
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Only the install sheet shows these, online.
         globIgnores: ['**/screenshot-*.png'],
@@ -127,6 +134,8 @@ export default defineConfig({
       { find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodWithoutEval.ts', import.meta.url)) },
     ],
   },
+  // The version the app shows and reports: APP_VERSION when a deployment names its build, else package.json's.
+  define: { __APP_VERSION__: JSON.stringify(process.env.APP_VERSION?.trim() || packageVersion) },
   build: { target: 'es2022', sourcemap: false },
   // `npm run dev`: the app with hot reload on :5173, the API from the server on :8080.
   server: { proxy: { '/api': 'http://localhost:8080' } },

@@ -10,6 +10,7 @@ import { SyncStatus } from './components/SyncStatus.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { signOut } from './session.ts';
 import { ROLE_LABELS } from '../domain/user.ts';
+import { DeviceBanners } from './features/device/DeviceBanners.tsx';
 
 const syncer = new Syncer(localDatabase);
 
@@ -93,6 +94,7 @@ export function App() {
           <Link to="/login">Sign in again to sync</Link>
         </p>
       )}
+      <DeviceBanners />
       <SyncStatus syncer={syncer} />
       <nav aria-label="Main">
         <ul className="nav-list">
@@ -144,6 +146,11 @@ export function App() {
           <li>
             <Link to="/gaps" aria-current={path === '/gaps' ? 'page' : undefined}>
               Gaps
+            </Link>
+          </li>
+          <li>
+            <Link to="/device" aria-current={path === '/device' ? 'page' : undefined}>
+              This device
             </Link>
           </li>
         </ul>

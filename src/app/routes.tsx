@@ -70,6 +70,10 @@ export const ROUTES: Route[] = [
     screen: onDemand(() => import('./screens/requests/SyncIssuesScreen.tsx'), 'SyncIssuesScreen'),
   },
   { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
+  {
+    pattern: /^\/device$/,
+    screen: onDemand(() => import('./features/device/DeviceScreen.tsx'), 'DeviceScreen'),
+  },
   { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
 ];
 

@@ -7,6 +7,7 @@ import { apiFetch } from './api.ts';
 import type { LocalDatabase, StoredSession } from './store/localDatabase.ts';
 import { readMeta, writeMeta } from './store/localDatabase.ts';
 import { clearDrafts } from './features/device/drafts.ts';
+import { keepSpareSession } from './features/device/deviceRecovery.ts';
 import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 
 export class PendingChangesError extends Error {
@@ -54,5 +55,6 @@ export async function signOut(db: LocalDatabase): Promise<void> {
   await clearLocalCopy(db);
   // Half-filled forms may name residents: they leave with the person.
   await clearDrafts();
+  await keepSpareSession(null);
   await db.meta.delete('session');
 }

@@ -13,6 +13,7 @@ import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { apiVersionCheck } from './http/apiVersion.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -28,6 +29,7 @@ export function createApp(
     tileAttribution: config.tileAttribution ?? null,
   };
   const api = new Hono<AuthEnv>()
+    .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
     .use(
