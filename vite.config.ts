@@ -8,9 +8,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { precompressDir } from './src/server/cli/precompress.ts';
 
-const packageVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string;
-}).version;
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /** Brotli and gzip copies of the built files, made after everything (the service worker too) is written. */
 function precompress(): Plugin {
