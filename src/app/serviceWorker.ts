@@ -11,6 +11,7 @@ const CHECK_EVERY_MS = 30 * 60 * 1000;
 const RELOAD_FALLBACK_MS = 5_000;
 
 let workbox: Workbox | null = null;
+let registration: ServiceWorkerRegistration | undefined;
 let updateReady = false;
 let accepted = false;
 const listeners = new Set<() => void>();
@@ -23,9 +24,33 @@ export function subscribeUpdate(listener: () => void): () => void {
 /** True when a new version is installed and waiting for the person to accept it. */
 export const isUpdateReady = (): boolean => updateReady;
 
+function markReady(): void {
+  if (accepted || updateReady) return;
+  updateReady = true;
+  listeners.forEach((listener) => listener());
+}
+
+/** A new version is installed and waiting while an older one runs this page. */
+function noteWaiting(): void {
+  if (registration?.waiting && navigator.serviceWorker.controller) markReady();
+}
+
+/** Watches a registration for a new version being installed (workbox-window's own events miss some). */
+function watch(found: ServiceWorkerRegistration): void {
+  registration = found;
+  noteWaiting();
+  found.addEventListener('updatefound', () => {
+    const installing = found.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') noteWaiting();
+    });
+  });
+}
+
 /** Asks the server whether there is a new version (resolves once the check is done). */
 export async function checkForUpdate(): Promise<void> {
-  await workbox?.update().catch(() => undefined);
+  await registration?.update().catch(() => undefined);
+  noteWaiting();
 }
 
 /** Lets the waiting version take over, and reloads when it has. */
@@ -45,12 +70,11 @@ export function registerServiceWorker(): void {
   const registered = new Workbox('/sw.js', { scope: '/' });
   workbox = registered;
   // Fired for a version found waiting at start (after a reload) as well as one found later.
-  registered.addEventListener('waiting', () => {
-    if (accepted) return;
-    updateReady = true;
-    listeners.forEach((listener) => listener());
-  });
-  registered.register().catch((error: unknown) => console.warn('Service worker not registered:', error));
+  registered.addEventListener('waiting', markReady);
+  registered
+    .register()
+    .then((found) => found && watch(found))
+    .catch((error: unknown) => console.warn('Service worker not registered:', error));
 
   setInterval(() => void checkForUpdate(), CHECK_EVERY_MS);
   document.addEventListener('visibilitychange', () => {

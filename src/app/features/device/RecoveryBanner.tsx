@@ -27,8 +27,8 @@ export function RecoveryBanner() {
     void markRecoverySeen();
   };
   return (
-    <section className="banner warning" aria-label="Device recovered" role="alert">
-      <p>{recoveryWords(note)}</p>
+    <section className="banner warning update-banner" aria-label="Device recovered">
+      <p role="alert">{recoveryWords(note)}</p>
       <button type="button" className="secondary" onClick={dismiss}>
         OK
       </button>

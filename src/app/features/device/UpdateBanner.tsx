@@ -21,8 +21,8 @@ export function UpdateBanner() {
 
   if (compatibility === 'client_too_old') {
     return (
-      <section className="banner warning update-banner" aria-label="App version" role="alert">
-        <p>{COMPATIBILITY_MESSAGES.client_too_old}</p>
+      <section className="banner warning update-banner" aria-label="App version">
+        <p role="alert">{COMPATIBILITY_MESSAGES.client_too_old}</p>
         <button type="button" onClick={() => void reloadForNewVersion()}>
           Reload
         </button>
@@ -37,8 +37,10 @@ export function UpdateBanner() {
         </p>
       )}
       {ready && (
-        <section className="banner update-banner" aria-label="New version" role="status">
-          <p>A new version is ready — reload to use it. Your changes and anything half typed are kept.</p>
+        <section className="banner update-banner" aria-label="New version">
+          <p role="status">
+            A new version is ready — reload to use it. Your changes and anything half typed are kept.
+          </p>
           <button type="button" onClick={acceptUpdate}>
             Reload
           </button>
