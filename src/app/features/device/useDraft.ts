@@ -29,13 +29,16 @@ export function useDraft<T extends object>(
   const discarded = useRef(false);
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
+  const latest = useRef(values);
+  latest.current = values;
 
   useEffect(() => {
     if (username === undefined) return;
     let cancelled = false;
     readDraft(form, username)
       .then((draft) => {
-        if (cancelled || !draft) return;
+        // Typing that began before the draft was read wins over the draft (and replaces it).
+        if (cancelled || !draft || JSON.stringify(latest.current) !== JSON.stringify(base.current)) return;
         const merged = mergeDraft(base.current as Record<string, unknown>, draft);
         if (merged.changed.length === 0) return;
         restoreRef.current(merged.values as T);
