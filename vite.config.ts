@@ -1,8 +1,38 @@
 // Build of the PWA (React + vite-plugin-pwa/Workbox) and the test projects Vitest runs:
 // unit (pure and app logic), integration (server on PGlite and PostgreSQL) and browser (real Chromium).
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+import { precompressDir } from './src/server/cli/precompress.ts';
+
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Brotli and gzip copies of the built files, made after everything (the service worker too) is written. */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'resilience-hub:precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        await precompressDir(outDir);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -10,26 +40,73 @@ export default defineConfig({
     VitePWA({
       // Registered by our own code through workbox-window (src/app/serviceWorker.ts).
       injectRegister: false,
-      registerType: 'autoUpdate',
+      // A new version waits until the person accepts it (src/app/serviceWorker.ts): taking over a page
+      // mid-form would swap its code under it.
+      registerType: 'prompt',
+      // Everything Chromium's install sheet and the home screens read (the installability check in
+      // tests/browser/install.test.ts). PNGs are made by tests/support/makeInstallAssets.ts.
       manifest: {
+        id: '/',
         name: 'Resilience Hub',
         short_name: 'Resilience Hub',
-        description: 'Who is best placed to help in an emergency, with or without a network.',
+        description:
+          'Who is best placed to help in an emergency: partners, contacts and requests for help, with or without a network.',
+        lang: 'en-GB',
+        dir: 'ltr',
+        categories: ['government', 'utilities'],
         theme_color: '#0b4f6c',
         background_color: '#ffffff',
         display: 'standalone',
+        orientation: 'any',
         start_url: '/',
+        scope: '/',
         icons: [
           { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        shortcuts: [
+          {
+            name: 'Find help',
+            short_name: 'Find help',
+            description: 'The partners best placed to help with a need in a place',
+            url: '/find',
+            icons: [{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Log a request',
+            short_name: 'Log request',
+            description: 'Log a request for help, offline too',
+            url: '/requests/new',
+            icons: [{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        screenshots: [
+          {
+            src: '/screenshot-phone.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Find help: choose what is needed and where, and call the partners best placed',
+          },
+          {
+            src: '/screenshot-wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Find help on a laptop',
+          },
         ],
       },
       workbox: {
         // Without these the first visit's page is never controlled, and offline reloads fail.
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Only the install sheet shows these, online.
+        globIgnores: ['**/screenshot-*.png'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/openreferral(\/|$)/],
         // Background Sync: wakes open pages to push their outbox when the network returns.
@@ -51,7 +128,16 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
+  // zod without eval in the browser (src/app/zodWithoutEval.ts); the server keeps zod's fast parsers.
+  resolve: {
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodWithoutEval.ts', import.meta.url)) },
+    ],
+  },
+  // The version the app shows and reports: APP_VERSION when a deployment names its build, else package.json's.
+  define: { __APP_VERSION__: JSON.stringify(process.env.APP_VERSION?.trim() || packageVersion) },
   build: { target: 'es2022', sourcemap: false },
   // `npm run dev`: the app with hot reload on :5173, the API from the server on :8080.
   server: { proxy: { '/api': 'http://localhost:8080' } },

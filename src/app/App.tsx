@@ -17,6 +17,7 @@ import { hasUnlockPassword } from './features/lock/unlockSecret.ts';
 import { useAppConfig } from './map/useAppConfig.ts';
 import { PublicDirectoryScreen } from './features/publicDirectory/PublicDirectoryScreen.tsx';
 import { useLapsedReason } from './features/account/useLapsedReason.ts';
+import { DeviceBanners } from './features/device/DeviceBanners.tsx';
 
 const syncer = new Syncer(localDatabase);
 
@@ -108,6 +109,7 @@ export function App() {
           <Link to="/login">Sign in again to sync</Link>
         </p>
       )}
+      <DeviceBanners />
       <SyncStatus syncer={syncer} />
       <nav aria-label="Main">
         <ul className="nav-list">
@@ -180,6 +182,11 @@ export function App() {
           <li>
             <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
               My devices
+            </Link>
+          </li>
+          <li>
+            <Link to="/device" aria-current={path === '/device' ? 'page' : undefined}>
+              This device
             </Link>
           </li>
         </ul>

@@ -1,6 +1,8 @@
 // Talking to the server: JSON in and out, the session token, and errors turned into plain words.
 // Only the sync layer and sign-in call this; screens read the local database.
 import { apiErrorSchema } from '../domain/apiError.ts';
+import { API_VERSION, API_VERSION_HEADER } from '../domain/apiVersion.ts';
+import { noteServerAnswer } from './features/device/serverVersion.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -25,12 +27,15 @@ export async function apiFetch(path: string, init: RequestInit & { token?: strin
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+  // The server refuses an app too old (or too new) for it, rather than half-understanding it.
+  headers.set(API_VERSION_HEADER, String(API_VERSION));
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
     throw new NetworkError('Cannot reach the server. You may be offline; your work is kept on this device.');
   }
+  noteServerAnswer(response.headers);
   const text = await response.text();
   let body: unknown = null;
   try {

@@ -1,7 +1,6 @@
 // Which screen each path shows. Screens load on demand (React.lazy), so the first screen's JavaScript
 // stays small and the map's code arrives only when the map is opened. Add a screen by adding a line.
 import { lazy, type ComponentType } from 'react';
-import { PartnersScreen } from './screens/PartnersScreen.tsx';
 
 type ScreenProps = { params: string[] };
 
@@ -13,6 +12,9 @@ interface Route {
 function onDemand<K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
+
+// Not in the first screen's JavaScript either: the sign-in screen needs none of it (nor its search).
+const PartnersScreen = onDemand(() => import('./screens/PartnersScreen.tsx'), 'PartnersScreen');
 
 // Directory screens (issue 3); each edit screen serves both "new" and "<id>/edit".
 const directory = {
@@ -82,6 +84,10 @@ export const ROUTES: Route[] = [
     screen: onDemand(() => import('./features/account/AccountScreen.tsx'), 'AccountScreen'),
   },
   { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
+  {
+    pattern: /^\/device$/,
+    screen: onDemand(() => import('./features/device/DeviceScreen.tsx'), 'DeviceScreen'),
+  },
   { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
 ];
 

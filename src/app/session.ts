@@ -11,6 +11,9 @@ import type { LocalDatabase, StoredSession } from './store/localDatabase.ts';
 import { readMeta, writeMeta } from './store/localDatabase.ts';
 import { forgetUnlockPassword, rememberUnlockPassword } from './features/lock/unlockSecret.ts';
 import { forgetIdleState, markActive } from './features/lock/idleLock.ts';
+import { clearDrafts } from './features/device/drafts.ts';
+import { keepSpareSession } from './features/device/deviceRecovery.ts';
+import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 
 export class PendingChangesError extends Error {
   override name = 'PendingChangesError';
@@ -68,10 +71,15 @@ export async function chooseOwnPassword(
 
 async function keepSession(db: LocalDatabase, answer: LoginResponse, password: string): Promise<void> {
   const previous = await readMeta<StoredSession>(db, 'session');
-  if (previous && previous.user.id !== answer.user.id) await clearLocalCopy(db);
+  if (previous && previous.user.id !== answer.user.id) {
+    await clearLocalCopy(db);
+    await clearDrafts();
+  }
   await rememberUnlockPassword(answer.user.id, password);
   markActive();
   await writeMeta(db, 'session', { ...answer, lapsed: false } satisfies StoredSession);
+  // Now that this device holds someone's work, ask the browser not to clear it when short of space.
+  void requestPersistentStorage();
 }
 
 export async function signOut(db: LocalDatabase): Promise<void> {
@@ -90,6 +98,9 @@ export async function wipeDevice(db: LocalDatabase): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
   });
+  // Half-filled forms may name residents: they leave with the person.
+  await clearDrafts();
+  await keepSpareSession(null);
   forgetUnlockPassword();
   forgetIdleState();
 }

@@ -5,7 +5,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Database } from './storage/database.ts';
 import type { ServerConfig } from './config.ts';
@@ -23,6 +22,7 @@ import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { apiVersionCheck } from './http/apiVersion.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
 import { openApiDocument } from '../domain/openApi.ts';
 
@@ -41,6 +41,7 @@ export function createApp(
   };
   let description: ReturnType<typeof openApiDocument> | undefined;
   const api = new Hono<SessionEnv>()
+    .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
     .use(
@@ -90,29 +91,30 @@ export function createApp(
   // The public Open Referral UK feed: no sign-in, as the ORUK profile asks.
   app.route('/', openReferralFeedRoutes(db));
 
-  // Hashed build assets never change; the service worker and the page must always be fresh.
+  // Files are sent as built: brotli or gzip copies made at build time (src/server/cli/precompress.ts)
+  // when the browser takes them. Hashed build assets never change; everything else (the page, the
+  // service worker, the manifest) must always be checked, or a new version would never reach anyone.
   const root = relative(process.cwd(), config.distDir) || '.';
-  app.use('/assets/*', async (c, next) => {
+  app.use('*', async (c, next) => {
     await next();
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/api/') || c.res.status !== 200) return;
+    c.header('Vary', 'Accept-Encoding');
+    c.header(
+      'Cache-Control',
+      c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
   });
-  app.use(
-    '*',
-    serveStatic({
-      root,
-      onFound: (path, c) => {
-        if (!path.includes('/assets/')) c.header('Cache-Control', 'no-cache');
-      },
-    }),
-  );
+  app.use('*', serveStatic({ root, precompressed: true }));
+  // A missing build file is missing: the page in its place would be cached for a year as a script.
+  app.get('/assets/*', (c) => c.json(errorBody('not_found', `There is no file at ${c.req.path}.`), 404));
   // Any other page is the single-page app, which routes on the client.
   const indexFile = join(config.distDir, 'index.html');
-  app.get('*', async (c) => {
+  const servePage = serveStatic({ root, path: 'index.html', precompressed: true });
+  app.get('*', async (c, next) => {
     if (!existsSync(indexFile)) {
       return c.text('The app is not built. Run `npm run build` (npm start does this for you).', 503);
     }
-    c.header('Cache-Control', 'no-cache');
-    return c.html(await readFile(indexFile, 'utf8'));
+    return servePage(c, next);
   });
   return app;
 }

@@ -75,6 +75,8 @@ describe('requests for help (duty officer)', () => {
     await page.getByLabel('Households (for community needs)').fill('lots');
     await page.getByRole('button', { name: 'Save request' }).click();
     await problems.filter({ hasText: 'Households: give a whole number of households' }).waitFor();
+    // Back to an empty form, so no draft of it is kept for the next request.
+    await page.getByLabel('Households (for community needs)').fill('');
     // Nothing was saved.
     await openNav(page, 'Requests');
     await page.getByText(/No requests on this device yet/).waitFor();

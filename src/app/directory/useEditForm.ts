@@ -4,12 +4,18 @@ import { useRef, useState } from 'react';
 import type { AreaLookup, RowContext } from '../../domain/csvValues.ts';
 import { ukToday } from '../../domain/stale.ts';
 import { fieldMessage } from './FormFields.tsx';
+import { useSessionUser } from './useSessionUser.ts';
+import { useDraft } from '../features/device/useDraft.ts';
 
 export function useEditForm<C extends string>(initial: Record<C, string>, labels: Record<C, string>) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<C, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // What is typed is kept on this device under the form's address ("/partners/<id>/edit"), so a reload
+  // or a crash gives it back; the screen discards it once saved.
+  const [form] = useState(() => location.pathname);
+  const draft = useDraft(form, useSessionUser()?.username, values, setValues);
 
   const set = (column: C) => (value: string) => setValues((current) => ({ ...current, [column]: value }));
   /** The message shown next to a field, or undefined. */
@@ -26,7 +32,19 @@ export function useEditForm<C extends string>(initial: Record<C, string>, labels
       const text = errorOf(column);
       return text ? [{ id: idOf(column), text }] : [];
     });
-  return { values, set, errors, errorOf, fail, setErrors, summary, summaryRef, saveError, setSaveError };
+  return {
+    values,
+    set,
+    errors,
+    errorOf,
+    fail,
+    setErrors,
+    summary,
+    summaryRef,
+    saveError,
+    setSaveError,
+    draft,
+  };
 }
 
 export function formContext(area: AreaLookup): RowContext {

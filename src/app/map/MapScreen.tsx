@@ -13,6 +13,7 @@ import { wardLook, type WardLook } from './mapShading.ts';
 import { WardMap, type WardSelection } from './WardMap.tsx';
 import { GapPattern, MapLegend } from './MapLegend.tsx';
 import { WardList } from './WardList.tsx';
+import { MappedPartnerList } from './MappedPartnerList.tsx';
 import { WardPanel } from './WardPanel.tsx';
 import type { MappedPartner } from './PartnerMarkers.tsx';
 import { useOnline } from '../useOnline.ts';
@@ -166,6 +167,7 @@ export function MapScreen() {
                   openRequests ? [...openRequests.values()].reduce((sum, count) => sum + count, 0) : null
                 }
               />
+              <MappedPartnerList partners={showPartners ? located.mapped : NO_PARTNERS} />
             </div>
             <div className="map-side">
               {selectedWard && cover && (

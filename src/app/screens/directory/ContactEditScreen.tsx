@@ -12,6 +12,7 @@ import { sameValue } from '../../../domain/merge.ts';
 import { ukToday } from '../../../domain/stale.ts';
 import { navigate } from '../../router.tsx';
 import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
+import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 import { ErrorSummary } from '../../directory/FormFields.tsx';
 import { columnFields } from '../../directory/columnFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
@@ -73,6 +74,7 @@ function ContactForm({
     }
     try {
       await saveRecord(localDatabase, 'contact', read.record);
+      await form.draft.discard();
       navigate(`/contacts/${read.record.id}`);
     } catch {
       form.setSaveError(SAVE_FAILED);
@@ -81,6 +83,7 @@ function ContactForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {text('name', { hint: 'A person, or a role such as "Duty manager".', autoComplete: 'name' })}
       {text('role', { hint: 'e.g. Parish clerk, Emergency coordinator.' })}

@@ -10,6 +10,7 @@ import { parishFromRow, parishToRow, type ParishColumn } from '../../../domain/p
 import { sameValue } from '../../../domain/merge.ts';
 import { navigate } from '../../router.tsx';
 import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
+import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 import { ErrorSummary } from '../../directory/FormFields.tsx';
 import { columnFields } from '../../directory/columnFields.tsx';
 import { SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
@@ -55,6 +56,7 @@ function ParishForm({
     if (parish && sameValue(read.record, parish)) return navigate(pageOf(parish.code));
     try {
       await saveRecord(localDatabase, 'parish', read.record);
+      await form.draft.discard();
       navigate(pageOf(read.record.code));
     } catch {
       form.setSaveError(SAVE_FAILED);
@@ -63,6 +65,7 @@ function ParishForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {parish ? (
         <p>

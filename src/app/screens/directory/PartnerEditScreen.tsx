@@ -12,6 +12,7 @@ import { ukToday } from '../../../domain/stale.ts';
 import { sameValue } from '../../../domain/merge.ts';
 import { navigate } from '../../router.tsx';
 import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
+import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 import { ErrorSummary, FormActions } from '../../directory/FormFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
@@ -50,6 +51,7 @@ function PartnerForm({
     form.setSaveError(null);
     try {
       await saveRecord(localDatabase, 'partner', record);
+      await form.draft.discard();
       navigate(`/partners/${record.id}`);
     } catch {
       form.setSaveError(SAVE_FAILED);
@@ -72,6 +74,7 @@ function PartnerForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
+      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(partnerFieldId)} />
       <PartnerFields
         values={form.values}

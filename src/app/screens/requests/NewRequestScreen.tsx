@@ -21,6 +21,8 @@ import {
   type FormErrors,
   type RequestFormValues,
 } from '../../requests/requestForm.ts';
+import { useDraft } from '../../features/device/useDraft.ts';
+import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 
 export function NewRequestScreen() {
   const user = useSessionUser();
@@ -49,6 +51,8 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     const offered = area.ownParishes.some((parish) => `parish:${parish.code}` === initial.place);
     return initial.place.startsWith('parish:') && !offered ? { ...initial, place: '' } : initial;
   });
+  // Kept as typed, so a reload, an update or a crash gives it back.
+  const draft = useDraft('/requests/new', user.username, values, setValues);
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -71,6 +75,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     setSaveError(null);
     try {
       await logRequest(localDatabase, checked.request, user);
+      await draft.discard();
       navigate(`/requests/${checked.request.id}`);
     } catch {
       setSaveError('The request could not be saved on this device. Please try again.');
@@ -116,6 +121,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
       {area.wards.length === 0 && (
         <p className="empty">No wards on this device yet. Connect once to download the area.</p>
       )}
+      <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
       <div id="form-problems" tabIndex={-1} role="alert" className={problems.length ? 'form-problems' : ''}>
         {problems.length > 0 && (
           <>

@@ -1,0 +1,12 @@
+// "We kept what you typed": shown above a form whose draft was given back after a reload or a crash.
+export function DraftNotice({ restored, onStartAgain }: { restored: string[]; onStartAgain: () => void }) {
+  if (restored.length === 0) return null;
+  return (
+    <div className="banner draft-notice" role="status">
+      <p>What you typed before was kept on this device and is filled in again.</p>
+      <button type="button" className="secondary" onClick={onStartAgain}>
+        Start again
+      </button>
+    </div>
+  );
+}
