@@ -113,6 +113,13 @@ export function App() {
               </Link>
             </li>
           )}
+          {session.user.role !== 'parish_coordinator' && (
+            <li>
+              <Link to="/dashboard" aria-current={path.startsWith('/dashboard') ? 'page' : undefined}>
+                Dashboard
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
               Partners

@@ -26,6 +26,11 @@ const directory = {
   ParishEdit: onDemand(() => import('./screens/directory/ParishEditScreen.tsx'), 'ParishEditScreen'),
 };
 
+// Features for the people in charge (issue 14), each loaded only when opened.
+const features = {
+  Dashboard: onDemand(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
+};
+
 export const ROUTES: Route[] = [
   { pattern: /^\/$/, screen: PartnersScreen },
   { pattern: /^\/find$/, screen: onDemand(() => import('./screens/FindHelpScreen.tsx'), 'FindHelpScreen') },
@@ -69,6 +74,9 @@ export const ROUTES: Route[] = [
   },
   { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
   { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
+  // The picture for the people in charge (issue 14): dashboard per incident or borough-wide.
+  { pattern: /^\/dashboard$/, screen: features.Dashboard },
+  { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {

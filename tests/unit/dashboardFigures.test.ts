@@ -6,7 +6,7 @@ import { dashboardFigures, durationText, type DashboardInput } from '../../src/d
 import { nearestRank } from '../../src/domain/dashboard/percentiles.ts';
 import { statusHistory } from '../../src/domain/dashboard/statusHistory.ts';
 import { isOpen } from '../../src/domain/request.ts';
-import { generateHistories, type GeneratedHistories, type TrueLife } from '../support/requestHistories.ts';
+import { generateHistories, type GeneratedHistories } from '../support/requestHistories.ts';
 import { aRequest } from '../support/records.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -197,5 +197,3 @@ describe('nearest-rank percentiles and durations in words', () => {
     expect(durationText(60 * 52)).toBe('2 days 4 h');
   });
 });
-
-export type { TrueLife };
