@@ -29,6 +29,10 @@ const directory = {
 // Features for the people in charge (issue 14), each loaded only when opened.
 const features = {
   Dashboard: onDemand(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
+  SituationReport: onDemand(
+    () => import('./features/situationReport/SituationReportScreen.tsx'),
+    'SituationReportScreen',
+  ),
 };
 
 export const ROUTES: Route[] = [
@@ -77,6 +81,7 @@ export const ROUTES: Route[] = [
   // The picture for the people in charge (issue 14): dashboard per incident or borough-wide.
   { pattern: /^\/dashboard$/, screen: features.Dashboard },
   { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },
+  { pattern: /^\/incidents\/([^/]+)\/report$/, screen: features.SituationReport },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {
