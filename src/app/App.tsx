@@ -134,6 +134,11 @@ export function App() {
             </Link>
           </li>
           <li>
+            <Link to="/contact-list" aria-current={path === '/contact-list' ? 'page' : undefined}>
+              Contact list
+            </Link>
+          </li>
+          <li>
             <Link to="/stale" aria-current={path === '/stale' ? 'page' : undefined}>
               Stale
             </Link>

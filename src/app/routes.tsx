@@ -33,6 +33,7 @@ const features = {
     () => import('./features/situationReport/SituationReportScreen.tsx'),
     'SituationReportScreen',
   ),
+  ContactList: onDemand(() => import('./features/contactList/ContactListScreen.tsx'), 'ContactListScreen'),
 };
 
 export const ROUTES: Route[] = [
@@ -82,6 +83,7 @@ export const ROUTES: Route[] = [
   { pattern: /^\/dashboard$/, screen: features.Dashboard },
   { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },
   { pattern: /^\/incidents\/([^/]+)\/report$/, screen: features.SituationReport },
+  { pattern: /^\/contact-list$/, screen: features.ContactList },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {
