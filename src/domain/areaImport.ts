@@ -9,6 +9,7 @@ import { computeNeighbours } from './neighbours.ts';
 import { describeFieldErrors, fieldErrors } from './apiError.ts';
 import type { AreaFeature } from './boundaryFile.ts';
 import type { ParishListEntry } from './parishList.ts';
+import { wardDeprivation, type ImdRow } from './deprivation.ts';
 
 export { parseBoundaryFile, type AreaFeature, type BoundaryFileResult } from './boundaryFile.ts';
 export { parseParishList, type ParishListEntry, type ParishListResult } from './parishList.ts';
@@ -17,6 +18,9 @@ export interface AreaSources {
   wards: readonly AreaFeature[];
   parishBoundaries?: readonly AreaFeature[] | undefined;
   parishList?: readonly ParishListEntry[] | undefined;
+  /** LSOA boundaries and their Indices of Deprivation rows: both or neither. */
+  lsoas?: readonly AreaFeature[] | undefined;
+  imd?: readonly ImdRow[] | undefined;
 }
 
 export interface BuiltArea {
@@ -159,6 +163,18 @@ export function buildArea(sources: AreaSources): BuiltArea {
     }
   }
 
+  const lsoas = sources.lsoas ?? [];
+  const imd = sources.imd ?? [];
+  if (lsoas.length > 0 && imd.length === 0)
+    errors.push(
+      'LSOA boundaries were given without the deprivation figures (an IMD CSV): give both or neither.',
+    );
+  if (imd.length > 0 && lsoas.length === 0)
+    errors.push('Deprivation figures were given without LSOA boundaries: give both or neither.');
+  const deprivation =
+    lsoas.length > 0 && imd.length > 0 ? wardDeprivation(sources.wards, lsoas, imd) : undefined;
+  if (deprivation) errors.push(...deprivation.errors);
+
   const neighbours = computeNeighbours(sources.wards);
   const wards: Ward[] = [];
   for (const feature of sources.wards) {
@@ -169,6 +185,7 @@ export function buildArea(sources: AreaSources): BuiltArea {
       centre: interiorPoint(feature.boundary),
       parished: parishedWards.has(feature.code),
       neighbours: neighbours.get(feature.code) ?? [],
+      ...(deprivation?.wards.has(feature.code) ? { deprivation: deprivation.wards.get(feature.code) } : {}),
     });
     if (result.success) wards.push(result.data);
     else
