@@ -203,8 +203,8 @@ export function deprivationWords(deprivation: WardDeprivation): string {
   const of = (count: number) =>
     `${count} of its ${deprivation.lsoas} LSOA${deprivation.lsoas === 1 ? '' : 's'}`;
   if (deprivation.inMostDeprived10 > 0)
-    return `${of(deprivation.inMostDeprived10)} in England's most deprived 10%`;
+    return `${of(deprivation.inMostDeprived10)} in England's most deprived 10% (decile 1)`;
   if (deprivation.inMostDeprived20 > 0)
-    return `${of(deprivation.inMostDeprived20)} in England's most deprived 20%`;
+    return `${of(deprivation.inMostDeprived20)} in England's most deprived 20% (deciles 1–2)`;
   return `most deprived LSOA in decile ${deprivation.mostDeprivedDecile}`;
 }

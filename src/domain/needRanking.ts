@@ -33,9 +33,13 @@ function tierOf(parished: boolean, deprivation: WardDeprivation | null): WardNee
   return parished ? 4 : 3;
 }
 
+/** Capabilities named in a reason; more are counted ("and 9 more") so the line stays readable. */
+const NAMED_GAPS = 4;
+
 /** "no partner covers food, medicines collection and transport" */
 function gapWords(gaps: readonly CapabilityId[]): string {
-  const labels = gaps.map((gap) => capabilityLabel(gap).toLowerCase());
+  const labels = gaps.slice(0, NAMED_GAPS).map((gap) => capabilityLabel(gap).toLowerCase());
+  if (gaps.length > NAMED_GAPS) labels.push(`${gaps.length - NAMED_GAPS} more`);
   const last = labels.pop();
   return `no partner covers ${labels.length > 0 ? `${labels.join(', ')} and ${last}` : last}`;
 }

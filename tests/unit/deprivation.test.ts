@@ -98,10 +98,10 @@ describe.skipIf(!REAL.every((dir) => hasSharedData(dir)))('Maidstone: wards, LSO
       'Park Wood',
     ]);
     expect(ranked[0]?.reason).toMatch(
-      /^Shepway South: no partner covers medicines collection, .* and sandbags and flood help; 1 of its \d+ LSOAs in England's most deprived 10%; no parish council$/,
+      /^Shepway South: no partner covers medicines collection, welfare check, befriending, transport and 10 more; 1 of its \d+ LSOAs in England's most deprived 10% \(decile 1\); no parish council$/,
     );
     expect(ranked[1]?.reason).toMatch(
-      /; 1 of its \d+ LSOAs in England's most deprived 20%; no parish council$/,
+      /; 1 of its \d+ LSOAs in England's most deprived 20% \(deciles 1–2\); no parish council$/,
     );
     expect(ranked[3]?.reason).not.toContain('no parish council');
     expect(ranked.slice(4, 9).every((ward) => !ward.parished)).toBe(true);

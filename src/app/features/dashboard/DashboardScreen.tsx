@@ -16,6 +16,10 @@ import { localOffsetMinutes, useRequestRecords } from './useRequestRecords.ts';
 import { TallyTable } from './TallyTable.tsx';
 import { OverTimeChart } from './OverTimeChart.tsx';
 import { WardSketch } from './WardSketch.tsx';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { analyseGaps } from '../../../domain/gapAnalysis.ts';
+import { WardsMostInNeed } from '../deprivation/WardsMostInNeed.tsx';
 
 /** The current time, moved on every minute so ages stay true on a screen left open. */
 function useNow(): string {
@@ -33,6 +37,11 @@ export function DashboardScreen({ params }: { params: string[] }) {
   const now = useNow();
   const incidentId = params[0] ?? null;
   const [bucket, setBucket] = useState<BucketSize | ''>('');
+  const partners = useLiveQuery(() => localDatabase.partners.toArray());
+  const gaps = useMemo(
+    () => records && partners && analyseGaps(records.wards, records.parishes, partners),
+    [records, partners],
+  );
   const figures = useMemo(
     () =>
       records &&
@@ -98,6 +107,7 @@ export function DashboardScreen({ params }: { params: string[] }) {
         </p>
       )}
 
+      {gaps && gaps.wards.length > 0 && <WardsMostInNeed rows={gaps.wards} wards={records.wards} />}
       {figures.total === 0 ? (
         <p className="empty">
           No requests {incidentId === null ? 'on this device' : 'in this incident'} yet. They appear here as
