@@ -10,6 +10,7 @@ import { describeFieldErrors, fieldErrors } from './apiError.ts';
 import type { AreaFeature } from './boundaryFile.ts';
 import type { ParishListEntry } from './parishList.ts';
 import { wardDeprivation, type ImdRow } from './deprivation.ts';
+import { lsoaSchema, type Lsoa } from './lsoa.ts';
 
 export { parseBoundaryFile, type AreaFeature, type BoundaryFileResult } from './boundaryFile.ts';
 export { parseParishList, type ParishListEntry, type ParishListResult } from './parishList.ts';
@@ -26,6 +27,8 @@ export interface AreaSources {
 export interface BuiltArea {
   wards: Ward[];
   parishes: Parish[];
+  /** The LSOAs with their deprivation figures and ward (empty when none were given). */
+  lsoas: Lsoa[];
   errors: string[];
 }
 
@@ -208,5 +211,26 @@ export function buildArea(sources: AreaSources): BuiltArea {
       );
   }
 
-  return errors.length > 0 ? { wards: [], parishes: [], errors } : { wards, parishes, errors };
+  const imdByCode = new Map(imd.map((row) => [row.code, row]));
+  const lsoaRecords: Lsoa[] = [];
+  for (const feature of deprivation ? lsoas : []) {
+    const row = imdByCode.get(feature.code);
+    if (!row) continue;
+    const result = lsoaSchema.safeParse({
+      code: feature.code,
+      name: feature.name,
+      boundary: feature.boundary,
+      wardCode: deprivation?.lsoaWard.get(feature.code) ?? null,
+      imd: { rank: row.rank, decile: row.decile, score: row.score },
+    });
+    if (result.success) lsoaRecords.push(result.data);
+    else
+      errors.push(
+        `LSOA "${feature.name}" (${feature.code}): ${describeFieldErrors(fieldErrors(result.error))}.`,
+      );
+  }
+
+  return errors.length > 0
+    ? { wards: [], parishes: [], lsoas: [], errors }
+    : { wards, parishes, lsoas: lsoaRecords, errors };
 }

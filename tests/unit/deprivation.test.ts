@@ -59,6 +59,13 @@ describe.skipIf(!REAL.every((dir) => hasSharedData(dir)))('Maidstone: wards, LSO
     expect(area.errors).toEqual([]);
     const summaries = area.wards.flatMap((ward) => (ward.deprivation ? [ward.deprivation] : []));
     expect(summaries.reduce((sum, s) => sum + s.lsoas, 0)).toBe(95);
+    // The LSOA records the map shades, each with its decile and ward.
+    expect(area.lsoas).toHaveLength(95);
+    expect(area.lsoas.find((lsoa) => lsoa.code === 'E01024389')).toMatchObject({
+      name: 'Maidstone 013A',
+      imd: { rank: 2915, decile: 1 },
+      wardCode: area.wards.find((ward) => ward.name === 'Park Wood')?.code,
+    });
     expect(summaries.reduce((sum, s) => sum + s.inMostDeprived10, 0)).toBe(2);
     expect(summaries.reduce((sum, s) => sum + s.inMostDeprived20, 0)).toBe(6);
     const deprived = Object.fromEntries(

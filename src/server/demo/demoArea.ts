@@ -8,6 +8,7 @@ import { buildArea } from '../../domain/areaImport.ts';
 import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
 import { SeededRandom } from './random.ts';
 import type { ImdRow } from '../../domain/deprivation.ts';
+import type { Lsoa } from '../../domain/lsoa.ts';
 
 const SEED = 20_210_611;
 const COLUMNS = 5;
@@ -159,7 +160,7 @@ function demoDeprivation(wards: readonly AreaFeature[], rings: ReadonlyMap<strin
   return { lsoas, imd };
 }
 
-export function generateDemoArea(): { wards: Ward[]; parishes: Parish[] } {
+export function generateDemoArea(): { wards: Ward[]; parishes: Parish[]; lsoas: Lsoa[] } {
   const random = new SeededRandom(SEED);
   const layout = layOut(random);
   const wards: AreaFeature[] = [];
@@ -192,5 +193,5 @@ export function generateDemoArea(): { wards: Ward[]; parishes: Parish[] } {
   const area = buildArea({ wards, parishBoundaries, parishList, lsoas, imd });
   // The inputs are fixed, so an error here is a bug in this file, not bad data.
   if (area.errors.length > 0) throw new Error(`the demo area is invalid: ${area.errors.join(' ')}`);
-  return { wards: area.wards, parishes: area.parishes };
+  return { wards: area.wards, parishes: area.parishes, lsoas: area.lsoas };
 }
