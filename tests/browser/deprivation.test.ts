@@ -16,6 +16,7 @@ import {
 } from './harness.ts';
 import { axeViolations } from './pageChecks.ts';
 import { openNav } from './requestSteps.ts';
+import { openMap } from './mapPage.ts';
 import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
 import type { BrowserContext } from 'playwright-core';
 
@@ -81,5 +82,22 @@ describe.skipIf(
     expect((await onDashboard.getByRole('listitem').allTextContents()).slice(0, 4)).toEqual(
       first.slice(0, 4),
     );
+
+    // The map shades the 95 LSOAs by decile when asked, and the ward panel names the most deprived.
+    await openMap(page);
+    await page.getByLabel('Show deprivation by LSOA (95 small areas)').check();
+    await page.getByRole('list', { name: 'Deprivation deciles, most deprived first' }).waitFor();
+    const shaded = page.locator('.leaflet-overlay-pane path:not([data-ward])');
+    await expect.poll(() => shaded.count()).toBeGreaterThanOrEqual(95);
+    await page
+      .getByRole('list', { name: 'Wards on the map' })
+      .getByRole('button', { name: /^Shepway South/ })
+      .click();
+    await page
+      .getByText(
+        /^Most deprived LSOA: Maidstone 013D, decile 1 \(rank 3,092 in England; 1 is the most deprived\)/,
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
