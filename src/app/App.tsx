@@ -132,6 +132,13 @@ export function App() {
               </Link>
             </li>
           )}
+          {session.user.role !== 'parish_coordinator' && (
+            <li>
+              <Link to="/dashboard" aria-current={path.startsWith('/dashboard') ? 'page' : undefined}>
+                Dashboard
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
               Partners
@@ -143,6 +150,11 @@ export function App() {
               aria-current={/^\/(directory|contacts|parishes|import)(\/|$)/.test(path) ? 'page' : undefined}
             >
               Directory
+            </Link>
+          </li>
+          <li>
+            <Link to="/contact-list" aria-current={path === '/contact-list' ? 'page' : undefined}>
+              Contact list
             </Link>
           </li>
           <li>

@@ -28,6 +28,16 @@ const directory = {
   ParishEdit: onDemand(() => import('./screens/directory/ParishEditScreen.tsx'), 'ParishEditScreen'),
 };
 
+// Features for the people in charge (issue 14), each loaded only when opened.
+const features = {
+  Dashboard: onDemand(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
+  SituationReport: onDemand(
+    () => import('./features/situationReport/SituationReportScreen.tsx'),
+    'SituationReportScreen',
+  ),
+  ContactList: onDemand(() => import('./features/contactList/ContactListScreen.tsx'), 'ContactListScreen'),
+};
+
 export const ROUTES: Route[] = [
   { pattern: /^\/$/, screen: PartnersScreen },
   { pattern: /^\/find$/, screen: onDemand(() => import('./screens/FindHelpScreen.tsx'), 'FindHelpScreen') },
@@ -89,6 +99,11 @@ export const ROUTES: Route[] = [
     screen: onDemand(() => import('./features/device/DeviceScreen.tsx'), 'DeviceScreen'),
   },
   { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
+  // The picture for the people in charge (issue 14): dashboard per incident or borough-wide.
+  { pattern: /^\/dashboard$/, screen: features.Dashboard },
+  { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },
+  { pattern: /^\/incidents\/([^/]+)\/report$/, screen: features.SituationReport },
+  { pattern: /^\/contact-list$/, screen: features.ContactList },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { boundarySchema, positionSchema } from './geometry.ts';
 import { isoDateSchema } from './common.ts';
+import { wardDeprivationSchema } from './deprivation.ts';
 
 export const areaCodeSchema = z
   .string()
@@ -23,6 +24,8 @@ export const wardSchema = z.object({
   parished: z.boolean(),
   /** Wards sharing an edge with this one, computed from the boundaries when they are loaded. */
   neighbours: z.array(areaCodeSchema),
+  /** Its LSOAs' deprivation (Indices of Deprivation), when they were loaded with the area. */
+  deprivation: wardDeprivationSchema.optional(),
 });
 export type Ward = z.infer<typeof wardSchema>;
 

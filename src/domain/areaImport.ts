@@ -9,6 +9,8 @@ import { computeNeighbours } from './neighbours.ts';
 import { describeFieldErrors, fieldErrors } from './apiError.ts';
 import type { AreaFeature } from './boundaryFile.ts';
 import type { ParishListEntry } from './parishList.ts';
+import { wardDeprivation, type ImdRow } from './deprivation.ts';
+import { lsoaSchema, type Lsoa } from './lsoa.ts';
 
 export { parseBoundaryFile, type AreaFeature, type BoundaryFileResult } from './boundaryFile.ts';
 export { parseParishList, type ParishListEntry, type ParishListResult } from './parishList.ts';
@@ -17,11 +19,16 @@ export interface AreaSources {
   wards: readonly AreaFeature[];
   parishBoundaries?: readonly AreaFeature[] | undefined;
   parishList?: readonly ParishListEntry[] | undefined;
+  /** LSOA boundaries and their Indices of Deprivation rows: both or neither. */
+  lsoas?: readonly AreaFeature[] | undefined;
+  imd?: readonly ImdRow[] | undefined;
 }
 
 export interface BuiltArea {
   wards: Ward[];
   parishes: Parish[];
+  /** The LSOAs with their deprivation figures and ward (empty when none were given). */
+  lsoas: Lsoa[];
   errors: string[];
 }
 
@@ -159,6 +166,18 @@ export function buildArea(sources: AreaSources): BuiltArea {
     }
   }
 
+  const lsoas = sources.lsoas ?? [];
+  const imd = sources.imd ?? [];
+  if (lsoas.length > 0 && imd.length === 0)
+    errors.push(
+      'LSOA boundaries were given without the deprivation figures (an IMD CSV): give both or neither.',
+    );
+  if (imd.length > 0 && lsoas.length === 0)
+    errors.push('Deprivation figures were given without LSOA boundaries: give both or neither.');
+  const deprivation =
+    lsoas.length > 0 && imd.length > 0 ? wardDeprivation(sources.wards, lsoas, imd) : undefined;
+  if (deprivation) errors.push(...deprivation.errors);
+
   const neighbours = computeNeighbours(sources.wards);
   const wards: Ward[] = [];
   for (const feature of sources.wards) {
@@ -169,6 +188,7 @@ export function buildArea(sources: AreaSources): BuiltArea {
       centre: interiorPoint(feature.boundary),
       parished: parishedWards.has(feature.code),
       neighbours: neighbours.get(feature.code) ?? [],
+      ...(deprivation?.wards.has(feature.code) ? { deprivation: deprivation.wards.get(feature.code) } : {}),
     });
     if (result.success) wards.push(result.data);
     else
@@ -191,5 +211,26 @@ export function buildArea(sources: AreaSources): BuiltArea {
       );
   }
 
-  return errors.length > 0 ? { wards: [], parishes: [], errors } : { wards, parishes, errors };
+  const imdByCode = new Map(imd.map((row) => [row.code, row]));
+  const lsoaRecords: Lsoa[] = [];
+  for (const feature of deprivation ? lsoas : []) {
+    const row = imdByCode.get(feature.code);
+    if (!row) continue;
+    const result = lsoaSchema.safeParse({
+      code: feature.code,
+      name: feature.name,
+      boundary: feature.boundary,
+      wardCode: deprivation?.lsoaWard.get(feature.code) ?? null,
+      imd: { rank: row.rank, decile: row.decile, score: row.score },
+    });
+    if (result.success) lsoaRecords.push(result.data);
+    else
+      errors.push(
+        `LSOA "${feature.name}" (${feature.code}): ${describeFieldErrors(fieldErrors(result.error))}.`,
+      );
+  }
+
+  return errors.length > 0
+    ? { wards: [], parishes: [], lsoas: [], errors }
+    : { wards, parishes, lsoas: lsoaRecords, errors };
 }

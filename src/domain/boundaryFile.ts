@@ -15,10 +15,11 @@ export interface AreaFeature {
 export type BoundaryFileResult =
   | { kind: 'wards'; wards: AreaFeature[] }
   | { kind: 'parishes'; parishes: AreaFeature[] }
+  | { kind: 'lsoas'; lsoas: AreaFeature[] }
   | { kind: 'invalid'; errors: string[] };
 
 interface PropertyNames {
-  kind: 'wards' | 'parishes';
+  kind: 'wards' | 'parishes' | 'lsoas';
   code: string;
   name: string | undefined;
 }
@@ -29,6 +30,8 @@ const ONS_FIELDS = [
   { kind: 'wards', code: /^WD\d\dCD$/i, name: /^WD\d\dNM$/i },
   { kind: 'parishes', code: /^PAR\d\dCD$/i, name: /^PAR\d\dNM$/i },
   { kind: 'parishes', code: /^PARNCP\d\dCD$/i, name: /^PARNCP\d\dNM$/i },
+  // Small areas for the Indices of Deprivation (LSOA11CD, LSOA21CD).
+  { kind: 'lsoas', code: /^LSOA\d\dCD$/i, name: /^LSOA\d\dNM$/i },
 ] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -258,5 +261,6 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
   });
 
   if (errors.length > 0) return { kind: 'invalid', errors };
+  if (names.kind === 'lsoas') return { kind: 'lsoas', lsoas: loaded };
   return names.kind === 'wards' ? { kind: 'wards', wards: loaded } : { kind: 'parishes', parishes: loaded };
 }

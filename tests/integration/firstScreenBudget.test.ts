@@ -116,3 +116,26 @@ describe('first screen budget (dist/)', () => {
     expect(lazyLeaflet.length, 'lazy chunks in dist/assets holding Leaflet').toBeGreaterThan(0);
   });
 });
+
+describe('the dashboard loads only when opened (dist/)', () => {
+  // uPlot names its legend "u-legend"; the dashboard's own words name its screen.
+  const isDashboard = (code: string) =>
+    code.includes('u-legend') || code.includes('Immediate requests with no partner');
+
+  it('keeps the dashboard and its chart library out of the first screen', () => {
+    const { files } = readFirstScreen();
+    expect([...files].filter(([, code]) => isDashboard(code)).map(([file]) => file)).toEqual([]);
+  });
+
+  it('has the dashboard and uPlot in a lazy chunk, so the check above is not vacuous', () => {
+    const { files } = readFirstScreen();
+    const assets = join(DIST, 'assets');
+    const lazy = readdirSync(assets)
+      .filter((name) => name.endsWith('.js') && !files.has(`assets/${name}`))
+      .filter((name) => {
+        const code = readFileSync(join(assets, name), 'utf8');
+        return code.includes('u-legend') && code.includes('Immediate requests with no partner');
+      });
+    expect(lazy.length, 'lazy chunks holding the dashboard and uPlot').toBeGreaterThan(0);
+  });
+});

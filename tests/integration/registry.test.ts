@@ -57,6 +57,23 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     parished: false,
     neighbours: [],
   }),
+  lsoa: () => ({
+    code: 'TEST-L99',
+    name: 'Test 001A',
+    boundary: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0.5, 51.2],
+          [0.505, 51.2],
+          [0.505, 51.205],
+          [0.5, 51.2],
+        ],
+      ],
+    },
+    wardCode: 'TEST-W99',
+    imd: { rank: 2915, decile: 1, score: 52.1 },
+  }),
   parish: () => ({
     code: 'TEST-P99',
     name: 'Test Parish',

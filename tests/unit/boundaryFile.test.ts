@@ -234,10 +234,23 @@ describe('parseBoundaryFile', () => {
 
   it('says which properties it found when none names a code', () => {
     const errors = errorsOf(
-      'lsoa.geojson',
-      collection([{ properties: { LSOA11CD: 'E01', LSOA11NM: 'X' }, geometry: polygon(square(0.5, 51.2)) }]),
+      'msoa.geojson',
+      collection([{ properties: { MSOA11CD: 'E02', MSOA11NM: 'X' }, geometry: polygon(square(0.5, 51.2)) }]),
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('LSOA11CD, LSOA11NM');
+    expect(errors[0]).toContain('MSOA11CD, MSOA11NM');
+  });
+
+  it('reads LSOA boundaries (for deprivation) as LSOAs, not wards', () => {
+    const result = parseBoundaryFile(
+      'lsoa.geojson',
+      collection([
+        { properties: { LSOA11CD: 'E01000001', LSOA11NM: 'X 001A' }, geometry: polygon(square(0.5, 51.2)) },
+      ]),
+    );
+    expect(result.kind).toBe('lsoas');
+    expect(result.kind === 'lsoas' && result.lsoas.map((lsoa) => [lsoa.code, lsoa.name])).toEqual([
+      ['E01000001', 'X 001A'],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { useCoverageData } from '../coverage/useCoverageData.ts';
 import { useOpenRequestsByWard } from '../coverage/openRequests.ts';
 import { downloadText } from '../download.ts';
 import { gapReportCsv } from './gapCsv.ts';
+import { WardsMostInNeed } from '../features/deprivation/WardsMostInNeed.tsx';
 
 interface Sort {
   key: GapSortKey;
@@ -143,6 +144,7 @@ export function GapsScreen() {
               Download CSV
             </button>
           </p>
+          <WardsMostInNeed rows={analysis.wards} wards={data.wards} />
           <p className="visually-hidden" aria-live="polite">
             {describeSort(sort)}
           </p>

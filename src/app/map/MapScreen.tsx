@@ -17,6 +17,7 @@ import { MappedPartnerList } from './MappedPartnerList.tsx';
 import { WardPanel } from './WardPanel.tsx';
 import type { MappedPartner } from './PartnerMarkers.tsx';
 import { useOnline } from '../useOnline.ts';
+import { DecileLegend, mostDeprivedWords, useLsoas } from '../features/deprivation/LsoaLayer.tsx';
 
 /** One empty list, so hiding partners does not redraw the canvas on every render. */
 const NO_PARTNERS: readonly MappedPartner[] = [];
@@ -29,6 +30,8 @@ export function MapScreen() {
   const [capability, setCapability] = useState<CapabilityId | null>(null);
   const [showPartners, setShowPartners] = useState(true);
   const [showParishes, setShowParishes] = useState(false);
+  const lsoas = useLsoas();
+  const [showDeprivation, setShowDeprivation] = useState(false);
   const [selection, setSelection] = useState<WardSelection | null>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
 
@@ -125,6 +128,16 @@ export function MapScreen() {
               />
               Show partners
             </label>
+            {lsoas && lsoas.length > 0 && (
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={showDeprivation}
+                  onChange={(event) => setShowDeprivation(event.target.checked)}
+                />
+                Show deprivation by LSOA ({lsoas.length} small areas)
+              </label>
+            )}
             {parishesWithBoundary.length > 0 ? (
               <label className="inline">
                 <input
@@ -154,7 +167,9 @@ export function MapScreen() {
                 onSelectWard={chooseOnMap}
                 tileUrl={config.tileUrl}
                 tileAttribution={config.tileAttribution}
+                lsoas={showDeprivation ? (lsoas ?? null) : null}
               />
+              {showDeprivation && <DecileLegend />}
               <MapLegend
                 capability={capability}
                 looks={looks}
@@ -180,6 +195,7 @@ export function MapScreen() {
                   capability={capability}
                   openRequests={openRequests ? (openRequests.get(selectedWard.code) ?? 0) : undefined}
                   headingRef={panelHeading}
+                  deprivation={lsoas ? mostDeprivedWords(lsoas, selectedWard.code) : null}
                 />
               )}
               <h2>Wards</h2>

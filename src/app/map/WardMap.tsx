@@ -11,6 +11,8 @@ import { boundsOf } from './geo.ts';
 import type { WardLook } from './mapShading.ts';
 import { PartnerMarkers, partnersNear, type MappedPartner } from './PartnerMarkers.tsx';
 import { ParishLines, WardShapes, wardShapes, type WardShape } from './WardShapes.tsx';
+import { LsoaLayer } from '../features/deprivation/LsoaLayer.tsx';
+import type { Lsoa } from '../../domain/lsoa.ts';
 
 export const OGL_ATTRIBUTION =
   'Contains National Statistics data © Crown copyright and database right. ' +
@@ -32,6 +34,8 @@ export interface WardMapProps {
   onSelectWard: (code: string) => void;
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** LSOAs to shade by deprivation decile, or null for no deprivation layer. */
+  lsoas?: readonly Lsoa[] | null;
 }
 
 /** Leaflet puts attributions in as HTML; these come from configuration, so they go in as text. */
@@ -161,6 +165,7 @@ export function WardMap(props: WardMapProps) {
           selectedCode={selection?.code ?? null}
           openRequests={props.openRequests}
         />
+        {props.lsoas && <LsoaLayer lsoas={props.lsoas} />}
         {props.parishesWithBoundary && <ParishLines parishes={props.parishesWithBoundary} />}
         <PartnerMarkers partners={partners} onDrawn={onDrawn} />
         <Taps partners={partners} onSelectWard={onSelectWard} />

@@ -39,6 +39,7 @@ export function WardPanel({
   capability,
   openRequests,
   headingRef,
+  deprivation = null,
 }: {
   ward: Ward;
   parishNames: readonly string[];
@@ -46,6 +47,8 @@ export function WardPanel({
   capability: CapabilityId | null;
   openRequests: number | undefined;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Its most deprived LSOA in words, when the area came with deprivation figures. */
+  deprivation?: string | null;
 }) {
   // The capability shading the map comes first, so the answer to "why this colour?" is at the top.
   const ordered = [...CAPABILITIES].sort((a, b) => Number(b.id === capability) - Number(a.id === capability));
@@ -64,6 +67,7 @@ export function WardPanel({
         )}
       </p>
       {openRequests !== undefined && <p>{openRequestsWords(openRequests)}</p>}
+      {deprivation && <p className="ward-deprivation">{deprivation}</p>}
       <p>
         <Link className="call" to={`/find?ward=${encodeURIComponent(ward.code)}`}>
           Find help here

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { User } from '../user.ts';
 import { parishSchema, wardSchema } from '../area.ts';
 import { partnerSchema } from '../partner.ts';
+import { lsoaSchema } from '../lsoa.ts';
 import { contactSchema } from '../contact.ts';
 import { incidentSchema, requestSchema, type HelpRequest } from '../request.ts';
 import { timelineEntrySchema } from '../timeline.ts';
@@ -86,6 +87,20 @@ export const entityRegistry = {
     label: byName,
     storage: { table: 'wards', idType: 'text' },
     local: { table: 'wards', indexes: 'name' },
+    scope: everyone,
+    write: 'import',
+    appendOnly: false,
+    createdOnDevices: false,
+    serverOwned: [],
+  }),
+  // Small areas with deprivation figures (issue 14): loaded with the area, read by everyone.
+  lsoa: define({
+    schema: lsoaSchema,
+    key: 'code',
+    words: { one: 'LSOA', many: 'LSOAs' },
+    label: byName,
+    storage: { table: 'lsoas', idType: 'text' },
+    local: { table: 'lsoas', indexes: 'wardCode' },
     scope: everyone,
     write: 'import',
     appendOnly: false,

@@ -7,6 +7,7 @@ import { formatHlc } from '../../domain/hlc.ts';
 import type { Database, Queryable } from '../storage/database.ts';
 import { saveLoadedRecords } from '../directory/records.ts';
 import { parishSchema, wardSchema, type Parish, type Ward } from '../../domain/area.ts';
+import { lsoaSchema, type Lsoa } from '../../domain/lsoa.ts';
 import type { Partner } from '../../domain/partner.ts';
 import type { Contact } from '../../domain/contact.ts';
 import {
@@ -101,7 +102,11 @@ function checkArea(
   return { wards: checkedWards, parishes: checkedParishes };
 }
 
-async function deleteMissing(tx: Queryable, table: 'wards' | 'parishes', keep: string[]): Promise<string[]> {
+async function deleteMissing(
+  tx: Queryable,
+  table: 'wards' | 'parishes' | 'lsoas',
+  keep: string[],
+): Promise<string[]> {
   const rows = await tx.query<{ id: string }>(
     `DELETE FROM ${table} WHERE NOT (id = ANY($1::text[])) RETURNING id`,
     [keep],
@@ -111,7 +116,7 @@ async function deleteMissing(tx: Queryable, table: 'wards' | 'parishes', keep: s
   // Wards and parishes are everyone's, so everyone is told.
   await recordChanges(
     tx,
-    table === 'wards' ? 'ward' : 'parish',
+    table === 'wards' ? 'ward' : table === 'lsoas' ? 'lsoa' : 'parish',
     ids.map((id) => ({ id, scope: null })),
   );
   return ids;
@@ -119,7 +124,7 @@ async function deleteMissing(tx: Queryable, table: 'wards' | 'parishes', keep: s
 
 export async function replaceArea(
   db: Database,
-  area: { wards: readonly Ward[]; parishes: readonly Parish[] },
+  area: { wards: readonly Ward[]; parishes: readonly Parish[]; lsoas?: readonly Lsoa[] },
   options: ReplaceAreaOptions = {},
 ): Promise<AreaReplacement> {
   const { wards, parishes: newParishes } = checkArea(area.wards, area.parishes);
@@ -159,6 +164,14 @@ export async function replaceArea(
     await saveLoadedRecords(tx, 'parish', parishes);
     const wardsRemoved = await deleteMissing(tx, 'wards', wardCodes);
     const parishesRemoved = await deleteMissing(tx, 'parishes', parishCodes);
+    // LSOAs come and go with the area: an import without them leaves none (and no ward summary).
+    const lsoas = (area.lsoas ?? []).map((lsoa) => lsoaSchema.parse(lsoa));
+    await saveLoadedRecords(tx, 'lsoa', lsoas);
+    await deleteMissing(
+      tx,
+      'lsoas',
+      lsoas.map((lsoa) => lsoa.code),
+    );
 
     const wardName = (code: string) => oldWardNames.get(code) ?? code;
     const parishName = (code: string) => oldParishes.get(code)?.name ?? code;

@@ -8,6 +8,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildArea, parseBoundaryFile, parseParishList } from '../../domain/areaImport.ts';
 import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
+import Papa from 'papaparse';
+import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/deprivation.ts';
+import type { Ward } from '../../domain/area.ts';
 import { openDatabase } from '../storage/open.ts';
 import { replaceArea, type AreaReplacement } from '../area/replaceArea.ts';
 
@@ -21,7 +24,9 @@ const AREA_FILE = /\.(geojson|json|csv)$/i;
 const USAGE =
   'Usage: npm run import-area -- <folder or file>…\n' +
   'Give ward boundaries as GeoJSON (.geojson, or .json holding a FeatureCollection) and, optionally, parish ' +
-  'boundaries (GeoJSON) and a parish list (.json array or .csv naming the wards each parish lies in).';
+  'boundaries (GeoJSON) and a parish list (.json array or .csv naming the wards each parish lies in); ' +
+  'for deprivation, LSOA boundaries (GeoJSON with LSOA11CD) and the Indices of Deprivation as CSV ' +
+  '(lsoa11cd, imd_rank, imd_decile, or the official File 1 headings).';
 
 /** The files to read: each folder's area files (not its subfolders), and each file named. */
 async function listFiles(args: readonly string[], errors: string[]): Promise<string[]> {
@@ -57,10 +62,12 @@ interface Loaded {
   wards: AreaFeature[];
   parishBoundaries: AreaFeature[];
   parishList: ParishListEntry[];
+  lsoas: AreaFeature[];
+  imd: ImdRow[];
 }
 
 async function readAreaFiles(files: readonly string[], out: Output, errors: string[]): Promise<Loaded> {
-  const loaded: Loaded = { wards: [], parishBoundaries: [], parishList: [] };
+  const loaded: Loaded = { wards: [], parishBoundaries: [], parishList: [], lsoas: [], imd: [] };
   for (const file of files) {
     const name = basename(file);
     const content = await readFile(file, 'utf8');
@@ -70,12 +77,23 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
     if (boundaries) {
       const result = parseBoundaryFile(name, content);
       if (result.kind === 'invalid') errors.push(...result.errors);
-      else if (result.kind === 'wards') {
+      else if (result.kind === 'lsoas') {
+        loaded.lsoas.push(...result.lsoas);
+        out.log(`Read ${name}: ${plural(result.lsoas.length, 'LSOA boundary', 'LSOA boundaries')}.`);
+      } else if (result.kind === 'wards') {
         loaded.wards.push(...result.wards);
         out.log(`Read ${name}: ${plural(result.wards.length, 'ward boundary', 'ward boundaries')}.`);
       } else {
         loaded.parishBoundaries.push(...result.parishes);
         out.log(`Read ${name}: ${plural(result.parishes.length, 'parish boundary', 'parish boundaries')}.`);
+      }
+    } else if (extension === '.csv' && isImdCsv(content)) {
+      const table = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      const result = readImdRows(name, table);
+      if (result.kind === 'invalid') errors.push(...result.errors);
+      else {
+        loaded.imd.push(...result.rows);
+        out.log(`Read ${name}: deprivation figures for ${plural(result.rows.length, 'LSOA', 'LSOAs')}.`);
       }
     } else {
       const result = parseParishList(name, content);
@@ -89,12 +107,35 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
   return loaded;
 }
 
+/** A CSV whose header row holds an IMD decile column is deprivation figures, not a parish list. */
+function isImdCsv(content: string): boolean {
+  const header = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { preview: 1 }).data[0] ?? [];
+  return looksLikeImd(header);
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
 function list(names: readonly string[]): string {
   return names.join(', ');
+}
+
+/** Where the deprivation figures put the most deprived LSOAs, in words. */
+export function describeDeprivation(wards: readonly Ward[]): string[] {
+  const summarised = wards.filter((ward) => ward.deprivation !== undefined);
+  if (summarised.length === 0) return [];
+  const deprived = summarised
+    .filter((ward) => (ward.deprivation?.inMostDeprived20 ?? 0) > 0)
+    .map(
+      (ward) => `${ward.name} (${ward.deprivation?.inMostDeprived20}${ward.parished ? '' : ', unparished'})`,
+    );
+  return [
+    `Deprivation summarised for ${plural(summarised.length, 'ward', 'wards')}.`,
+    deprived.length === 0
+      ? "No ward has an LSOA in England's most deprived 20%."
+      : `Wards with LSOAs in England's most deprived 20%: ${list(deprived)}.`,
+  ];
 }
 
 /** The report in plain words, one fact a line. */
@@ -187,6 +228,7 @@ export async function runImportArea(
   try {
     const report = await replaceArea(db, area, { source: files.map((file) => basename(file)).join(', ') });
     for (const line of describeReplacement(report)) out.log(line);
+    for (const line of describeDeprivation(area.wards)) out.log(line);
     return 0;
   } finally {
     await db.close();

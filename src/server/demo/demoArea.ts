@@ -7,6 +7,8 @@ import type { Boundary, Position } from '../../domain/geometry.ts';
 import { buildArea } from '../../domain/areaImport.ts';
 import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
 import { SeededRandom } from './random.ts';
+import type { ImdRow } from '../../domain/deprivation.ts';
+import type { Lsoa } from '../../domain/lsoa.ts';
 
 const SEED = 20_210_611;
 const COLUMNS = 5;
@@ -126,7 +128,39 @@ function quarterOf(ring: readonly Position[], quarter: number): Boundary {
   };
 }
 
-export function generateDemoArea(): { wards: Ward[]; parishes: Parish[] } {
+/** The town's wards: unparished, and where the demo's most deprived small areas are. */
+const TOWN = new Set(['Riverside', 'Millbrook', 'Elmstead Park', 'Castlegate', 'Kingsmead', 'Orchard Rise']);
+
+/**
+ * Four small areas (LSOAs) per ward, each a quarter of its cell, with made-up deprivation deciles: the
+ * town's mostly in England's most deprived fifth, the villages mostly in the least deprived half, and
+ * one deprived village so parished deprivation shows too. Its own random sequence, so the rest of the
+ * demo borough is the same as before deprivation was added.
+ */
+function demoDeprivation(wards: readonly AreaFeature[], rings: ReadonlyMap<string, Position[]>) {
+  const random = new SeededRandom(SEED + 1);
+  const lsoas: AreaFeature[] = [];
+  const imd: ImdRow[] = [];
+  for (const ward of wards) {
+    const ring = rings.get(ward.name);
+    if (!ring) continue;
+    for (let quarter = 0; quarter < 4; quarter++) {
+      const lsoaCode = `DEMO-L${String(lsoas.length + 1).padStart(3, '0')}`;
+      const name = `${ward.name} ${String.fromCharCode(65 + quarter)}`;
+      lsoas.push({ code: lsoaCode, name, boundary: quarterOf(ring, quarter) });
+      const decile = TOWN.has(ward.name)
+        ? random.int(1, 5)
+        : ward.name === 'Hollowmere' && quarter === 0
+          ? 2
+          : random.int(4, 10);
+      const rank = Math.min(32_844, (decile - 1) * 3284 + random.int(1, 3284));
+      imd.push({ code: lsoaCode, name, score: null, rank, decile });
+    }
+  }
+  return { lsoas, imd };
+}
+
+export function generateDemoArea(): { wards: Ward[]; parishes: Parish[]; lsoas: Lsoa[] } {
   const random = new SeededRandom(SEED);
   const layout = layOut(random);
   const wards: AreaFeature[] = [];
@@ -155,8 +189,9 @@ export function generateDemoArea(): { wards: Ward[]; parishes: Parish[] } {
     }
   });
 
-  const area = buildArea({ wards, parishBoundaries, parishList });
+  const { lsoas, imd } = demoDeprivation(wards, rings);
+  const area = buildArea({ wards, parishBoundaries, parishList, lsoas, imd });
   // The inputs are fixed, so an error here is a bug in this file, not bad data.
   if (area.errors.length > 0) throw new Error(`the demo area is invalid: ${area.errors.join(' ')}`);
-  return { wards: area.wards, parishes: area.parishes };
+  return { wards: area.wards, parishes: area.parishes, lsoas: area.lsoas };
 }

@@ -63,6 +63,7 @@ export async function seedDemo(
       const directory = generateDemoDirectory(area, { today });
       await saveLoadedRecords(tx, 'ward', area.wards);
       await saveLoadedRecords(tx, 'parish', area.parishes);
+      await saveLoadedRecords(tx, 'lsoa', area.lsoas);
       await saveLoadedRecords(tx, 'partner', directory.partners);
       await saveLoadedRecords(tx, 'contact', directory.contacts);
       await tx.query(

@@ -98,6 +98,23 @@ function IncidentRow({
           </Link>
         )}
       </p>
+      {canClose && (
+        <p className="reasons">
+          <Link
+            to={`/incidents/${encodeURIComponent(incident.id)}/report`}
+            aria-label={`Situation report: ${incident.name}`}
+          >
+            Situation report
+          </Link>{' '}
+          ·{' '}
+          <Link
+            to={`/dashboard/${encodeURIComponent(incident.id)}`}
+            aria-label={`Dashboard: ${incident.name}`}
+          >
+            Dashboard
+          </Link>
+        </p>
+      )}
       {canClose && incident.status === 'open' && (
         <button
           type="button"
