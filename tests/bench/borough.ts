@@ -1,0 +1,109 @@
+// A borough of a chosen size for the benchmarks, written straight into a PGlite folder the server then
+// opens: wards and parishes (the real Maidstone boundaries when ../shared/data is there, for wards of
+// real size, else the generated demo area), generated partners and contacts, and requests for help
+// spread over the wards. Set-based inserts, so a 25k borough is ready in seconds.
+import { readFileSync } from 'node:fs';
+import { openDatabase } from '../../src/server/storage/open.ts';
+import { saveContacts, saveParishes, savePartners, saveWards } from '../../src/server/directory/records.ts';
+import { recordChanges } from '../../src/server/storage/changeLog.ts';
+import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
+import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
+import { seedDemo } from '../../src/server/demo/seed.ts';
+import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
+import type { Parish, Ward } from '../../src/domain/area.ts';
+import type { HelpRequest } from '../../src/domain/request.ts';
+import { CAPABILITIES } from '../../src/domain/capabilities.ts';
+import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
+import { aRequest } from '../support/records.ts';
+
+export interface BoroughSize {
+  partners: number;
+  contacts: number;
+  requests: number;
+  /** Real ward boundaries (Maidstone, 26 wards of ~4 KB each) when the shared data is there. */
+  realWards?: boolean;
+}
+
+/** Maidstone's real wards and parish list, or the generated demo area when they are not here. */
+export function boroughArea(realWards: boolean): { wards: Ward[]; parishes: Parish[]; source: string } {
+  if (realWards && hasSharedData('maidstone', 'wards-2013.geojson')) {
+    const wardsFile = sharedDataPath('maidstone', 'wards-2013.geojson');
+    const parishFile = sharedDataPath('maidstone-lists', 'parishes.json');
+    const boundaries = parseBoundaryFile(wardsFile, readFileSync(wardsFile, 'utf8'));
+    const parishList = hasSharedData('maidstone-lists', 'parishes.json')
+      ? parseParishList(parishFile, readFileSync(parishFile, 'utf8'))
+      : undefined;
+    if (boundaries.kind === 'wards') {
+      const built = buildArea({
+        wards: boundaries.wards,
+        parishList: parishList?.kind === 'parishList' ? parishList.parishes : undefined,
+      });
+      if (built.errors.length === 0)
+        return { wards: built.wards, parishes: built.parishes, source: 'Maidstone wards (2013)' };
+    }
+  }
+  return { ...generateDemoArea(), source: 'generated demo area' };
+}
+
+const NAMES = ['A. Patel', 'B. Okafor', 'C. Nowak', 'D. Hughes', 'E. Murphy', 'F. Rahman', 'G. Evans'];
+
+/** Requests that look like the ones duty officers log: varied needs, wards, addresses and phones. */
+export function boroughRequests(wards: readonly Ward[], count: number): HelpRequest[] {
+  return Array.from({ length: count }, (_, i) => {
+    const ward = wards[i % wards.length]!;
+    return aRequest({
+      needs: [
+        ...new Set([
+          CAPABILITIES[i % CAPABILITIES.length]!.id,
+          CAPABILITIES[(i * 7 + 3) % CAPABILITIES.length]!.id,
+        ]),
+      ],
+      place: {
+        wardCode: ward.code,
+        parishCode: null,
+        lat: ward.centre[1],
+        lon: ward.centre[0],
+        address: `${(i % 180) + 1} ${ward.name} Road`,
+      },
+      forWhom: {
+        name: NAMES[i % NAMES.length]!,
+        phone: `07700 900${String(i % 1000).padStart(3, '0')}`,
+        households: (i % 12) + 1,
+      },
+      urgency: i % 3 === 0 ? 'immediate' : 'today',
+    });
+  });
+}
+
+/** Writes the borough and the demo users (`duty`, `admin`, `parish`) into `dataDir`. */
+export async function prepareBorough(dataDir: string, size: BoroughSize): Promise<{ source: string }> {
+  const db = await openDatabase({ dataDir });
+  const area = boroughArea(size.realWards ?? false);
+  const { partners, contacts } = generateDemoDirectory(area, {
+    partners: size.partners,
+    contacts: size.contacts,
+  });
+  const requests = boroughRequests(area.wards, size.requests);
+  await db.transaction(async (tx) => {
+    await saveWards(tx, area.wards);
+    await saveParishes(tx, area.parishes);
+    await savePartners(tx, partners);
+    await saveContacts(tx, contacts);
+    for (let start = 0; start < requests.length; start += 2000) {
+      const batch = requests.slice(start, start + 2000);
+      await tx.query(
+        `INSERT INTO requests (id, parish_code, record)
+         SELECT (r->>'id')::uuid, NULL, r FROM jsonb_array_elements($1::jsonb) AS r`,
+        [JSON.stringify(batch)],
+      );
+      await recordChanges(
+        tx,
+        'request',
+        batch.map((request) => request.id),
+      );
+    }
+  });
+  await seedDemo(db); // the demo users only: the area is already there
+  await db.close();
+  return { source: area.source };
+}
