@@ -31,7 +31,7 @@ import {
 } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { aMutation } from '../support/records.ts';
-import { prepareBorough } from './borough.ts';
+import { prepareBorough, pullEverything } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
 import './peer/peerPage.ts'; // window.peer's type
 
@@ -82,31 +82,6 @@ async function api<T>(server: RunningServer, path: string, token: string | null,
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-interface PulledChange {
-  entity: string;
-  id: string;
-  deleted: boolean;
-  record?: object;
-}
-
-/** Everything the admin gets in a first pull, as our server sends it. */
-async function everything(server: RunningServer, token: string) {
-  const records: { entity: string; id: string; record: object }[] = [];
-  let since = '';
-  for (;;) {
-    const page = await api<{ changes: PulledChange[]; cursor: string; hasMore: boolean }>(
-      server,
-      `/api/sync/pull?limit=2000${since}`,
-      token,
-    );
-    for (const change of page.changes)
-      if (!change.deleted && change.record)
-        records.push({ entity: change.entity, id: change.id, record: change.record });
-    since = `&since=${page.cursor}`;
-    if (!page.hasMore) return records;
-  }
 }
 
 async function startPouchServer(
@@ -197,7 +172,7 @@ export async function benchPeer(): Promise<BenchResult[]> {
   const pagesDir = await makeTempDir('peer-pages');
   await buildPages(pagesDir);
   const dataDir = await makeTempDir('peer-data');
-  await prepareBorough(dataDir, BOROUGH);
+  await prepareBorough({ dataDir }, BOROUGH);
   const ourServer = await startServer({ dataDir, env: { DIST_DIR: pagesDir } });
   let pouchServer: { url: string; stop(): void } | undefined;
   try {
@@ -205,7 +180,7 @@ export async function benchPeer(): Promise<BenchResult[]> {
       username: admin.username,
       password: admin.password,
     });
-    const records = await everything(ourServer, token);
+    const records = await pullEverything(ourServer.url, token);
     const recordsFile = join(dataDir, 'records.json');
     await writeFile(recordsFile, JSON.stringify(records));
     pouchServer = await startPouchServer(pagesDir, recordsFile);

@@ -1,5 +1,5 @@
-// A borough of a chosen size for the benchmarks, written straight into a PGlite folder the server then
-// opens: wards and parishes (the real Maidstone boundaries when ../shared/data is there, for wards of
+// A borough of a chosen size for the benchmarks and big-data tests, written straight into the database
+// (a PGlite folder, or a PostgreSQL schema) that a server then opens: wards and parishes (the real Maidstone boundaries when ../shared/data is there, for wards of
 // real size, else the generated demo area), generated partners and contacts, and requests for help
 // spread over the wards. Set-based inserts, so a 25k borough is ready in seconds.
 import { readFileSync } from 'node:fs';
@@ -13,8 +13,8 @@ import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/
 import type { Parish, Ward } from '../../src/domain/area.ts';
 import type { HelpRequest } from '../../src/domain/request.ts';
 import { CAPABILITIES } from '../../src/domain/capabilities.ts';
-import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
-import { aRequest } from '../support/records.ts';
+import { hasSharedData, sharedDataPath } from './sharedData.ts';
+import { aRequest } from './records.ts';
 
 export interface BoroughSize {
   partners: number;
@@ -75,9 +75,12 @@ export function boroughRequests(wards: readonly Ward[], count: number): HelpRequ
   });
 }
 
-/** Writes the borough and the demo users (`duty`, `admin`, `parish`) into `dataDir`. */
-export async function prepareBorough(dataDir: string, size: BoroughSize): Promise<{ source: string }> {
-  const db = await openDatabase({ dataDir });
+/** Writes the borough and the demo users (`duty`, `admin`, `parish`) into a PGlite folder or a schema. */
+export async function prepareBorough(
+  where: { dataDir: string } | { databaseUrl: string; schema: string },
+  size: BoroughSize,
+): Promise<{ source: string }> {
+  const db = await openDatabase(where);
   const area = boroughArea(size.realWards ?? false);
   const { partners, contacts } = generateDemoDirectory(area, {
     partners: size.partners,
@@ -106,4 +109,31 @@ export async function prepareBorough(dataDir: string, size: BoroughSize): Promis
   await seedDemo(db); // the demo users only: the area is already there
   await db.close();
   return { source: area.source };
+}
+
+export interface PulledRecord {
+  entity: string;
+  id: string;
+  record: Record<string, unknown>;
+}
+
+/** Every record the server sends this token's user in a first pull, as it sends them. */
+export async function pullEverything(serverUrl: string, token: string): Promise<PulledRecord[]> {
+  const records: PulledRecord[] = [];
+  let since = '';
+  for (;;) {
+    const response = await fetch(`${serverUrl}/api/sync/pull?limit=2000${since}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`pull: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as {
+      changes: { entity: string; id: string; deleted: boolean; record?: Record<string, unknown> }[];
+      cursor: string;
+      hasMore: boolean;
+    };
+    for (const { entity, id, deleted, record } of page.changes)
+      if (!deleted && record) records.push({ entity, id, record });
+    since = `&since=${page.cursor}`;
+    if (!page.hasMore) return records;
+  }
 }
