@@ -93,10 +93,10 @@ export class SimulatedDevice {
     return formatHlc({ ms: Date.now(), counter: this.counter % 100_000, node: this.name });
   }
 
-  /** 1–3 changes: half new requests of its own, half edits of a hot request everyone edits. */
-  private someChanges(): Mutation[] {
-    return Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (): Mutation => {
-      if (Math.random() < 0.5) {
+  /** 1–3 changes (or `size`): new requests of its own, and (`hotShare` of them) edits of a hot request. */
+  private someChanges(size: number, hotShare: number): Mutation[] {
+    return Array.from({ length: size }, (): Mutation => {
+      if (Math.random() >= hotShare) {
         const wardCode = this.wardCodes[Math.floor(Math.random() * this.wardCodes.length)]!;
         const request = aRequest({
           place: { wardCode, parishCode: null, lat: null, lon: null, address: '' },
@@ -123,21 +123,27 @@ export class SimulatedDevice {
     });
   }
 
-  /** Pushes one batch, retrying on "busy"; returns how many 503s it met. */
-  async pushSome(): Promise<number> {
-    const mutations = this.someChanges();
+  /**
+   * Pushes one batch, retrying it on "busy": how many 503s it met, and whether the server answered
+   * (applied, duplicate or rejected, each change) in the end.
+   */
+  async pushSome(
+    size = 1 + Math.floor(Math.random() * 3),
+    hotShare = 0.5,
+  ): Promise<{ busy: number; answered: boolean }> {
+    const mutations = this.someChanges(size, hotShare);
     for (let attempt = 0; attempt <= BUSY_RETRIES; attempt += 1) {
       const { status, json } = await this.call('push', '/api/sync/push', { clientId: this.name, mutations });
       if (status === 200) {
         const results = (json as { results: { id: string; status: string }[] }).results;
         const done = new Set(results.filter((r) => r.status !== 'rejected').map((r) => r.id));
         this.acknowledged.push(...mutations.filter((m) => done.has(m.id)));
-        return attempt;
+        return { busy: attempt, answered: true };
       }
-      if (status !== 503) return attempt;
+      if (status !== 503) return { busy: attempt, answered: false };
       await sleep(100 + Math.random() * 400 * (attempt + 1));
     }
-    return BUSY_RETRIES + 1;
+    return { busy: BUSY_RETRIES + 1, answered: false };
   }
 
   /** Pulls every ~5 s and pushes every ~20 s until `until` (ms since the epoch) or `budget` says stop. */
