@@ -38,8 +38,8 @@ import './peer/peerPage.ts'; // window.peer's type
 const RUNS = Number(process.env.PEER_RUNS ?? 3);
 const ROUNDS = 5; // pull100 and push100 rounds in each run
 const CHANGED = 100;
-/** PouchDB's batch_size: the fastest for it of 100 (its default), 500 and 2000, tried here. */
-const POUCH_BATCH_SIZE = 500;
+/** PouchDB's batch_size: 500 (its default is 100, slower over HTTP); PEER_POUCH_BATCH tries others. */
+const POUCH_BATCH_SIZE = Number(process.env.PEER_POUCH_BATCH ?? 500);
 const BOROUGH = { partners: 7_000, contacts: 3_000, requests: 2_000, realWards: true };
 
 const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
