@@ -45,7 +45,7 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
 
 function routeLine(stats: RouteStats, route: Route): string {
   const s = stats.summary(route);
-  return `${route.padEnd(10)} n=${String(s.count).padStart(6)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  503s ${s.busy}  errors ${s.errors}`;
+  return `${route.padEnd(10)} n=${String(s.count).padStart(6)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  503s ${s.busy}  errors ${s.errors} ${JSON.stringify(s.errorStatuses)}`;
 }
 
 async function main(): Promise<void> {

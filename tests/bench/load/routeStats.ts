@@ -29,6 +29,12 @@ export class RouteStats {
       p99: round(percentile(answered, 99), 1),
       busy: mine.filter((s) => s.status === 503).length,
       errors: mine.filter((s) => s.status === 0 || (s.status >= 400 && s.status !== 503)).length,
+      /** Errors by status ("0" = no answer within the timeout, or the connection failed). */
+      errorStatuses: Object.fromEntries(
+        [...new Set(mine.map((s) => s.status))]
+          .filter((status) => status === 0 || (status >= 400 && status !== 503))
+          .map((status) => [String(status), mine.filter((s) => s.status === status).length]),
+      ),
     };
   }
 }
