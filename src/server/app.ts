@@ -13,6 +13,7 @@ import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
+import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
 
@@ -21,7 +22,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution'>>,
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy'>>,
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
@@ -43,12 +44,20 @@ export function createApp(
         },
       }),
     )
-    .get('/health', (c) => c.json({ status: 'ok' as const, database: db.kind, version: APP_VERSION }))
+    .get('/health', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        status: 'ok' as const,
+        database: db.kind,
+        version: APP_VERSION,
+        ...(await pullHorizon(db)),
+      });
+    })
     .get('/config', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
-    .route('/auth', authRoutes(db, config.sessionDays))
+    .route('/auth', authRoutes(db, config.sessionDays, config.trustProxy ?? 0))
     .use('*', requireUser(db))
     .route('/sync', syncRoutes(db))
     .all('*', (c) =>
@@ -57,7 +66,7 @@ export function createApp(
 
   const app = new Hono();
   app.onError(handleError);
-  app.use('*', securityHeaders(appConfig.tileUrl));
+  app.use('*', securityHeaders(appConfig.tileUrl, config.trustProxy ?? 0));
   app.route('/api', api);
 
   // Hashed build assets never change; the service worker and the page must always be fresh.
