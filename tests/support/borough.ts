@@ -1,11 +1,11 @@
 // A borough of a chosen size for the benchmarks and big-data tests, written straight into the database
-// (a PGlite folder, or a PostgreSQL schema) that a server then opens: wards and parishes (the real Maidstone boundaries when ../shared/data is there, for wards of
-// real size, else the generated demo area), generated partners and contacts, and requests for help
-// spread over the wards. Set-based inserts, so a 25k borough is ready in seconds.
+// (a PGlite folder, or a PostgreSQL schema) that a server then opens: wards and parishes (the real
+// Maidstone boundaries when ../shared/data is there, for wards of real size, else the generated demo
+// area), generated partners and contacts, and requests for help spread over the wards, stored as an
+// import stores them (saveLoadedRecords).
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src/server/storage/open.ts';
-import { saveContacts, saveParishes, savePartners, saveWards } from '../../src/server/directory/records.ts';
-import { recordChanges } from '../../src/server/storage/changeLog.ts';
+import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
@@ -88,23 +88,11 @@ export async function prepareBorough(
   });
   const requests = boroughRequests(area.wards, size.requests);
   await db.transaction(async (tx) => {
-    await saveWards(tx, area.wards);
-    await saveParishes(tx, area.parishes);
-    await savePartners(tx, partners);
-    await saveContacts(tx, contacts);
-    for (let start = 0; start < requests.length; start += 2000) {
-      const batch = requests.slice(start, start + 2000);
-      await tx.query(
-        `INSERT INTO requests (id, parish_code, record)
-         SELECT (r->>'id')::uuid, NULL, r FROM jsonb_array_elements($1::jsonb) AS r`,
-        [JSON.stringify(batch)],
-      );
-      await recordChanges(
-        tx,
-        'request',
-        batch.map((request) => request.id),
-      );
-    }
+    await saveLoadedRecords(tx, 'ward', area.wards);
+    await saveLoadedRecords(tx, 'parish', area.parishes);
+    await saveLoadedRecords(tx, 'partner', partners);
+    await saveLoadedRecords(tx, 'contact', contacts);
+    await saveLoadedRecords(tx, 'request', requests);
   });
   await seedDemo(db); // the demo users only: the area is already there
   await db.close();
