@@ -81,6 +81,7 @@ async function measureFloor(serverUrl: string): Promise<number> {
   const login = (await (
     await fetch(`${serverUrl}/api/auth/login`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: duty.username, password: duty.password }),
     })
   ).json()) as { token: string };

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const hot = Array.from({ length: HOT_REQUESTS }, () => aRequest());
     await fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${adminDevice.token}` },
+      headers: { Authorization: `Bearer ${adminDevice.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         clientId: 'load-admin',
         mutations: hot.map((request) => ({

@@ -47,7 +47,7 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
     expect(await adminB.signIn(admin.username, admin.password)).toBe(true);
     const made = await fetch(`${servers[0]!.url}/api/sync/push`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${adminA.token}` },
+      headers: { Authorization: `Bearer ${adminA.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         clientId: 'admin-a',
         mutations: hot.map((request) => creating('request', request)),

@@ -43,7 +43,10 @@ export class SimulatedDevice {
     try {
       const response = await fetch(`${this.serverUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: this.token ? { Authorization: `Bearer ${this.token}` } : {},
+        headers: {
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(60_000),
       });
