@@ -1,63 +1,148 @@
-// sync.firstPull.borough: seconds for a first full pull of a big borough — 5,000 partners and contacts
-// and 20,000 requests — into IndexedDB in Chromium, from pressing "Sign in" to "Last synced".
+// sync.firstPull.<size>: seconds for a first full pull of a borough into a fresh phone's IndexedDB in
+// Chromium, from pressing "Sign in" to "Last synced" (the app as a person uses it), median of 3 runs.
+// Sizes: 1k, 10k and 25k records; the 25k borough has Maidstone's real ward boundaries (when
+// ../shared/data is there), 4,000 partners, 1,000 contacts and 20,000 requests.
+// sync.firstPull.floor.25k: in the same run and the same Chromium, the same 25k rows written straight
+// into IndexedDB (one object store per entity, one transaction, no sync, no validation): what no first
+// pull can beat. sync.firstPull.ratio.25k = first pull / floor. With BENCH_DATABASE_URL or
+// TEST_DATABASE_URL, the 25k borough again served from PostgreSQL (sync.firstPull.25k.postgres, its floor, ratio).
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../../src/server/storage/open.ts';
-import { saveLoadedRecords } from '../../src/server/directory/records.ts';
-import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
-import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
-import { seedDemo } from '../../src/server/demo/seed.ts';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
 import { launchBrowser, makeTempDir, removeTempDirs, startServer } from '../browser/harness.ts';
-import { aRequest } from '../support/records.ts';
-import { round, type BenchResult } from './measure.ts';
+import { DEMO_USERS } from '../../src/server/demo/seed.ts';
+import { prepareBorough, pullEverything, type BoroughSize, type PulledRecord } from '../support/borough.ts';
+import { percentile, round, type BenchResult } from './measure.ts';
 
-async function prepareBorough(dataDir: string): Promise<void> {
-  const db = await openDatabase({ dataDir });
-  const area = generateDemoArea();
-  const { partners, contacts } = generateDemoDirectory(area, { partners: 4_000, contacts: 1_000 });
-  const requests = Array.from({ length: 20_000 }, (_, i) =>
-    aRequest({
-      place: {
-        wardCode: area.wards[i % area.wards.length]!.code,
-        parishCode: null,
-        lat: null,
-        lon: null,
-        address: '',
-      },
-    }),
-  );
-  await db.transaction(async (tx) => {
-    await saveLoadedRecords(tx, 'ward', area.wards);
-    await saveLoadedRecords(tx, 'parish', area.parishes);
-    await saveLoadedRecords(tx, 'partner', partners);
-    await saveLoadedRecords(tx, 'contact', contacts);
-    await saveLoadedRecords(tx, 'request', requests);
+const SIZES: [string, BoroughSize][] = [
+  ['1k', { partners: 500, contacts: 300, requests: 200, realWards: true }],
+  ['10k', { partners: 3_000, contacts: 1_000, requests: 6_000, realWards: true }],
+  ['25k', { partners: 4_000, contacts: 1_000, requests: 20_000, realWards: true }],
+];
+const RUNS = 3;
+const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
+
+/** Seconds from "Sign in" to "Last synced" on a fresh profile. */
+async function timeFirstPull(serverUrl: string, run: number): Promise<number> {
+  const context = await launchBrowser(await makeTempDir(`bench-profile-${run}`));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(serverUrl);
+    await page.getByLabel('Username').fill(duty.username);
+    await page.getByLabel('Password').fill(duty.password);
+    const start = performance.now();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/Last synced/).waitFor({ timeout: 180_000 });
+    return (performance.now() - start) / 1000;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Seconds to put `records` into a fresh IndexedDB in one transaction: the floor under a first pull. */
+async function timeRawWrites(page: Page, records: PulledRecord[]): Promise<number> {
+  const byEntity: Record<string, Record<string, unknown>[]> = {};
+  for (const { entity, record } of records) (byEntity[entity] ??= []).push(record);
+  const ms = await page.evaluate(async (stores) => {
+    const names = Object.keys(stores);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(`floor-${Math.random()}`, 1);
+      opening.onupgradeneeded = () => {
+        for (const name of names)
+          opening.result.createObjectStore(name, {
+            keyPath: name === 'ward' || name === 'parish' ? 'code' : 'id',
+          });
+      };
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const start = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction(names, 'readwrite');
+      for (const name of names) {
+        const store = transaction.objectStore(name);
+        for (const row of stores[name]!) store.put(row);
+      }
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    const elapsed = performance.now() - start;
+    db.close();
+    return elapsed;
+  }, byEntity);
+  return ms / 1000;
+}
+
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+/** The floor: the same rows as the first pull delivered, written raw into IndexedDB, median of RUNS. */
+async function measureFloor(serverUrl: string): Promise<number> {
+  const login = (await (
+    await fetch(`${serverUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: duty.username, password: duty.password }),
+    })
+  ).json()) as { token: string };
+  const records = await pullEverything(serverUrl, login.token);
+  const context = await launchBrowser(await makeTempDir('bench-floor'));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${serverUrl}/api/health`);
+    const floors: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) floors.push(await timeRawWrites(page, records));
+    console.log(`firstPull floor (${records.length} rows): ${floors.map((s) => round(s, 2)).join(', ')} s`);
+    return percentile(floors, 50);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median first pull of a borough of `size`, on PGlite or (with a URL) PostgreSQL; with its floor. */
+async function measureSize(label: string, size: BoroughSize, withFloor: boolean): Promise<BenchResult[]> {
+  const schema = `bench_pull_${randomBytes(5).toString('hex')}`;
+  const dataDir = await makeTempDir(`bench-first-pull-${label}`);
+  const onPostgres = label.endsWith('.postgres');
+  const where = onPostgres ? { databaseUrl: postgresUrl!, schema } : { dataDir };
+  const { source } = await prepareBorough(where, size);
+  const server = await startServer({
+    dataDir,
+    env: onPostgres ? { DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema } : {},
   });
-  await seedDemo(db); // the demo users only: the area is already there
-  await db.close();
+  try {
+    const pulls: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) pulls.push(await timeFirstPull(server.url, run));
+    const pull = percentile(pulls, 50);
+    console.log(`firstPull ${label} (${source}): ${pulls.map((s) => round(s, 2)).join(', ')} s`);
+    const results = [{ name: `sync.firstPull.${label}`, value: round(pull, 2), unit: 's' }];
+    if (withFloor) {
+      const floor = await measureFloor(server.url);
+      results.push(
+        { name: `sync.firstPull.floor.${label}`, value: round(floor, 2), unit: 's' },
+        { name: `sync.firstPull.ratio.${label}`, value: round(pull / floor, 2), unit: '×' },
+      );
+    }
+    return results;
+  } finally {
+    await server.stop();
+    if (onPostgres) {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }
 }
 
 export async function benchFirstPull(): Promise<BenchResult[]> {
-  const dataDir = await makeTempDir('bench-first-pull');
-  await prepareBorough(dataDir);
-  const server = await startServer({ dataDir });
-  const samples: number[] = [];
+  const results: BenchResult[] = [];
   try {
-    for (let run = 0; run < 3; run += 1) {
-      const context = await launchBrowser(await makeTempDir(`bench-profile-${run}`));
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(server.url);
-      await page.getByLabel('Username').fill('duty');
-      await page.getByLabel('Password').fill('demo-duty-2026');
-      const start = performance.now();
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText(/Last synced/).waitFor({ timeout: 120_000 });
-      samples.push((performance.now() - start) / 1000);
-      await context.close();
-    }
+    for (const [label, size] of SIZES) results.push(...(await measureSize(label, size, label === '25k')));
+    // The same 25k borough served from PostgreSQL, as a council would run it.
+    if (postgresUrl) results.push(...(await measureSize('25k.postgres', SIZES[2]![1], true)));
   } finally {
-    await server.stop();
     await removeTempDirs();
   }
-  samples.sort((a, b) => a - b);
-  return [{ name: 'sync.firstPull.borough', value: round(samples[1]!, 2), unit: 's' }];
+  return results;
 }

@@ -1,5 +1,6 @@
 // Timing helpers for the benchmark: run a function many times after a warm-up and report percentiles.
 import { performance } from 'node:perf_hooks';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface BenchResult {
   name: string;
@@ -26,3 +27,22 @@ export function timeRuns(runs: number, warmup: number, run: (iteration: number) 
 }
 
 export const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);
+
+/** Writes results into bench-results.json, keeping the ones of benchmarks not run this time. */
+export function saveResults(results: readonly BenchResult[]): void {
+  const earlier: BenchResult[] = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResult[])
+    : [];
+  const fresh = new Set(results.map((result) => result.name));
+  const merged = [...earlier.filter((result) => !fresh.has(result.name)), ...results];
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+export function printResults(results: readonly BenchResult[]): void {
+  const width = Math.max(...results.map((result) => result.name.length));
+  console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit`);
+  for (const result of results)
+    console.log(`${result.name.padEnd(width)}  ${String(result.value).padStart(10)}  ${result.unit}`);
+}

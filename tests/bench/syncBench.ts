@@ -1,6 +1,7 @@
 // Benchmarks of sync on the server: push throughput on PGlite and PostgreSQL, and the cost of pulling
 // 10 new changes with 20k and with 1M records in the database (it should grow with the changes, not
-// with the database). PostgreSQL numbers need BENCH_DATABASE_URL or TEST_DATABASE_URL.
+// with the database); BENCH_PULL_10M=1 adds 10M rows. PostgreSQL numbers need BENCH_DATABASE_URL or
+// TEST_DATABASE_URL.
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../src/server/storage/open.ts';
@@ -123,6 +124,8 @@ export async function benchSyncServer(): Promise<BenchResult[]> {
     ...(await benchPullTen(kind, [
       ['20k', 20_000],
       ['1m', 1_000_000],
+      // 10M rows take minutes to build: only when asked (BENCH_PULL_10M=1), and only on PostgreSQL.
+      ...(process.env.BENCH_PULL_10M && postgresUrl ? [['10m', 10_000_000] as [string, number]] : []),
     ])),
   );
   return results;

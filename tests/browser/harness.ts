@@ -65,6 +65,8 @@ export interface RunningServer {
   /** http://127.0.0.1:<port> — a secure context, so the service worker registers. */
   url: string;
   dataDir: string;
+  /** The server's process id (the benchmarks read its CPU time). */
+  pid: number | undefined;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -144,7 +146,7 @@ export async function startServer(
     child.kill('SIGKILL');
     await exited;
   };
-  return { url: `http://127.0.0.1:${port}`, dataDir, output: () => output, stop, kill };
+  return { url: `http://127.0.0.1:${port}`, dataDir, pid: child.pid, output: () => output, stop, kill };
 }
 
 interface LaunchOptions {

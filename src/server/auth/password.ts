@@ -1,16 +1,55 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). Stored as
 // scrypt$N$r$p$salt$hash so the cost can be raised later without breaking old hashes.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+//
+// A burst of sign-ins (a shift starting, every phone reconnecting after an outage) must not starve the
+// rest of the server: scrypt runs on libuv's small thread pool, which also compresses answers and reads
+// files. So at most one scrypt per core runs at a time and the others wait their turn in order, and
+// identical verifications already in flight (one person's phone and tablet, a retried request) share
+// one computation. Nothing is remembered after it ends: the cost of each new guess stays the same.
+import { availableParallelism } from 'node:os';
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const COST = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+/** scrypt computations allowed at once; the default thread pool has 4 threads. */
+const CONCURRENT = Math.max(1, Math.min(availableParallelism(), 3));
+
+/** First come, first served, `limit` at a time. */
+export class TurnQueue {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+const turns = new TurnQueue(CONCURRENT);
+const inFlight = new Map<string, Promise<Buffer>>();
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return turns.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -19,11 +58,26 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** One derivation for identical (stored hash, password) pairs in flight at the same moment. */
+function deriveShared(
+  password: string,
+  stored: string,
+  salt: Buffer,
+  options: ScryptOptions,
+): Promise<Buffer> {
+  const key = createHash('sha256').update(stored).update('\0').update(password).digest('base64');
+  const running = inFlight.get(key);
+  if (running) return running;
+  const derived = derive(password, salt, options).finally(() => inFlight.delete(key));
+  inFlight.set(key, derived);
+  return derived;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), {
+  const key = await deriveShared(password, stored, Buffer.from(salt, 'base64'), {
     N: Number(n),
     r: Number(r),
     p: Number(p),

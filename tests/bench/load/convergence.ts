@@ -1,0 +1,46 @@
+// The end-of-run checks of the load generator and the several-servers test: every device holds exactly
+// what the server holds (record for record, as an admin pulls it), and every change the server
+// acknowledged is there — a new record exists, and an edited field's clock is at least the edit's.
+import type { HeldRecord, SimulatedDevice } from './simulatedDevice.ts';
+
+export interface ConvergenceReport {
+  /** Devices whose copy differs from the server's, with the first difference. */
+  diverged: string[];
+  /** Acknowledged changes the server's copy does not show. */
+  lost: string[];
+  acknowledged: number;
+}
+
+export function checkConvergence(
+  devices: readonly SimulatedDevice[],
+  server: ReadonlyMap<string, HeldRecord>,
+): ConvergenceReport {
+  const diverged: string[] = [];
+  for (const device of devices) {
+    if (device.records.size !== server.size) {
+      diverged.push(`${device.name}: ${device.records.size} records, the server has ${server.size}`);
+      continue;
+    }
+    for (const [key, held] of server) {
+      const mine = device.records.get(key);
+      if (!mine || JSON.stringify(mine.record) !== JSON.stringify(held.record)) {
+        diverged.push(`${device.name}: ${key} ${mine ? 'differs' : 'is missing'}`);
+        break;
+      }
+    }
+  }
+  const lost: string[] = [];
+  let acknowledged = 0;
+  for (const device of devices) {
+    for (const mutation of device.acknowledged) {
+      acknowledged += 1;
+      const held = server.get(`${mutation.entity}:${mutation.recordId}`);
+      const edited = Object.keys(mutation.changes).filter((field) => field !== 'id');
+      const isEdit = edited.length === 1;
+      if (!held) lost.push(`${mutation.id}: ${mutation.entity} ${mutation.recordId} is not on the server`);
+      else if (isEdit && (held.clocks[edited[0]!] ?? '') < mutation.hlc)
+        lost.push(`${mutation.id}: ${edited[0]} of ${mutation.recordId} is older than the acknowledged edit`);
+    }
+  }
+  return { diverged, lost, acknowledged };
+}

@@ -1,0 +1,170 @@
+// One simulated phone for the load generator: signs in, pulls everything, then pulls every ~5 s and
+// pushes 1–3 changes every ~20 s — new requests of its own, and edits to a few "hot" requests that
+// every device edits — until told to stop. It keeps what it pulled (record and clocks by entity:id) so
+// the generator can check at the end that every device holds what the server holds, and it keeps
+// every change the server acknowledged. A 503 "busy" is retried with the same batch, as the app does.
+import { formatHlc } from '../../../src/domain/hlc.ts';
+import type { Mutation } from '../../../src/domain/mutation.ts';
+import { aRequest } from '../../support/records.ts';
+import type { Route, RouteStats } from './routeStats.ts';
+
+const PULL_EVERY_MS = 5_000;
+const PUSH_EVERY_MS = 20_000;
+const BUSY_RETRIES = 8;
+const URGENCIES = ['immediate', 'today', 'this_week'] as const;
+
+export interface HeldRecord {
+  record: Record<string, unknown>;
+  clocks: Record<string, string>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** ±20 %, so devices do not march in step. */
+const jitter = (ms: number) => ms * (0.8 + Math.random() * 0.4);
+
+export class SimulatedDevice {
+  token = '';
+  cursor: string | undefined;
+  readonly records = new Map<string, HeldRecord>();
+  readonly acknowledged: Mutation[] = [];
+  private counter = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly serverUrl: string,
+    public stats: RouteStats,
+    private readonly hotRequestIds: readonly string[],
+    private readonly wardCodes: readonly string[],
+  ) {}
+
+  private async call(route: Route, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const start = performance.now();
+    let status = 0;
+    try {
+      const response = await fetch(`${this.serverUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(60_000),
+      });
+      const json: unknown = await response.json();
+      status = response.status;
+      return { status, json };
+    } catch {
+      return { status: 0, json: null };
+    } finally {
+      this.stats.add(route, performance.now() - start, status);
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<boolean> {
+    const { status, json } = await this.call('login', '/api/auth/login', { username, password });
+    if (status === 200) this.token = (json as { token: string }).token;
+    return status === 200;
+  }
+
+  /** Pulls until the server has nothing more; false when a page failed. */
+  async pullAll(route: 'pull.first' | 'pull'): Promise<boolean> {
+    for (;;) {
+      const since = this.cursor ? `&since=${this.cursor}` : '';
+      const { status, json } = await this.call(route, `/api/sync/pull?limit=2000${since}`);
+      if (status !== 200) return false;
+      const page = json as {
+        changes: { entity: string; id: string; deleted: boolean; record?: object; clocks?: object }[];
+        cursor: string;
+        hasMore: boolean;
+      };
+      for (const change of page.changes) {
+        const key = `${change.entity}:${change.id}`;
+        if (change.deleted) this.records.delete(key);
+        else
+          this.records.set(key, {
+            record: change.record as Record<string, unknown>,
+            clocks: (change.clocks ?? {}) as Record<string, string>,
+          });
+      }
+      this.cursor = page.cursor;
+      if (!page.hasMore) return true;
+    }
+  }
+
+  private stamp(): string {
+    this.counter += 1;
+    return formatHlc({ ms: Date.now(), counter: this.counter % 100_000, node: this.name });
+  }
+
+  /** 1–3 changes (or `size`): new requests of its own, and (`hotShare` of them) edits of a hot request. */
+  private someChanges(size: number, hotShare: number): Mutation[] {
+    return Array.from({ length: size }, (): Mutation => {
+      if (Math.random() >= hotShare) {
+        const wardCode = this.wardCodes[Math.floor(Math.random() * this.wardCodes.length)]!;
+        const request = aRequest({
+          place: { wardCode, parishCode: null, lat: null, lon: null, address: '' },
+        });
+        return {
+          id: crypto.randomUUID(),
+          entity: 'request',
+          recordId: request.id,
+          hlc: this.stamp(),
+          changes: request as unknown as Record<string, unknown>,
+          base: {},
+        };
+      }
+      const id = this.hotRequestIds[Math.floor(Math.random() * this.hotRequestIds.length)]!;
+      const known = this.records.get(`request:${id}`)?.clocks.urgency;
+      return {
+        id: crypto.randomUUID(),
+        entity: 'request',
+        recordId: id,
+        hlc: this.stamp(),
+        changes: { urgency: URGENCIES[Math.floor(Math.random() * URGENCIES.length)] },
+        base: known ? { urgency: known } : {},
+      };
+    });
+  }
+
+  /**
+   * Pushes one batch, retrying it on "busy": how many 503s it met, and whether the server answered
+   * (applied, duplicate or rejected, each change) in the end.
+   */
+  async pushSome(
+    size = 1 + Math.floor(Math.random() * 3),
+    hotShare = 0.5,
+  ): Promise<{ busy: number; answered: boolean }> {
+    const mutations = this.someChanges(size, hotShare);
+    for (let attempt = 0; attempt <= BUSY_RETRIES; attempt += 1) {
+      const { status, json } = await this.call('push', '/api/sync/push', { clientId: this.name, mutations });
+      if (status === 200) {
+        const results = (json as { results: { id: string; status: string }[] }).results;
+        const done = new Set(results.filter((r) => r.status !== 'rejected').map((r) => r.id));
+        this.acknowledged.push(...mutations.filter((m) => done.has(m.id)));
+        return { busy: attempt, answered: true };
+      }
+      if (status !== 503) return { busy: attempt, answered: false };
+      await sleep(100 + Math.random() * 400 * (attempt + 1));
+    }
+    return { busy: BUSY_RETRIES + 1, answered: false };
+  }
+
+  /** Pulls every ~5 s and pushes every ~20 s until `until` (ms since the epoch) or `budget` says stop. */
+  async run(until: number, budget: { left: number }): Promise<void> {
+    let nextPull = Date.now() + Math.random() * PULL_EVERY_MS;
+    let nextPush = Date.now() + Math.random() * PUSH_EVERY_MS;
+    for (;;) {
+      const wake = Math.min(nextPull, nextPush);
+      await sleep(Math.max(0, wake - Date.now()));
+      if (Date.now() >= until || budget.left <= 0) return;
+      budget.left -= 1;
+      if (nextPull <= nextPush) {
+        await this.pullAll('pull');
+        nextPull = Date.now() + jitter(PULL_EVERY_MS);
+      } else {
+        await this.pushSome();
+        nextPush = Date.now() + jitter(PUSH_EVERY_MS);
+      }
+    }
+  }
+}

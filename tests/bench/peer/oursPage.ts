@@ -1,0 +1,58 @@
+// The "ours" side of the peer bench, in the browser: the app's own sync code (src/app/sync) and its own
+// IndexedDB database (Dexie), with nothing of the UI around it. Built by vite into the page ours.html.
+import type { PeerPage } from './peerPage.ts';
+import { localDatabase } from '../../../src/app/store/localDatabase.ts';
+import { saveRecords } from '../../../src/app/store/mutate.ts';
+import { pullAll } from '../../../src/app/sync/pull.ts';
+import { pushOutbox } from '../../../src/app/sync/push.ts';
+import { apiFetch } from '../../../src/app/api.ts';
+
+let token = '';
+
+async function storedRecords(): Promise<number> {
+  const tables = [
+    localDatabase.wards,
+    localDatabase.parishes,
+    localDatabase.partners,
+    localDatabase.contacts,
+    localDatabase.incidents,
+    localDatabase.requests,
+    localDatabase.timeline,
+    localDatabase.conflicts,
+  ];
+  const counts = await Promise.all(tables.map((table) => table.count()));
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+const peer: PeerPage = {
+  async signIn(username, password) {
+    const answer = (await apiFetch('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    })) as { token: string };
+    token = answer.token;
+  },
+  async firstPull() {
+    const start = performance.now();
+    await pullAll(localDatabase, token);
+    const ms = performance.now() - start;
+    return { ms, records: await storedRecords() };
+  },
+  async pullChanges() {
+    const start = performance.now();
+    const received = await pullAll(localDatabase, token);
+    return { ms: performance.now() - start, received };
+  },
+  async pushEdits(partnerIds, name) {
+    const partners = await localDatabase.partners.bulkGet(partnerIds);
+    await saveRecords(
+      localDatabase,
+      'partner',
+      partners.flatMap((partner) => (partner ? [{ ...partner, name }] : [])),
+    );
+    const start = performance.now();
+    const { sent } = await pushOutbox(localDatabase, token);
+    return { ms: performance.now() - start, sent };
+  },
+};
+window.peer = peer;

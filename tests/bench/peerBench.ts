@@ -1,0 +1,268 @@
+// `npm run bench -- peer`: our sync side by side with PouchDB replication, in one run, as a fair fight.
+//
+// Same data: our server is filled with a borough (10k directory records — 7,000 partners and 3,000
+// contacts — 2,000 requests, the wards and parishes); then everything it sends the admin in a first
+// pull is loaded, record for record, into the PouchDB server ({ _id: "<entity>:<id>", entity, record }).
+// Both clients check they end up holding that same number of records.
+// Same machine and transport: both servers are Node processes on this machine, both answer over
+// loopback HTTP/1.1 with gzip (Hono's compress(); express-pouchdb's compression), both clients run in
+// the same headless Chromium, a fresh profile each run, writing to IndexedDB (ours: the app's Dexie
+// database and sync code; PouchDB: its browser bundle from node_modules with its "indexeddb" adapter).
+// Same work: a first pull of everything; 100 partners renamed on the server, then pulled ("pull100");
+// 100 partners renamed on the client, then pushed ("push100"). Both sides rename the same partners.
+// Timing: in the page, around the sync call only (performance.now()). Bytes: every response body and
+// header the page received during the first pull, as Chromium counted them on the wire (CDP
+// encodedDataLength), gzip included.
+// Runs: one warm-up run per side (untimed: the servers' JIT and caches), then RUNS runs, ours and
+// PouchDB's taking turns so that whatever else the machine does lands on both; medians reported.
+import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  freePort,
+  launchBrowser,
+  makeTempDir,
+  removeTempDirs,
+  startServer,
+  type RunningServer,
+} from '../browser/harness.ts';
+import { DEMO_USERS } from '../../src/server/demo/seed.ts';
+import { aMutation } from '../support/records.ts';
+import { prepareBorough, pullEverything } from '../support/borough.ts';
+import { percentile, round, type BenchResult } from './measure.ts';
+import './peer/peerPage.ts'; // window.peer's type
+
+const RUNS = Number(process.env.PEER_RUNS ?? 3);
+const ROUNDS = 5; // pull100 and push100 rounds in each run
+const CHANGED = 100;
+/** PouchDB's batch_size: 500 (its default is 100, slower over HTTP); PEER_POUCH_BATCH tries others. */
+const POUCH_BATCH_SIZE = Number(process.env.PEER_POUCH_BATCH ?? 500);
+const BOROUGH = { partners: 7_000, contacts: 3_000, requests: 2_000, realWards: true };
+
+const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
+const PAGES_ROOT = fileURLToPath(new URL('./peer/', import.meta.url));
+
+interface Side {
+  name: 'ours' | 'pouchdb';
+  pageUrl: string;
+  /** Another device renames these partners on the server. */
+  renameOnServer(partnerIds: string[], name: string): Promise<void>;
+}
+
+interface RunResult {
+  firstPull: number;
+  bytes: number;
+  pull100: number[];
+  push100: number[];
+}
+
+async function buildPages(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGES_ROOT,
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: {
+        input: { ours: join(PAGES_ROOT, 'ours.html'), pouch: join(PAGES_ROOT, 'pouch.html') },
+      },
+    },
+  });
+}
+
+async function api<T>(server: RunningServer, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function startPouchServer(
+  pagesDir: string,
+  recordsFile: string,
+): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./peer/pouchServer.ts', import.meta.url)),
+      String(port),
+      pagesDir,
+      recordsFile,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the PouchDB server stopped (${code})`)));
+    child.stdout?.setEncoding('utf8').on('data', (line: string) => {
+      if (line.includes('PouchDB server')) resolve();
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** Counts the bytes Chromium received on the wire for this page (responses: headers and bodies). */
+async function countBytes(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+  return { reset: () => (bytes = 0), read: () => bytes };
+}
+
+async function runSide(
+  side: Side,
+  run: number,
+  partnerIds: string[],
+  expectedRecords: number,
+): Promise<RunResult> {
+  const context = await launchBrowser(await makeTempDir(`peer-${side.name}-${run}`));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(side.pageUrl);
+    await page.waitForFunction(() => 'peer' in window);
+    const bytes = await countBytes(context, page);
+    await page.evaluate(({ username, password }) => window.peer.signIn(username, password), admin);
+
+    bytes.reset();
+    const first = await page.evaluate(() => window.peer.firstPull());
+    await page.waitForTimeout(300); // the last loadingFinished events
+    const result: RunResult = { firstPull: first.ms, bytes: bytes.read(), pull100: [], push100: [] };
+    if (first.records !== expectedRecords)
+      throw new Error(
+        `${side.name}: first pull stored ${first.records} records, expected ${expectedRecords}`,
+      );
+
+    // Each round renames its own slice of partners, the same slice on both sides.
+    const slice = (index: number) =>
+      partnerIds.slice((run * 2 * ROUNDS + index) * CHANGED, (run * 2 * ROUNDS + index + 1) * CHANGED);
+    for (let round_ = 0; round_ < ROUNDS; round_ += 1) {
+      await side.renameOnServer(slice(round_), `Renamed on the server ${run}.${round_}`);
+      const pulled = await page.evaluate(() => window.peer.pullChanges());
+      if (pulled.received !== CHANGED) throw new Error(`${side.name}: pulled ${pulled.received} changes`);
+      result.pull100.push(pulled.ms);
+    }
+    for (let round_ = 0; round_ < ROUNDS; round_ += 1) {
+      const ids = slice(ROUNDS + round_);
+      const pushed = await page.evaluate(({ ids, name }) => window.peer.pushEdits(ids, name), {
+        ids,
+        name: `Renamed on the phone ${run}.${round_}`,
+      });
+      if (pushed.sent !== CHANGED) throw new Error(`${side.name}: pushed ${pushed.sent} changes`);
+      result.push100.push(pushed.ms);
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+export async function benchPeer(): Promise<BenchResult[]> {
+  const pagesDir = await makeTempDir('peer-pages');
+  await buildPages(pagesDir);
+  const dataDir = await makeTempDir('peer-data');
+  await prepareBorough({ dataDir }, BOROUGH);
+  const ourServer = await startServer({ dataDir, env: { DIST_DIR: pagesDir } });
+  let pouchServer: { url: string; stop(): void } | undefined;
+  try {
+    const { token } = await api<{ token: string }>(ourServer, '/api/auth/login', null, {
+      username: admin.username,
+      password: admin.password,
+    });
+    const records = await pullEverything(ourServer.url, token);
+    const recordsFile = join(dataDir, 'records.json');
+    await writeFile(recordsFile, JSON.stringify(records));
+    pouchServer = await startPouchServer(pagesDir, recordsFile);
+    const pouchUrl = pouchServer.url;
+    const partnerIds = records
+      .filter((r) => r.entity === 'partner')
+      .map((r) => r.id)
+      .sort();
+    console.log(`peer: ${records.length} records (${partnerIds.length} partners) on both servers`);
+
+    const ours: Side = {
+      name: 'ours',
+      pageUrl: `${ourServer.url}/ours.html`,
+      async renameOnServer(ids, name) {
+        const mutations = ids.map((id) => aMutation('partner', id, { name }));
+        await api(ourServer, '/api/sync/push', token, { clientId: 'peer-bench-other-device', mutations });
+      },
+    };
+    const pouchdb: Side = {
+      name: 'pouchdb',
+      pageUrl: `${pouchUrl}/pouch.html?batch=${POUCH_BATCH_SIZE}`,
+      async renameOnServer(ids, name) {
+        const db = `${pouchUrl}/db/directory`;
+        const headers = { 'Content-Type': 'application/json' };
+        const { rows } = (await (
+          await fetch(`${db}/_all_docs?include_docs=true`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ keys: ids.map((id) => `partner:${id}`) }),
+          })
+        ).json()) as { rows: { doc: { record: object } }[] };
+        const docs = rows.map(({ doc }) => ({ ...doc, record: { ...doc.record, name } }));
+        const saved = await fetch(`${db}/_bulk_docs`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ docs }),
+        });
+        if (!saved.ok) throw new Error(`PouchDB _bulk_docs: ${saved.status}`);
+      },
+    };
+
+    const runs: Record<Side['name'], RunResult[]> = { ours: [], pouchdb: [] };
+    for (let run = 0; run <= RUNS; run += 1) {
+      for (const side of run % 2 === 0 ? [ours, pouchdb] : [pouchdb, ours]) {
+        const result = await runSide(side, run, partnerIds, records.length);
+        console.log(
+          `peer: ${run === 0 ? 'warm-up' : `run ${run}`} ${side.name}: first pull ${round(result.firstPull / 1000, 2)} s, ` +
+            `${result.bytes} bytes; pull100 ${round(median(result.pull100))} ms; push100 ${round(median(result.push100))} ms`,
+        );
+        if (run > 0) runs[side.name].push(result);
+      }
+    }
+
+    const results: BenchResult[] = [];
+    for (const name of ['ours', 'pouchdb'] as const) {
+      const list = runs[name];
+      results.push(
+        {
+          name: `peer.firstPull.${name}`,
+          value: round(median(list.map((r) => r.firstPull)) / 1000, 2),
+          unit: 's',
+        },
+        {
+          name: `peer.pull100.${name}`,
+          value: round(median(list.flatMap((r) => r.pull100)) / 1000),
+          unit: 's',
+        },
+        {
+          name: `peer.push100.${name}`,
+          value: round(median(list.flatMap((r) => r.push100)) / 1000),
+          unit: 's',
+        },
+        { name: `peer.bytes.firstPull.${name}`, value: median(list.map((r) => r.bytes)), unit: 'bytes' },
+      );
+    }
+    return results;
+  } finally {
+    pouchServer?.stop();
+    await ourServer.stop();
+    await removeTempDirs();
+  }
+}
