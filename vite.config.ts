@@ -31,7 +31,7 @@ export default defineConfig({
         skipWaiting: true,
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/openreferral(\/|$)/],
         // Background Sync: wakes open pages to push their outbox when the network returns.
         importScripts: ['/sync-worker.js'],
         runtimeCaching: [

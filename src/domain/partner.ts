@@ -99,6 +99,8 @@ export const partnerSchema = z
     lastVerified: isoDateSchema,
     status: z.enum(['active', 'paused', 'closed']),
     updatedAt: isoDateTimeSchema,
+    /** The service's id in the Open Referral UK feed it was imported from: re-imports update, not copy. */
+    orukId: z.string().trim().min(1).max(200).optional(),
   })
   // A paused or closed partner may cover nothing (e.g. after its wards were replaced); an active one
   // must say where it helps, or best placed could never offer it.

@@ -6,6 +6,7 @@ import { benchBestPlaced, benchSearch } from './directoryBench.ts';
 import { benchSyncServer } from './syncBench.ts';
 import { benchFirstPull } from './firstPullBench.ts';
 import { benchMapFirstRender } from './mapBench.ts';
+import { benchOpenReferral } from './openReferralBench.ts';
 import type { BenchResult } from './measure.ts';
 
 const GROUPS: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   sync: benchSyncServer,
   firstPull: benchFirstPull,
   map: () => benchMapFirstRender(),
+  openReferral: () => benchOpenReferral(),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in GROUPS);

@@ -51,6 +51,8 @@ export interface SyncState {
   cursor: string | null;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** The server said recent changes are held back behind a long transaction on its database. */
+  heldBack?: boolean;
 }
 
 export class LocalDatabase extends Dexie {
