@@ -177,6 +177,35 @@ describe('people and devices', () => {
     expect(await phone.evaluate(() => localStorage.getItem('resilience-hub:unlock'))).toBeNull();
   });
 
+  it('a viewer finds help and reads the directory, but is offered no requests and holds none', async () => {
+    const admin = await firstPage(await suite.launch('admin-3'));
+    await signInSynced(admin, suite.url(), ADMIN);
+    const oneTime = await addPerson(admin, {
+      name: 'Val Viewer',
+      username: 'val',
+      role: 'Viewer (read only)',
+    });
+    const phone = await firstPage(await suite.launch('val'));
+    await firstSignIn(phone, suite.url(), 'val', oneTime, 'val-own-password');
+    const nav = phone.getByRole('navigation', { name: 'Main' });
+    for (const hidden of ['Requests', 'Incidents', 'People', 'Audit trail'])
+      expect(await nav.getByRole('link', { name: hidden, exact: true }).count()).toBe(0);
+    await openNav(phone, 'Find help');
+    await phone
+      .getByRole('group', { name: 'What is needed?' })
+      .getByRole('button', { name: 'Food', exact: true })
+      .click();
+    await phone.getByLabel('Where?').selectOption({ index: 1 });
+    await phone.getByRole('list', { name: 'Best placed partners' }).getByRole('listitem').first().waitFor();
+    await phone.goto(`${suite.url()}/requests`);
+    await phone.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
+    const counts = await storeCounts(phone);
+    expect({ requests: counts.requests, timeline: counts.timeline }).toEqual({ requests: 0, timeline: 0 });
+    const contacts = await storeRecords<{ visibility: string }>(phone, 'contacts');
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(contacts.every((contact) => contact.visibility === 'public')).toBe(true);
+  });
+
   it('the idle lock hides requests until the password is given again, offline too', async () => {
     const phone = await firstPage(await suite.launch('locked'));
     await signInSynced(phone, suite.url(), { username: 'duty', password: 'demo-duty-2026' });

@@ -41,6 +41,7 @@ describe('npm run create-admin', () => {
       const app = createApp(db, { distDir: '/nonexistent', sessionDays: 1 });
       const login = await app.request('/api/auth/login', {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: 'chief', password }),
       });
       expect(login.status).toBe(200);

@@ -61,6 +61,7 @@ const everyField: Partner = aPartner({
   lastVerified: '2026-01-02',
   status: 'active',
   updatedAt: '2026-01-03T04:05:06.000Z',
+  orukId: 'PRIVATE-oruk-service-id',
 });
 
 describe('GET /api/public/partners', () => {

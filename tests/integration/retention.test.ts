@@ -28,6 +28,7 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
     for (const user of DEMO_USERS.slice(0, 2)) {
       const response = await app.request('/api/auth/login', {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: user.username, password: user.password }),
       });
       tokens[user.username] = ((await response.json()) as { token: string }).token;
@@ -39,7 +40,7 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
   async function push(mutations: unknown[]) {
     const response = await app.request('/api/sync/push', {
       method: 'POST',
-      headers: auth('duty'),
+      headers: { ...auth('duty'), 'Content-Type': 'application/json' },
       body: JSON.stringify({ clientId: 'duty-phone', mutations }),
     });
     const results = pushResponseSchema.parse(await response.json()).results;
@@ -164,6 +165,7 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
     // the purge is in the audit trail, and the trail kept no copy of what was removed
     const adminLogin = await app.request('/api/auth/login', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'admin', password: DEMO_USERS[0]!.password }),
     });
     const admin = ((await adminLogin.json()) as { token: string }).token;
@@ -185,7 +187,7 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
     // a device's older edit of the removed details cannot bring them back
     const late = await app.request('/api/sync/push', {
       method: 'POST',
-      headers: auth('duty'),
+      headers: { ...auth('duty'), 'Content-Type': 'application/json' },
       body: JSON.stringify({
         clientId: 'old-phone',
         mutations: [

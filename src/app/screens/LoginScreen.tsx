@@ -41,9 +41,6 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
     <main id="main" className="login">
       <h1 tabIndex={-1}>Sign in to Resilience Hub</h1>
       <p>For council emergency duty officers, parish emergency coordinators and the policy team.</p>
-      <p>
-        Residents: see the <a href="/public">public directory of community groups</a>.
-      </p>
       {lapsedUser && (
         <p className="banner warning">
           Your sign-in has expired. Sign in again to sync the work kept on this device.
@@ -79,6 +76,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        Residents: see the <a href="/public">public directory of community groups</a>.
+      </p>
     </main>
   );
 }
