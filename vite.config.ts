@@ -108,7 +108,7 @@ export default defineConfig({
         // Only the install sheet shows these, online.
         globIgnores: ['**/screenshot-*.png'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/openreferral(\/|$)/],
         // Background Sync: wakes open pages to push their outbox when the network returns.
         importScripts: ['/sync-worker.js'],
         runtimeCaching: [

@@ -11,6 +11,13 @@ import { Link, navigate, usePath } from './router.tsx';
 import { signOut } from './session.ts';
 import { ROLE_LABELS } from '../domain/user.ts';
 import { DeviceBanners } from './features/device/DeviceBanners.tsx';
+import { canManagePeople, canSeeRequests } from '../domain/access.ts';
+import { LockScreen } from './features/lock/LockScreen.tsx';
+import { useIdleLock } from './features/lock/useIdleLock.ts';
+import { hasUnlockPassword } from './features/lock/unlockSecret.ts';
+import { useAppConfig } from './map/useAppConfig.ts';
+import { PublicDirectoryScreen } from './features/publicDirectory/PublicDirectoryScreen.tsx';
+import { useLapsedReason } from './features/account/useLapsedReason.ts';
 
 const syncer = new Syncer(localDatabase);
 
@@ -23,6 +30,10 @@ export function App() {
   // undefined while IndexedDB is being read; null when nobody is signed in on this device
   const session = useLiveQuery(async () => (await readMeta<StoredSession>(localDatabase, 'session')) ?? null);
   const path = usePath();
+  const { idleLockMinutes } = useAppConfig();
+  const lockable = Boolean(session && hasUnlockPassword(session.user.id));
+  const { locked, unlock } = useIdleLock(lockable, idleLockMinutes);
+  const lapsedReason = useLapsedReason(session?.lapsed ?? false);
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
@@ -40,6 +51,8 @@ export function App() {
     return () => syncer.stop();
   }, [signedIn, lapsed]);
 
+  // The public directory is for residents: no sign-in, nothing restricted.
+  if (path === '/public') return <PublicDirectoryScreen />;
   if (session === undefined)
     return (
       <p className="loading" role="status">
@@ -54,6 +67,8 @@ export function App() {
       />
     );
   }
+
+  if (locked) return <LockScreen user={session.user} onUnlocked={unlock} />;
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -90,7 +105,7 @@ export function App() {
       )}
       {session.lapsed && (
         <p className="banner warning" role="alert">
-          Your sign-in has expired. You can keep working on this device.{' '}
+          {lapsedReason ?? 'Your sign-in has expired.'} You can keep working on this device.{' '}
           <Link to="/login">Sign in again to sync</Link>
         </p>
       )}
@@ -103,12 +118,14 @@ export function App() {
               Find help
             </Link>
           </li>
-          <li>
-            <Link to="/requests" aria-current={path.startsWith('/requests') ? 'page' : undefined}>
-              Requests
-            </Link>
-          </li>
-          {session.user.role !== 'parish_coordinator' && (
+          {canSeeRequests(session.user) && (
+            <li>
+              <Link to="/requests" aria-current={path.startsWith('/requests') ? 'page' : undefined}>
+                Requests
+              </Link>
+            </li>
+          )}
+          {(session.user.role === 'admin' || session.user.role === 'duty_officer') && (
             <li>
               <Link to="/incidents" aria-current={path === '/incidents' ? 'page' : undefined}>
                 Incidents
@@ -153,11 +170,40 @@ export function App() {
               This device
             </Link>
           </li>
+          {canManagePeople(session.user) && (
+            <>
+              <li>
+                <Link to="/people" aria-current={path.startsWith('/people') ? 'page' : undefined}>
+                  People
+                </Link>
+              </li>
+              <li>
+                <Link to="/audit" aria-current={path === '/audit' ? 'page' : undefined}>
+                  Audit trail
+                </Link>
+              </li>
+            </>
+          )}
+          <li>
+            <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+              My devices
+            </Link>
+          </li>
         </ul>
       </nav>
       <main id="main">
         <Suspense fallback={<p role="status">Loading…</p>}>
-          <Screen path={path} />
+          {!canSeeRequests(session.user) && /^\/(requests|incidents|sync-issues)(\/|$)/.test(path) ? (
+            <>
+              <h1 tabIndex={-1}>Not available</h1>
+              <p className="empty">
+                Requests hold residents&rsquo; details, so a viewer cannot see them.{' '}
+                <Link to="/find">Find help</Link>
+              </p>
+            </>
+          ) : (
+            <Screen path={path} />
+          )}
         </Suspense>
       </main>
     </div>

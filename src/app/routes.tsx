@@ -69,6 +69,20 @@ export const ROUTES: Route[] = [
     pattern: /^\/sync-issues$/,
     screen: onDemand(() => import('./screens/requests/SyncIssuesScreen.tsx'), 'SyncIssuesScreen'),
   },
+  // Council administration (issue 10): people, the audit trail and this person's devices.
+  {
+    pattern: /^\/people$/,
+    screen: onDemand(() => import('./features/people/PeopleScreen.tsx'), 'PeopleScreen'),
+  },
+  {
+    pattern: /^\/people\/([^/]+)$/,
+    screen: onDemand(() => import('./features/people/PersonScreen.tsx'), 'PersonScreen'),
+  },
+  { pattern: /^\/audit$/, screen: onDemand(() => import('./features/audit/AuditScreen.tsx'), 'AuditScreen') },
+  {
+    pattern: /^\/account$/,
+    screen: onDemand(() => import('./features/account/AccountScreen.tsx'), 'AccountScreen'),
+  },
   { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
   {
     pattern: /^\/device$/,

@@ -1,11 +1,16 @@
 // Signing in and out on this device. The session is kept in IndexedDB so the app opens signed in
 // when offline. Signing in as the same person keeps everything, the outbox above all. A different
 // person starts from an empty copy (what they may see differs) — but never while changes made by the
-// previous person are still waiting to sync: those would be lost.
-import { loginResponseSchema, type User } from '../domain/user.ts';
+// previous person are still waiting to sync: those would be lost, or sent under the wrong name.
+// Someone given a one-time password chooses their own before the session is kept. Signing out wipes
+// the device: every table, and the password check kept for the idle lock.
+import { loginResponseSchema, type LoginResponse, type User } from '../domain/user.ts';
+import { accountSchema } from '../domain/people.ts';
 import { apiFetch } from './api.ts';
 import type { LocalDatabase, StoredSession } from './store/localDatabase.ts';
 import { readMeta, writeMeta } from './store/localDatabase.ts';
+import { forgetUnlockPassword, rememberUnlockPassword } from './features/lock/unlockSecret.ts';
+import { forgetIdleState, markActive } from './features/lock/idleLock.ts';
 import { clearDrafts } from './features/device/drafts.ts';
 import { keepSpareSession } from './features/device/deviceRecovery.ts';
 import { requestPersistentStorage } from './features/device/persistentStorage.ts';
@@ -14,7 +19,16 @@ export class PendingChangesError extends Error {
   override name = 'PendingChangesError';
 }
 
-async function clearLocalCopy(db: LocalDatabase) {
+/** The password given was a one-time password: the person must choose their own first. */
+export class PasswordChangeRequired extends Error {
+  override name = 'PasswordChangeRequired';
+  constructor(readonly login: LoginResponse) {
+    super('Choose a password of your own: the one you were given works once only.');
+  }
+}
+
+/** Removes every synced record, refused change and the sync cursor; keeps the outbox and the session. */
+export async function clearLocalCopy(db: LocalDatabase) {
   await db.transaction('rw', [...db.recordTables(), db.rejected, db.meta], async () => {
     await Promise.all([...db.recordTables(), db.rejected].map((table) => table.clear()));
     await db.meta.delete('syncState');
@@ -34,14 +48,38 @@ export async function signIn(db: LocalDatabase, username: string, password: stri
   const answer = loginResponseSchema.parse(
     await apiFetch('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }),
   );
+  const account = accountSchema.parse(await apiFetch('/api/account', { token: answer.token }));
+  if (account.mustChangePassword) throw new PasswordChangeRequired(answer);
+  await keepSession(db, answer, password);
+  return answer.user;
+}
+
+/** After a one-time password: sets the person's own password, then keeps the session. */
+export async function chooseOwnPassword(
+  db: LocalDatabase,
+  login: LoginResponse,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  await apiFetch('/api/account/password', {
+    method: 'POST',
+    token: login.token,
+    body: JSON.stringify({ currentPassword, newPassword }),
+  });
+  await keepSession(db, login, newPassword);
+}
+
+async function keepSession(db: LocalDatabase, answer: LoginResponse, password: string): Promise<void> {
+  const previous = await readMeta<StoredSession>(db, 'session');
   if (previous && previous.user.id !== answer.user.id) {
     await clearLocalCopy(db);
     await clearDrafts();
   }
+  await rememberUnlockPassword(answer.user.id, password);
+  markActive();
   await writeMeta(db, 'session', { ...answer, lapsed: false } satisfies StoredSession);
   // Now that this device holds someone's work, ask the browser not to clear it when short of space.
   void requestPersistentStorage();
-  return answer.user;
 }
 
 export async function signOut(db: LocalDatabase): Promise<void> {
@@ -52,9 +90,17 @@ export async function signOut(db: LocalDatabase): Promise<void> {
     // Best effort: offline, the server session simply expires later.
     await apiFetch('/api/auth/logout', { method: 'POST', token: session.token }).catch(() => undefined);
   }
-  await clearLocalCopy(db);
-  // Half-filled forms may name residents: they leave with the person.
+  await wipeDevice(db);
+}
+
+/** Empties every table of this device's database and forgets the idle lock's password check. */
+export async function wipeDevice(db: LocalDatabase): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+  // Half-filled forms may name residents, and the spare sign-in would sign the device back in.
   await clearDrafts();
   await keepSpareSession(null);
-  await db.meta.delete('session');
+  forgetUnlockPassword();
+  forgetIdleState();
 }

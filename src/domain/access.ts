@@ -36,6 +36,7 @@ export function writeRefusal(
   before: Scope | undefined,
   after: Scope,
 ): string | null {
+  if (user.role === 'viewer') return 'A viewer can look things up but not change them.';
   const policy = entityRegistry[entity].write;
   switch (policy) {
     case 'import':
@@ -52,4 +53,19 @@ export function writeRefusal(
       return mine(after) && (before === undefined || mine(before)) ? null : REFUSALS.ownParish;
     }
   }
+}
+
+/** Requests, incidents and their timelines hold requesters' details: not for viewers. */
+export function canSeeRequests(user: User): boolean {
+  return user.role !== 'viewer';
+}
+
+/** People, sessions, the audit trail and retention are run by admins. */
+export function canManagePeople(user: User): boolean {
+  return user.role === 'admin';
+}
+
+/** The role and parish a device's copy was pulled under: when it changes, the copy is narrowed. */
+export function scopeKey(user: Pick<User, 'role' | 'parishCode'>): string {
+  return `${user.role}|${user.parishCode ?? ''}`;
 }

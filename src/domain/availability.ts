@@ -1,7 +1,7 @@
 // Is a partner available at a given moment? Opening hours are local UK time (Europe/London), so the
 // moment is converted once per query, not once per partner. Hours that close before they open run
 // past midnight (e.g. 20:00–02:00).
-import type { Partner } from './partner.ts';
+import { outOfHoursPhoneFor, type Partner } from './partner.ts';
 import type { OpeningHours } from './openingHours.ts';
 
 /** A moment as the weekday (Monday = 0) and minutes since midnight in the UK. */
@@ -51,7 +51,7 @@ export function availabilityAt(partner: Partner, moment: LocalMoment): Availabil
   if (partner.availability.always) return { kind: 'always' };
   const slot = openSlot(partner.availability.hours, moment);
   if (slot) return { kind: 'open', until: slot.closes };
-  return { kind: 'closed', outOfHoursPhone: partner.availability.outOfHoursPhone };
+  return { kind: 'closed', outOfHoursPhone: outOfHoursPhoneFor(partner) };
 }
 
 const WEEK_MINUTES = 7 * 24 * 60;

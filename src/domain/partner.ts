@@ -57,6 +57,24 @@ export const agreementSchema = z
     path: ['date'],
   });
 
+/**
+ * What a partner agreed to, when, and who recorded it: the reports add partners to the emergency plan
+ * "with their agreement". Records from before this existed read as null, and their uses follow the
+ * older fields (see agreedUses).
+ */
+export const partnerAgreementSchema = z.object({
+  /** When the partner last confirmed it. */
+  date: isoDateSchema,
+  recordedBy: z.string().trim().min(1, 'say who recorded it').max(200),
+  /** Listed in the council's emergency plan (a strategic partner). */
+  emergencyPlan: z.boolean(),
+  /** May be contacted out of hours. */
+  outOfHours: z.boolean(),
+  /** Shown in the public directory. */
+  shownPublicly: z.boolean(),
+});
+export type PartnerAgreement = z.infer<typeof partnerAgreementSchema>;
+
 export const partnerSchema = z
   .object({
     id: idSchema,
@@ -77,9 +95,12 @@ export const partnerSchema = z
     emergencyPlan: agreementSchema,
     localCompact: agreementSchema,
     listedPublicly: z.boolean(),
+    agreement: partnerAgreementSchema.nullable().optional(),
     lastVerified: isoDateSchema,
     status: z.enum(['active', 'paused', 'closed']),
     updatedAt: isoDateTimeSchema,
+    /** The service's id in the Open Referral UK feed it was imported from: re-imports update, not copy. */
+    orukId: z.string().trim().min(1).max(200).optional(),
   })
   // A paused or closed partner may cover nothing (e.g. after its wards were replaced); an active one
   // must say where it helps, or best placed could never offer it.
@@ -95,6 +116,48 @@ export const partnerSchema = z
   );
 export type Partner = z.infer<typeof partnerSchema>;
 
+export interface AgreedUses {
+  emergencyPlan: boolean;
+  outOfHours: boolean;
+  shownPublicly: boolean;
+  /** When it was last confirmed; null when never. */
+  confirmed: string | null;
+}
+
+/**
+ * What the partner has agreed their details may be used for. Without a recorded agreement, the older
+ * fields stand in: named in the emergency plan (and so contacted in an emergency, at any hour) and
+ * listed publicly.
+ */
+export function agreedUses(
+  partner: Pick<Partner, 'emergencyPlan' | 'listedPublicly'> & { agreement?: PartnerAgreement | null },
+): AgreedUses {
+  const agreement = partner.agreement;
+  if (agreement) {
+    return {
+      emergencyPlan: agreement.emergencyPlan,
+      outOfHours: agreement.outOfHours,
+      shownPublicly: agreement.shownPublicly,
+      confirmed: agreement.date,
+    };
+  }
+  return {
+    emergencyPlan: partner.emergencyPlan.agreed,
+    outOfHours: partner.emergencyPlan.agreed,
+    shownPublicly: partner.listedPublicly,
+    confirmed: partner.emergencyPlan.date,
+  };
+}
+
+/** The out-of-hours number, only when the partner agreed to be contacted out of hours. */
+export function outOfHoursPhoneFor(
+  partner: Pick<Partner, 'emergencyPlan' | 'listedPublicly' | 'availability'> & {
+    agreement?: PartnerAgreement | null;
+  },
+): string | null {
+  return agreedUses(partner).outOfHours ? partner.availability.outOfHoursPhone : null;
+}
+
 export function isStrategic(partner: Partner): boolean {
-  return partner.emergencyPlan.agreed;
+  return agreedUses(partner).emergencyPlan;
 }

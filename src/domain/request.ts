@@ -94,15 +94,23 @@ export const requestSchema = z
     createdBy: idSchema,
     createdByName: z.string().max(200),
     updatedAt: isoDateTimeSchema,
+    /** When the requester's details were removed under the retention schedule; absent until then. */
+    personalDetailsRemovedAt: isoDateTimeSchema.nullable().optional(),
   })
   .refine((request) => request.place.wardCode !== null || request.place.parishCode !== null, {
     message: 'choose the ward or parish',
     path: ['place', 'wardCode'],
   })
-  .refine((request) => request.forWhom.name !== '' || request.forWhom.households !== null, {
-    message: 'give a first name or initials, or the number of households',
-    path: ['forWhom', 'name'],
-  });
+  .refine(
+    (request) =>
+      request.forWhom.name !== '' ||
+      request.forWhom.households !== null ||
+      Boolean(request.personalDetailsRemovedAt),
+    {
+      message: 'give a first name or initials, or the number of households',
+      path: ['forWhom', 'name'],
+    },
+  );
 export type HelpRequest = z.infer<typeof requestSchema>;
 
 /** Open requests: not done and not cancelled. */

@@ -1,10 +1,10 @@
 // Users and sign-in messages. Every user has a role and, for parish coordinators, the parish they
-// act for; the full roles model grows from here.
+// act for. A viewer looks things up (find help, directory, map) and changes nothing.
 import { z } from 'zod';
 import { areaCodeSchema } from './area.ts';
 import { idSchema } from './common.ts';
 
-export const ROLES = ['admin', 'duty_officer', 'parish_coordinator'] as const;
+export const ROLES = ['admin', 'duty_officer', 'parish_coordinator', 'viewer'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   duty_officer: 'Emergency duty officer',
   parish_coordinator: 'Parish emergency coordinator',
+  viewer: 'Viewer (read only)',
 };
 
 export const userSchema = z

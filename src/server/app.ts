@@ -8,27 +8,39 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from './storage/database.ts';
 import type { ServerConfig } from './config.ts';
-import { authRoutes, requireUser, type AuthEnv } from './auth/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { requireActiveUser, type SessionEnv } from './auth/sessionGuard.ts';
+import { loginEvents, logoutEvents } from './auth/loginEvents.ts';
+import { accountRoutes } from './auth/sessionsRoutes.ts';
+import { userAdminRoutes } from './auth/userAdmin.ts';
+import { auditRoutes } from './audit/auditRoutes.ts';
+import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
+import { openReferralRoutes } from './openReferral/routes.ts';
+import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
+import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { apiVersionCheck } from './http/apiVersion.ts';
 import type { AppConfig } from '../domain/appConfig.ts';
+import { openApiDocument } from '../domain/openApi.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution'>>,
+    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes'>>,
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
     tileUrl: config.tileUrl ?? null,
     tileAttribution: config.tileAttribution ?? null,
+    idleLockMinutes: config.idleLockMinutes ?? 15,
   };
-  const api = new Hono<AuthEnv>()
+  let description: ReturnType<typeof openApiDocument> | undefined;
+  const api = new Hono<SessionEnv>()
     .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compress())
@@ -44,22 +56,40 @@ export function createApp(
         },
       }),
     )
-    .get('/health', (c) => c.json({ status: 'ok' as const, database: db.kind, version: APP_VERSION }))
+    .get('/health', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        status: 'ok' as const,
+        database: db.kind,
+        version: APP_VERSION,
+        ...(await pullHorizon(db)),
+      });
+    })
     .get('/config', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.json(appConfig);
     })
-    .route('/auth', authRoutes(db, config.sessionDays))
-    .use('*', requireUser(db))
+    .get('/openapi.json', (c) => c.json((description ??= openApiDocument(APP_VERSION))))
+    .use('/auth/login', loginEvents(db))
+    .use('/auth/logout', logoutEvents(db))
+    .route('/auth', authRoutes(db, config.sessionDays, config.trustProxy ?? 0))
+    .route('/public', publicRoutes(db))
+    .use('*', requireActiveUser(db))
+    .route('/account', accountRoutes(db))
+    .route('/admin/users', userAdminRoutes(db))
+    .route('/admin/audit', auditRoutes(db))
     .route('/sync', syncRoutes(db))
+    .route('/openreferral', openReferralRoutes(db))
     .all('*', (c) =>
       c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),
     );
 
   const app = new Hono();
   app.onError(handleError);
-  app.use('*', securityHeaders(appConfig.tileUrl));
+  app.use('*', securityHeaders(appConfig.tileUrl, config.trustProxy ?? 0));
   app.route('/api', api);
+  // The public Open Referral UK feed: no sign-in, as the ORUK profile asks.
+  app.route('/', openReferralFeedRoutes(db));
 
   // Files are sent as built: brotli or gzip copies made at build time (src/server/cli/precompress.ts)
   // when the browser takes them. Hashed build assets never change; everything else (the page, the

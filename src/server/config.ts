@@ -19,6 +19,15 @@ export interface ServerConfig {
   tileUrl: string | null;
   /** Credit for the tile server, shown on the map; null when not set. */
   tileAttribution: string | null;
+  /**
+   * How many reverse proxies stand in front of the server whose X-Forwarded-For/-Proto to believe
+   * (0: none; the socket's address is the client's).
+   */
+  trustProxy: number;
+  /** Minutes without use before the app locks itself and asks for the password again. */
+  idleLockMinutes: number;
+  /** Days after a request is done or cancelled before its requester's details are removed. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +51,16 @@ function tileUrl(raw: string | undefined): string | null {
   return url;
 }
 
+/** TRUST_PROXY: a number of proxy hops, or true (one) / false (none). */
+function proxyHops(raw: string | undefined): number {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  if (!/^\d+$/.test(value))
+    throw new ConfigError(`TRUST_PROXY must be true, false or a number of proxies, not "${raw}"`);
+  return Number(value);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInteger('PORT', env.PORT, 8080),
@@ -53,5 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     tileUrl: tileUrl(env.TILE_URL),
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
+    trustProxy: proxyHops(env.TRUST_PROXY),
+    idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
+    retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
   };
 }

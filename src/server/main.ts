@@ -6,6 +6,7 @@ import { openDatabase } from './storage/open.ts';
 import { createApp } from './app.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
 import { APP_VERSION } from './version.ts';
+import { scheduleDailyPurge } from './retention/purge.ts';
 
 const config = readConfig();
 const db = await openDatabase({
@@ -28,11 +29,15 @@ const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, 
   }
 });
 
+// Retention: requesters' details leave requests finished more than RETENTION_DAYS ago, daily.
+const stopPurge = scheduleDailyPurge(db, config.retentionDays, (line) => console.log(line));
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: closing…`);
+  stopPurge();
   server.close();
   await db.close();
   process.exit(0);

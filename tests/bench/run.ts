@@ -7,6 +7,7 @@ import { benchSyncServer } from './syncBench.ts';
 import { benchFirstPull } from './firstPullBench.ts';
 import { benchMapFirstRender } from './mapBench.ts';
 import { benchLighthouse } from './lighthouseBench.ts';
+import { benchOpenReferral } from './openReferralBench.ts';
 import type { BenchResult } from './measure.ts';
 
 const GROUPS: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
@@ -15,6 +16,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   firstPull: benchFirstPull,
   map: () => benchMapFirstRender(),
   pwa: benchLighthouse,
+  openReferral: () => benchOpenReferral(),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in GROUPS);

@@ -17,7 +17,11 @@ describe('GET /api/config', () => {
     const app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
     const response = await app.request('/api/config');
     expect(response.status).toBe(200);
-    expect(appConfigSchema.parse(await response.json())).toEqual({ tileUrl: null, tileAttribution: null });
+    expect(appConfigSchema.parse(await response.json())).toEqual({
+      tileUrl: null,
+      tileAttribution: null,
+      idleLockMinutes: 15,
+    });
   });
 
   it('gives the configured tile server to anyone, without a sign-in', async () => {
@@ -27,6 +31,7 @@ describe('GET /api/config', () => {
       sessionDays: 1,
       tileUrl,
       tileAttribution: '© Example Maps',
+      idleLockMinutes: 5,
     });
     const response = await app.request('/api/config');
     expect(response.status).toBe(200);
@@ -34,6 +39,7 @@ describe('GET /api/config', () => {
     expect(appConfigSchema.parse(await response.json())).toEqual({
       tileUrl,
       tileAttribution: '© Example Maps',
+      idleLockMinutes: 5,
     });
     // Everything else under /api still needs a session.
     expect((await app.request('/api/sync/pull')).status).toBe(401);

@@ -21,7 +21,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
@@ -48,7 +48,13 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         [request, contact],
       );
 
-      expect(await migrate(old.db)).toEqual(['0003_change_log_scope.sql', '0004_scope_from_registry.sql']);
+      expect(await migrate(old.db)).toEqual([
+        '0003_change_log_scope.sql',
+        '0004_scope_from_registry.sql',
+        '0005_login_throttle.sql',
+        '0006_people_sessions_audit.sql',
+        '0007_oruk_term_mappings.sql',
+      ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',
       );

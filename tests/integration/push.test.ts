@@ -20,6 +20,7 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     for (const user of DEMO_USERS) {
       const response = await app.request('/api/auth/login', {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: user.username, password: user.password }),
       });
       tokens.set(user.username, ((await response.json()) as { token: string }).token);
@@ -27,7 +28,10 @@ describe.each(databaseKinds)('push on %s', (kind) => {
   });
   afterAll(() => test.drop());
 
-  const auth = (username: string) => ({ Authorization: `Bearer ${tokens.get(username)}` });
+  const auth = (username: string) => ({
+    Authorization: `Bearer ${tokens.get(username)}`,
+    'Content-Type': 'application/json',
+  });
   async function pushAs(username: string, mutations: unknown[], clientId = `device-${username}`) {
     const response = await app.request('/api/sync/push', {
       method: 'POST',

@@ -31,6 +31,7 @@ describe.each(databaseKinds)('a push interrupted by the server dying, on %s', (k
   async function signIn(server: RunningServer): Promise<string> {
     const response = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: duty.username, password: duty.password }),
     });
     return ((await response.json()) as { token: string }).token;
@@ -62,7 +63,7 @@ describe.each(databaseKinds)('a push interrupted by the server dying, on %s', (k
     const push = (mutations: Mutation[]) =>
       fetch(`${server.url}/api/sync/push`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ clientId: 'crash-test-device', mutations }),
       });
 

@@ -2,6 +2,7 @@
 import type { RankedPartner } from '../../domain/bestPlaced.ts';
 import { Link } from '../router.tsx';
 import { CallButtons } from './CallButtons.tsx';
+import { outOfHoursPhoneFor } from '../../domain/partner.ts';
 
 export function RankedPartnerCard({ entry }: { entry: RankedPartner }) {
   const { partner } = entry;
@@ -11,11 +12,7 @@ export function RankedPartnerCard({ entry }: { entry: RankedPartner }) {
         {partner.name}
       </Link>
       <p className="reasons">{entry.reasons.join(' · ')}</p>
-      <CallButtons
-        name={partner.name}
-        phone={partner.phone}
-        outOfHoursPhone={partner.availability.outOfHoursPhone}
-      />
+      <CallButtons name={partner.name} phone={partner.phone} outOfHoursPhone={outOfHoursPhoneFor(partner)} />
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { apiFetch } from '../api.ts';
 import { appConfigSchema, type AppConfig } from '../../domain/appConfig.ts';
 
 const STORAGE_KEY = 'resilience-hub:app-config';
-const NO_TILES: AppConfig = { tileUrl: null, tileAttribution: null };
+const NO_TILES: AppConfig = { tileUrl: null, tileAttribution: null, idleLockMinutes: 15 };
 
 function readStored(): AppConfig {
   try {

@@ -1,15 +1,18 @@
 // Sign in. Offline sign-in is impossible (the server checks the password), so the screen says so
-// plainly instead of failing with a network error.
+// plainly instead of failing with a network error. Someone given a one-time password by an admin
+// chooses their own here before going on.
 import { useState, type FormEvent } from 'react';
 import { localDatabase } from '../store/localDatabase.ts';
-import { signIn } from '../session.ts';
-import type { User } from '../../domain/user.ts';
+import { PasswordChangeRequired, signIn } from '../session.ts';
+import type { LoginResponse, User } from '../../domain/user.ts';
+import { ChoosePasswordForm } from '../features/account/ChoosePasswordForm.tsx';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [firstSignIn, setFirstSignIn] = useState<LoginResponse | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -19,16 +22,28 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       await signIn(localDatabase, username, password);
       onSignedIn();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
+      if (failure instanceof PasswordChangeRequired) setFirstSignIn(failure.login);
+      else setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
     } finally {
       setBusy(false);
     }
   };
 
+  if (firstSignIn) {
+    return (
+      <main id="main" className="login">
+        <ChoosePasswordForm login={firstSignIn} oneTimePassword={password} onDone={onSignedIn} />
+      </main>
+    );
+  }
+
   return (
     <main id="main" className="login">
       <h1 tabIndex={-1}>Sign in to Resilience Hub</h1>
       <p>For council emergency duty officers, parish emergency coordinators and the policy team.</p>
+      <p>
+        Residents: see the <a href="/public">public directory of community groups</a>.
+      </p>
       {lapsedUser && (
         <p className="banner warning">
           Your sign-in has expired. Sign in again to sync the work kept on this device.

@@ -3,7 +3,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../store/localDatabase.ts';
 import { capabilityLabel } from '../../domain/capabilities.ts';
-import { PARTNER_KINDS, isStrategic, type Partner } from '../../domain/partner.ts';
+import { PARTNER_KINDS, isStrategic, outOfHoursPhoneFor, type Partner } from '../../domain/partner.ts';
+import { AgreementSection } from '../features/agreement/AgreementSection.tsx';
 import { Link } from '../router.tsx';
 import { describeHours } from '../../domain/openingHours.ts';
 import { ukToday, verifiedWords } from '../../domain/stale.ts';
@@ -67,7 +68,8 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
         {partner.status !== 'active' && <span className="badge muted">{partner.status}</span>}
         <StaleBadge lastVerified={partner.lastVerified} />
       </p>
-      <CallButtons phone={partner.phone} outOfHoursPhone={partner.availability.outOfHoursPhone} />
+      <CallButtons phone={partner.phone} outOfHoursPhone={outOfHoursPhoneFor(partner)} />
+      <AgreementSection partner={partner} />
       <dl className="facts">
         <dt>Can help with</dt>
         <dd>{partner.capabilities.map(capabilityLabel).join(', ')}</dd>

@@ -7,6 +7,7 @@ import { ApiRequestError, NetworkError } from '../api.ts';
 import { pullAll, type PullProgress } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { onBackgroundSync } from './backgroundSync.ts';
+import { narrowToCurrentScope } from '../features/account/narrowScope.ts';
 
 const PERIOD_MS = 60_000;
 const BACKOFF_BASE_MS = 2_000;
@@ -126,9 +127,15 @@ export class Syncer {
       if (error.status === 401) {
         // Keep everything on the device; ask the person to sign in again when they can.
         await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
-        message = 'Your sign-in has expired. Sign in again to sync; your work is kept on this device.';
+        message =
+          error.code === 'unauthorized'
+            ? 'Your sign-in has expired. Sign in again to sync; your work is kept on this device.'
+            : error.message; // signed out elsewhere or disabled: the server says which
       }
     }
     await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
+    // After the state above is written: narrowing resets the cursor for a fresh full pull.
+    if (error instanceof ApiRequestError && error.code === 'scope_changed')
+      await narrowToCurrentScope(this.db, session).catch(() => undefined);
   }
 }

@@ -8,6 +8,7 @@ import { verifyPassword } from './password.ts';
 import { createSession, endSession, findSessionUser } from './sessions.ts';
 import { findUserByUsername, toUser } from './users.ts';
 import { LoginThrottle } from './throttle.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 
 export interface AuthEnv {
   Variables: { user: User; token: string };
@@ -34,19 +35,19 @@ export function requireUser(db: Database): MiddlewareHandler<AuthEnv> {
   };
 }
 
-export function authRoutes(db: Database, sessionDays: number) {
-  const throttle = new LoginThrottle();
+/** `trustProxy`: how many reverse proxies' X-Forwarded-For to believe (see clientAddress.ts). */
+export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
+  const throttle = new LoginThrottle(db);
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const login = await readJson(c, loginRequestSchema);
-      throttle.check(login.username);
+      // Counted before the password is checked, so parallel guesses cannot outrun the count.
+      const attempt = await throttle.attempt(login.username, clientAddress(c, trustProxy));
       const row = await findUserByUsername(db, login.username);
       const passwordOk = await verifyPassword(login.password, row?.password_hash ?? DUMMY_HASH);
-      if (!row || !passwordOk) {
-        throttle.failed(login.username);
+      if (!row || !passwordOk)
         throw unauthorized('That username and password do not match. Check them and try again.');
-      }
-      throttle.succeeded(login.username);
+      await attempt.succeeded();
       const session = await createSession(db, row.id, sessionDays);
       const answer: LoginResponse = { token: session.token, user: toUser(row), expiresAt: session.expiresAt };
       return c.json(answer);

@@ -5,7 +5,7 @@ import type { Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/user.ts';
 import { toUser } from './users.ts';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Queryable, userId: string, days: number) {
   const token = randomBytes(32).toString('base64url');
@@ -28,7 +28,7 @@ export async function findSessionUser(db: Queryable, token: string): Promise<Use
     password_hash: string;
   }>(
     `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [hashToken(token)],
   );
   return rows[0] && toUser(rows[0]);

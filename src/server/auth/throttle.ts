@@ -1,35 +1,111 @@
-// Slows password guessing: after a few failures a username is locked for a short while. Kept in
-// memory: enough for one process; several processes each keep their own count, which only loosens it.
+// The login throttle's storage: per-pair, per-address and per-account failure counts in PostgreSQL,
+// read and updated under row locks in one transaction, so parallel guesses (from one process or from
+// several behind a load balancer) are counted one after another and at most the limit get through.
+// The rules themselves are pure, in src/domain/loginThrottle.ts.
+import { createHash } from 'node:crypto';
+import type { Database } from '../storage/database.ts';
+import {
+  decideAttempt,
+  FORGET_AFTER_MS,
+  type FailureCount,
+  type ThrottleCounts,
+  type ThrottleScope,
+} from '../../domain/loginThrottle.ts';
 import { HttpError } from '../http/errors.ts';
 
-const MAX_FAILURES = 8;
-const LOCK_MS = 5 * 60 * 1000;
+const SCOPES: ThrottleScope[] = ['pair', 'address', 'account'];
+/** Rows idle this long are deleted now and then, so guessed usernames do not pile up. */
+const PRUNE_AFTER_MS = 24 * 60 * 60_000 + FORGET_AFTER_MS;
+
+function keyOf(scope: ThrottleScope, username: string, address: string): string {
+  const counted = scope === 'pair' ? `${username}\u0000${address}` : scope === 'address' ? address : username;
+  return createHash('sha256').update(`${scope}\u0000${counted}`).digest('hex');
+}
+
+export interface LoginAttempt {
+  /** The password was right: take this attempt's count back. */
+  succeeded(): Promise<void>;
+}
 
 export class LoginThrottle {
-  private failures = new Map<string, { count: number; until: number }>();
+  constructor(private db: Database) {}
 
-  constructor(private now: () => number = Date.now) {}
-
-  check(username: string): void {
-    const entry = this.failures.get(username.toLowerCase());
-    if (entry && entry.count >= MAX_FAILURES && entry.until > this.now()) {
-      const minutes = Math.ceil((entry.until - this.now()) / 60000);
+  /** Counts an attempt before its password is checked, or refuses it with a 429 and a wait. */
+  async attempt(username: string, address: string): Promise<LoginAttempt> {
+    const name = username.trim().toLowerCase();
+    const keys = Object.fromEntries(SCOPES.map((scope) => [scope, keyOf(scope, name, address)])) as Record<
+      ThrottleScope,
+      string
+    >;
+    const sortedKeys = Object.values(keys).sort();
+    const decision = await this.db.transaction(async (tx) => {
+      // Insert missing rows and lock all three in one order, so concurrent attempts queue, not deadlock.
+      await tx.query(
+        `INSERT INTO login_throttle (key, failures, last_failure_at)
+         SELECT key, 0, 'epoch'::timestamptz FROM unnest($1::text[]) AS key ORDER BY key
+         ON CONFLICT (key) DO NOTHING`,
+        [sortedKeys],
+      );
+      const rows = await tx.query<{ key: string; failures: number; last_ms: number }>(
+        `SELECT key, failures, (extract(epoch FROM last_failure_at) * 1000)::float8 AS last_ms
+         FROM login_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+        [sortedKeys],
+      );
+      // The database's clock, read once the rows are ours, so every process counts on one clock.
+      const [clock] = await tx.query<{ now_ms: number }>(
+        `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`,
+      );
+      const byKey = new Map(rows.map((row) => [row.key, row]));
+      const now = Math.max(clock?.now_ms ?? Date.now(), ...rows.map((row) => row.last_ms));
+      const stored = Object.fromEntries(
+        SCOPES.map((scope) => {
+          const row = byKey.get(keys[scope]);
+          const count: FailureCount = { failures: row?.failures ?? 0, lastFailureAt: row?.last_ms ?? 0 };
+          return [scope, count];
+        }),
+      ) as ThrottleCounts;
+      const decided = decideAttempt(stored, now);
+      if (decided.allowed)
+        await tx.query(
+          `UPDATE login_throttle AS t SET failures = v.failures,
+             last_failure_at = to_timestamp(v.last_ms / 1000.0)
+           FROM unnest($1::text[], $2::int[], $3::float8[]) AS v(key, failures, last_ms)
+           WHERE t.key = v.key`,
+          [
+            SCOPES.map((scope) => keys[scope]),
+            SCOPES.map((scope) => decided.counts[scope].failures),
+            SCOPES.map((scope) => decided.counts[scope].lastFailureAt),
+          ],
+        );
+      return decided;
+    });
+    if (!decision.allowed) {
+      const minutes = Math.max(1, Math.ceil(decision.retryAfterMs / 60_000));
       throw new HttpError(
         429,
         'too_many_attempts',
-        `Too many wrong passwords. Try again in ${minutes} minute(s).`,
+        `Too many wrong passwords from here. Wait ${minutes} minute(s) before trying again.`,
+        undefined,
+        { 'Retry-After': String(Math.ceil(decision.retryAfterMs / 1000)) },
       );
     }
+    if (Math.random() < 0.01) void this.prune().catch(() => undefined);
+    return {
+      succeeded: async () => {
+        await this.db.query(
+          `UPDATE login_throttle
+           SET failures = CASE WHEN key = $1 THEN 0 ELSE greatest(failures - 1, 0) END
+           WHERE key = ANY($2::text[])`,
+          [keys.pair, sortedKeys],
+        );
+      },
+    };
   }
 
-  failed(username: string): void {
-    const key = username.toLowerCase();
-    const entry = this.failures.get(key);
-    const count = entry && entry.until > this.now() ? entry.count + 1 : 1;
-    this.failures.set(key, { count, until: this.now() + LOCK_MS });
-  }
-
-  succeeded(username: string): void {
-    this.failures.delete(username.toLowerCase());
+  private async prune(): Promise<void> {
+    await this.db.query(
+      `DELETE FROM login_throttle WHERE last_failure_at < now() - make_interval(secs => $1)`,
+      [PRUNE_AFTER_MS / 1000],
+    );
   }
 }

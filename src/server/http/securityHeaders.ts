@@ -1,7 +1,29 @@
 // Security headers for every answer: a Content Security Policy that lets the app load only its own
 // scripts (a second line of defence behind escaping, should a partner's name ever carry markup), and
 // the usual hardening. The tile server, when configured, is the one other origin images may come from.
+// Browser features the app does not use are switched off; location stays on for Find help. Over
+// HTTPS the browser is told to use nothing else from now on (Strict-Transport-Security).
 import type { MiddlewareHandler } from 'hono';
+import { arrivedOverHttps } from './clientAddress.ts';
+
+/** Find help may use the device's location; nothing may use the camera, microphone and the like. */
+export const PERMISSIONS_POLICY = [
+  'geolocation=(self)',
+  'camera=()',
+  'microphone=()',
+  'display-capture=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'accelerometer=()',
+  'gyroscope=()',
+  'magnetometer=()',
+].join(', ');
+
+/** A year; no includeSubDomains, since a council's other sites on its domain are not ours to decide. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
 
 /** The origin a tile URL template points at, with {s} subdomains as a wildcard. */
 export function tileOrigin(tileUrl: string | null): string | null {
@@ -30,10 +52,13 @@ export function contentSecurityPolicy(tileUrl: string | null): string {
   ].join('; ');
 }
 
-export function securityHeaders(tileUrl: string | null): MiddlewareHandler {
+/** `trustProxy`: how many reverse proxies' X-Forwarded-Proto to believe (see clientAddress.ts). */
+export function securityHeaders(tileUrl: string | null, trustProxy = 0): MiddlewareHandler {
   const policy = contentSecurityPolicy(tileUrl);
   return async (c, next) => {
     await next();
+    if (arrivedOverHttps(c, trustProxy)) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    c.header('Permissions-Policy', PERMISSIONS_POLICY);
     c.header('Content-Security-Policy', policy);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');

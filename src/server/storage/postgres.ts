@@ -3,6 +3,8 @@
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database.ts';
 
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
 export async function openPostgres(url: string, schema?: string): Promise<Database> {
   if (schema !== undefined) {
     const setup = new pg.Client({ connectionString: url });
@@ -10,11 +12,13 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
     await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await setup.end();
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    ...(schema === undefined ? {} : { options: `-c search_path="${schema}"` }),
-  });
+  // A connection of ours left idle inside a transaction (a bug, or a process paused mid-push) would
+  // hold every pull on the cluster back (see pullHorizon.ts): PostgreSQL ends it after a minute.
+  const settings = [
+    `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+    ...(schema === undefined ? [] : [`-c search_path="${schema}"`]),
+  ];
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: settings.join(' ') });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
   const asQueryable = (runner: pg.Pool | pg.PoolClient): Queryable => ({

@@ -14,6 +14,7 @@ import { describeEntity, isEntity, type Entity } from '../../domain/entities/reg
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { BatchRecords } from './batchRecords.ts';
 import { applyMutation, Rejection } from './applyMutation.ts';
+import { changeEntries, recordAudit } from '../audit/audit.ts';
 
 type Checked = { mutation: Mutation } | { result: PushResult };
 
@@ -117,7 +118,7 @@ export async function push(
         results.push({ id: mutation.id, status: 'duplicate' });
         continue;
       }
-      results.push(await applyOne(tx, user, mutation, records));
+      results.push(await applyOne(tx, user, clientId, mutation, records));
       if (results[results.length - 1]?.status === 'applied') applied.push(mutation);
     }
     if (applied.length > 0) {
@@ -140,13 +141,17 @@ export async function push(
 async function applyOne(
   tx: Queryable,
   user: User,
+  clientId: string,
   mutation: Mutation,
   records: BatchRecords,
 ): Promise<PushResult> {
   await tx.query('SAVEPOINT mutation');
   const snapshot = records.snapshot();
   try {
+    const before = records.get(mutation.entity, mutation.recordId)?.record ?? null;
     await applyMutation(tx, user, mutation, records);
+    const after = records.get(mutation.entity, mutation.recordId)?.record;
+    if (after) await recordAudit(tx, changeEntries({ user, clientId, mutation, before, after }));
     await tx.query('RELEASE SAVEPOINT mutation');
     return { id: mutation.id, status: 'applied' };
   } catch (error) {

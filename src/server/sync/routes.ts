@@ -15,7 +15,7 @@ export function syncRoutes(db: Database) {
       return c.json(await pull(db, c.get('user'), query.since, query.limit));
     })
     .post('/push', async (c) => {
-      const request = await readJson(c, pushRequestSchema);
+      const request = await readJson(c, pushRequestSchema, { schemaChecksText: true });
       const answer: PushResponse = {
         results: await push(db, c.get('user'), request.clientId, request.mutations),
       };

@@ -19,6 +19,7 @@ import { CsvDownloads } from '../../directory/CsvDownloads.tsx';
 import { formContext } from '../../directory/useEditForm.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { ImportHelp } from './ImportHelp.tsx';
+import { OpenReferralImport } from '../../features/openReferral/OpenReferralImport.tsx';
 
 type Loaded =
   | { kind: 'partners'; fileName: string; note: string | null; preview: Preview<Partner> }
@@ -180,6 +181,7 @@ export function ImportScreen() {
         spreadsheet.
       </p>
       <Importer />
+      <OpenReferralImport />
       <section aria-labelledby="download-heading">
         <h2 id="download-heading">Export</h2>
         <p>The same columns as the import, so a downloaded file can be edited and imported back.</p>

@@ -1,6 +1,7 @@
 // One request: what, where, for whom, its status (changed in one tap), any conflict over it, the
 // partners assigned with their numbers, the best placed to assign next, and its timeline. Everything
 // here is saved on the device first, so it works offline and syncs later.
+import { outOfHoursPhoneFor } from '../../../domain/partner.ts';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -170,7 +171,7 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
                     <CallButtons
                       name={assignment.partnerName}
                       phone={partner.phone}
-                      outOfHoursPhone={partner.availability.outOfHoursPhone}
+                      outOfHoursPhone={outOfHoursPhoneFor(partner)}
                     />
                   )}
                 </li>

@@ -1,0 +1,79 @@
+// My devices (/account): everywhere this person is signed in, named by browser and system, with when
+// it signed in and was last seen; any other device can be signed out from here (a lost phone).
+import { useCallback, useEffect, useState } from 'react';
+import { deviceSessionSchema, type DeviceSession } from '../../../domain/people.ts';
+import { useOnline } from '../../useOnline.ts';
+import { timeAgo } from '../../timeAgo.ts';
+import { messageOf, serverCall } from './serverCall.ts';
+
+const answerSchema = deviceSessionSchema.array();
+
+export function AccountScreen() {
+  const online = useOnline();
+  const [sessions, setSessions] = useState<DeviceSession[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const body = (await serverCall('/api/account/sessions')) as { sessions: unknown };
+      setSessions(answerSchema.parse(body.sessions));
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, []);
+  useEffect(() => {
+    if (online) void load();
+  }, [online, load]);
+
+  const signOutDevice = async (session: DeviceSession) => {
+    try {
+      await serverCall(`/api/account/sessions/${session.id}`, { method: 'DELETE' });
+      setNotice(
+        `${session.device} is signed out. Anything it had not sent stays on it until you sign in there again.`,
+      );
+      await load();
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>My devices</h1>
+      <p>Where you are signed in. Sign out a device you no longer use, or one that is lost.</p>
+      {!online && (
+        <p className="banner warning">You are offline: your devices can be listed only with a connection.</p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && <p role="status">{notice}</p>}
+      {online && sessions === null && !error && <p role="status">Loading your devices…</p>}
+      {sessions?.length === 0 && <p className="empty">You are not signed in anywhere else.</p>}
+      {sessions && sessions.length > 0 && (
+        <ul className="card-list" aria-label="Signed-in devices">
+          {sessions.map((session) => (
+            <li key={session.id} className="card">
+              <span className="card-title">
+                {session.device} {session.current && <span className="badge">This device</span>}
+              </span>
+              <span className="card-meta">
+                Signed in {timeAgo(session.createdAt, Date.now())} · last seen{' '}
+                {timeAgo(session.lastSeenAt, Date.now())}
+              </span>
+              {!session.current && (
+                <button type="button" className="secondary" onClick={() => void signOutDevice(session)}>
+                  Sign out {session.device}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// After signing in with a one-time password: the person chooses their own (at least 10 characters),
+// typed twice. The server checks it too and names what is wrong.
+import { useState, type FormEvent } from 'react';
+import type { LoginResponse } from '../../../domain/user.ts';
+import { newPasswordSchema } from '../../../domain/people.ts';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { chooseOwnPassword } from '../../session.ts';
+import { ApiRequestError } from '../../api.ts';
+
+export function ChoosePasswordForm({
+  login,
+  oneTimePassword,
+  onDone,
+}: {
+  login: LoginResponse;
+  oneTimePassword: string;
+  onDone: () => void;
+}) {
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = newPasswordSchema.safeParse(password);
+    if (!checked.success)
+      return setError(`New password: ${checked.error.issues[0]?.message ?? 'not valid'}.`);
+    if (password !== again) return setError('The two passwords are not the same.');
+    setBusy(true);
+    setError(null);
+    try {
+      await chooseOwnPassword(localDatabase, login, oneTimePassword, password);
+      onDone();
+    } catch (failure) {
+      const fields = failure instanceof ApiRequestError ? failure.fields : undefined;
+      setError(
+        fields
+          ? Object.values(fields).join('; ')
+          : failure instanceof Error
+            ? failure.message
+            : 'Could not save it.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Choose your password</h1>
+      <p>
+        Welcome, {login.user.displayName}. The password you were given works once only: choose one of your
+        own, at least 10 characters.
+      </p>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <label htmlFor="new-password">New password</label>
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <label htmlFor="new-password-again">New password again</label>
+        <input
+          id="new-password-again"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={again}
+          onChange={(event) => setAgain(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || password === '' || again === ''}>
+          {busy ? 'Saving…' : 'Save password and continue'}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// The idle lock: nothing of the app shows until the person gives their password again, checked on the
+// device so it works with no signal.
+import { useState, type FormEvent } from 'react';
+import type { User } from '../../../domain/user.ts';
+import { checkUnlockPassword } from './unlockSecret.ts';
+
+export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (await checkUnlockPassword(user.id, password)) onUnlocked();
+      else setError('That is not the password you signed in with. Try again.');
+    } finally {
+      setBusy(false);
+      setPassword('');
+    }
+  };
+
+  return (
+    <main id="main" className="login">
+      <h1 tabIndex={-1}>Locked</h1>
+      <p>
+        Resilience Hub locked itself after a while unused, to keep requests and restricted contacts private.
+        Enter the password of {user.displayName} to carry on. Your work is kept.
+      </p>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <label htmlFor="unlock-password">Password</label>
+        <input
+          id="unlock-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy || password === ''}>
+          {busy ? 'Checking…' : 'Unlock'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+// The people list for the admin screens, from the server (people are not synced to devices), and the
+// parishes a coordinator can be given, from the device's copy of the area.
+import { useCallback, useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { managedUserSchema, type ManagedUser } from '../../../domain/people.ts';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { useOnline } from '../../useOnline.ts';
+import { messageOf, serverCall } from '../account/serverCall.ts';
+
+const listSchema = managedUserSchema.array();
+
+export function usePeople() {
+  const online = useOnline();
+  const [people, setPeople] = useState<ManagedUser[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      const body = (await serverCall('/api/admin/users')) as { users: unknown };
+      setPeople(listSchema.parse(body.users));
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, []);
+  useEffect(() => {
+    if (online) void reload();
+  }, [online, reload]);
+  return { online, people, error, reload };
+}
+
+export function useParishes() {
+  return useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray(), []) ?? [];
+}

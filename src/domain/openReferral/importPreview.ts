@@ -1,0 +1,129 @@
+// What an ORUK import would do, before anything is written, in the shape of the CSV import's preview:
+// new partners, updates to partners already here (matched by ORUK id, or by our id for a feed we
+// published), partners already up to date, services refused with their reasons, and repeats of an
+// earlier service in the same feed. Every service lands in exactly one of these lists.
+import type { z } from 'zod';
+import type { Partner } from '../partner.ts';
+import { sameValue } from '../merge.ts';
+import { mapService, type MapContext } from './mapService.ts';
+import { orukServiceSchema } from './orukSchemas.ts';
+
+export interface OrukPreviewRow {
+  /** 1-based position of the service in the feed. */
+  index: number;
+  orukId: string;
+  record: Partner;
+  /** What was not kept, and why. */
+  notes: string[];
+}
+
+export interface OrukRefusal {
+  index: number;
+  orukId: string | null;
+  name: string;
+  reasons: string[];
+  /** The only thing missing is a phone number: the admin can type one in. */
+  needsPhone: boolean;
+  unmappedTerms: string[];
+}
+
+export interface OrukImportPreview {
+  creates: OrukPreviewRow[];
+  updates: (OrukPreviewRow & { before: Partner; changedFields: string[] })[];
+  unchanged: OrukPreviewRow[];
+  refused: OrukRefusal[];
+  duplicates: { index: number; orukId: string; name: string; firstIndex: number }[];
+  /** Taxonomy terms met that mean none of our needs: the admin may map them. */
+  unmappedTerms: string[];
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || 'the record';
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    return missing ? `${field} is missing` : `${field}: ${issue.message}`;
+  });
+}
+
+const nameOf = (raw: unknown) => {
+  const name = (raw as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name : '(no name)';
+};
+
+export function previewOrukImport(
+  services: readonly unknown[],
+  partners: readonly Partner[],
+  context: MapContext,
+): OrukImportPreview {
+  const preview: OrukImportPreview = {
+    creates: [],
+    updates: [],
+    unchanged: [],
+    refused: [],
+    duplicates: [],
+    unmappedTerms: [],
+  };
+  const byOrukId = new Map(
+    partners.flatMap((partner) => (partner.orukId ? [[partner.orukId, partner]] : [])),
+  );
+  const byId = new Map(partners.map((partner) => [partner.id, partner]));
+  const seen = new Map<string, number>();
+  const terms = new Set<string>();
+  services.forEach((raw, position) => {
+    const index = position + 1;
+    const parsed = orukServiceSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      preview.refused.push({
+        index,
+        orukId: typeof id === 'string' ? id : null,
+        name: nameOf(raw),
+        reasons:
+          typeof raw === 'object' && raw !== null
+            ? describeIssues(parsed.error)
+            : ['it is not an ORUK record'],
+        needsPhone: false,
+        unmappedTerms: [],
+      });
+      return;
+    }
+    const service = parsed.data;
+    const firstIndex = seen.get(service.id);
+    if (firstIndex !== undefined) {
+      preview.duplicates.push({ index, orukId: service.id, name: service.name, firstIndex });
+      return;
+    }
+    seen.set(service.id, index);
+    const existing = byOrukId.get(service.id) ?? byId.get(service.id);
+    const mapped = mapService(service, existing, context);
+    if (!mapped.ok) {
+      mapped.unmappedTerms.forEach((term) => terms.add(term));
+      preview.refused.push({ index, orukId: service.id, name: service.name, ...mapped });
+      return;
+    }
+    const row = { index, orukId: service.id, record: mapped.partner, notes: mapped.notes };
+    for (const note of mapped.notes) {
+      const term = /^taxonomy term "(.*)" means none/.exec(note)?.[1];
+      if (term) terms.add(term);
+    }
+    if (!existing) {
+      preview.creates.push(row);
+      return;
+    }
+    const changedFields = Object.keys(mapped.partner).filter(
+      (field) =>
+        field !== 'updatedAt' &&
+        !sameValue(existing[field as keyof Partner], mapped.partner[field as keyof Partner]),
+    );
+    if (changedFields.length === 0) preview.unchanged.push({ ...row, record: existing });
+    else preview.updates.push({ ...row, before: existing, changedFields });
+  });
+  preview.unmappedTerms = [...terms].sort();
+  return preview;
+}
+
+/** The partners the admin may choose to save: new ones and updates. */
+export const orukGoodRecords = (preview: OrukImportPreview): Partner[] => [
+  ...preview.creates.map((row) => row.record),
+  ...preview.updates.map((row) => row.record),
+];

@@ -1,0 +1,142 @@
+// The audit trail in storage: appending entries (in the caller's transaction, so an entry commits with
+// the change it records or not at all) and reading them back with filters. Rows are never updated or
+// deleted: the table refuses it (migration 0004), and no route offers it.
+import type { Queryable } from '../storage/database.ts';
+import type { AuditAction, AuditQuery, AuditRow } from '../../domain/audit.ts';
+import type { User } from '../../domain/user.ts';
+import type { Mutation } from '../../domain/mutation.ts';
+import { parseHlc } from '../../domain/hlc.ts';
+import { sameValue } from '../../domain/merge.ts';
+
+export interface AuditEntry {
+  action: AuditAction;
+  userId?: string | null;
+  username?: string | null;
+  clientId?: string | null;
+  /** When it happened on the device (ISO), for changes made there. */
+  deviceAt?: string | null;
+  entity?: string | null;
+  recordId?: string | null;
+  field?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+  detail?: string | null;
+}
+
+export async function recordAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => ({
+    action: entry.action,
+    user_id: entry.userId ?? null,
+    username: entry.username ?? null,
+    client_id: entry.clientId ?? null,
+    device_at: entry.deviceAt ?? null,
+    entity: entry.entity ?? null,
+    record_id: entry.recordId ?? null,
+    field: entry.field ?? null,
+    // jsonb null and "no value" read the same here: an absent old value is a new record's field.
+    old_value: entry.oldValue === undefined ? null : entry.oldValue,
+    new_value: entry.newValue === undefined ? null : entry.newValue,
+    detail: entry.detail ?? null,
+  }));
+  await tx.query(
+    `INSERT INTO audit_log (action, user_id, username, client_id, device_at, entity, record_id, field,
+       old_value, new_value, detail)
+     SELECT action, user_id, username, client_id, device_at, entity, record_id, field, old_value,
+       new_value, detail
+     FROM jsonb_to_recordset($1::jsonb) AS r(action text, user_id uuid, username text, client_id text,
+       device_at timestamptz, entity text, record_id text, field text, old_value jsonb, new_value jsonb,
+       detail text)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Bookkeeping fields every edit sets: recording them would only repeat the time. */
+const UNAUDITED_FIELDS = new Set(['updatedAt']);
+
+/** One entry per field a pushed change actually changed, with the device's time of the change. */
+export function changeEntries(input: {
+  user: User;
+  clientId: string;
+  mutation: Pick<Mutation, 'entity' | 'recordId' | 'hlc'>;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}): AuditEntry[] {
+  const deviceAt = new Date(parseHlc(input.mutation.hlc).ms).toISOString();
+  return Object.keys(input.after)
+    .filter((field) => !UNAUDITED_FIELDS.has(field))
+    .filter((field) => !input.before || !sameValue(input.before[field], input.after[field]))
+    .map((field) => ({
+      action: 'change',
+      userId: input.user.id,
+      username: input.user.username,
+      clientId: input.clientId,
+      deviceAt,
+      entity: input.mutation.entity,
+      recordId: input.mutation.recordId,
+      field,
+      oldValue: input.before ? input.before[field] : undefined,
+      newValue: input.after[field],
+    }));
+}
+
+interface AuditDbRow extends Record<string, unknown> {
+  id: string;
+  at: string;
+  device_at: string | null;
+  user_id: string | null;
+  username: string | null;
+  client_id: string | null;
+  action: AuditAction;
+  entity: string | null;
+  record_id: string | null;
+  field: string | null;
+  old_value: unknown;
+  new_value: unknown;
+  detail: string | null;
+}
+
+const iso = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+/** Newest first; `before` pages back through older entries. */
+export async function readAudit(
+  db: Queryable,
+  query: Omit<AuditQuery, 'format'>,
+): Promise<{ entries: AuditRow[]; hasMore: boolean }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.person) add('lower(username) = lower(?)', query.person);
+  if (query.record) add('record_id = ?', query.record);
+  if (query.from) add('at >= ?::date', query.from);
+  if (query.to) add(`at < ?::date + interval '1 day'`, query.to);
+  if (query.before) add('audit_log.id < ?', query.before);
+  params.push(query.limit + 1);
+  const rows = await db.query<AuditDbRow>(
+    `SELECT id::text AS id, at, device_at, user_id::text AS user_id, username, client_id, action, entity,
+       record_id, field, old_value, new_value, detail
+     FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY audit_log.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const entries = rows.slice(0, query.limit).map((row): AuditRow => ({
+    id: row.id,
+    at: iso(row.at),
+    deviceAt: row.device_at === null ? null : iso(row.device_at),
+    userId: row.user_id,
+    username: row.username,
+    clientId: row.client_id,
+    action: row.action,
+    entity: row.entity,
+    recordId: row.record_id,
+    field: row.field,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    detail: row.detail,
+  }));
+  return { entries, hasMore: rows.length > query.limit };
+}

@@ -1,0 +1,75 @@
+// What happens around sign-in and sign-out besides the password check (which stays in routes.ts):
+// a disabled account is refused before its password is tried, each new session learns which browser
+// it is on (to name the device) and the role and parish its copy is pulled under, and every sign-in,
+// failed sign-in and sign-out goes into the audit trail.
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../storage/database.ts';
+import { scopeKey } from '../../domain/access.ts';
+import { loginResponseSchema } from '../../domain/user.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { unauthorized } from '../http/errors.ts';
+import { bearerToken } from './routes.ts';
+import { hashToken } from './sessions.ts';
+
+const NO_MATCH = 'That username and password do not match. Check them and try again.';
+
+async function usernameOf(read: () => Promise<string>): Promise<string | null> {
+  try {
+    const body: unknown = JSON.parse(await read());
+    const username =
+      body !== null && typeof body === 'object' ? (body as { username?: unknown }).username : null;
+    return typeof username === 'string' ? username.trim().slice(0, 100) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function loginEvents(db: Database): MiddlewareHandler {
+  return async (c, next) => {
+    const username = await usernameOf(() => c.req.text());
+    if (username) {
+      const [user] = await db.query<{ id: string; username: string; disabled: boolean }>(
+        'SELECT id::text AS id, username, disabled_at IS NOT NULL AS disabled FROM users WHERE lower(username) = lower($1)',
+        [username],
+      );
+      if (user?.disabled) {
+        await recordAudit(db, [
+          { action: 'sign_in_failed', userId: user.id, username: user.username, detail: 'account disabled' },
+        ]);
+        throw unauthorized(NO_MATCH);
+      }
+    }
+    await next();
+    if (c.res.status === 200) {
+      const answer = loginResponseSchema.safeParse(await c.res.clone().json());
+      if (!answer.success) return;
+      const { token, user } = answer.data;
+      const userAgent = (c.req.header('user-agent') ?? '').slice(0, 500);
+      await db.query('UPDATE sessions SET user_agent = $2, scope_key = $3 WHERE token_hash = $1', [
+        hashToken(token),
+        userAgent,
+        scopeKey(user),
+      ]);
+      await recordAudit(db, [{ action: 'sign_in', userId: user.id, username: user.username }]);
+    } else if (c.res.status === 401 && username) {
+      await recordAudit(db, [{ action: 'sign_in_failed', username }]);
+    }
+  };
+}
+
+export function logoutEvents(db: Database): MiddlewareHandler {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const [session] = token
+      ? await db.query<{ user_id: string; username: string }>(
+          `SELECT u.id::text AS user_id, u.username FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = $1`,
+          [hashToken(token)],
+        )
+      : [];
+    await next();
+    if (session && c.res.status < 300) {
+      await recordAudit(db, [{ action: 'sign_out', userId: session.user_id, username: session.username }]);
+    }
+  };
+}

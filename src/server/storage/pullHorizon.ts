@@ -1,0 +1,41 @@
+// How far pulls can read right now. A pull returns only changes of transactions older than the
+// oldest one still running on the PostgreSQL cluster (pg_snapshot_xmin, see src/server/sync/pull.ts),
+// so one long-open writing transaction anywhere on the cluster, even in another database, holds
+// every pull back until it ends. /api/health reports it so an operator can see it and act.
+import type { Database } from './database.ts';
+
+export interface PullHorizon {
+  /**
+   * Age in seconds of the oldest open transaction on the cluster that holds a transaction id (the
+   * only kind that holds pulls back), prepared transactions included; 0 when there is none. Null on
+   * PGlite (one connection: nothing else can be open) and when such a transaction belongs to another
+   * database user whose start time this one may not read (grant it pg_read_all_stats).
+   */
+  oldestTransactionSeconds: number | null;
+  /** Committed changes are waiting behind an open transaction: pulls do not return them yet. */
+  pullsHeldBack: boolean;
+}
+
+export async function pullHorizon(db: Database): Promise<PullHorizon> {
+  const [held] = await db.query<{ held_back: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+     ) AS held_back`,
+  );
+  const pullsHeldBack = held?.held_back === true;
+  if (db.kind === 'pglite') return { oldestTransactionSeconds: null, pullsHeldBack };
+  const [oldest] = await db.query<{ open: number; unseen: number; seconds: number | null }>(
+    `SELECT count(*)::int AS open, (count(*) - count(started))::int AS unseen,
+       extract(epoch FROM clock_timestamp() - min(started))::float8 AS seconds
+     FROM (
+       SELECT xact_start AS started FROM pg_stat_activity
+       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+       UNION ALL
+       SELECT prepared FROM pg_prepared_xacts
+     ) AS open_transactions`,
+  );
+  if (!oldest || oldest.open === 0) return { oldestTransactionSeconds: 0, pullsHeldBack };
+  // Another user's transaction whose start we may not read: its age is unknown.
+  if (oldest.unseen > 0 || oldest.seconds === null) return { oldestTransactionSeconds: null, pullsHeldBack };
+  return { oldestTransactionSeconds: Math.round(oldest.seconds), pullsHeldBack };
+}
