@@ -98,7 +98,7 @@ export async function wipeDevice(db: LocalDatabase): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
   });
-  // Half-filled forms may name residents: they leave with the person.
+  // Half-filled forms may name residents, and the spare sign-in would sign the device back in.
   await clearDrafts();
   await keepSpareSession(null);
   forgetUnlockPassword();
