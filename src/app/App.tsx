@@ -1,17 +1,15 @@
-// The app shell: sign-in when there is no session on this device; otherwise the header (sync status,
-// sign out), the navigation and the current screen. Sync runs while someone is signed in.
-import { Suspense, useEffect, useState } from 'react';
+// The app shell: sign-in when there is no session on this device; otherwise a compact top bar (name
+// and the sync indicator), any banners, the current screen and the bottom tab bar. Sync runs while
+// someone is signed in. New shell pieces (an update banner, say) go in the banners slot.
+import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
-import { Syncer } from './sync/syncer.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { matchRoute } from './routes.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { Link, navigate, usePath } from './router.tsx';
-import { signOut } from './session.ts';
-import { ROLE_LABELS } from '../domain/user.ts';
-
-const syncer = new Syncer(localDatabase);
+import { syncer } from './features/shell/appSyncer.ts';
+import { BottomTabs } from './features/shell/BottomTabs.tsx';
 
 function Screen({ path }: { path: string }) {
   const { screen: Current, params } = matchRoute(path);
@@ -22,17 +20,9 @@ export function App() {
   // undefined while IndexedDB is being read; null when nobody is signed in on this device
   const session = useLiveQuery(async () => (await readMeta<StoredSession>(localDatabase, 'session')) ?? null);
   const path = usePath();
-  const [signingOut, setSigningOut] = useState(false);
-  const [signOutError, setSignOutError] = useState<string | null>(null);
 
   const signedIn = Boolean(session);
   const lapsed = session?.lapsed ?? false;
-  // On a phone the navigation scrolls sideways: keep the current screen's link in view.
-  useEffect(() => {
-    document
-      .querySelector('nav [aria-current="page"]')
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [path, signedIn]);
   useEffect(() => {
     if (!signedIn || lapsed) return;
     syncer.start();
@@ -54,105 +44,27 @@ export function App() {
     );
   }
 
-  const onSignOut = async () => {
-    setSigningOut(true);
-    setSignOutError(null);
-    try {
-      await signOut(localDatabase);
-      syncer.stop();
-      navigate('/');
-    } catch (error) {
-      setSignOutError(error instanceof Error ? error.message : 'Could not sign out.');
-    } finally {
-      setSigningOut(false);
-    }
-  };
-
   return (
-    <div className="shell">
+    <div className={`shell${path === '/map' ? ' shell-map' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="top-bar">
         <span className="brand">Resilience Hub</span>
-        <span className="who">
-          {session.user.displayName} · {ROLE_LABELS[session.user.role]}
-        </span>
-        <button type="button" className="secondary" onClick={() => void onSignOut()} disabled={signingOut}>
-          Sign out
-        </button>
+        <SyncStatus syncer={syncer} />
       </header>
-      {signOutError && (
-        <p className="banner warning" role="alert">
-          {signOutError}
-        </p>
-      )}
       {session.lapsed && (
         <p className="banner warning" role="alert">
           Your sign-in has expired. You can keep working on this device.{' '}
           <Link to="/login">Sign in again to sync</Link>
         </p>
       )}
-      <SyncStatus syncer={syncer} />
-      <nav aria-label="Main">
-        <ul className="nav-list">
-          <li>
-            <Link to="/find" aria-current={path === '/find' ? 'page' : undefined}>
-              Find help
-            </Link>
-          </li>
-          <li>
-            <Link to="/requests" aria-current={path.startsWith('/requests') ? 'page' : undefined}>
-              Requests
-            </Link>
-          </li>
-          {session.user.role !== 'parish_coordinator' && (
-            <li>
-              <Link to="/incidents" aria-current={path === '/incidents' ? 'page' : undefined}>
-                Incidents
-              </Link>
-            </li>
-          )}
-          <li>
-            <Link to="/" aria-current={path === '/' || path.startsWith('/partners') ? 'page' : undefined}>
-              Partners
-            </Link>
-          </li>
-          <li>
-            <Link
-              to="/directory"
-              aria-current={/^\/(directory|contacts|parishes|import)(\/|$)/.test(path) ? 'page' : undefined}
-            >
-              Directory
-            </Link>
-          </li>
-          <li>
-            <Link to="/stale" aria-current={path === '/stale' ? 'page' : undefined}>
-              Stale
-            </Link>
-          </li>
-          <li>
-            <Link to="/wards" aria-current={path === '/wards' ? 'page' : undefined}>
-              Wards
-            </Link>
-          </li>
-          <li>
-            <Link to="/map" aria-current={path === '/map' ? 'page' : undefined}>
-              Map
-            </Link>
-          </li>
-          <li>
-            <Link to="/gaps" aria-current={path === '/gaps' ? 'page' : undefined}>
-              Gaps
-            </Link>
-          </li>
-        </ul>
-      </nav>
       <main id="main">
         <Suspense fallback={<p role="status">Loading…</p>}>
           <Screen path={path} />
         </Suspense>
       </main>
+      <BottomTabs path={path} />
     </div>
   );
 }

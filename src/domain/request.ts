@@ -40,6 +40,8 @@ export const URGENCIES = [
   { id: 'this_week', label: 'This week' },
 ] as const;
 export const urgencySchema = z.enum(['immediate', 'today', 'this_week']);
+/** What Find help and Log a request both start with: the app is for emergencies, so "now". */
+export const DEFAULT_URGENCY = 'immediate' satisfies (typeof URGENCIES)[number]['id'];
 
 export const REQUEST_SOURCES = [
   { id: 'phone', label: 'Phone call' },

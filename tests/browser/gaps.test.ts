@@ -10,14 +10,14 @@ import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
 import { CAPABILITIES } from '../../src/domain/capabilities.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
-import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
+import { DEMO_DUTY, firstPage, openNav, serverForSuite, signInSynced } from './harness.ts';
 import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
 import { openMap } from './mapPage.ts';
 
 const TABLE_NAME = 'Partners covering each ward, by capability';
 
 async function openGaps(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Gaps' }).click();
+  await openNav(page, 'Gaps');
   await page.getByRole('heading', { level: 1, name: 'Gaps in cover' }).waitFor();
   await page.getByRole('table', { name: TABLE_NAME }).getByRole('row').nth(1).waitFor();
 }

@@ -4,12 +4,15 @@ import { useState, type FormEvent } from 'react';
 import { localDatabase } from '../store/localDatabase.ts';
 import { signIn } from '../session.ts';
 import type { User } from '../../domain/user.ts';
+import { NetworkError } from '../api.ts';
+import { useOnline } from '../useOnline.ts';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const online = useOnline();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -19,7 +22,10 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       await signIn(localDatabase, username, password);
       onSignedIn();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
+      // Nothing is kept on this device before a first sign-in, so say what is needed, not what is kept.
+      if (failure instanceof NetworkError && !lapsedUser)
+        setError('You need a connection to sign in the first time. Connect to the internet and try again.');
+      else setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
     } finally {
       setBusy(false);
     }
@@ -33,6 +39,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
         <p className="banner warning">
           Your sign-in has expired. Sign in again to sync the work kept on this device.
         </p>
+      )}
+      {!online && !lapsedUser && (
+        <p className="banner warning">You need a connection to sign in the first time.</p>
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <label htmlFor="username">Username</label>

@@ -2,7 +2,8 @@
 // device first (works offline) and sent with the next sync. A parish coordinator can place requests in
 // their own parish only, because the server refuses the rest; the picker offers nothing else. A
 // retired parish is not offered at all (see useArea).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../directory/FormFields.tsx';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { navigate, Link } from '../../router.tsx';
@@ -38,6 +39,16 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
+/** The control each error links to, so the summary's links move focus to the field to fix. */
+const FIELD_IDS: Record<keyof FormErrors, string> = {
+  needs: 'request-needs',
+  place: 'request-place',
+  address: 'request-address',
+  name: 'request-name',
+  phone: 'request-phone',
+  households: 'request-households',
+};
+
 const describedBy = (errors: FormErrors, field: keyof FormErrors, hint?: string) =>
   [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
@@ -50,6 +61,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     return initial.place.startsWith('parish:') && !offered ? { ...initial, place: '' } : initial;
   });
   const [errors, setErrors] = useState<FormErrors>({});
+  const summary = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const coordinator = user.role === 'parish_coordinator';
@@ -63,7 +75,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     const checked = checkRequest(values, user);
     if (checked.errors) {
       setErrors(checked.errors);
-      document.getElementById('form-problems')?.focus();
+      requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     setErrors({});
@@ -116,22 +128,29 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
       {area.wards.length === 0 && (
         <p className="empty">No wards on this device yet. Connect once to download the area.</p>
       )}
-      <div id="form-problems" tabIndex={-1} role="alert" className={problems.length ? 'form-problems' : ''}>
-        {problems.length > 0 && (
-          <>
-            <p>Please check {problems.length === 1 ? 'this' : 'these'}:</p>
-            <ul>
-              {problems.map(([field, message]) => (
-                <li key={field}>
-                  {FIELD_NAMES[field]}: {message}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      {coordinator && area.ownParishes.length === 0 && (
+        <div className="banner warning" role="alert">
+          <p>
+            Your account is linked to {user.parishCode ? `parish ${user.parishCode}` : 'no parish'}, which is
+            not in this area’s list of parishes (it may have been renamed or removed when the boundaries were
+            updated). You cannot log a request until your parish is set again.
+          </p>
+          <p>
+            Ask the council’s policy and information team (an administrator) to set your parish. In an
+            emergency, phone the duty officer.
+          </p>
+        </div>
+      )}
+      <ErrorSummary
+        ref={summary}
+        errors={problems.map(([field, message]) => ({
+          id: FIELD_IDS[field],
+          text: `${FIELD_NAMES[field]}: ${message}`,
+        }))}
+      />
       <form className="request-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <NeedsPicker
+          firstId="request-needs"
           needs={values.needs}
           onChange={(needs) => set('needs', needs)}
           describedBy={describedBy(errors, 'needs')}

@@ -11,11 +11,12 @@ import { REQUEST_STATUSES, type HelpRequest, type RequestStatus } from '../../..
 import type { User } from '../../../domain/user.ts';
 import { forWhomText, sourceLabel, statusLabel, urgencyLabel } from '../../../domain/requestList.ts';
 import { dateTimeWords, placeWords } from '../../requests/describe.ts';
-import { isStaffUser, useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { changeStatus } from '../../requests/requestActions.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { BestPlacedAssign } from './BestPlacedAssign.tsx';
+import { writeRefusal } from '../../../domain/access.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
 
@@ -180,7 +181,12 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         )}
       </section>
 
-      {isStaffUser(user) && <BestPlacedAssign request={request} user={user} />}
+      {/* Staff, and the coordinator of the request's parish (access.ts lets them change it). */}
+      {writeRefusal(user, {
+        entity: 'request',
+        parishBefore: request.place.parishCode,
+        parishAfter: request.place.parishCode,
+      }) === null && <BestPlacedAssign request={request} user={user} />}
       <RequestTimeline requestId={request.id} user={user} />
     </article>
   );
