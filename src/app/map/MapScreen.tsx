@@ -16,6 +16,7 @@ import { WardList } from './WardList.tsx';
 import { WardPanel } from './WardPanel.tsx';
 import type { MappedPartner } from './PartnerMarkers.tsx';
 import { useOnline } from '../useOnline.ts';
+import { WardSearch } from './WardSearch.tsx';
 
 /** One empty list, so hiding partners does not redraw the canvas on every render. */
 const NO_PARTNERS: readonly MappedPartner[] = [];
@@ -28,7 +29,11 @@ export function MapScreen() {
   const [capability, setCapability] = useState<CapabilityId | null>(null);
   const [showPartners, setShowPartners] = useState(true);
   const [showParishes, setShowParishes] = useState(false);
-  const [selection, setSelection] = useState<WardSelection | null>(null);
+  // A ward named in the address (from the gap list, say) is chosen and zoomed to.
+  const [selection, setSelection] = useState<WardSelection | null>(() => {
+    const code = new URLSearchParams(location.search).get('ward');
+    return code ? { code, fromList: true } : null;
+  });
   const panelHeading = useRef<HTMLHeadingElement>(null);
 
   const looks = useMemo(() => {
@@ -102,6 +107,7 @@ export function MapScreen() {
           {!online && config.tileUrl && (
             <p className="banner warning">Offline: the background shows only map tiles seen before.</p>
           )}
+          <WardSearch wards={wards} onChoose={chooseInList} />
           <div className="map-controls">
             <label htmlFor="map-capability">Shade wards by capability</label>
             <select
