@@ -4,8 +4,10 @@
 // answers now; each partner shows the rule that put it above the next. Prints a line of measurements.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_DUTY, firstPage, serverForSuite, signIn, waitForSynced } from './harness.ts';
-import { serverRecords } from './requestSteps.ts';
+import { DEMO_DUTY, firstPage, serverForSuite, signIn, signInSynced, waitForSynced } from './harness.ts';
+import { logRequest, serverRecords, shownStatus, statusGroup } from './requestSteps.ts';
+
+const DEMO_PARISH = { username: 'parish', password: 'demo-parish-2026' } as const;
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { availabilityAt, ukMoment } from '../../src/domain/availability.ts';
 import { partnerSchema } from '../../src/domain/partner.ts';
@@ -113,6 +115,40 @@ describe('the night shift on a phone', () => {
     const deciding = cards.first().locator('.deciding');
     expect(await deciding.textContent()).toMatch(new RegExp(`^above ${escape(secondName)}: .+`));
     expect(await deciding.isVisible()).toBe(true);
+  });
+});
+
+describe('mistakes undone, and parish coordinators assigning', () => {
+  const { url, launch } = serverForSuite();
+
+  it('cancelling a request offers an undo that puts the status back', async () => {
+    const page = await firstPage(await launch('profile-night-undo', { viewport: PHONE }));
+    await signInSynced(page, url(), DEMO_DUTY);
+    await logRequest(page, { name: 'Undo RQ' });
+    await statusGroup(page).getByRole('button', { name: 'Cancelled' }).click();
+    expect(await shownStatus(page)).toBe('Cancelled');
+    await page.getByRole('button', { name: 'Undo: back to New' }).click();
+    await statusGroup(page).getByRole('button', { name: 'New', pressed: true }).waitFor();
+    expect(await shownStatus(page)).toBe('New');
+    expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
+  });
+
+  it('a parish coordinator lands on their open requests and assigns a best-placed partner in one tap', async () => {
+    const page = await firstPage(await launch('profile-night-parish', { viewport: PHONE }));
+    await signInSynced(page, url(), DEMO_PARISH);
+    // No open requests in the parish yet: Find help first.
+    await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
+    await logRequest(page, { name: 'Parish RQ' });
+    const assign = page
+      .getByRole('list', { name: 'Best placed partners' })
+      .getByRole('button', { name: /^Assign / })
+      .first();
+    await assign.click();
+    await page.getByRole('list', { name: 'Assigned partners' }).getByRole('listitem').first().waitFor();
+    expect(await shownStatus(page)).toBe('Assigned');
+    // Next time, with an open request in the parish, the coordinator lands on the requests.
+    await page.goto(url());
+    await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
   });
 });
 

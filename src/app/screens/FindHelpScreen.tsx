@@ -96,7 +96,6 @@ export function FindHelpScreen() {
       <NeedsPicker needs={needs} onChange={setNeeds} collapsed={place !== null} />
       <PlacePicker wards={wards} parishes={parishes} place={place} onChange={choosePlace} />
       <UrgencyPicker urgency={urgency} onChange={setUrgency} name="urgency" />
-      <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
 
       <section aria-labelledby="results-heading" className="results" ref={results}>
         <h2 id="results-heading">Best placed to help</h2>
@@ -124,6 +123,8 @@ export function FindHelpScreen() {
             </ol>
           </>
         )}
+        {/* Under the answer: widening the search is the next question, not the first. */}
+        <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
       </section>
     </>
   );

@@ -13,7 +13,7 @@ interface Tab {
 const TABS: Tab[] = [
   { label: 'Find help', to: '/find', current: /^\/find$/, icon: '☎' },
   { label: 'Requests', to: '/requests', current: /^\/(requests|incidents|sync-issues)(\/|$)/, icon: '✎' },
-  { label: 'Map', to: '/map', current: /^\/(map|gaps|wards)$/, icon: '⌖' },
+  { label: 'Map', to: '/map', current: /^\/(map|gaps|wards)$/, icon: '◉' },
   {
     label: 'Directory',
     to: '/directory',

@@ -20,6 +20,9 @@ import { writeRefusal } from '../../../domain/access.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
 
+/** The statuses that end a request: one tap away, so each offers an undo. */
+const ENDINGS: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled']);
+
 export function RequestScreen({ params: [id = ''] }: { params: string[] }) {
   // null = looked and not found; undefined = still loading
   const request = useLiveQuery(async () => (await localDatabase.requests.get(id)) ?? null, [id]);
@@ -66,11 +69,16 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
     [partnerKey],
   );
   const [error, setError] = useState<string | null>(null);
+  // Closing or cancelling is one tap, so it can be undone: the way back stays offered until the next
+  // status change or leaving the page (not timed, so nobody has to be quick).
+  const [undoTo, setUndoTo] = useState<RequestStatus | null>(null);
 
   const setStatus = async (status: RequestStatus) => {
     setError(null);
     try {
+      const before = request.status;
       await changeStatus(localDatabase, request, status, user);
+      setUndoTo(ENDINGS.has(status) && before !== status ? before : null);
     } catch {
       setError('The status could not be saved on this device. Please try again.');
     }
@@ -114,6 +122,16 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
               {status.label}
             </button>
           ))}
+        </div>
+        <div role="status" className={undoTo ? 'undo-line' : undefined}>
+          {undoTo && (
+            <>
+              Marked {statusLabel(request.status)}.{' '}
+              <button type="button" className="secondary" onClick={() => void setStatus(undoTo)}>
+                Undo: back to {statusLabel(undoTo)}
+              </button>
+            </>
+          )}
         </div>
         {error && (
           <p className="form-error" role="alert">
