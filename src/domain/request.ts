@@ -81,6 +81,8 @@ export const requestSchema = z
       lat: z.number().min(-90).max(90).nullable(),
       lon: z.number().min(-180).max(180).nullable(),
       address: z.string().trim().max(300),
+      /** The place's name when logged ("Ashcombe ward"), kept so it still reads after a boundary import. */
+      name: z.string().trim().max(200).optional(),
     }),
     forWhom: z.object({
       /** First name or initials only: the log keeps no more personal data than it needs. */

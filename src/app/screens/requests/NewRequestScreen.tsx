@@ -4,6 +4,7 @@
 // retired parish is not offered at all (see useArea).
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../directory/FormFields.tsx';
+import { placeNameNow } from '../../../domain/placeName.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { navigate, Link } from '../../router.tsx';
@@ -82,8 +83,13 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     setSaving(true);
     setSaveError(null);
     try {
-      await logRequest(localDatabase, checked.request, user);
-      navigate(`/requests/${checked.request.id}`);
+      // Keep the place's name with the request, so it still reads after a boundary import.
+      const name = placeNameNow(checked.request.place, area.wardMap, area.parishMap);
+      const request = name
+        ? { ...checked.request, place: { ...checked.request.place, name } }
+        : checked.request;
+      await logRequest(localDatabase, request, user);
+      navigate(`/requests/${request.id}`);
     } catch {
       setSaveError('The request could not be saved on this device. Please try again.');
       setSaving(false);
@@ -131,9 +137,9 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
       {coordinator && area.ownParishes.length === 0 && (
         <div className="banner warning" role="alert">
           <p>
-            Your account is linked to {user.parishCode ? `parish ${user.parishCode}` : 'no parish'}, which is
-            not in this area’s list of parishes (it may have been renamed or removed when the boundaries were
-            updated). You cannot log a request until your parish is set again.
+            Your account’s parish is not in this area’s list of parishes any more (it may have been renamed,
+            retired or removed when the boundaries were updated), so there is nowhere to log a request for
+            yet.
           </p>
           <p>
             Ask the council’s policy and information team (an administrator) to set your parish. In an

@@ -10,7 +10,8 @@ import { telHref } from '../../../domain/common.ts';
 import { REQUEST_STATUSES, type HelpRequest, type RequestStatus } from '../../../domain/request.ts';
 import type { User } from '../../../domain/user.ts';
 import { forWhomText, sourceLabel, statusLabel, urgencyLabel } from '../../../domain/requestList.ts';
-import { dateTimeWords, placeWords } from '../../requests/describe.ts';
+import { dateTimeWords } from '../../requests/describe.ts';
+import { placeName } from '../../../domain/placeName.ts';
 import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { changeStatus } from '../../requests/requestActions.ts';
@@ -145,7 +146,7 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         <dd>{request.needs.map(capabilityLabel).join(', ')}</dd>
         <dt>Where</dt>
         <dd>
-          {area ? placeWords(request.place, area.wardMap, area.parishMap) : '…'}
+          {area ? placeName(request.place, area.wardMap, area.parishMap) : '…'}
           {request.place.address && ` — ${request.place.address}`}
         </dd>
         <dt>For</dt>
