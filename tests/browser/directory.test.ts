@@ -136,10 +136,14 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
       .getByRole('group', { name: 'Can help with' })
       .getByRole('checkbox', { name: 'Food', exact: true })
       .check();
-    await page
-      .getByRole('group', { name: 'Wards it covers' })
-      .getByRole('checkbox', { name: ward.name, exact: true })
-      .check();
+    // The ward picker lists the chosen wards; a search finds the one to add.
+    const wardPicker = page.getByRole('group', { name: 'Wards it covers' });
+    await wardPicker.getByLabel('Find one to add').fill(ward.name);
+    await wardPicker.getByRole('checkbox', { name: ward.name, exact: true }).check();
+    await wardPicker
+      .getByText(`1 of `)
+      .filter({ hasText: `chosen: ${ward.name}.` })
+      .waitFor();
     await page.getByLabel('Postcode').fill(NEW_PARTNER.postcode);
     await page.getByLabel('Latitude').fill(String(ward.centre[1]));
     await page.getByLabel('Longitude').fill(String(ward.centre[0]));
