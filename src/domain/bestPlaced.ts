@@ -97,11 +97,15 @@ interface IndexedPartner {
   /** Opening hours as minutes of the week; null when open 24/7. */
   openHours: [number, number][] | null;
   hasOutOfHoursLine: boolean;
+  /** Its place in the index (0, 1, 2…): lets a query mark what it has seen in a typed array. */
+  slot: number;
 }
 
 /** Built once per change of the directory; queries then touch only partners with a needed capability. */
 export interface BestPlacedIndex {
   byCapability: ReadonlyMap<CapabilityId, readonly IndexedPartner[]>;
+  /** How many partners are indexed (the slots run 0 … size − 1). */
+  size: number;
   wards: ReadonlyMap<string, Ward>;
   parishes: ReadonlyMap<string, Parish>;
 }
@@ -113,6 +117,7 @@ export function buildBestPlacedIndex(
 ): BestPlacedIndex {
   const parishMap = new Map(parishes.map((parish) => [parish.code, parish]));
   const byCapability = new Map<CapabilityId, IndexedPartner[]>();
+  let size = 0;
   for (const partner of partners) {
     if (partner.status !== 'active') continue;
     const covered = new Set(partner.coverage.wards);
@@ -126,14 +131,21 @@ export function buildBestPlacedIndex(
       verifiedAt: Date.parse(partner.lastVerified),
       openHours: partner.availability.always ? null : weeklyIntervals(partner.availability.hours),
       hasOutOfHoursLine: partner.availability.outOfHoursPhone !== null,
+      slot: size,
     };
+    size += 1;
     for (const capability of partner.capabilities) {
       const list = byCapability.get(capability);
       if (list) list.push(indexed);
       else byCapability.set(capability, [indexed]);
     }
   }
-  return { byCapability, wards: new Map(wards.map((ward) => [ward.code, ward])), parishes: parishMap };
+  return {
+    byCapability,
+    size,
+    wards: new Map(wards.map((ward) => [ward.code, ward])),
+    parishes: parishMap,
+  };
 }
 
 const DISTANCE_BANDS_KM = [2, 5, 10, 20];
@@ -207,31 +219,45 @@ function compareNames(a: Partner, b: Partner): number {
   return a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Calls `visit` once per eligible candidate with the needs it meets. One need (the usual case) needs no merging. */
+/**
+ * Calls `visit` once per eligible candidate with the needs it meets, as bits (bit i: query.needs[i])
+ * and their count. One need (the usual case) needs no merging; several are merged in a typed array
+ * by slot, so tens of thousands of candidates cost no allocation each.
+ */
 function forEachCandidate(
   index: BestPlacedIndex,
   query: BestPlacedQuery,
-  visit: (candidate: IndexedPartner, matchedNeeds: CapabilityId[]) => void,
+  visit: (candidate: IndexedPartner, needsBits: number, needsMet: number) => void,
 ): void {
   const includeAll = query.includeNonStrategic ?? false;
   const [only] = query.needs;
   if (query.needs.length === 1 && only) {
-    const met = [only];
     for (const candidate of index.byCapability.get(only) ?? []) {
-      if (includeAll || candidate.strategic) visit(candidate, met);
+      if (includeAll || candidate.strategic) visit(candidate, 1, 1);
     }
     return;
   }
-  const candidates = new Map<IndexedPartner, CapabilityId[]>();
-  for (const need of query.needs) {
+  const bits = new Uint32Array(index.size);
+  const seen: IndexedPartner[] = [];
+  query.needs.forEach((need, at) => {
+    if (at >= 32) return; // more needs than there are capabilities: the rest repeat earlier ones
     for (const candidate of index.byCapability.get(need) ?? []) {
       if (!includeAll && !candidate.strategic) continue;
-      const met = candidates.get(candidate);
-      if (met) met.push(need);
-      else candidates.set(candidate, [need]);
+      if (bits[candidate.slot] === 0) seen.push(candidate);
+      bits[candidate.slot]! |= 1 << at;
     }
+  });
+  for (const candidate of seen) {
+    const mask = bits[candidate.slot]!;
+    let count = 0;
+    for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+    visit(candidate, mask, count);
   }
-  candidates.forEach((met, candidate) => visit(candidate, met));
+}
+
+/** The needs named by a bit mask from forEachCandidate, in the query's order. */
+function needsOf(needs: readonly CapabilityId[], bits: number): CapabilityId[] {
+  return needs.filter((_, at) => at < 32 && (bits & (1 << at)) !== 0);
 }
 
 /**
@@ -286,7 +312,7 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   // Keep only the best `limit`, in order, as candidates stream past: cheaper than sorting them all.
   const top: Kept[] = [];
   let eligible = 0;
-  forEachCandidate(index, query, (candidate, matchedNeeds) => {
+  forEachCandidate(index, query, (candidate, needsBits, needsMet) => {
     eligible += 1;
     const { partner } = candidate;
     const match = matchCoverage(candidate, place);
@@ -303,12 +329,12 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
         openDuring(candidate.openHours, moment));
     const stale = now - candidate.verifiedAt > staleAfterMs;
     const openRequests = query.openRequests?.get(partner.id) ?? 0;
-    const key = rankKey(reachableNow, matchedNeeds.length, tier, band, stale, openRequests);
+    const key = rankKey(reachableNow, needsMet, tier, band, stale, openRequests);
 
     const worst = top[top.length - 1];
     if (top.length >= limit && worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
     const score: ScoreParts = {
-      needsMet: matchedNeeds.length,
+      needsMet,
       coverage: tier,
       reachableNow,
       distanceKm: located ? km : null,
@@ -318,7 +344,14 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
       openRequests,
     };
     const kept: Kept = {
-      entry: { partner, matchedNeeds, score, reasons: [], callNow: NO_CALL, decidingReason: null },
+      entry: {
+        partner,
+        matchedNeeds: needsOf(query.needs, needsBits),
+        score,
+        reasons: [],
+        callNow: NO_CALL,
+        decidingReason: null,
+      },
       key,
       km,
       match,
