@@ -315,7 +315,7 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     await page.getByRole('button', { name: 'Bring back contact' }).waitFor();
     await page.getByText('Retired', { exact: true }).waitFor();
     await syncStatus(page)
-      .filter({ hasText: /^Offline · .* · 1 partner waiting to send$/ })
+      .filter({ hasText: /^Offline · .* · 1 contact waiting to send$/ })
       .waitFor();
 
     await page.getByRole('link', { name: '← Directory' }).click();
