@@ -104,10 +104,10 @@ describe('two devices offline, then reconciled', () => {
     expect(await shownStatus(dutyPage)).toBe('In progress');
     expect(await shownStatus(adminPage)).toBe('Done');
     // Each device queued its new request, its "logged" line, the status change and its line: four
-    // changes to one request, in the words of what was done.
+    // changes to two requests, in the words of what was done.
     for (const page of [dutyPage, adminPage])
       await syncStatus(page)
-        .filter({ hasText: /1 request waiting to send/ })
+        .filter({ hasText: /2 requests waiting to send/ })
         .waitFor();
   });
 
