@@ -37,7 +37,8 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const lastSynced = state?.lastSyncedAt
     ? `Last synced ${timeAgo(state.lastSyncedAt, now)}`
     : 'Not synced yet';
-  const problems = refused > 0 || conflicts > 0 || Boolean(state?.lastError && !activity.running);
+  // Refused changes and conflicts need a person; a failed sync retries by itself (detail a tap away).
+  const problems = refused > 0 || conflicts > 0;
   const short = activity.running
     ? 'Syncing…'
     : waiting
