@@ -1,6 +1,7 @@
 // Sync state as a small indicator in the top bar, always visible ("Synced 2 min ago", "Offline · 1
 // request waiting to send"); a tap opens the detail: when this device last synced, what went wrong in
-// plain words, a progress bar during a big pull, and a button to sync now. The full sentence is a
+// plain words, a progress bar during a big pull, and a button to sync now. Changes the server refused
+// and conflicts to settle need a person, so their link stays in the bar until they are dealt with. The full sentence is a
 // status line for screen readers, so a change is announced without opening anything.
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -53,6 +54,16 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
       className={`sync-status ${online ? 'online' : 'offline'}${problems ? ' problem' : ''}`}
       aria-label="Sync status"
     >
+      {problems && (
+        <Link to="/sync-issues" className="sync-attention">
+          {[
+            refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
+            conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Link>
+      )}
       <button
         type="button"
         className="sync-indicator"
@@ -62,7 +73,6 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
       >
         <span className="sync-dot" aria-hidden="true" />
         {short}
-        {problems && ' · needs attention'}
       </button>
       <div id={detailId} className={open ? 'sync-panel' : 'visually-hidden'}>
         <p role="status">
@@ -70,18 +80,6 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
           {waiting ?? 'All changes synced'}
         </p>
         <div className="sync-detail" hidden={!open}>
-          {(refused > 0 || conflicts > 0) && (
-            <p className="sync-error">
-              <Link to="/sync-issues">
-                {[
-                  refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
-                  conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Link>
-            </p>
-          )}
           {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
           <button
             type="button"
