@@ -1,51 +1,55 @@
-// Who may see and change what: the one place the scoping rule is written, used by the server to
-// filter pulls and refuse writes, and by the app to decide what to offer. Grows into the roles model.
+// Who may see and change what: the scoping rule (entities/scope.ts) and each entity's write policy
+// (entities/registry.ts) applied to a user. The server enforces these; the app uses them to decide what
+// to offer. Nothing else decides visibility or write rights.
 import type { User } from './user.ts';
 import type { Contact } from './contact.ts';
+import { entityRegistry, type Entity } from './entities/registry.ts';
+import { canSeeScope, isStaff, parishScope, type Scope } from './entities/scope.ts';
+
+export { canSeeScope, isStaff } from './entities/scope.ts';
 
 /** Restricted contacts are for council staff, and for a parish coordinator only within their parish. */
-export function canSeeContact(user: User, contact: Contact): boolean {
-  if (contact.visibility === 'public') return true;
-  if (user.role === 'admin' || user.role === 'duty_officer') return true;
-  return contact.parishCode !== null && contact.parishCode === user.parishCode;
-}
-
-/** The directory (partners, contacts, parishes) is edited by admins only. */
-export function canEditDirectory(user: User): boolean {
-  return user.role === 'admin';
-}
-
-const isStaff = (user: User) => user.role === 'admin' || user.role === 'duty_officer';
+export const canSeeContact = (user: User, contact: Contact): boolean =>
+  canSeeScope(user, entityRegistry.contact.scope(contact, undefined));
 
 /** Requests (and their timelines and conflicts) are seen by staff, and by the coordinator of their parish. */
-export function canSeeParishScoped(user: User, parishCode: string | null): boolean {
-  return isStaff(user) || (parishCode !== null && parishCode === user.parishCode);
-}
+export const canSeeParishScoped = (user: User, parishCode: string | null): boolean =>
+  canSeeScope(user, parishScope(parishCode));
 
-export type WriteTarget =
-  | { entity: 'partner' | 'contact' | 'parish' }
-  | { entity: 'incident' }
-  | { entity: 'request' | 'timeline' | 'conflict'; parishBefore: string | null; parishAfter: string | null };
+/** The directory (partners, contacts, parishes) is edited by admins only. */
+export const canEditDirectory = (user: User): boolean => user.role === 'admin';
 
-/** Why this user may not make this change, or null when they may. Written once; the server enforces it. */
-export function writeRefusal(user: User, target: WriteTarget): string | null {
-  switch (target.entity) {
-    case 'partner':
-    case 'contact':
-    case 'parish':
-      return canEditDirectory(user)
-        ? null
-        : 'Only the policy and information team (admins) can change the directory.';
-    case 'incident':
-      return isStaff(user) ? null : 'Only duty officers and admins can open or change incidents.';
-    default:
+const REFUSALS = {
+  import: 'This changes only through the boundary import.',
+  admin: 'Only the policy and information team (admins) can change the directory.',
+  staff: 'Only duty officers and admins can open or change incidents.',
+  ownParish: 'A parish coordinator can log and change requests for their own parish only.',
+} as const;
+
+/**
+ * Why this user may not write this record, or null when they may: `before` is the scope of the record
+ * as stored (undefined for a new one), `after` its scope once changed.
+ */
+export function writeRefusal(
+  user: User,
+  entity: Entity,
+  before: Scope | undefined,
+  after: Scope,
+): string | null {
+  const policy = entityRegistry[entity].write;
+  switch (policy) {
+    case 'import':
+      return REFUSALS.import;
+    case 'admin':
+      return canEditDirectory(user) ? null : REFUSALS.admin;
+    case 'staff':
+      return isStaff(user) ? null : REFUSALS.staff;
+    case 'ownParish': {
       if (isStaff(user)) return null;
-      if (
-        target.parishAfter !== user.parishCode ||
-        (target.parishBefore !== null && target.parishBefore !== user.parishCode)
-      ) {
-        return 'A parish coordinator can log and change requests for their own parish only.';
-      }
-      return null;
+      const own =
+        user.role === 'parish_coordinator' && user.parishCode ? parishScope(user.parishCode) : undefined;
+      const mine = (scope: Scope | undefined) => own !== undefined && scope === own;
+      return mine(after) && (before === undefined || mine(before)) ? null : REFUSALS.ownParish;
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
   lookUp,
   rowReader,
   rowResult,
+  schemaColumns,
   textOrNull,
   yesNo,
   yesNoText,
@@ -20,25 +21,33 @@ import {
 export const CONTACT_COLUMNS = [
   {
     column: 'id',
+    field: 'id',
     meaning: 'Blank for a new contact. Export fills it, so a re-import updates the same contact.',
   },
-  { column: 'name', meaning: 'Required: a person, or a role such as "Duty manager".' },
-  { column: 'role', meaning: 'Their role, e.g. "Parish clerk".' },
-  { column: 'organisation', meaning: 'The organisation they act for. Give this or parish, or both.' },
-  { column: 'parish', meaning: 'The parish they act for, code or name.' },
-  { column: 'phone', meaning: 'Required: digits and spaces.' },
-  { column: 'out_of_hours_phone', meaning: 'Or blank.' },
-  { column: 'email', meaning: 'Or blank.' },
+  { column: 'name', field: 'name', meaning: 'Required: a person, or a role such as "Duty manager".' },
+  { column: 'role', field: 'role', meaning: 'Their role, e.g. "Parish clerk".' },
+  {
+    column: 'organisation',
+    field: 'organisation',
+    meaning: 'The organisation they act for. Give this or parish, or both.',
+  },
+  { column: 'parish', field: 'parishCode', meaning: 'The parish they act for, code or name.' },
+  { column: 'phone', field: 'phones.main', meaning: 'Required: digits and spaces.' },
+  { column: 'out_of_hours_phone', field: 'phones.outOfHours', meaning: 'Or blank.' },
+  { column: 'email', field: 'email', meaning: 'Or blank.' },
   {
     column: 'visibility',
+    field: 'visibility',
     meaning: 'public or restricted (staff and their own parish only). Blank: restricted.',
   },
   {
     column: 'last_verified',
+    field: 'lastVerified',
     meaning: 'The date their details were last confirmed. Blank: the day of the import.',
   },
   {
     column: 'retired',
+    field: 'retired',
     meaning:
       'yes if they are no longer to be called (kept on record, left out of searches), or no. Blank: no.',
   },
@@ -47,19 +56,8 @@ export const CONTACT_COLUMNS = [
 export type ContactColumn = (typeof CONTACT_COLUMNS)[number]['column'];
 export type ContactRow = Partial<Record<ContactColumn, string>>;
 
-const SCHEMA_COLUMNS: Record<string, ContactColumn> = {
-  id: 'id',
-  name: 'name',
-  role: 'role',
-  organisation: 'organisation',
-  parishCode: 'parish',
-  'phones.main': 'phone',
-  'phones.outOfHours': 'out_of_hours_phone',
-  email: 'email',
-  visibility: 'visibility',
-  lastVerified: 'last_verified',
-  retired: 'retired',
-};
+/** Schema field path → column, so the schema's messages land on the right column. */
+const SCHEMA_COLUMNS = schemaColumns(CONTACT_COLUMNS);
 
 export function contactToRow(contact: Contact): Record<ContactColumn, string> {
   return {

@@ -165,7 +165,13 @@ export function issuesByColumn(
 export interface ColumnDoc {
   column: string;
   meaning: string;
+  /** The schema field the column holds, as a path ('coverage.wards'), so schema messages land on it. */
+  field?: string;
 }
+
+/** Schema field path → column, derived from a column table. */
+export const schemaColumns = (columns: readonly ColumnDoc[]): Record<string, string> =>
+  Object.fromEntries(columns.flatMap((column) => (column.field ? [[column.field, column.column]] : [])));
 
 /** What reading a row needs besides its cells. */
 export interface RowContext {

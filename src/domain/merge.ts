@@ -57,7 +57,8 @@ export function mergeChange(
   const nextClocks: FieldClocks = { ...clocks };
   const conflicts: FieldConflict[] = [];
   for (const [field, value] of Object.entries(change.changes)) {
-    const held = clocks[field];
+    // Own keys only: a field named like an Object method must not find the method.
+    const held = Object.hasOwn(clocks, field) ? clocks[field] : undefined;
     const incoming = { value, hlc: change.hlc, by: change.by };
     if (!held) {
       record[field] = value;
@@ -66,7 +67,7 @@ export function mergeChange(
     }
     if (change.hlc === held.hlc) continue; // the same change again
     const heldValue = { value: record[field], hlc: held.hlc, by: held.by };
-    const sawHeld = change.base[field] === held.hlc;
+    const sawHeld = Object.hasOwn(change.base, field) && change.base[field] === held.hlc;
     if (change.hlc > held.hlc) {
       if (!sawHeld && !sameValue(heldValue.value, value) && !BOOKKEEPING_FIELDS.has(field))
         conflicts.push({ field, kept: incoming, other: heldValue });

@@ -4,20 +4,14 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
 import { HLC_PATTERN } from './hlc.ts';
+import { MUTABLE_ENTITIES, type MutableEntity } from './entities/registry.ts';
+import { findUnstorableText } from './storableText.ts';
 
-export const MUTABLE_ENTITIES = [
-  'partner',
-  'contact',
-  'parish',
-  'incident',
-  'request',
-  'timeline',
-  'conflict',
-] as const;
-export const mutableEntitySchema = z.enum(MUTABLE_ENTITIES, {
+export { MUTABLE_ENTITIES, type MutableEntity } from './entities/registry.ts';
+
+export const mutableEntitySchema = z.enum(MUTABLE_ENTITIES as [MutableEntity, ...MutableEntity[]], {
   error: `must be one of: ${MUTABLE_ENTITIES.join(', ')}`,
 });
-export type MutableEntity = z.infer<typeof mutableEntitySchema>;
 
 export const PUSH_BATCH_MAX = 500;
 
@@ -30,8 +24,14 @@ export const mutationSchema = z.object({
   hlc: z.string().regex(HLC_PATTERN, 'must be a clock stamp'),
   changes: z
     .record(fieldName, z.unknown())
-    .refine((changes) => Object.keys(changes).length > 0, 'a mutation changes at least one field'),
-  base: z.record(fieldName, z.string()).default({}),
+    .refine((changes) => Object.keys(changes).length > 0, 'a mutation changes at least one field')
+    // Text the database cannot hold (NUL, lone surrogates) or absurd nesting is refused here, for this
+    // mutation alone, rather than failing the whole batch when it is written.
+    .superRefine((changes, context) => {
+      const problem = findUnstorableText(changes);
+      if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+    }),
+  base: z.record(fieldName, z.string().max(100)).default({}),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

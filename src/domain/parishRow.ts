@@ -16,26 +16,19 @@ import {
   type RowResult,
 } from './csvValues.ts';
 
+/** The parish form's fields, each with the schema field it holds (for putting messages against it). */
 export const PARISH_COLUMNS = [
-  'code',
-  'name',
-  'wards',
-  'plan',
-  'plan_link',
-  'charter_agreed',
-  'charter_date',
+  { column: 'code', field: 'code' },
+  { column: 'name', field: 'name' },
+  { column: 'wards', field: 'wardCodes' },
+  { column: 'plan', field: 'communityEmergencyPlan.has' },
+  { column: 'plan_link', field: 'communityEmergencyPlan.link' },
+  { column: 'charter_agreed', field: 'charterRole.agreed' },
+  { column: 'charter_date', field: 'charterRole.date' },
 ] as const;
-export type ParishColumn = (typeof PARISH_COLUMNS)[number];
+export type ParishColumn = (typeof PARISH_COLUMNS)[number]['column'];
 
-const SCHEMA_COLUMNS: Record<string, ParishColumn> = {
-  code: 'code',
-  name: 'name',
-  wardCodes: 'wards',
-  'communityEmergencyPlan.has': 'plan',
-  'communityEmergencyPlan.link': 'plan_link',
-  'charterRole.agreed': 'charter_agreed',
-  'charterRole.date': 'charter_date',
-};
+const SCHEMA_COLUMNS = Object.fromEntries(PARISH_COLUMNS.map((column) => [column.field, column.column]));
 
 export function parishToRow(parish: Parish): Record<ParishColumn, string> {
   return {

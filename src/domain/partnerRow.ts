@@ -14,6 +14,7 @@ import {
   postcodeOrNull,
   rowReader,
   rowResult,
+  schemaColumns,
   textOrNull,
   yesNo,
   yesNoText,
@@ -26,82 +27,81 @@ import {
 export const PARTNER_COLUMNS = [
   {
     column: 'id',
+    field: 'id',
     meaning: 'Blank for a new partner. Export fills it, so a re-import updates the same partner.',
   },
-  { column: 'name', meaning: 'Required.' },
+  { column: 'name', field: 'name', meaning: 'Required.' },
   {
     column: 'kind',
+    field: 'kind',
     meaning:
       'A kind such as "Voluntary or community group" or "GP surgery". Blank: voluntary or community group.',
   },
   {
     column: 'capabilities',
+    field: 'capabilities',
     meaning: 'What it can help with, separated by ; (e.g. "Food; Transport"). At least one.',
   },
-  { column: 'wards', meaning: 'Wards it covers, codes or names separated by ;.' },
-  { column: 'parishes', meaning: 'Parishes it covers, codes or names separated by ;.' },
+  { column: 'wards', field: 'coverage.wards', meaning: 'Wards it covers, codes or names separated by ;.' },
+  {
+    column: 'parishes',
+    field: 'coverage.parishes',
+    meaning: 'Parishes it covers, codes or names separated by ;.',
+  },
   {
     column: 'borough_wide',
+    field: 'coverage.boroughWide',
     meaning: 'yes or no. An active partner needs a ward, a parish or borough_wide yes.',
   },
-  { column: 'address', meaning: 'Its base.' },
-  { column: 'postcode', meaning: 'A UK postcode, or blank.' },
-  { column: 'lat', meaning: 'Latitude of its base, e.g. 51.2724, or blank.' },
-  { column: 'lon', meaning: 'Longitude of its base, e.g. 0.5227, or blank.' },
-  { column: 'phone', meaning: 'Required: digits and spaces, e.g. 01632 960123.' },
-  { column: 'out_of_hours_phone', meaning: 'Or blank.' },
-  { column: 'email', meaning: 'Or blank.' },
-  { column: 'always_open', meaning: 'yes for 24 hours, 7 days.' },
-  { column: 'hours', meaning: 'Opening hours, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00".' },
-  { column: 'capacity_notes', meaning: 'Free text.' },
+  { column: 'address', field: 'base.address', meaning: 'Its base.' },
+  { column: 'postcode', field: 'base.postcode', meaning: 'A UK postcode, or blank.' },
+  { column: 'lat', field: 'base.lat', meaning: 'Latitude of its base, e.g. 51.2724, or blank.' },
+  { column: 'lon', field: 'base.lon', meaning: 'Longitude of its base, e.g. 0.5227, or blank.' },
+  { column: 'phone', field: 'phone', meaning: 'Required: digits and spaces, e.g. 01632 960123.' },
+  { column: 'out_of_hours_phone', field: 'availability.outOfHoursPhone', meaning: 'Or blank.' },
+  { column: 'email', field: 'email', meaning: 'Or blank.' },
+  { column: 'always_open', field: 'availability.always', meaning: 'yes for 24 hours, 7 days.' },
+  {
+    column: 'hours',
+    field: 'availability.hours',
+    meaning: 'Opening hours, e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00".',
+  },
+  { column: 'capacity_notes', field: 'capacityNotes', meaning: 'Free text.' },
   {
     column: 'emergency_plan_agreed',
+    field: 'emergencyPlan.agreed',
     meaning: 'yes if it agreed to be named in the emergency plan (a strategic partner).',
   },
   {
     column: 'emergency_plan_date',
+    field: 'emergencyPlan.date',
     meaning: 'The date it agreed, YYYY-MM-DD or DD/MM/YYYY. Needed when agreed.',
   },
-  { column: 'local_compact_signed', meaning: 'yes if it signed the Local Compact.' },
-  { column: 'local_compact_date', meaning: 'The date it signed. Needed when signed.' },
-  { column: 'listed_publicly', meaning: 'yes to show it in the public directory.' },
+  {
+    column: 'local_compact_signed',
+    field: 'localCompact.agreed',
+    meaning: 'yes if it signed the Local Compact.',
+  },
+  {
+    column: 'local_compact_date',
+    field: 'localCompact.date',
+    meaning: 'The date it signed. Needed when signed.',
+  },
+  { column: 'listed_publicly', field: 'listedPublicly', meaning: 'yes to show it in the public directory.' },
   {
     column: 'last_verified',
+    field: 'lastVerified',
     meaning: 'The date its details were last confirmed. Blank: the day of the import.',
   },
-  { column: 'status', meaning: 'active, paused or closed. Blank: active.' },
+  { column: 'status', field: 'status', meaning: 'active, paused or closed. Blank: active.' },
 ] as const satisfies readonly ColumnDoc[];
 
 export type PartnerColumn = (typeof PARTNER_COLUMNS)[number]['column'];
 /** A row: text by column; undefined when the file has no such column. */
 export type PartnerRow = Partial<Record<PartnerColumn, string>>;
 
-const SCHEMA_COLUMNS: Record<string, PartnerColumn> = {
-  id: 'id',
-  name: 'name',
-  kind: 'kind',
-  capabilities: 'capabilities',
-  'coverage.wards': 'wards',
-  'coverage.parishes': 'parishes',
-  'coverage.boroughWide': 'borough_wide',
-  'base.address': 'address',
-  'base.postcode': 'postcode',
-  'base.lat': 'lat',
-  'base.lon': 'lon',
-  phone: 'phone',
-  email: 'email',
-  'availability.always': 'always_open',
-  'availability.hours': 'hours',
-  'availability.outOfHoursPhone': 'out_of_hours_phone',
-  capacityNotes: 'capacity_notes',
-  'emergencyPlan.agreed': 'emergency_plan_agreed',
-  'emergencyPlan.date': 'emergency_plan_date',
-  'localCompact.agreed': 'local_compact_signed',
-  'localCompact.date': 'local_compact_date',
-  listedPublicly: 'listed_publicly',
-  lastVerified: 'last_verified',
-  status: 'status',
-};
+/** Schema field path → column, so the schema's messages land on the right column. */
+const SCHEMA_COLUMNS = schemaColumns(PARTNER_COLUMNS);
 
 const kindChoices = PARTNER_KINDS.map((kind) => ({ id: kind.id, name: kind.label }));
 const capabilityChoices = CAPABILITIES.map((capability) => ({ id: capability.id, name: capability.label }));

@@ -2,8 +2,7 @@
 // and 20,000 requests — into IndexedDB in Chromium, from pressing "Sign in" to "Last synced".
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/server/storage/open.ts';
-import { saveContacts, saveParishes, savePartners, saveWards } from '../../src/server/directory/records.ts';
-import { recordChanges } from '../../src/server/storage/changeLog.ts';
+import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
@@ -27,23 +26,11 @@ async function prepareBorough(dataDir: string): Promise<void> {
     }),
   );
   await db.transaction(async (tx) => {
-    await saveWards(tx, area.wards);
-    await saveParishes(tx, area.parishes);
-    await savePartners(tx, partners);
-    await saveContacts(tx, contacts);
-    for (let start = 0; start < requests.length; start += 2000) {
-      const batch = requests.slice(start, start + 2000);
-      await tx.query(
-        `INSERT INTO requests (id, parish_code, record)
-         SELECT (r->>'id')::uuid, NULL, r FROM jsonb_array_elements($1::jsonb) AS r`,
-        [JSON.stringify(batch)],
-      );
-      await recordChanges(
-        tx,
-        'request',
-        batch.map((request) => request.id),
-      );
-    }
+    await saveLoadedRecords(tx, 'ward', area.wards);
+    await saveLoadedRecords(tx, 'parish', area.parishes);
+    await saveLoadedRecords(tx, 'partner', partners);
+    await saveLoadedRecords(tx, 'contact', contacts);
+    await saveLoadedRecords(tx, 'request', requests);
   });
   await seedDemo(db); // the demo users only: the area is already there
   await db.close();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import { saveParishes, savePartners, saveWards } from '../../src/server/directory/records.ts';
+import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import {
@@ -30,9 +30,9 @@ async function seedBigDirectory(dataDir: string): Promise<number> {
   const db = await openDatabase({ dataDir });
   try {
     await db.transaction(async (tx) => {
-      await saveWards(tx, area.wards);
-      await saveParishes(tx, area.parishes);
-      await savePartners(tx, partners);
+      await saveLoadedRecords(tx, 'ward', area.wards);
+      await saveLoadedRecords(tx, 'parish', area.parishes);
+      await saveLoadedRecords(tx, 'partner', partners);
     });
     await seedDemo(db); // the area is there already, so this adds only the demo users
   } finally {

@@ -68,11 +68,11 @@ async function fillRequests(db: Database, rows: number): Promise<void> {
         `WITH made AS (
            SELECT gen_random_uuid() AS id FROM generate_series(1, $2::int)
          ), stored AS (
-           INSERT INTO requests (id, parish_code, record)
-           SELECT id, NULL, jsonb_set($1::jsonb, '{id}', to_jsonb(id::text)) FROM made
+           INSERT INTO requests (id, scope, record)
+           SELECT id, 'staff', jsonb_set($1::jsonb, '{id}', to_jsonb(id::text)) FROM made
            RETURNING id
          )
-         INSERT INTO change_log (entity, entity_id) SELECT 'request', id::text FROM stored`,
+         INSERT INTO change_log (entity, entity_id, scope) SELECT 'request', id::text, 'staff' FROM stored`,
         [JSON.stringify(template), n],
       );
     });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Dialog, Page } from 'playwright-core';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import { seedDemo, DEMO_USERS } from '../../src/server/demo/seed.ts';
-import { savePartners } from '../../src/server/directory/records.ts';
+import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { partnerSchema } from '../../src/domain/partner.ts';
 import {
@@ -51,7 +51,7 @@ async function seedWithHostilePartner(dataDir: string): Promise<void> {
       status: 'active',
       updatedAt: new Date().toISOString(),
     });
-    await db.transaction((tx) => savePartners(tx, [partner]));
+    await db.transaction((tx) => saveLoadedRecords(tx, 'partner', [partner]));
   } finally {
     await db.close();
   }

@@ -206,17 +206,18 @@ for (const { name: backendName, make } of backends) {
             JSON.stringify(record),
           ]);
         }
-        await db.query(
-          'INSERT INTO contacts (id, parish_code, restricted, record) VALUES ($1, $2, true, $3::jsonb)',
-          [clerk.id, BICKNOR, JSON.stringify(clerk)],
-        );
+        await db.query("INSERT INTO contacts (id, scope, record) VALUES ($1, 'parish:' || $2, $3::jsonb)", [
+          clerk.id,
+          BICKNOR,
+          JSON.stringify(clerk),
+        ]);
         // A parish coordinator for Bicknor, and a request logged in Allington.
         await db.query(
           `INSERT INTO users (id, username, display_name, password_hash, role, parish_code)
            VALUES ($1, 'bicknor-coordinator', 'B', 'x', 'parish_coordinator', $2)`,
           [randomUUID(), BICKNOR],
         );
-        await db.query(`INSERT INTO requests (id, parish_code, record) VALUES ($1, NULL, $2::jsonb)`, [
+        await db.query(`INSERT INTO requests (id, scope, record) VALUES ($1, 'staff', $2::jsonb)`, [
           randomUUID(),
           JSON.stringify({ place: { wardCode: ALLINGTON, parishCode: null } }),
         ]);
@@ -300,11 +301,12 @@ for (const { name: backendName, make } of backends) {
           [onlyAllington.id, mixed.id].sort(),
         );
 
-        const [contact] = await db.query<{ parish_code: string | null; record: Contact }>(
-          'SELECT parish_code, record FROM contacts WHERE id = $1',
+        const [contact] = await db.query<{ scope: string | null; record: Contact }>(
+          'SELECT scope, record FROM contacts WHERE id = $1',
           [clerk.id],
         );
-        expect(contact?.parish_code).toBeNull();
+        // Restricted and of no parish now: staff only.
+        expect(contact?.scope).toBe('staff');
         expect(contact?.record).toMatchObject({ parishCode: null, organisation: 'Former parish: Bicknor' });
         expect(contactSchema.safeParse(contact?.record).success).toBe(true);
         expect(await count(db, "change_log WHERE entity = 'contact' AND entity_id = $1", [clerk.id])).toBe(1);

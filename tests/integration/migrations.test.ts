@@ -1,9 +1,14 @@
 // Forward-only migrations: each applied once and recorded; running them again changes nothing; and a
-// database saved before the change-log scopes (migration 0003) gets its scopes filled in.
+// database saved before scopes existed (migrations 0003, 0004) gets them filled in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { migrate } from '../../src/server/storage/migrate.ts';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import {
+  databaseKinds,
+  openBareDatabase,
+  openTestDatabase,
+  type TestDatabase,
+} from '../support/testDatabase.ts';
 
 describe.each(databaseKinds)('migrations on %s', (kind) => {
   let test: TestDatabase;
@@ -16,35 +21,56 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
-  it('fills in the scope of changes logged before scopes existed', async () => {
-    const request = randomUUID();
-    const contact = randomUUID();
-    // A database as migration 0002 left it: no scope column yet.
-    await test.db.execScript(
-      `ALTER TABLE change_log DROP COLUMN scope; DELETE FROM schema_migrations WHERE version = 3;`,
-    );
-    await test.db.query(`INSERT INTO requests (id, parish_code, record) VALUES ($1, 'P9', '{}')`, [request]);
-    await test.db.query(
-      `INSERT INTO contacts (id, parish_code, restricted, record) VALUES ($1, 'P9', true, '{}')`,
-      [contact],
-    );
-    await test.db.query(
-      `INSERT INTO change_log (entity, entity_id) VALUES ('request', $1), ('contact', $2), ('partner', 'x')`,
-      [request, contact],
-    );
+  it('carries data saved before scopes existed through to the scopes of the registry', async () => {
+    // A database as migration 0002 left it: requests and contacts scoped by columns, no scopes.
+    const old = await openBareDatabase(kind);
+    try {
+      await migrate(old.db, 2);
+      const request = randomUUID();
+      const contact = randomUUID();
+      const publicContact = randomUUID();
+      const note = randomUUID();
+      await old.db.query(`INSERT INTO requests (id, parish_code, record) VALUES ($1, 'P9', '{}')`, [request]);
+      await old.db.query(
+        `INSERT INTO contacts (id, parish_code, restricted, record) VALUES ($1, 'P9', true, '{}'), ($2, 'P9', false, '{}')`,
+        [contact, publicContact],
+      );
+      await old.db.query(
+        `INSERT INTO timeline (id, request_id, parish_code, record) VALUES ($1, $2, 'P9', '{}')`,
+        [note, request],
+      );
+      await old.db.query(
+        `INSERT INTO change_log (entity, entity_id) VALUES ('request', $1), ('contact', $2), ('partner', 'x')`,
+        [request, contact],
+      );
 
-    expect(await migrate(test.db)).toEqual(['0003_change_log_scope.sql']);
-    const scopes = await test.db.query<{ entity: string; scope: string | null }>(
-      'SELECT entity, scope FROM change_log ORDER BY entity',
-    );
-    expect(scopes).toEqual([
-      { entity: 'contact', scope: 'c:P9' },
-      { entity: 'partner', scope: null },
-      { entity: 'request', scope: 'p:P9' },
-    ]);
+      expect(await migrate(old.db)).toEqual(['0003_change_log_scope.sql', '0004_scope_from_registry.sql']);
+      const scopes = await old.db.query<{ entity: string; scope: string | null }>(
+        'SELECT entity, scope FROM change_log ORDER BY entity',
+      );
+      expect(scopes).toEqual([
+        { entity: 'contact', scope: 'parish:P9' },
+        { entity: 'partner', scope: null },
+        { entity: 'request', scope: 'parish:P9' },
+      ]);
+      const stored = await old.db.query<{ id: string; scope: string | null; parent_id: string | null }>(
+        `SELECT id::text, scope, parent_id FROM contacts UNION ALL SELECT id::text, scope, parent_id FROM requests
+         UNION ALL SELECT id::text, scope, parent_id FROM timeline`,
+      );
+      expect(new Map(stored.map((row) => [row.id, [row.scope, row.parent_id]]))).toEqual(
+        new Map([
+          [contact, ['parish:P9', null]],
+          [publicContact, [null, null]],
+          [request, ['parish:P9', null]],
+          [note, ['parish:P9', `request:${request}`]],
+        ]),
+      );
+    } finally {
+      await old.close();
+    }
   });
 });

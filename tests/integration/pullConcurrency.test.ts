@@ -65,12 +65,15 @@ describe.skipIf(!url)('pull under concurrent writers on PostgreSQL', () => {
           execScript: async () => undefined,
         },
         'partner',
-        [slowId],
+        [{ id: slowId, scope: null }],
       );
       // …while a quick writer commits a later change.
-      await test.db.transaction((tx) => recordChanges(tx, 'partner', [quickId]));
+      await test.db.transaction((tx) => recordChanges(tx, 'partner', [{ id: quickId, scope: null }]));
       cursor = await drain(cursor, seen);
       expect(seen.has(`partner:${slowId}`)).toBe(false);
+      // …and the pull says the quick one is held back rather than leaving the device guessing.
+      expect(seen.has(`partner:${quickId}`)).toBe(false);
+      expect((await pull(test.db, officer, cursor, 100)).heldBack).toBe(true);
       await slow.query('COMMIT');
       await drain(cursor, seen);
       expect(seen.has(`partner:${slowId}`)).toBe(true);

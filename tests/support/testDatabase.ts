@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
+import { openPglite } from '../../src/server/storage/pglite.ts';
+import { openPostgres } from '../../src/server/storage/postgres.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -27,6 +29,25 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   return {
     db,
     async drop() {
+      await db.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await db.close();
+    },
+  };
+}
+
+/** A database with no migrations applied, for tests that build data as an older version left it. */
+export async function openBareDatabase(
+  kind: DatabaseKind,
+): Promise<{ db: Database; close(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openPglite(undefined);
+    return { db, close: () => db.close() };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgres(process.env.TEST_DATABASE_URL!, schema);
+  return {
+    db,
+    async close() {
       await db.query(`DROP SCHEMA "${schema}" CASCADE`);
       await db.close();
     },

@@ -24,6 +24,17 @@ const SHIPPED: Record<number, Record<string, string>> = {
     rejected: 'id',
   },
   3: {},
+  // v4: the synced tables as the entity registry describes them (the same stores as v1–v3 today).
+  4: {
+    wards: 'code, name',
+    parishes: 'code, name',
+    partners: 'id, name, status',
+    contacts: 'id, name, parishCode',
+    incidents: 'id, status',
+    requests: 'id, status, incidentId',
+    timeline: 'id, requestId',
+    conflicts: 'id, status, recordId',
+  },
 };
 
 function openAsShipped(name: string, version: number): Dexie {

@@ -80,6 +80,11 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
           {waiting ?? 'All changes synced'}
         </p>
         <div className="sync-detail" hidden={!open}>
+          {state?.heldBack && !activity.running && (
+            <p className="sync-note">
+              Server catching up: some recent changes are waiting on the server and will arrive shortly.
+            </p>
+          )}
           {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
           <button
             type="button"

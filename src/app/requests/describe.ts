@@ -1,6 +1,7 @@
 // Records and values in words, for conflicts and refused changes: "status: Done", never "done" or a
 // JSON dump. A person settling a conflict must be able to read both values as they would say them.
 import type { Parish, Ward } from '../../domain/area.ts';
+import { entityRegistry, isEntity } from '../../domain/entities/registry.ts';
 import type { HelpRequest } from '../../domain/request.ts';
 import { capabilityLabel, type CapabilityId } from '../../domain/capabilities.ts';
 import {
@@ -32,17 +33,7 @@ export function fieldWords(field: string): string {
   return FIELD_WORDS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-const ENTITY_WORDS: Record<string, string> = {
-  request: 'request',
-  timeline: 'note',
-  incident: 'incident',
-  partner: 'partner',
-  contact: 'contact',
-  parish: 'parish',
-  conflict: 'conflict',
-};
-
-export const entityWords = (entity: string) => ENTITY_WORDS[entity] ?? entity;
+export const entityWords = (entity: string) => (isEntity(entity) ? entityRegistry[entity].words.one : entity);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

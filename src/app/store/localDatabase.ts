@@ -10,7 +10,7 @@ import type { HelpRequest, Incident } from '../../domain/request.ts';
 import type { TimelineEntry } from '../../domain/timeline.ts';
 import type { Conflict } from '../../domain/conflict.ts';
 import type { Mutation } from '../../domain/mutation.ts';
-import type { Entity } from '../../domain/sync.ts';
+import { ENTITIES, entityRegistry, type Entity } from '../../domain/entities/registry.ts';
 
 /** Facts about this device's copy: the signed-in session and where sync has got to. */
 export interface MetaEntry {
@@ -51,6 +51,8 @@ export interface SyncState {
   cursor: string | null;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** The server said recent changes are held back behind a long transaction on its database. */
+  heldBack?: boolean;
 }
 
 export class LocalDatabase extends Dexie {
@@ -102,37 +104,28 @@ export class LocalDatabase extends Dexie {
             });
         }
       });
+    // v4: every synced entity's table as the registry describes it (domain/entities/registry.ts). Dexie
+    // 4 adds a table or index declared here without a new version number, so a new entity needs no
+    // change in this file; a version is only needed to migrate data or delete a table.
+    this.version(4).stores(
+      Object.fromEntries(
+        ENTITIES.map((entity) => {
+          const { local, key } = entityRegistry[entity];
+          return [local.table, [key, local.indexes].filter(Boolean).join(', ')];
+        }),
+      ),
+    );
   }
 
   /** The table holding each synced entity, and the field that is its key. */
   tableOf(entity: Entity): { table: Table<unknown, string>; key: string } {
-    const tables: Record<Entity, [Table<unknown, string>, string]> = {
-      ward: [this.wards as Table<unknown, string>, 'code'],
-      parish: [this.parishes as Table<unknown, string>, 'code'],
-      partner: [this.partners as Table<unknown, string>, 'id'],
-      contact: [this.contacts as Table<unknown, string>, 'id'],
-      incident: [this.incidents as Table<unknown, string>, 'id'],
-      request: [this.requests as Table<unknown, string>, 'id'],
-      timeline: [this.timeline as Table<unknown, string>, 'id'],
-      conflict: [this.conflicts as Table<unknown, string>, 'id'],
-    };
-    const [table, key] = tables[entity];
-    return { table, key };
+    const { local, key } = entityRegistry[entity];
+    return { table: this.table(local.table), key };
   }
 
-  /** Every table holding synced records (not the outbox, rejected changes or meta). */
+  /** Every table holding synced records (not the outbox, rejected changes or meta): what sign-out clears. */
   recordTables(): Table[] {
-    return [
-      this.wards,
-      this.parishes,
-      this.partners,
-      this.contacts,
-      this.incidents,
-      this.requests,
-      this.timeline,
-      this.conflicts,
-      this.clocks,
-    ];
+    return [...ENTITIES.map((entity) => this.table(entityRegistry[entity].local.table)), this.clocks];
   }
 }
 

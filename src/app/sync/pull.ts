@@ -88,6 +88,7 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse, synce
       cursor: page.cursor,
       lastSyncedAt: page.hasMore ? state.lastSyncedAt : syncedAt,
       lastError: null,
+      heldBack: page.heldBack === true,
     } satisfies SyncState);
   });
 }

@@ -2,34 +2,29 @@
 // directory so nothing names a place that no longer exists: a partner offered for a ward that is gone
 // would send a duty officer to the wrong people. What was loaded, removed and mended comes back as a
 // report for the person running the import.
+import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../domain/hlc.ts';
 import type { Database, Queryable } from '../storage/database.ts';
-import { recordChanges } from '../storage/changeLog.ts';
-import { saveContacts, saveParishes, savePartners, saveWards } from '../directory/records.ts';
+import { saveLoadedRecords } from '../directory/records.ts';
 import { parishSchema, wardSchema, type Parish, type Ward } from '../../domain/area.ts';
 import type { Partner } from '../../domain/partner.ts';
 import type { Contact } from '../../domain/contact.ts';
+import {
+  mendContacts,
+  mendPartners,
+  type ContactFixUp,
+  type DirectoryChange,
+  type PartnerFixUp,
+} from '../../domain/directoryMend.ts';
+import type { Entity } from '../../domain/entities/registry.ts';
+import { readAllStored } from '../sync/recordStore.ts';
+import { recordChanges } from '../storage/changeLog.ts';
+import { writeChange } from '../sync/writeChange.ts';
+
+export type { ContactFixUp, PartnerFixUp } from '../../domain/directoryMend.ts';
 
 /** Two imports at once would each delete what the other loaded. */
 const AREA_LOCK = 7_391_003;
-
-export interface PartnerFixUp {
-  id: string;
-  name: string;
-  /** Names of the wards and parishes taken out of its coverage. */
-  removedWards: string[];
-  removedParishes: string[];
-  /** Its coverage names nowhere now, so it is no longer offered for any place. */
-  coversNothing: boolean;
-  status: Partner['status'];
-}
-
-export interface ContactFixUp {
-  id: string;
-  name: string;
-  formerParish: string;
-  organisation: string | null;
-}
 
 export interface AreaReplacement {
   wardsLoaded: number;
@@ -55,26 +50,36 @@ export interface ReplaceAreaOptions {
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
 
 /**
- * Gives the fields the import changed a clock stamp of their own, as a person's edit would have, so a
- * device that edits the same field from an older copy raises a conflict instead of silently undoing it.
+ * Writes the import's mending of the directory through the same path as a person's edit: each changed
+ * field gets the import's clock stamp (so a device that edits it from an older copy raises a conflict
+ * instead of silently undoing it), and the change log tells every device.
  */
-async function stampFields(
+async function writeMended(
   tx: Queryable,
-  table: 'partners' | 'contacts',
-  ids: string[],
-  fields: string[],
-  now: string,
-) {
-  if (ids.length === 0) return;
-  const clock = {
-    hlc: formatHlc({ ms: Date.parse(now), counter: 0, node: 'boundary-import' }),
-    by: 'the boundary import',
-  };
-  const stamps = Object.fromEntries(fields.map((field) => [field, clock]));
-  await tx.query(`UPDATE ${table} SET field_clocks = field_clocks || $2::jsonb WHERE id = ANY($1::uuid[])`, [
-    ids,
-    JSON.stringify(stamps),
-  ]);
+  entity: Entity,
+  stored: Awaited<ReturnType<typeof readAllStored>>,
+  mended: readonly DirectoryChange<object>[],
+  run: { hlc: string; id: string },
+): Promise<void> {
+  const noted = { set: () => undefined };
+  for (const { id, changes } of mended) {
+    const row = stored.get(id);
+    // The import saw every field as it is stored now: its change replaces them without a conflict.
+    const base = Object.fromEntries(
+      Object.entries(row?.clocks ?? {}).map(([field, clock]) => [field, clock.hlc]),
+    );
+    await writeChange(tx, noted, {
+      entity,
+      id,
+      stored: row,
+      changes: changes as Record<string, unknown>,
+      hlc: run.hlc,
+      base,
+      by: 'the boundary import',
+      changeId: `${run.id}:${id}`,
+      parentScope: async () => undefined,
+    });
+  }
 }
 
 function checkArea(
@@ -103,7 +108,12 @@ async function deleteMissing(tx: Queryable, table: 'wards' | 'parishes', keep: s
   );
   const ids = rows.map((row) => row.id);
   // The pull turns a change-log row whose record is gone into a tombstone.
-  await recordChanges(tx, table === 'wards' ? 'ward' : 'parish', ids);
+  // Wards and parishes are everyone's, so everyone is told.
+  await recordChanges(
+    tx,
+    table === 'wards' ? 'ward' : 'parish',
+    ids.map((id) => ({ id, scope: null })),
+  );
   return ids;
 }
 
@@ -145,79 +155,38 @@ export async function replaceArea(
           };
     });
 
-    await saveWards(tx, wards);
-    await saveParishes(tx, parishes);
+    await saveLoadedRecords(tx, 'ward', wards);
+    await saveLoadedRecords(tx, 'parish', parishes);
     const wardsRemoved = await deleteMissing(tx, 'wards', wardCodes);
     const parishesRemoved = await deleteMissing(tx, 'parishes', parishCodes);
 
     const wardName = (code: string) => oldWardNames.get(code) ?? code;
     const parishName = (code: string) => oldParishes.get(code)?.name ?? code;
-    const liveWards = new Set(wardCodes);
-    const liveParishes = new Set(parishCodes);
-
-    // FOR UPDATE: an edit arriving meanwhile waits for us rather than being overwritten.
-    const partnerRows = await tx.query<{ record: Partner }>(
-      'SELECT record FROM partners ORDER BY id FOR UPDATE',
-    );
-    const changedPartners: Partner[] = [];
-    const partnerReport: PartnerFixUp[] = [];
-    for (const { record: partner } of partnerRows) {
-      const { coverage } = partner;
-      const goneWards = coverage.wards.filter((code) => !liveWards.has(code));
-      const goneParishes = coverage.parishes.filter((code) => !liveParishes.has(code));
-      if (goneWards.length + goneParishes.length === 0) continue;
-      const wardsLeft = coverage.wards.filter((code) => liveWards.has(code));
-      const parishesLeft = coverage.parishes.filter((code) => liveParishes.has(code));
-      const coversNothing = !coverage.boroughWide && wardsLeft.length + parishesLeft.length === 0;
-      // Paused, not closed: someone must name where it works now; a closed partner stays closed.
-      const status = coversNothing && partner.status === 'active' ? 'paused' : partner.status;
-      changedPartners.push({
-        ...partner,
-        coverage: { ...coverage, wards: wardsLeft, parishes: parishesLeft },
-        status,
-        updatedAt: now,
-      });
-      partnerReport.push({
-        id: partner.id,
-        name: partner.name,
-        removedWards: goneWards.map(wardName),
-        removedParishes: goneParishes.map(parishName),
-        coversNothing,
-        status,
-      });
-    }
-    await savePartners(tx, changedPartners);
-    await stampFields(
-      tx,
-      'partners',
-      changedPartners.map((partner) => partner.id),
-      ['coverage', 'status', 'updatedAt'],
+    const newArea = {
+      wardCodes: new Set(wardCodes),
+      parishCodes: new Set(parishCodes),
+      wardName,
+      parishName,
       now,
-    );
+    };
+    const run = {
+      hlc: formatHlc({ ms: Date.parse(now), counter: 0, node: 'boundary-import' }),
+      id: randomUUID(),
+    };
 
-    const contactRows = await tx.query<{ record: Contact }>(
-      `SELECT record FROM contacts
-       WHERE record->>'parishCode' IS NOT NULL AND NOT (record->>'parishCode' = ANY($1::text[]))
-       ORDER BY id FOR UPDATE`,
-      [parishCodes],
+    // Locked: an edit arriving meanwhile waits for us rather than being overwritten.
+    const partners = await readAllStored(tx, 'partner');
+    const mendedPartners = mendPartners(
+      [...partners.values()].map((row) => row.record as Partner),
+      newArea,
     );
-    const changedContacts: Contact[] = [];
-    const contactReport: ContactFixUp[] = [];
-    for (const { record: contact } of contactRows) {
-      const formerParish = parishName(contact.parishCode ?? '');
-      // A contact must name an organisation or a parish; keep saying where they were from.
-      const organisation = contact.organisation ?? `Former parish: ${formerParish}`;
-      changedContacts.push({ ...contact, parishCode: null, organisation, updatedAt: now });
-      contactReport.push({ id: contact.id, name: contact.name, formerParish, organisation });
-    }
-    await saveContacts(tx, changedContacts);
-    await stampFields(
-      tx,
-      'contacts',
-      changedContacts.map((contact) => contact.id),
-      ['parishCode', 'organisation', 'updatedAt'],
-      now,
+    await writeMended(tx, 'partner', partners, mendedPartners.changes, run);
+    const contacts = await readAllStored(tx, 'contact');
+    const mendedContacts = mendContacts(
+      [...contacts.values()].map((row) => row.record as Contact),
+      newArea,
     );
+    await writeMended(tx, 'contact', contacts, mendedContacts.changes, run);
 
     const coordinators = (
       await tx.query<{ username: string; parish_code: string }>(
@@ -248,8 +217,8 @@ export async function replaceArea(
         .filter((ward) => !ward.parished)
         .map((ward) => ward.name)
         .sort(byName),
-      partners: partnerReport,
-      contacts: contactReport,
+      partners: mendedPartners.report,
+      contacts: mendedContacts.report,
       coordinators,
       requestsInOldPlaces: oldPlaces?.n ?? 0,
     };

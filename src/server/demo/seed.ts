@@ -4,7 +4,7 @@
 import type { Database } from '../storage/database.ts';
 import type { Role } from '../../domain/user.ts';
 import { createUser } from '../auth/users.ts';
-import { saveContacts, saveParishes, savePartners, saveWards } from '../directory/records.ts';
+import { saveLoadedRecords } from '../directory/records.ts';
 import { generateDemoArea } from './demoArea.ts';
 import { generateDemoDirectory } from './demoDirectory.ts';
 
@@ -61,10 +61,10 @@ export async function seedDemo(
     if (wards?.n === 0) {
       const area = generateDemoArea();
       const directory = generateDemoDirectory(area, { today });
-      await saveWards(tx, area.wards);
-      await saveParishes(tx, area.parishes);
-      await savePartners(tx, directory.partners);
-      await saveContacts(tx, directory.contacts);
+      await saveLoadedRecords(tx, 'ward', area.wards);
+      await saveLoadedRecords(tx, 'parish', area.parishes);
+      await saveLoadedRecords(tx, 'partner', directory.partners);
+      await saveLoadedRecords(tx, 'contact', directory.contacts);
       await tx.query(
         `INSERT INTO settings (key, value) VALUES ('area', $1::jsonb)
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,

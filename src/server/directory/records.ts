@@ -1,81 +1,56 @@
-// Writes directory records (wards, parishes, partners, contacts) in bulk, one statement per entity,
-// with their change-log rows in the same transaction. Records must already be validated.
+// Bulk loads of records that come from a file or the demo seed rather than from a person's edit
+// (wards, parishes, partners, contacts…): validated by the caller, stored through the same write as a
+// push (scope from the registry, with the parent's scope for records that hang from another, and a
+// change-log row each) in batches, keeping any field clocks.
 import type { Queryable } from '../storage/database.ts';
-import { recordChanges } from '../storage/changeLog.ts';
-import type { Ward, Parish } from '../../domain/area.ts';
-import type { Partner } from '../../domain/partner.ts';
-import type { Contact } from '../../domain/contact.ts';
+import {
+  describeEntity,
+  isEntity,
+  keyOf,
+  type Entity,
+  type ParentRef,
+} from '../../domain/entities/registry.ts';
+import type { Scope } from '../../domain/entities/scope.ts';
+import { readStored, writeRecords } from '../sync/recordStore.ts';
 
 // Large batches are split so one statement's JSON parameter stays a sensible size.
 const BATCH = 2000;
 
-async function inBatches<T>(records: readonly T[], write: (batch: T[]) => Promise<void>): Promise<void> {
-  for (let start = 0; start < records.length; start += BATCH)
-    await write(records.slice(start, start + BATCH));
+/** The stored scope of each parent named, by '<entity>:<id>'. */
+async function parentScopes(tx: Queryable, parents: readonly ParentRef[]): Promise<Map<string, Scope>> {
+  const scopes = new Map<string, Scope>();
+  const byEntity = new Map<Entity, string[]>();
+  for (const parent of parents)
+    if (isEntity(parent.entity))
+      byEntity.set(parent.entity, [...(byEntity.get(parent.entity) ?? []), parent.id]);
+  for (const [entity, ids] of byEntity)
+    for (const [id, row] of await readStored(tx, entity, ids)) scopes.set(`${entity}:${id}`, row.scope);
+  return scopes;
 }
 
-export async function saveWards(tx: Queryable, wards: readonly Ward[]): Promise<void> {
-  await inBatches(wards, async (batch) => {
-    await tx.query(
-      `INSERT INTO wards (id, record)
-       SELECT r->>'code', r FROM jsonb_array_elements($1::jsonb) AS r
-       ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
-      [JSON.stringify(batch)],
-    );
-    await recordChanges(
+export async function saveLoadedRecords(
+  tx: Queryable,
+  entity: Entity,
+  records: readonly object[],
+): Promise<void> {
+  const description = describeEntity(entity);
+  for (let start = 0; start < records.length; start += BATCH) {
+    const batch = records.slice(start, start + BATCH);
+    const parents = batch.map((record) => description.parentOf?.(record) ?? null);
+    const scopes = await parentScopes(
       tx,
-      'ward',
-      batch.map((ward) => ward.code),
+      parents.filter((parent): parent is ParentRef => parent !== null),
     );
-  });
-}
-
-export async function saveParishes(tx: Queryable, parishes: readonly Parish[]): Promise<void> {
-  await inBatches(parishes, async (batch) => {
-    await tx.query(
-      `INSERT INTO parishes (id, record)
-       SELECT r->>'code', r FROM jsonb_array_elements($1::jsonb) AS r
-       ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
-      [JSON.stringify(batch)],
-    );
-    await recordChanges(
-      tx,
-      'parish',
-      batch.map((parish) => parish.code),
-    );
-  });
-}
-
-export async function savePartners(tx: Queryable, partners: readonly Partner[]): Promise<void> {
-  await inBatches(partners, async (batch) => {
-    await tx.query(
-      `INSERT INTO partners (id, record)
-       SELECT (r->>'id')::uuid, r FROM jsonb_array_elements($1::jsonb) AS r
-       ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, updated_at = now()`,
-      [JSON.stringify(batch)],
-    );
-    await recordChanges(
-      tx,
-      'partner',
-      batch.map((partner) => partner.id),
-    );
-  });
-}
-
-export async function saveContacts(tx: Queryable, contacts: readonly Contact[]): Promise<void> {
-  await inBatches(contacts, async (batch) => {
-    await tx.query(
-      `INSERT INTO contacts (id, parish_code, restricted, record)
-       SELECT (r->>'id')::uuid, r->>'parishCode', r->>'visibility' = 'restricted', r
-       FROM jsonb_array_elements($1::jsonb) AS r
-       ON CONFLICT (id) DO UPDATE SET parish_code = EXCLUDED.parish_code, restricted = EXCLUDED.restricted,
-         record = EXCLUDED.record, updated_at = now()`,
-      [JSON.stringify(batch)],
-    );
-    await recordChanges(
-      tx,
-      'contact',
-      batch.map((contact) => contact.id),
-    );
-  });
+    const writes = batch.map((record, index) => {
+      const parent = parents[index] ?? null;
+      return {
+        id: keyOf(entity, record),
+        record: record as Record<string, unknown>,
+        clocks: {},
+        scope: description.scope(record, parent ? scopes.get(`${parent.entity}:${parent.id}`) : undefined),
+        parent,
+      };
+    });
+    await writeRecords(tx, entity, writes, { keepClocks: true });
+  }
 }

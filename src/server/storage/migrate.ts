@@ -8,7 +8,8 @@ import type { Database } from './database.ts';
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_KEY = 7_391_001;
 
-export async function migrate(db: Database): Promise<string[]> {
+/** Applies every migration not yet applied, up to `lastVersion` (tests stop early to build old data). */
+export async function migrate(db: Database, lastVersion = Number.POSITIVE_INFINITY): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY,
     name text NOT NULL,
@@ -18,6 +19,7 @@ export async function migrate(db: Database): Promise<string[]> {
   const applied: string[] = [];
   for (const file of files) {
     const version = Number(file.slice(0, 4));
+    if (version > lastVersion) break;
     const sql = await readFile(MIGRATIONS_DIR + file, 'utf8');
     const didApply = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);

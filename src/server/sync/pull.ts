@@ -4,13 +4,11 @@
 // only while xid is below the oldest transaction still running (pg_snapshot_xmin), so a slow
 // transaction that commits after a later one is never skipped: its rows stay invisible to every pull
 // until it ends, and then come after the cursor. A plain serial cursor would skip them.
-import type { Database, Queryable } from '../storage/database.ts';
-import { ENTITY_STORAGE } from '../storage/changeLog.ts';
+import type { Database } from '../storage/database.ts';
 import { ENTITIES, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
 import type { User } from '../../domain/user.ts';
-import { canSeeContact, canSeeParishScoped } from '../../domain/access.ts';
-import type { FieldClocks } from '../../domain/merge.ts';
-import type { Contact } from '../../domain/contact.ts';
+import { canSeeScope, readableScopes } from '../../domain/entities/scope.ts';
+import { readStored } from './recordStore.ts';
 
 export const START_CURSOR = '0.0';
 
@@ -22,63 +20,14 @@ interface LogRow extends Record<string, unknown> {
   seq_text: string;
 }
 
-interface StoredRecord {
-  record: unknown;
-  parishCode: string | null;
-  clocks: Record<string, string>;
-}
-
-function visibleTo(user: User, entity: Entity, stored: StoredRecord): boolean {
-  switch (ENTITY_STORAGE[entity].scope) {
-    case 'everyone':
-      return true;
-    case 'contact':
-      return canSeeContact(user, stored.record as Contact);
-    case 'parish':
-      return canSeeParishScoped(user, stored.parishCode);
-  }
-}
-
-async function currentRecords(
-  db: Queryable,
-  entity: Entity,
-  ids: string[],
-): Promise<Map<string, StoredRecord>> {
-  const { table, idType, hasClocks, scope } = ENTITY_STORAGE[entity];
-  const rows = await db.query<{
-    id: string;
-    record: unknown;
-    parish_code: string | null;
-    field_clocks: FieldClocks;
-  }>(
-    `SELECT id::text AS id, record,
-       ${scope === 'parish' ? 'parish_code' : 'NULL::text AS parish_code'},
-       ${hasClocks ? 'field_clocks' : `'{}'::jsonb AS field_clocks`}
-     FROM ${table} WHERE id = ANY($1::${idType}[])`,
-    [ids],
-  );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        record: row.record,
-        parishCode: row.parish_code,
-        clocks: Object.fromEntries(
-          Object.entries(row.field_clocks).map(([field, clock]) => [field, clock.hlc]),
-        ),
-      },
-    ]),
-  );
-}
-
 /**
- * Which change-log rows this user reads: staff read every record (and need no exit rows); a parish
- * coordinator reads everyone's rows and their own parish's (see migration 0003).
+ * Which change-log rows this user reads: staff read every record (and need no exit rows); anyone else
+ * reads everyone's rows and those of the scopes they may see (see entities/scope.ts).
  */
 function scopeFilter(user: User): { sql: string; params: unknown[] } {
-  if (canSeeParishScoped(user, null)) return { sql: `entity NOT LIKE 'exit:%'`, params: [] };
-  const parish = user.parishCode ?? '';
-  return { sql: `(scope IS NULL OR scope = ANY($4::text[]))`, params: [[`p:${parish}`, `c:${parish}`]] };
+  const readable = readableScopes(user);
+  if (readable === 'all') return { sql: `entity NOT LIKE 'exit:%'`, params: [] };
+  return { sql: `(scope IS NULL OR scope = ANY($4::text[]))`, params: [readable] };
 }
 
 /** A change-log row as the change it stands for: exit rows name the record they are about. */
@@ -114,14 +63,14 @@ export async function pull(
     const page = log.slice(0, limit);
     const subjects = page.map(subject);
 
-    const records = new Map<Entity, Map<string, StoredRecord>>();
+    const records = new Map<Entity, Awaited<ReturnType<typeof readStored>>>();
     for (const entity of ENTITIES) {
-      const ids = [...new Set(subjects.filter((row) => row.entity === entity).map((row) => row.id))];
-      if (ids.length > 0) records.set(entity, await currentRecords(tx, entity, ids));
+      const ids = subjects.filter((row) => row.entity === entity).map((row) => row.id);
+      if (ids.length > 0) records.set(entity, await readStored(tx, entity, ids));
     }
     const changes = subjects.flatMap((row): Change[] => {
       const stored = records.get(row.entity)?.get(row.id);
-      const visible = stored !== undefined && visibleTo(user, row.entity, stored);
+      const visible = stored !== undefined && canSeeScope(user, stored.scope);
       // An exit row only matters to those who can no longer see the record; the others get the record itself.
       if (row.exit && visible) return [];
       if (!visible) return [{ entity: row.entity, id: row.id, deleted: true }];
@@ -131,7 +80,9 @@ export async function pull(
           id: row.id,
           deleted: false,
           record: stored.record,
-          clocks: stored.clocks,
+          clocks: Object.fromEntries(
+            Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc]),
+          ),
         } as Change,
       ];
     });
@@ -146,6 +97,12 @@ export async function pull(
       );
       total = count?.n ?? 0;
     }
-    return { changes, cursor, hasMore, total };
+    // Committed changes the cursor cannot pass yet, because an older transaction is still open.
+    const [held] = await tx.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+         AND (xid, seq) > ($1::xid8, $2::bigint)) AS held`,
+      [cursor.split('.')[0], cursor.split('.')[1]],
+    );
+    return { changes, cursor, hasMore, total, heldBack: !hasMore && held?.held === true };
   });
 }

@@ -1,18 +1,88 @@
 // Push: apply a batch of mutations from one device in one transaction. Each mutation is applied at most
-// once (its id is remembered), merged field by field (src/domain/merge.ts), checked against the
-// entity's schema and the user's rights, and answered applied, duplicate or rejected with the reason.
-// A rejected mutation stores nothing; the others in the batch still apply.
+// once (its id is remembered), merged field by field (src/domain/merge.ts), checked against its
+// entity's schema and the user's rights (the registry, src/domain/entities), and answered applied,
+// duplicate or rejected with the reason. A rejected mutation stores nothing; the others still apply.
+//
+// Round trips are per batch, not per mutation, where they can be: one statement takes every lock the
+// batch needs, in one global order (so two batches never deadlock); one reads which ids were applied;
+// one per entity reads the records; one records the applied ids.
 import type { Database, Queryable } from '../storage/database.ts';
-import { recordChanges } from '../storage/changeLog.ts';
 import type { User } from '../../domain/user.ts';
 import { mutationSchema, type Mutation, type PushResult } from '../../domain/mutation.ts';
 import { fieldErrors } from '../../domain/apiError.ts';
-import { mergeChange, type FieldConflict } from '../../domain/merge.ts';
-import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/hlc.ts';
-import { canSeeParishScoped, writeRefusal } from '../../domain/access.ts';
-import type { Conflict } from '../../domain/conflict.ts';
-import { readForUpdate, writeRecord, type StoredRow } from './recordStore.ts';
-import { RECORD_RULES, Rejection } from './recordRules.ts';
+import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
+import { canSeeScope } from '../../domain/entities/scope.ts';
+import { BatchRecords } from './batchRecords.ts';
+import { applyMutation, Rejection } from './applyMutation.ts';
+
+type Checked = { mutation: Mutation } | { result: PushResult };
+
+function idOf(raw: unknown): string {
+  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 100) : '';
+}
+
+function check(raw: unknown): Checked {
+  const parsed = mutationSchema.safeParse(raw);
+  if (parsed.success) return { mutation: parsed.data };
+  const fields = fieldErrors(parsed.error);
+  return {
+    result: {
+      id: idOf(raw),
+      status: 'rejected',
+      reason: `Not a valid change: ${Object.keys(fields).join(', ')}.`,
+      fields,
+    },
+  };
+}
+
+/** The records a batch touches, and the parents its new records name, to read in one go. */
+function recordsNamed(mutations: readonly Mutation[]): Map<Entity, Set<string>> {
+  const named = new Map<Entity, Set<string>>();
+  const add = (entity: Entity, id: string) => named.set(entity, (named.get(entity) ?? new Set()).add(id));
+  for (const mutation of mutations) {
+    add(mutation.entity, mutation.recordId);
+    const parent = safeParentOf(mutation);
+    if (parent) add(parent.entity, parent.id);
+  }
+  return named;
+}
+
+function safeParentOf(mutation: Mutation): { entity: Entity; id: string } | null {
+  const parent = describeEntity(mutation.entity).parentOf?.(mutation.changes);
+  if (
+    !parent ||
+    typeof parent.id !== 'string' ||
+    typeof parent.entity !== 'string' ||
+    !isEntity(parent.entity)
+  )
+    return null;
+  return { entity: parent.entity, id: parent.id };
+}
+
+async function lockInOrder(tx: Queryable, mutations: readonly Mutation[]): Promise<void> {
+  const keys = mutations.flatMap((mutation) => {
+    const parent = safeParentOf(mutation);
+    return [
+      `mutation:${mutation.id}`,
+      `${mutation.entity}:${mutation.recordId}`,
+      ...(parent ? [`${parent.entity}:${parent.id}`] : []),
+    ];
+  });
+  // The subquery sorts first (OFFSET 0 keeps it from being flattened), then the locks are taken in
+  // that order: every push takes its locks in the same global order, so none waits on another in a cycle.
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock(k)) FROM (
+       SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest($1::text[]) AS key ORDER BY k OFFSET 0
+     ) AS ordered`,
+    [keys],
+  );
+}
+
+const isRetryable = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === '40P01' || code === '40001';
+};
 
 export async function push(
   db: Database,
@@ -20,50 +90,80 @@ export async function push(
   clientId: string,
   mutations: unknown[],
 ): Promise<PushResult[]> {
+  const checked = mutations.map(check);
+  const valid = checked.flatMap((entry) => ('mutation' in entry ? [entry.mutation] : []));
+  if (valid.length === 0) return checked.map((entry) => ('result' in entry ? entry.result : unreachable()));
+
   return db.transaction(async (tx) => {
+    await lockInOrder(tx, valid);
+    const appliedBefore = new Set(
+      (
+        await tx.query<{ id: string }>(
+          'SELECT id::text AS id FROM applied_mutations WHERE id = ANY($1::uuid[])',
+          [valid.map((mutation) => mutation.id)],
+        )
+      ).map((row) => row.id),
+    );
+    const records = await BatchRecords.read(tx, recordsNamed(valid));
+    const applied: Mutation[] = [];
     const results: PushResult[] = [];
-    for (const raw of mutations) results.push(await pushOne(tx, user, clientId, raw));
+    for (const entry of checked) {
+      if ('result' in entry) {
+        results.push(entry.result);
+        continue;
+      }
+      const { mutation } = entry;
+      if (appliedBefore.has(mutation.id) || applied.some((done) => done.id === mutation.id)) {
+        results.push({ id: mutation.id, status: 'duplicate' });
+        continue;
+      }
+      results.push(await applyOne(tx, user, mutation, records));
+      if (results[results.length - 1]?.status === 'applied') applied.push(mutation);
+    }
+    if (applied.length > 0) {
+      await tx.query(
+        `INSERT INTO applied_mutations (id, client_id, user_id, entity)
+         SELECT id, $2, $3, entity FROM unnest($1::uuid[], $4::text[]) AS a(id, entity)`,
+        [
+          applied.map((mutation) => mutation.id),
+          clientId,
+          user.id,
+          applied.map((mutation) => mutation.entity),
+        ],
+      );
+    }
     return results;
   });
 }
 
-function idOf(raw: unknown): string {
-  const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id.slice(0, 100) : '';
-}
-
-async function pushOne(tx: Queryable, user: User, clientId: string, raw: unknown): Promise<PushResult> {
-  const parsed = mutationSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return {
-      id: idOf(raw),
-      status: 'rejected',
-      reason: `Not a valid change: ${Object.keys(fields).join(', ')}.`,
-      fields,
-    };
-  }
-  const mutation = parsed.data;
-  // Waits for a concurrent push of the same mutation to finish, then sees it as a duplicate.
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('mutation:' || $1))`, [mutation.id]);
-  const seen = await tx.query('SELECT 1 FROM applied_mutations WHERE id = $1', [mutation.id]);
-  if (seen.length > 0) return { id: mutation.id, status: 'duplicate' };
-
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1 || ':' || $2))`, [
-    mutation.entity,
-    mutation.recordId,
-  ]);
-  const stored = await readForUpdate(tx, mutation.entity, mutation.recordId);
+/** One mutation inside a savepoint: whatever goes wrong with it is undone without touching the rest. */
+async function applyOne(
+  tx: Queryable,
+  user: User,
+  mutation: Mutation,
+  records: BatchRecords,
+): Promise<PushResult> {
+  await tx.query('SAVEPOINT mutation');
+  const snapshot = records.snapshot();
   try {
-    await apply(tx, user, mutation, stored);
+    await applyMutation(tx, user, mutation, records);
+    await tx.query('RELEASE SAVEPOINT mutation');
+    return { id: mutation.id, status: 'applied' };
   } catch (error) {
-    if (!(error instanceof Rejection)) throw error;
-    const visible = stored && (stored.parishCode === null || canSeeParishScoped(user, stored.parishCode));
+    if (isRetryable(error)) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT mutation');
+    records.restore(snapshot);
+    if (!(error instanceof Rejection)) {
+      console.error('A pushed change could not be stored:', mutation.entity, mutation.recordId, error);
+    }
+    const stored = records.get(mutation.entity, mutation.recordId);
+    // What a refusal hands back passes the same visibility rule as a pull.
+    const visible = stored !== undefined && canSeeScope(user, stored.scope);
     return {
       id: mutation.id,
       status: 'rejected',
-      reason: error.message,
-      ...(error.fields ? { fields: error.fields } : {}),
+      reason: error instanceof Rejection ? error.message : 'The server could not store this change.',
+      ...(error instanceof Rejection && error.fields ? { fields: error.fields } : {}),
       current: visible ? stored.record : null,
       // so the device's next edit builds on the server's stamps, not on the refused change's
       currentClocks: visible
@@ -71,94 +171,8 @@ async function pushOne(tx: Queryable, user: User, clientId: string, raw: unknown
         : {},
     };
   }
-  await tx.query('INSERT INTO applied_mutations (id, client_id, user_id, entity) VALUES ($1, $2, $3, $4)', [
-    mutation.id,
-    clientId,
-    user.id,
-    mutation.entity,
-  ]);
-  return { id: mutation.id, status: 'applied' };
 }
 
-async function apply(
-  tx: Queryable,
-  user: User,
-  mutation: Mutation,
-  stored: StoredRow | undefined,
-): Promise<void> {
-  if (parseHlc(mutation.hlc).ms > Date.now() + MAX_CLOCK_AHEAD_MS) {
-    throw new Rejection(
-      "This device's clock is more than a day ahead. Set the date and time, then sync again.",
-    );
-  }
-  const rules = RECORD_RULES[mutation.entity];
-  if (stored && rules.appendOnly) {
-    throw new Rejection('Timeline entries cannot be changed once written; add a new note instead.');
-  }
-  // The server, not the device, says who made a change.
-  const changes = rules.stamp(mutation.changes, user, stored === undefined);
-  if (stored === undefined && mutation.entity !== 'timeline' && !('id' in changes) && !('code' in changes)) {
-    throw new Rejection('There is no such record on the server to change.');
-  }
-  const merged = mergeChange(stored?.record ?? null, stored?.clocks ?? {}, {
-    changes,
-    hlc: mutation.hlc,
-    base: mutation.base,
-    by: user.displayName,
-  });
-  const checked = rules.schema.safeParse(merged.record);
-  if (!checked.success) {
-    const fields = fieldErrors(checked.error);
-    throw new Rejection(`Please check: ${Object.keys(fields).join(', ')}.`, fields);
-  }
-  const record = checked.data as Record<string, unknown>;
-  if (rules.idOf(record) !== mutation.recordId)
-    throw new Rejection('The change names a different record than it edits.');
-
-  const parishAfter = await rules.parishOf(tx, record, stored);
-  const refusal = writeRefusal(
-    user,
-    rules.scoped
-      ? { entity: mutation.entity as 'request', parishBefore: stored?.parishCode ?? null, parishAfter }
-      : { entity: mutation.entity as 'partner' },
-  );
-  if (refusal) throw new Rejection(refusal);
-
-  await writeRecord(tx, mutation.entity, mutation.recordId, record, merged.clocks, parishAfter);
-  await keepConflicts(tx, mutation, merged.conflicts, parishAfter, rules.label(record));
-}
-
-async function keepConflicts(
-  tx: Queryable,
-  mutation: Mutation,
-  conflicts: FieldConflict[],
-  parishCode: string | null,
-  recordLabel: string,
-): Promise<void> {
-  if (conflicts.length === 0) return;
-  const ids: string[] = [];
-  for (const conflict of conflicts) {
-    const kept: Conflict = {
-      id: `${mutation.id}:${conflict.field}`,
-      entity: mutation.entity,
-      recordId: mutation.recordId,
-      recordLabel,
-      field: conflict.field,
-      keptValue: conflict.kept.value,
-      keptBy: conflict.kept.by,
-      keptAt: conflict.kept.hlc,
-      otherValue: conflict.other.value,
-      otherBy: conflict.other.by,
-      otherAt: conflict.other.hlc,
-      status: 'open',
-      settledBy: null,
-      settledAt: null,
-    };
-    await tx.query(
-      `INSERT INTO conflicts (id, parish_code, record) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING`,
-      [kept.id, parishCode, JSON.stringify(kept)],
-    );
-    ids.push(kept.id);
-  }
-  await recordChanges(tx, 'conflict', ids);
+function unreachable(): never {
+  throw new Error('unreachable');
 }

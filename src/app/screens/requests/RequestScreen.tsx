@@ -18,6 +18,7 @@ import { changeStatus } from '../../requests/requestActions.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { BestPlacedAssign } from './BestPlacedAssign.tsx';
 import { writeRefusal } from '../../../domain/access.ts';
+import { parishScope } from '../../../domain/entities/scope.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
 
@@ -201,11 +202,12 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
       </section>
 
       {/* Staff, and the coordinator of the request's parish (access.ts lets them change it). */}
-      {writeRefusal(user, {
-        entity: 'request',
-        parishBefore: request.place.parishCode,
-        parishAfter: request.place.parishCode,
-      }) === null && <BestPlacedAssign request={request} user={user} />}
+      {writeRefusal(
+        user,
+        'request',
+        parishScope(request.place.parishCode),
+        parishScope(request.place.parishCode),
+      ) === null && <BestPlacedAssign request={request} user={user} />}
       <RequestTimeline requestId={request.id} user={user} />
     </article>
   );

@@ -1,0 +1,92 @@
+// One pushed mutation: the checks a device's change must pass (its entity's rules from the registry and
+// the user's rights), then the one write path every change takes (writeChange.ts). Throws a Rejection
+// with a reason a person can act on; refusals never say whether a record the user cannot see exists.
+import type { Queryable } from '../storage/database.ts';
+import type { User } from '../../domain/user.ts';
+import type { Mutation } from '../../domain/mutation.ts';
+import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/hlc.ts';
+import { writeRefusal } from '../../domain/access.ts';
+import { canSeeScope } from '../../domain/entities/scope.ts';
+import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
+import type { BatchRecords } from './batchRecords.ts';
+import { Rejection, writeChange } from './writeChange.ts';
+
+export { Rejection } from './writeChange.ts';
+
+const NOT_FOUND = 'There is no such record on the server to change.';
+
+export async function applyMutation(
+  tx: Queryable,
+  user: User,
+  mutation: Mutation,
+  records: BatchRecords,
+): Promise<void> {
+  const { entity, recordId } = mutation;
+  const description = describeEntity(entity);
+  if (parseHlc(mutation.hlc).ms > Date.now() + MAX_CLOCK_AHEAD_MS) {
+    throw new Rejection(
+      "This device's clock is more than a day ahead. Set the date and time, then sync again.",
+    );
+  }
+  const stored = records.get(entity, recordId);
+  // A record this user may not see answers exactly as one that does not exist.
+  if (stored && !canSeeScope(user, stored.scope)) throw new Rejection(NOT_FOUND);
+  if (!stored && !description.createdOnDevices) {
+    throw new Rejection(
+      `${capitalised(description.words.many)} are recorded by the server, not sent by devices.`,
+    );
+  }
+  if (!stored && !(description.key in mutation.changes)) throw new Rejection(NOT_FOUND);
+  if (stored && description.appendOnly) {
+    throw new Rejection(`A ${description.words.one} cannot be changed once written; add a new one instead.`);
+  }
+
+  const known = fieldsOf(entity);
+  const unknown = Object.keys(mutation.changes).filter((field) => !known.includes(field));
+  if (unknown.length > 0) {
+    throw new Rejection(
+      `A ${description.words.one} has no ${unknown.join(', ')}.`,
+      Object.fromEntries(unknown.map((field) => [field, `is not a field of a ${description.words.one}`])),
+    );
+  }
+  if (stored && description.deviceFields) {
+    const other = Object.keys(mutation.changes).find((field) => !description.deviceFields!.includes(field));
+    if (other)
+      throw new Rejection(
+        `Only a ${description.words.one}'s ${description.deviceFields.join(' and ')} can be changed, not ${other}.`,
+      );
+  }
+  if (stored) {
+    const owned = Object.keys(mutation.changes).filter((field) => description.serverOwned.includes(field));
+    if (owned.length > 0) {
+      throw new Rejection(
+        `${owned.join(', ')} is set by the server.`,
+        Object.fromEntries(owned.map((field) => [field, 'is set by the server'])),
+      );
+    }
+  }
+  const changes = { ...mutation.changes, ...description.stamp?.(user, stored === undefined) };
+
+  await writeChange(tx, records, {
+    entity,
+    id: recordId,
+    stored,
+    changes,
+    hlc: mutation.hlc,
+    base: mutation.base,
+    by: user.displayName,
+    changeId: mutation.id,
+    // The parent of a new record must be one this user can see; then the scopes must allow the write.
+    async parentScope(parent) {
+      if (!isEntity(parent.entity)) return undefined;
+      const row = await records.fetch(parent.entity, parent.id);
+      return row && canSeeScope(user, row.scope) ? row : undefined;
+    },
+    authorise(before, after) {
+      const refusal = writeRefusal(user, entity, before, after);
+      if (refusal) throw new Rejection(refusal);
+    },
+  });
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,143 @@
+// The one write path for a change to a synced record, whoever makes it (a device's push, the boundary
+// importer): merge field by field with its clocks, check the whole record against the entity's schema,
+// work out its scope, store it with its change-log row, move its dependants when its scope changed, and
+// keep every losing value as a conflict.
+import type { Queryable } from '../storage/database.ts';
+import { mergeChange, type FieldConflict } from '../../domain/merge.ts';
+import { fieldErrors } from '../../domain/apiError.ts';
+import { conflictSchema, type Conflict } from '../../domain/conflict.ts';
+import {
+  dependantsOf,
+  describeEntity,
+  entityRegistry,
+  isEntity,
+  keyOf,
+  type Entity,
+  type ParentRef,
+} from '../../domain/entities/registry.ts';
+import type { Scope } from '../../domain/entities/scope.ts';
+import { readDependants, rescope, writeRecords, type StoredRow } from './recordStore.ts';
+
+/** A change refused for a reason the person can act on; push answers it as "rejected". */
+export class Rejection extends Error {
+  constructor(
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'Rejection';
+  }
+}
+
+export interface ChangeToWrite {
+  entity: Entity;
+  id: string;
+  stored: StoredRow | undefined;
+  changes: Record<string, unknown>;
+  hlc: string;
+  base: Record<string, string>;
+  /** Who made it, in words, kept with each field's clock. */
+  by: string;
+  /** Names the conflicts this change raises: the mutation's id, or the import run's. */
+  changeId: string;
+  /** The stored parent a dependant hangs from, if the writer may write under it. */
+  parentScope(parent: ParentRef): Promise<StoredRow | undefined>;
+  /** Throws when the writer may not move the record from scope `before` to `after`. */
+  authorise?(before: Scope | undefined, after: Scope): void;
+}
+
+/** Somewhere to note what was written, so later changes in the same batch see it. */
+interface WrittenRecords {
+  set(entity: Entity, id: string, row: StoredRow): void;
+}
+
+export async function writeChange(
+  tx: Queryable,
+  written: WrittenRecords,
+  change: ChangeToWrite,
+): Promise<void> {
+  const { entity, id, stored } = change;
+  const description = describeEntity(entity);
+  const merged = mergeChange(stored?.record ?? null, stored?.clocks ?? {}, change);
+  const checked = description.schema.safeParse(merged.record);
+  if (!checked.success) {
+    const fields = fieldErrors(checked.error);
+    throw new Rejection(`Please check: ${Object.keys(fields).join(', ')}.`, fields);
+  }
+  const record = checked.data as Record<string, unknown>;
+  if (keyOf(entity, record) !== id) throw new Rejection('The change names a different record than it edits.');
+
+  const parent = description.parentOf?.(record) ?? null;
+  let parentScope: Scope | undefined;
+  if (parent) {
+    const parentRow = await change.parentScope(parent);
+    if (!parentRow) {
+      const words = isEntity(parent.entity) ? describeEntity(parent.entity).words.one : 'record';
+      throw new Rejection(`The ${words} this ${description.words.one} belongs to is not on the server.`);
+    }
+    parentScope = parentRow.scope;
+  }
+  const scope = description.scope(record, parentScope);
+  change.authorise?.(stored ? stored.scope : undefined, scope);
+
+  await writeRecords(tx, entity, [{ id, record, clocks: merged.clocks, scope, parent }]);
+  written.set(entity, id, { record, clocks: merged.clocks, scope });
+  if (stored && stored.scope !== scope) await moveDependants(tx, entity, id, scope);
+  await keepConflicts(tx, change, merged.conflicts, scope, description.label(record));
+}
+
+/** A record changed scope: its notes and conflicts go where it went (and leave where it was). */
+async function moveDependants(tx: Queryable, entity: Entity, id: string, scope: Scope): Promise<void> {
+  for (const dependant of dependantsOf(entity)) {
+    const rows = await readDependants(tx, dependant, { entity, id });
+    const moved = rows
+      .map((row) => ({
+        id: row.id,
+        before: row.scope,
+        scope: describeEntity(dependant).scope(row.record, scope),
+      }))
+      .filter((row) => row.scope !== row.before);
+    await rescope(tx, dependant, moved);
+    for (const row of moved) await moveDependants(tx, dependant, row.id, row.scope);
+  }
+}
+
+async function keepConflicts(
+  tx: Queryable,
+  change: ChangeToWrite,
+  conflicts: readonly FieldConflict[],
+  recordScope: Scope,
+  recordLabel: string,
+): Promise<void> {
+  if (conflicts.length === 0) return;
+  const kept = conflicts.map((conflict): Conflict =>
+    conflictSchema.parse({
+      id: `${change.changeId}:${conflict.field}`,
+      entity: change.entity,
+      recordId: change.id,
+      recordLabel,
+      field: conflict.field,
+      keptValue: conflict.kept.value ?? null,
+      keptBy: conflict.kept.by,
+      keptAt: conflict.kept.hlc,
+      otherValue: conflict.other.value ?? null,
+      otherBy: conflict.other.by,
+      otherAt: conflict.other.hlc,
+      status: 'open',
+      settledBy: null,
+      settledAt: null,
+    } satisfies Conflict),
+  );
+  const { conflict } = entityRegistry;
+  await writeRecords(
+    tx,
+    'conflict',
+    kept.map((record) => ({
+      id: record.id,
+      record,
+      clocks: {},
+      scope: conflict.scope(record, recordScope),
+      parent: conflict.parentOf?.(record) ?? null,
+    })),
+  );
+}
