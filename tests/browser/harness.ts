@@ -213,7 +213,17 @@ export async function pressSyncNow(page: Page): Promise<void> {
   const region = page.getByRole('region', { name: 'Sync status' });
   const indicator = region.locator('button.sync-indicator');
   if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
-  await region.getByRole('button', { name: 'Sync now' }).click();
+  const button = region.getByRole('button', { name: 'Sync now' });
+  await button.click();
+  // The button is disabled while that sync runs: wait to see it (a very quick sync may finish first),
+  // so a caller waiting for "Last synced" does not read the line from before this sync.
+  await page
+    .waitForFunction(
+      (element) => element instanceof HTMLButtonElement && element.disabled,
+      await button.elementHandle(),
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
 }
 
 /**
