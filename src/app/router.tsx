@@ -14,6 +14,12 @@ export function navigate(path: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
 }
 
+/** Goes to `path` in place of the current address (a redirect: Back does not return here). */
+export function replaceWith(path: string): void {
+  history.replaceState(null, '', path);
+  notify();
+}
+
 export function usePath(): string {
   return useSyncExternalStore(
     (listener) => {

@@ -38,8 +38,16 @@ const features = {
   ContactList: onDemand(() => import('./features/contactList/ContactListScreen.tsx'), 'ContactListScreen'),
 };
 
+// The phone shell (issue 11): the landing redirect and the More screen.
+const shell = {
+  Landing: onDemand(() => import('./features/shell/Landing.tsx'), 'Landing'),
+  More: onDemand(() => import('./features/shell/MoreScreen.tsx'), 'MoreScreen'),
+};
+
 export const ROUTES: Route[] = [
-  { pattern: /^\/$/, screen: PartnersScreen },
+  { pattern: /^\/$/, screen: shell.Landing },
+  { pattern: /^\/more$/, screen: shell.More },
+  { pattern: /^\/partners$/, screen: PartnersScreen },
   { pattern: /^\/find$/, screen: onDemand(() => import('./screens/FindHelpScreen.tsx'), 'FindHelpScreen') },
   // The directory, stale details, edit forms and CSV import (issue 3). "new" and "/edit" before "<id>".
   { pattern: /^\/directory$/, screen: directory.Directory },

@@ -3,15 +3,19 @@
 //
 // Eligible: active partners offering at least one of the needs; strategic partners only unless the
 // query includes the rest. Ranking compares these rules in order; the first that differs decides:
-//   1. needs met — a partner offering more of the needs asked for comes first.
-//   2. coverage — covers the place > covers a neighbouring ward > borough-wide > elsewhere.
-//   3. available now (immediate needs only) — 24/7 or open now before closed. Placed before distance
-//      because a closed partner next door cannot help with an immediate need.
+//   1. reachable now (immediate needs only) — open now, open 24/7, or closed with an out-of-hours
+//      line, before closed with no one to answer. First, because a partner nobody answers cannot
+//      help with an immediate need however well it covers the place.
+//   2. needs met — a partner offering more of the needs asked for comes first.
+//   3. coverage — covers the place > covers a neighbouring ward > borough-wide > elsewhere.
 //   4. distance band — base within 2, 5, 10, 20 km, then farther or unknown.
 //   5. verified — details confirmed within the stale limit before stale ones.
 //   6. load — fewer open requests already assigned first.
 //   7. exact distance, then name, then id — so equal partners keep one stable order.
+// Each ranked partner carries its reasons, the number that answers now (the out-of-hours line when
+// it is closed), and the deciding difference from the partner below it (decidingDifference.ts).
 import type { CapabilityId } from './capabilities.ts';
+import { outOfHoursPhoneFor } from './partner.ts';
 import { capabilityLabel } from './capabilities.ts';
 import type { Parish, Ward } from './area.ts';
 import type { Partner } from './partner.ts';
@@ -25,6 +29,7 @@ import {
 } from './availability.ts';
 import { distanceKm } from './distance.ts';
 import { placeOf, type Place, type ResolvedPlace } from './place.ts';
+import { decidingDifference } from './decidingDifference.ts';
 
 export type Urgency = 'immediate' | 'today' | 'this_week';
 
@@ -49,7 +54,8 @@ export type CoverageTier = (typeof CoverageTier)[keyof typeof CoverageTier];
 export interface ScoreParts {
   needsMet: number;
   coverage: CoverageTier;
-  availableNow: boolean;
+  /** Open, 24/7 or with an out-of-hours line at the query's moment (only worked out for immediate needs). */
+  reachableNow: boolean;
   distanceKm: number | null;
   distanceBand: number;
   verifiedDaysAgo: number;
@@ -57,11 +63,23 @@ export interface ScoreParts {
   openRequests: number;
 }
 
+/** The number to dial first: the one that answers at the query's moment. */
+export interface CallNow {
+  phone: string;
+  /** True when it is the out-of-hours line (the partner is closed and has one). */
+  outOfHours: boolean;
+  /** The other number, if any, for a second button. */
+  otherPhone: string | null;
+}
+
 export interface RankedPartner {
   partner: Partner;
   matchedNeeds: CapabilityId[];
   score: ScoreParts;
   reasons: string[];
+  callNow: CallNow;
+  /** "above <next partner>: <the rule that decided>"; null for the last one shown. */
+  decidingReason: string | null;
 }
 
 export interface BestPlacedAnswer {
@@ -79,11 +97,16 @@ interface IndexedPartner {
   verifiedAt: number;
   /** Opening hours as minutes of the week; null when open 24/7. */
   openHours: [number, number][] | null;
+  hasOutOfHoursLine: boolean;
+  /** Its place in the index (0, 1, 2…): lets a query mark what it has seen in a typed array. */
+  slot: number;
 }
 
 /** Built once per change of the directory; queries then touch only partners with a needed capability. */
 export interface BestPlacedIndex {
   byCapability: ReadonlyMap<CapabilityId, readonly IndexedPartner[]>;
+  /** How many partners are indexed (the slots run 0 … size − 1). */
+  size: number;
   wards: ReadonlyMap<string, Ward>;
   parishes: ReadonlyMap<string, Parish>;
 }
@@ -95,6 +118,7 @@ export function buildBestPlacedIndex(
 ): BestPlacedIndex {
   const parishMap = new Map(parishes.map((parish) => [parish.code, parish]));
   const byCapability = new Map<CapabilityId, IndexedPartner[]>();
+  let size = 0;
   for (const partner of partners) {
     if (partner.status !== 'active') continue;
     const covered = new Set(partner.coverage.wards);
@@ -107,14 +131,22 @@ export function buildBestPlacedIndex(
       strategic: isStrategic(partner),
       verifiedAt: Date.parse(partner.lastVerified),
       openHours: partner.availability.always ? null : weeklyIntervals(partner.availability.hours),
+      hasOutOfHoursLine: partner.availability.outOfHoursPhone !== null,
+      slot: size,
     };
+    size += 1;
     for (const capability of partner.capabilities) {
       const list = byCapability.get(capability);
       if (list) list.push(indexed);
       else byCapability.set(capability, [indexed]);
     }
   }
-  return { byCapability, wards: new Map(wards.map((ward) => [ward.code, ward])), parishes: parishMap };
+  return {
+    byCapability,
+    size,
+    wards: new Map(wards.map((ward) => [ward.code, ward])),
+    parishes: parishMap,
+  };
 }
 
 const DISTANCE_BANDS_KM = [2, 5, 10, 20];
@@ -188,48 +220,78 @@ function compareNames(a: Partner, b: Partner): number {
   return a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Calls `visit` once per eligible candidate with the needs it meets. One need (the usual case) needs no merging. */
+/**
+ * Calls `visit` once per eligible candidate with the needs it meets, as bits (bit i: query.needs[i])
+ * and their count. One need (the usual case) needs no merging; several are merged in a typed array
+ * by slot, so tens of thousands of candidates cost no allocation each.
+ */
 function forEachCandidate(
   index: BestPlacedIndex,
   query: BestPlacedQuery,
-  visit: (candidate: IndexedPartner, matchedNeeds: CapabilityId[]) => void,
+  visit: (candidate: IndexedPartner, needsBits: number, needsMet: number) => void,
 ): void {
   const includeAll = query.includeNonStrategic ?? false;
   const [only] = query.needs;
   if (query.needs.length === 1 && only) {
-    const met = [only];
     for (const candidate of index.byCapability.get(only) ?? []) {
-      if (includeAll || candidate.strategic) visit(candidate, met);
+      if (includeAll || candidate.strategic) visit(candidate, 1, 1);
     }
     return;
   }
-  const candidates = new Map<IndexedPartner, CapabilityId[]>();
-  for (const need of query.needs) {
+  const bits = new Uint32Array(index.size);
+  const seen: IndexedPartner[] = [];
+  query.needs.forEach((need, at) => {
+    if (at >= 32) return; // more needs than there are capabilities: the rest repeat earlier ones
     for (const candidate of index.byCapability.get(need) ?? []) {
       if (!includeAll && !candidate.strategic) continue;
-      const met = candidates.get(candidate);
-      if (met) met.push(need);
-      else candidates.set(candidate, [need]);
+      if (bits[candidate.slot] === 0) seen.push(candidate);
+      bits[candidate.slot]! |= 1 << at;
     }
+  });
+  for (const candidate of seen) {
+    const mask = bits[candidate.slot]!;
+    let count = 0;
+    for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+    visit(candidate, mask, count);
   }
-  candidates.forEach((met, candidate) => visit(candidate, met));
+}
+
+/** The needs named by a bit mask from forEachCandidate, in the query's order. */
+function needsOf(needs: readonly CapabilityId[], bits: number): CapabilityId[] {
+  return needs.filter((_, at) => at < 32 && (bits & (1 << at)) !== 0);
 }
 
 /**
  * Rules 1–6 folded into one number, larger is better, so most candidates are turned away by comparing
- * two numbers. The fields are packed in rule order; each fits its slot (load is capped at 2^20 − 1).
+ * two numbers. The fields are packed in rule order; each fits its slot (needs met is capped at 31 and
+ * load at 2^20 − 1; the largest key stays below 2^44, well inside a double's exact integers).
  */
 function rankKey(
+  reachableNow: boolean,
   needsMet: number,
   tier: number,
-  availableNow: boolean,
   band: number,
   stale: boolean,
   load: number,
 ) {
-  const rules = (((needsMet * 4 + tier) * 2 + (availableNow ? 1 : 0)) * 8 + (7 - band)) * 2 + (stale ? 0 : 1);
+  const rules =
+    ((((reachableNow ? 1 : 0) * 32 + Math.min(needsMet, 31)) * 4 + tier) * 8 + (7 - band)) * 2 +
+    (stale ? 0 : 1);
   return rules * 1_048_576 + (1_048_575 - Math.min(load, 1_048_575));
 }
+
+/**
+ * The number that answers at this moment: the out-of-hours line when closed and there is one the
+ * partner agreed to be called on.
+ */
+function callNowFor(partner: Partner, availability: AvailabilityNow): CallNow {
+  const outOfHours = outOfHoursPhoneFor(partner);
+  if (availability.kind === 'closed' && outOfHours)
+    return { phone: outOfHours, outOfHours: true, otherPhone: partner.phone };
+  return { phone: partner.phone, outOfHours: false, otherPhone: outOfHours };
+}
+
+const NO_CALL: CallNow = { phone: '', outOfHours: false, otherPhone: null };
 
 interface Kept {
   entry: RankedPartner;
@@ -254,7 +316,7 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   // Keep only the best `limit`, in order, as candidates stream past: cheaper than sorting them all.
   const top: Kept[] = [];
   let eligible = 0;
-  forEachCandidate(index, query, (candidate, matchedNeeds) => {
+  forEachCandidate(index, query, (candidate, needsBits, needsMet) => {
     eligible += 1;
     const { partner } = candidate;
     const match = matchCoverage(candidate, place);
@@ -264,18 +326,21 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
     let band = 0;
     while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
     // Only immediate needs look at the clock; the answer for later needs does not depend on it.
-    const availableNow =
-      immediate && (candidate.openHours === null || openDuring(candidate.openHours, moment));
+    const reachableNow =
+      immediate &&
+      (candidate.openHours === null ||
+        candidate.hasOutOfHoursLine ||
+        openDuring(candidate.openHours, moment));
     const stale = now - candidate.verifiedAt > staleAfterMs;
     const openRequests = query.openRequests?.get(partner.id) ?? 0;
-    const key = rankKey(matchedNeeds.length, tier, availableNow, band, stale, openRequests);
+    const key = rankKey(reachableNow, needsMet, tier, band, stale, openRequests);
 
     const worst = top[top.length - 1];
     if (top.length >= limit && worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
     const score: ScoreParts = {
-      needsMet: matchedNeeds.length,
+      needsMet,
       coverage: tier,
-      availableNow,
+      reachableNow,
       distanceKm: located ? km : null,
       distanceBand: band,
       verifiedDaysAgo: Math.floor((now - candidate.verifiedAt) / DAY_MS),
@@ -283,7 +348,14 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
       openRequests,
     };
     const kept: Kept = {
-      entry: { partner, matchedNeeds, score, reasons: [] },
+      entry: {
+        partner,
+        matchedNeeds: needsOf(query.needs, needsBits),
+        score,
+        reasons: [],
+        callNow: NO_CALL,
+        decidingReason: null,
+      },
       key,
       km,
       match,
@@ -296,12 +368,23 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
   });
 
   // Reasons only for what is shown: words cost more than numbers.
-  const ranked = top.map(({ entry, match }) => {
+  const covers = top.map(({ entry, match }) => coverageReason(match, entry.partner, place));
+  const ranked = top.map(({ entry }, at) => {
     const { partner, score } = entry;
+    const availability = availabilityAt(partner, moment);
+    entry.callNow = callNowFor(partner, availability);
+    const below = top[at + 1];
+    entry.decidingReason = below
+      ? decidingDifference(
+          { name: partner.name, score, covers: covers[at]! },
+          { name: below.entry.partner.name, score: below.entry.score, covers: covers[at + 1]! },
+          immediate,
+        )
+      : null;
     entry.reasons = [
-      coverageReason(match, partner, place),
+      covers[at]!,
       needsReason(entry.matchedNeeds, query.needs),
-      availabilityReason(availabilityAt(partner, moment)),
+      availabilityReason(availability),
       score.distanceKm === null ? 'distance unknown' : `${score.distanceKm.toFixed(1)} km away`,
       daysAgoReason(score.verifiedDaysAgo, score.stale),
       ...(score.openRequests > 0

@@ -40,6 +40,8 @@ export const URGENCIES = [
   { id: 'this_week', label: 'This week' },
 ] as const;
 export const urgencySchema = z.enum(['immediate', 'today', 'this_week']);
+/** What Find help and Log a request both start with: the app is for emergencies, so "now". */
+export const DEFAULT_URGENCY = 'immediate' satisfies (typeof URGENCIES)[number]['id'];
 
 export const REQUEST_SOURCES = [
   { id: 'phone', label: 'Phone call' },
@@ -79,6 +81,8 @@ export const requestSchema = z
       lat: z.number().min(-90).max(90).nullable(),
       lon: z.number().min(-180).max(180).nullable(),
       address: z.string().trim().max(300),
+      /** The place's name when logged ("Ashcombe ward"), kept so it still reads after a boundary import. */
+      name: z.string().trim().max(200).optional(),
     }),
     forWhom: z.object({
       /** First name or initials only: the log keeps no more personal data than it needs. */

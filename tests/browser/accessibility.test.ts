@@ -3,9 +3,9 @@
 // every control on them can be reached with the Tab key, starting from the top of the page.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_DUTY, firstPage, serverForSuite, signIn, waitForSynced } from './harness.ts';
+import { DEMO_DUTY, firstPage, openNav, serverForSuite, signIn, signOut, waitForSynced } from './harness.ts';
 import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
-import { logRequest, openNav } from './requestSteps.ts';
+import { logRequest } from './requestSteps.ts';
 
 async function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);
@@ -109,6 +109,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     it('on the partner list', async () => {
       const page = await desktopPage();
       await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
+      await openNav(page, 'Partners');
       await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
       await waitForSynced(page);
       await page.getByRole('list', { name: 'Partners' }).getByRole('link').first().waitFor();
@@ -126,7 +127,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
     it('on the wards page', async () => {
       const page = await desktopPage();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wards' }).click();
+      await openNav(page, 'Wards');
       await page.getByRole('heading', { level: 1, name: 'Wards' }).waitFor();
       await page.getByRole('list', { name: 'Wards' }).getByRole('listitem').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -134,11 +135,11 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
     it('on the directory and the stale list', async () => {
       const page = await desktopPage();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directory' }).click();
+      await openNav(page, 'Directory');
       await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
       await page.getByRole('list', { name: 'Partners found' }).getByRole('link').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stale' }).click();
+      await openNav(page, 'Stale');
       await page.getByRole('heading', { level: 1, name: 'Stale details' }).waitFor();
       await page.getByRole('list', { name: 'Stale details' }).getByRole('listitem').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -146,7 +147,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
     it('on the import page with a preview, and on a partner edit form showing errors (as an admin)', async () => {
       const page = await desktopPage();
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signOut(page);
       await signIn(page, 'admin', 'demo-admin-2026');
       await waitForSynced(page);
       await page.goto(`${url()}/import`);
@@ -185,7 +186,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
       await page.getByRole('heading', { level: 1, name: 'Log a request' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Save request' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Please check' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
     });
 
@@ -232,7 +233,8 @@ describe('accessibility (WCAG 2.2 AA)', () => {
         'next Tab reaches "Sign in"',
       ).toBe(true);
       await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await openNav(page, 'Partners');
     });
 
     it('the partner list', async () => {
@@ -295,7 +297,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
     it('the wards page', async () => {
       const page = await phonePage();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wards' }).click();
+      await openNav(page, 'Wards');
       const ready = async () => {
         await page.getByRole('heading', { level: 1, name: 'Wards' }).waitFor();
         await waitForSynced(page);

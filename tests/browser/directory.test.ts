@@ -7,20 +7,28 @@
 // for, is badged on its page, and syncs once back online.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_DUTY, firstPage, serverForSuite, signInReadyOffline, syncStatus } from './harness.ts';
+import {
+  DEMO_DUTY,
+  firstPage,
+  openNav as openScreen,
+  pressSyncNow,
+  serverForSuite,
+  signInReadyOffline,
+  syncStatus,
+} from './harness.ts';
 
 const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
 const EDITED_NOTE = 'Forty food parcels a day (edited offline)';
 const NEW_PARTNER = { name: 'Aardvark Emergency Larder', phone: '01632 960777', postcode: 'ME15 9ZZ' };
 
 async function openNav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await openScreen(page, name);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
 /** Presses "Sync now" once it is enabled and waits until the server has acknowledged every change. */
 async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+  await pressSyncNow(page);
   await syncStatus(page)
     .filter({ hasText: /^Online · .* · All changes synced$/ })
     .waitFor({ timeout: 60_000 });
@@ -97,7 +105,7 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     await page.getByRole('heading', { level: 1, name: edited.name, exact: true }).waitFor();
     await page.getByText(EDITED_NOTE).waitFor();
     await syncStatus(page)
-      .filter({ hasText: /^Offline · .* · 1 change waiting to sync$/ })
+      .filter({ hasText: /^Offline · .* · 1 partner waiting to send$/ })
       .waitFor();
 
     await admin.setOffline(false);
@@ -128,10 +136,14 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
       .getByRole('group', { name: 'Can help with' })
       .getByRole('checkbox', { name: 'Food', exact: true })
       .check();
-    await page
-      .getByRole('group', { name: 'Wards it covers' })
-      .getByRole('checkbox', { name: ward.name, exact: true })
-      .check();
+    // The ward picker lists the chosen wards; a search finds the one to add.
+    const wardPicker = page.getByRole('group', { name: 'Wards it covers' });
+    await wardPicker.getByLabel('Find one to add').fill(ward.name);
+    await wardPicker.getByRole('checkbox', { name: ward.name, exact: true }).check();
+    await wardPicker
+      .getByText(`1 of `)
+      .filter({ hasText: `chosen: ${ward.name}.` })
+      .waitFor();
     await page.getByLabel('Postcode').fill(NEW_PARTNER.postcode);
     await page.getByLabel('Latitude').fill(String(ward.centre[1]));
     await page.getByLabel('Longitude').fill(String(ward.centre[0]));
@@ -163,7 +175,7 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     if (!ward) throw new Error('an earlier step did not choose a ward');
     // Bring the new partner to this device.
     await openNav(page, 'Directory');
-    await page.getByRole('region', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+    await pressSyncNow(page);
     await page.getByRole('searchbox', { name: 'Search the directory' }).fill(NEW_PARTNER.name);
     await page
       .getByRole('list', { name: 'Partners found' })
@@ -263,7 +275,7 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     await page.getByRole('button', { name: 'Import the 2 good rows' }).click();
     await page.getByText(/^Imported 2 rows from quarterly\.csv: 1 new, 1 updated\./).waitFor();
     await syncStatus(page)
-      .filter({ hasText: /2 changes waiting to sync|All changes synced/ })
+      .filter({ hasText: /2 partners waiting to send|All changes synced/ })
       .waitFor();
 
     await openNav(page, 'Directory');
@@ -303,7 +315,7 @@ describe('directory: offline edits, the partner form, offline Find help, CSV imp
     await page.getByRole('button', { name: 'Bring back contact' }).waitFor();
     await page.getByText('Retired', { exact: true }).waitFor();
     await syncStatus(page)
-      .filter({ hasText: /^Offline · .* · 1 change waiting to sync$/ })
+      .filter({ hasText: /^Offline · .* · 1 contact waiting to send$/ })
       .waitFor();
 
     await page.getByRole('link', { name: '← Directory' }).click();

@@ -180,10 +180,52 @@ export async function submitSignIn(page: Page, username: string, password: strin
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Signs in and waits until the signed-in shell (the "Sign out" button) shows. */
+/** The signed-in shell's tab bar: showing means someone is signed in. */
+export function mainNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** Signs in and waits until the signed-in shell (the tab bar) shows. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await submitSignIn(page, username, password);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await mainNav(page).waitFor();
+}
+
+/** Opens a screen by name: from the tab bar, or from More when it is not a tab. */
+export async function openNav(page: Page, name: string): Promise<void> {
+  const tab = mainNav(page).getByRole('link', { name, exact: true });
+  if ((await tab.count()) > 0) {
+    await tab.click();
+    return;
+  }
+  await mainNav(page).getByRole('link', { name: 'More', exact: true }).click();
+  const more = page.getByRole('navigation', { name: 'More' });
+  await more.waitFor();
+  await more.getByRole('link', { name: name === 'Partners' ? 'Partners A–Z' : name, exact: true }).click();
+}
+
+/** Signs out as a person would: More, then "Sign out". */
+export async function signOut(page: Page): Promise<void> {
+  await openNav(page, 'More');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}
+
+/** Opens the sync detail under the indicator (if closed) and presses "Sync now". */
+export async function pressSyncNow(page: Page): Promise<void> {
+  const region = page.getByRole('region', { name: 'Sync status' });
+  const indicator = region.locator('button.sync-indicator');
+  if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
+  const button = region.getByRole('button', { name: 'Sync now' });
+  await button.click();
+  // The button is disabled while that sync runs: wait to see it (a very quick sync may finish first),
+  // so a caller waiting for "Last synced" does not read the line from before this sync.
+  await page
+    .waitForFunction(
+      (element) => element instanceof HTMLButtonElement && element.disabled,
+      await button.elementHandle(),
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
 }
 
 /**
@@ -238,7 +280,7 @@ export function serverForSuite(): {
   };
 }
 
-/** The sync status line: "Online · Last synced … · All changes synced". */
+/** The sync status line: "Online · Last synced … · All changes synced" (read aloud; shown on a tap). */
 export function syncStatus(page: Page): Locator {
   return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
 }
@@ -272,5 +314,5 @@ export async function signInReadyOffline(
 ): Promise<void> {
   await signInSynced(page, url, user);
   await waitForServiceWorkerControl(page);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await mainNav(page).waitFor();
 }

@@ -8,6 +8,7 @@ import {
   firstPage,
   launchBrowser,
   makeTempDir,
+  pressSyncNow,
   removeTempDirs,
   signInSynced,
   startServer,
@@ -41,7 +42,7 @@ describe('a sign-in that lapses while offline', () => {
     await context.setOffline(true);
     const id = await logRequest(page, { name: 'Lapsed-JD' });
     await syncStatus(page)
-      .filter({ hasText: /[1-9]\d* changes? waiting to sync/ })
+      .filter({ hasText: /[1-9]\d* requests? waiting to send/ })
       .waitFor();
 
     // The session ends on the server (as when it expires) while the phone is offline.
@@ -64,14 +65,14 @@ describe('a sign-in that lapses while offline', () => {
     expect(ended.status).toBe(204);
 
     await context.setOffline(false);
-    await page.getByRole('region', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+    await pressSyncNow(page);
     const banner = page.getByRole('alert').filter({ hasText: 'Your sign-in has expired' });
     await banner.waitFor();
     // Still working: the request is on screen and still queued, not dropped.
     await page.goto(`${server.url}/requests/${id}`);
     await page.getByRole('heading', { level: 1, name: /for Lapsed-JD/ }).waitFor();
     await syncStatus(page)
-      .filter({ hasText: /[1-9]\d* changes? waiting to sync/ })
+      .filter({ hasText: /[1-9]\d* requests? waiting to send/ })
       .waitFor();
     expect((await serverRecords(server.url, 'admin', 'demo-admin-2026')).some((c) => c.id === id)).toBe(
       false,

@@ -7,6 +7,8 @@ import {
   DEMO_DUTY,
   firstPage,
   launchBrowser,
+  mainNav,
+  openNav,
   makeTempDir,
   removeTempDirs,
   signIn,
@@ -102,6 +104,8 @@ describe('offline walking skeleton (duty officer)', () => {
     await page.goto(server.url);
     await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
 
+    await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
+    await openNav(page, 'Partners');
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
     await waitForSynced(page);
     totalPartners = await shownPartnerCount(page);
@@ -111,7 +115,7 @@ describe('offline walking skeleton (duty officer)', () => {
     await waitForServiceWorkerControl(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     // After the reload(s) the app opens signed in and synced from IndexedDB.
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await mainNav(page).waitFor();
     await syncStatus(page)
       .filter({ hasText: /^Online · Last synced/ })
       .waitFor({ timeout: 60_000 });
@@ -162,7 +166,7 @@ describe('offline walking skeleton (duty officer)', () => {
   it('lists the wards offline and marks the unparished ones', async () => {
     const { context } = running();
     const page = await firstPage(context);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wards' }).click();
+    await openNav(page, 'Wards');
     await page.getByRole('heading', { level: 1, name: 'Wards' }).waitFor();
     const wards = page.getByRole('list', { name: 'Wards' }).getByRole('listitem');
     await wards.first().waitFor();
@@ -183,8 +187,8 @@ describe('offline walking skeleton (duty officer)', () => {
 
     context = await launchBrowser(profileDir, { offline: true });
     const page = await firstPage(context);
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`${server.url}/partners`);
+    await mainNav(page).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
     expect(await shownPartnerCount(page)).toBe(totalPartners);
     expect(await partnerList(page).getByRole('listitem').count()).toBe(Math.min(totalPartners, PAGE));

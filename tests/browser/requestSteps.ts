@@ -2,21 +2,19 @@
 // named buttons. Waits are for things to appear on screen, never for a fixed time.
 import type { Locator, Page } from 'playwright-core';
 import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
-import { syncStatus } from './harness.ts';
+import { openNav, pressSyncNow, syncStatus } from './harness.ts';
+
+export { openNav };
 
 /**
  * Presses "Sync now" (waiting until it is enabled, i.e. no sync is running) and waits until the sync
  * status says the server is reachable and nothing is waiting: every queued change was acknowledged.
  */
 export async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+  await pressSyncNow(page);
   await syncStatus(page)
     .filter({ hasText: /^Online · Last synced .* · All changes synced$/ })
     .waitFor({ timeout: 60_000 });
-}
-
-export async function openNav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 }
 
 export interface NewRequest {

@@ -12,6 +12,7 @@ import {
   removeTempDirs,
   signInReadyOffline,
   signInSynced,
+  pressSyncNow,
   startServer,
   syncStatus,
   type RunningServer,
@@ -62,7 +63,7 @@ describe('requests for help (duty officer)', () => {
     await page.getByText(/No requests on this device yet/).waitFor();
     await page.getByRole('link', { name: 'Log a request' }).click();
     await page.getByRole('button', { name: 'Save request' }).click();
-    const problems = page.getByRole('alert').filter({ hasText: 'Please check' });
+    const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await problems.waitFor();
     const text = (await problems.textContent()) ?? '';
     expect(text).toContain('What is needed: choose at least one need');
@@ -100,7 +101,7 @@ describe('requests for help (duty officer)', () => {
     expect(await row.textContent()).toContain('Waiting to sync');
     // The request and its "logged" line are both queued.
     await syncStatus(reopened)
-      .filter({ hasText: /^Offline · .* · 2 changes waiting to sync$/ })
+      .filter({ hasText: /^Offline · .* · 1 request waiting to send$/ })
       .waitFor();
   });
 
@@ -244,10 +245,7 @@ describe('requests for help (parish coordinator; refused changes)', () => {
       await ahead.setOffline(true);
       const id = await logRequest(page, { name: 'Clock RQ' });
       await ahead.setOffline(false);
-      await page
-        .getByRole('region', { name: 'Sync status' })
-        .getByRole('button', { name: 'Sync now' })
-        .click();
+      await pressSyncNow(page);
       // The request and its "logged" line were both refused.
       await page.getByRole('link', { name: /2 changes refused by the server/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Sync issues' }).waitFor();

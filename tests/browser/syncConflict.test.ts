@@ -103,10 +103,11 @@ describe('two devices offline, then reconciled', () => {
     await statusGroup(adminPage).getByRole('button', { name: 'Done', pressed: true }).waitFor();
     expect(await shownStatus(dutyPage)).toBe('In progress');
     expect(await shownStatus(adminPage)).toBe('Done');
-    // Each device queued its new request, its "logged" line, the status change and its line.
+    // Each device queued its new request, its "logged" line, the status change and its line: four
+    // changes to two requests, in the words of what was done.
     for (const page of [dutyPage, adminPage])
       await syncStatus(page)
-        .filter({ hasText: /4 changes waiting to sync/ })
+        .filter({ hasText: /2 requests waiting to send/ })
         .waitFor();
   });
 

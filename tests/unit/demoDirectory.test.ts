@@ -122,6 +122,17 @@ describe('generateDemoDirectory', () => {
     expect(directory.contacts.some((c) => daysBefore(c.lastVerified) > 90)).toBe(true);
   });
 
+  it('has realistic verification dates: most within the quarter, a few stale', () => {
+    const ages = [...directory.partners, ...directory.contacts].map((record) =>
+      daysBefore(record.lastVerified),
+    );
+    const stale = ages.filter((age) => age > 90).length / ages.length;
+    expect(stale).toBeGreaterThan(0.03);
+    expect(stale).toBeLessThan(0.2);
+    // none sits on the edge of the review, where "stale" would flip from one day to the next
+    expect(ages.filter((age) => age > 85 && age <= 90)).toEqual([]);
+  });
+
   it('puts partner bases near the ward they are based in', () => {
     for (const { base } of directory.partners) {
       expect(base.lon).toBeGreaterThan(0.49);

@@ -1,18 +1,35 @@
-// One partner in a best-placed answer: name, reasons in plain words, and tap-to-call buttons.
+// One partner in a best-placed answer: name, the rule that put it above the next one, its reasons in
+// plain words, and tap-to-call buttons — the main one dials the number that answers now (the
+// out-of-hours line when the partner is closed). `action` adds a button, such as "Assign".
+import type { ReactNode } from 'react';
 import type { RankedPartner } from '../../domain/bestPlaced.ts';
+import { telHref } from '../../domain/common.ts';
 import { Link } from '../router.tsx';
-import { CallButtons } from './CallButtons.tsx';
-import { outOfHoursPhoneFor } from '../../domain/partner.ts';
 
-export function RankedPartnerCard({ entry }: { entry: RankedPartner }) {
-  const { partner } = entry;
+export function RankedPartnerCard({ entry, action }: { entry: RankedPartner; action?: ReactNode }) {
+  const { partner, callNow } = entry;
   return (
     <li className="card">
       <Link to={`/partners/${partner.id}`} className="card-title">
         {partner.name}
       </Link>
+      {entry.decidingReason && <p className="deciding">{entry.decidingReason}</p>}
       <p className="reasons">{entry.reasons.join(' · ')}</p>
-      <CallButtons name={partner.name} phone={partner.phone} outOfHoursPhone={outOfHoursPhoneFor(partner)} />
+      <div className="call-buttons">
+        <a className="call" href={telHref(callNow.phone)}>
+          {callNow.outOfHours
+            ? `Call ${partner.name} out of hours: ${callNow.phone}`
+            : `Call ${partner.name}: ${callNow.phone}`}
+        </a>
+        {callNow.otherPhone && (
+          <a className="call secondary" href={telHref(callNow.otherPhone)}>
+            {callNow.outOfHours
+              ? `Daytime number: ${callNow.otherPhone}`
+              : `Out of hours: ${callNow.otherPhone}`}
+          </a>
+        )}
+        {action}
+      </div>
     </li>
   );
 }

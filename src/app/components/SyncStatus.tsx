@@ -1,12 +1,16 @@
-// Sync status a person reads at a glance: online or offline, when this device last synced, what
-// went wrong in plain words, a progress bar during a big pull, and a button to sync now.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+// Sync state as a small indicator in the top bar, always visible ("Synced 2 min ago", "Offline · 1
+// request waiting to send"); a tap opens the detail: when this device last synced, what went wrong in
+// plain words, a progress bar during a big pull, and a button to sync now. Changes the server refused
+// and conflicts to settle need a person, so their link stays in the bar until they are dealt with. The full sentence is a
+// status line for screen readers, so a change is announced without opening anything.
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type SyncState } from '../store/localDatabase.ts';
 import type { Syncer } from '../sync/syncer.ts';
 import { timeAgo } from '../timeAgo.ts';
 import { Link } from '../router.tsx';
 import { useOnline } from '../useOnline.ts';
+import { describeWaiting } from '../../domain/outboxWords.ts';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -21,36 +25,77 @@ function useNow(): number {
 export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const activity = useSyncExternalStore(syncer.subscribe, syncer.getActivity);
   const state = useLiveQuery(() => readMeta<SyncState>(localDatabase, 'syncState'));
-  const waiting = useLiveQuery(() => localDatabase.outbox.count()) ?? 0;
+  const queue = useLiveQuery(() => localDatabase.outbox.toArray()) ?? [];
   const refused = useLiveQuery(() => localDatabase.rejected.count()) ?? 0;
   const conflicts = useLiveQuery(() => localDatabase.conflicts.where('status').equals('open').count()) ?? 0;
   const browserOnline = useOnline();
   const now = useNow();
+  const [open, setOpen] = useState(false);
+  const detailId = useId();
   const online = browserOnline && activity.reachable;
 
+  const waiting = describeWaiting(queue);
   const lastSynced = state?.lastSyncedAt
     ? `Last synced ${timeAgo(state.lastSyncedAt, now)}`
     : 'Not synced yet';
+  // Refused changes and conflicts need a person; a failed sync retries by itself (detail a tap away).
+  const problems = refused > 0 || conflicts > 0;
+  const short = activity.running
+    ? 'Syncing…'
+    : waiting
+      ? `${online ? '' : 'Offline · '}${waiting.replace(' waiting to send', ' waiting')}`
+      : online
+        ? state?.lastSyncedAt
+          ? 'Synced'
+          : 'Not synced yet'
+        : 'Offline';
   return (
-    <section className={`sync-status ${online ? 'online' : 'offline'}`} aria-label="Sync status">
-      <p role="status">
-        <strong>{online ? 'Online' : 'Offline'}</strong> · {activity.running ? 'Syncing…' : lastSynced} ·{' '}
-        {waiting === 0
-          ? 'All changes synced'
-          : `${waiting} change${waiting === 1 ? '' : 's'} waiting to sync`}
-      </p>
-      {(refused > 0 || conflicts > 0) && (
-        <p className="sync-error">
-          <Link to="/sync-issues">
-            {[
-              refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
-              conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Link>
-        </p>
+    <section
+      className={`sync-status ${online ? 'online' : 'offline'}${problems ? ' problem' : ''}`}
+      aria-label="Sync status"
+    >
+      {problems && (
+        <Link to="/sync-issues" className="sync-attention">
+          {[
+            refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
+            conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Link>
       )}
+      <button
+        type="button"
+        className="sync-indicator"
+        aria-expanded={open}
+        aria-controls={detailId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="sync-dot" aria-hidden="true" />
+        {short}
+      </button>
+      <div id={detailId} className={open ? 'sync-panel' : 'visually-hidden'}>
+        <p role="status">
+          <strong>{online ? 'Online' : 'Offline'}</strong> · {activity.running ? 'Syncing…' : lastSynced} ·{' '}
+          {waiting ?? 'All changes synced'}
+        </p>
+        <div className="sync-detail" hidden={!open}>
+          {state?.heldBack && !activity.running && (
+            <p className="sync-note">
+              Server catching up: some recent changes are waiting on the server and will arrive shortly.
+            </p>
+          )}
+          {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void syncer.syncNow()}
+            disabled={activity.running}
+          >
+            Sync now
+          </button>
+        </div>
+      </div>
       {activity.progress && activity.progress.total > 0 && (
         <progress
           max={activity.progress.total}
@@ -58,20 +103,6 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
           aria-label="Downloading the directory"
         />
       )}
-      {state?.heldBack && !activity.running && (
-        <p className="sync-note">
-          Server catching up: some recent changes are waiting on the server and will arrive shortly.
-        </p>
-      )}
-      {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void syncer.syncNow()}
-        disabled={activity.running}
-      >
-        Sync now
-      </button>
     </section>
   );
 }

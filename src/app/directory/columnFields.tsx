@@ -2,6 +2,7 @@
 // column, so the partner, contact and parish forms list only what differs (a hint, a type, options).
 import { listOf } from '../../domain/csvValues.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from './FormFields.tsx';
+import { SearchableChoices } from '../features/forms/SearchableChoices.tsx';
 
 /** What a form built by useEditForm holds for its columns. */
 export interface ColumnForm<C extends string> {
@@ -40,7 +41,17 @@ export function columnFields<C extends string>(
         {...(hint ? { hint } : {})}
       />
     ),
-    /** A list column ("W1; W2") as a checkbox a choice. */
+    /** A list column of places ("W1; W2"): the chosen ones by name, and a search box for the rest. */
+    picker: (column: C, options: Options, hint?: string) => (
+      <SearchableChoices
+        {...about(column)}
+        chosen={listOf(form.values[column])}
+        onChange={(chosen) => form.set(column)(chosen.join('; '))}
+        options={options}
+        {...(hint ? { hint } : {})}
+      />
+    ),
+    /** A list column ("food; water") as a checkbox a choice. */
     group: (column: C, options: Options, hint?: string) => (
       <CheckboxGroup
         {...about(column)}

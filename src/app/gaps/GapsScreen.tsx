@@ -1,4 +1,5 @@
-// The gap table: wards × capabilities with the number of active partners covering each, gaps marked
+// On a phone, the gaps as a list in words, most pressing first (GapList); on a wide screen,
+// the gap table: wards × capabilities with the number of active partners covering each, gaps marked
 // in words and with an icon (not colour alone), unparished wards marked; sortable and downloadable as
 // CSV. The accessible equivalent of the map and the council's "missing services" report.
 import '../map/map.css';
@@ -17,6 +18,7 @@ import { useOpenRequestsByWard } from '../coverage/openRequests.ts';
 import { downloadText } from '../download.ts';
 import { gapReportCsv } from './gapCsv.ts';
 import { WardsMostInNeed } from '../features/deprivation/WardsMostInNeed.tsx';
+import { GapList } from './GapList.tsx';
 
 interface Sort {
   key: GapSortKey;
@@ -145,40 +147,43 @@ export function GapsScreen() {
             </button>
           </p>
           <WardsMostInNeed rows={analysis.wards} wards={data.wards} />
-          <p className="visually-hidden" aria-live="polite">
-            {describeSort(sort)}
-          </p>
-          <h2 id="gap-table-heading">Partners covering each ward, by capability</h2>
-          <div className="table-scroll" role="region" aria-labelledby="gap-table-heading" tabIndex={0}>
-            <table className="gap-table">
-              {/* The heading above shows the title; the caption names the table for screen readers. */}
-              <caption className="visually-hidden">Partners covering each ward, by capability</caption>
-              <thead>
-                <tr>
-                  <SortHeader label="Ward" sortKey="ward" sort={sort} onSort={onSort} />
-                  <SortHeader label="Gaps" sortKey="gaps" sort={sort} onSort={onSort} />
-                  {withRequests && <th scope="col">Open requests</th>}
-                  {CAPABILITIES.map(({ id, label }) => (
-                    <SortHeader key={id} label={label} sortKey={id} sort={sort} onSort={onSort} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.code}>
-                    <th scope="row">
-                      {row.name}
-                      {!row.parished && <span className="badge warning">Unparished</span>}
-                    </th>
-                    <td className={row.gaps > 0 ? 'gap-count has-gaps' : 'gap-count'}>{row.gaps}</td>
-                    {withRequests && <td>{row.openRequests ?? 0}</td>}
-                    {CAPABILITIES.map(({ id }) => (
-                      <CoverCell key={id} count={row.counts.get(id) ?? { total: 0, local: 0 }} />
+          <GapList wards={analysis.wards} />
+          <div className="gap-table-wide">
+            <p className="visually-hidden" aria-live="polite">
+              {describeSort(sort)}
+            </p>
+            <h2 id="gap-table-heading">Partners covering each ward, by capability</h2>
+            <div className="table-scroll" role="region" aria-labelledby="gap-table-heading" tabIndex={0}>
+              <table className="gap-table">
+                {/* The heading above shows the title; the caption names the table for screen readers. */}
+                <caption className="visually-hidden">Partners covering each ward, by capability</caption>
+                <thead>
+                  <tr>
+                    <SortHeader label="Ward" sortKey="ward" sort={sort} onSort={onSort} />
+                    <SortHeader label="Gaps" sortKey="gaps" sort={sort} onSort={onSort} />
+                    {withRequests && <th scope="col">Open requests</th>}
+                    {CAPABILITIES.map(({ id, label }) => (
+                      <SortHeader key={id} label={label} sortKey={id} sort={sort} onSort={onSort} />
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.code}>
+                      <th scope="row">
+                        {row.name}
+                        {!row.parished && <span className="badge warning">Unparished</span>}
+                      </th>
+                      <td className={row.gaps > 0 ? 'gap-count has-gaps' : 'gap-count'}>{row.gaps}</td>
+                      {withRequests && <td>{row.openRequests ?? 0}</td>}
+                      {CAPABILITIES.map(({ id }) => (
+                        <CoverCell key={id} count={row.counts.get(id) ?? { total: 0, local: 0 }} />
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         </>
       )}

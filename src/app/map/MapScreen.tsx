@@ -18,6 +18,7 @@ import { WardPanel } from './WardPanel.tsx';
 import type { MappedPartner } from './PartnerMarkers.tsx';
 import { useOnline } from '../useOnline.ts';
 import { DecileLegend, mostDeprivedWords, useLsoas } from '../features/deprivation/LsoaLayer.tsx';
+import { WardSearch } from './WardSearch.tsx';
 
 /** One empty list, so hiding partners does not redraw the canvas on every render. */
 const NO_PARTNERS: readonly MappedPartner[] = [];
@@ -32,7 +33,11 @@ export function MapScreen() {
   const [showParishes, setShowParishes] = useState(false);
   const lsoas = useLsoas();
   const [showDeprivation, setShowDeprivation] = useState(false);
-  const [selection, setSelection] = useState<WardSelection | null>(null);
+  // A ward named in the address (from the gap list, say) is chosen and zoomed to.
+  const [selection, setSelection] = useState<WardSelection | null>(() => {
+    const code = new URLSearchParams(location.search).get('ward');
+    return code ? { code, fromList: true } : null;
+  });
   const panelHeading = useRef<HTMLHeadingElement>(null);
 
   const looks = useMemo(() => {
@@ -106,6 +111,7 @@ export function MapScreen() {
           {!online && config.tileUrl && (
             <p className="banner warning">Offline: the background shows only map tiles seen before.</p>
           )}
+          <WardSearch wards={wards} onChoose={chooseInList} />
           <div className="map-controls">
             <label htmlFor="map-capability">Shade wards by capability</label>
             <select

@@ -171,6 +171,7 @@ export function WardMap(props: WardMapProps) {
         <Taps partners={partners} onSelectWard={onSelectWard} />
         <FitSelection shapes={shapes} selection={selection} />
       </MapContainer>
+      {!tileUrl && <p className="no-base-map">No base map configured — see README (TILE_URL).</p>}
     </div>
   );
 }

@@ -68,9 +68,12 @@ function WardPath({ shape, look, selected, openRequests, zoom }: WardShapeProps)
     if (selected) polygon.bringToFront();
   }, [ward.code, unparished, look.level, selected]);
 
-  const lines = [ward.name];
-  if (look.words) lines.push(look.words);
-  if (openRequests) lines.push(openRequestsWords(openRequests));
+  const full = [ward.name];
+  if (look.words) full.push(look.words);
+  if (openRequests) full.push(openRequestsWords(openRequests));
+  // With shading the extra lines make a label wider: keep at least the name where the name fits,
+  // so choosing a capability never takes the names off the map (the fill and the list say the rest).
+  const lines = selected || labelFits(shape, full, zoom) ? full : [ward.name];
   return (
     <Polygon ref={ref} positions={shape.latLngs} pathOptions={pathOptions}>
       {(selected || labelFits(shape, lines, zoom)) && (

@@ -2,7 +2,12 @@
 // by the same schema the server uses, with each problem said in plain words next to its field.
 import type { z } from 'zod';
 import type { CapabilityId } from '../../domain/capabilities.ts';
-import { requestSchema, type HelpRequest, type REQUEST_SOURCES } from '../../domain/request.ts';
+import {
+  DEFAULT_URGENCY,
+  requestSchema,
+  type HelpRequest,
+  type REQUEST_SOURCES,
+} from '../../domain/request.ts';
 import type { User } from '../../domain/user.ts';
 
 export interface RequestFormValues {
@@ -27,7 +32,7 @@ export function initialValues(user: User): RequestFormValues {
     name: '',
     phone: '',
     households: '',
-    urgency: 'today',
+    urgency: DEFAULT_URGENCY,
     source: coordinator ? 'parish' : 'phone',
     incidentId: '',
   };

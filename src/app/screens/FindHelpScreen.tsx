@@ -1,19 +1,24 @@
 // Find help: choose needs and a place, see the partners best placed to help with the reasons and the
 // numbers to tap. Runs best placed over this device's copy, so it answers instantly and offline.
-import { useMemo, useState } from 'react';
+// Made for a phone at night: the place is remembered, the need grid shrinks to the chosen needs once
+// there is an answer, and the answer is brought into view — the first Call button without scrolling.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../store/localDatabase.ts';
 import type { CapabilityId } from '../../domain/capabilities.ts';
 import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../domain/bestPlaced.ts';
 import type { Place } from '../../domain/place.ts';
+import { DEFAULT_URGENCY } from '../../domain/request.ts';
 import { NeedsPicker } from '../components/NeedsPicker.tsx';
 import { PlacePicker } from '../components/PlacePicker.tsx';
 import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
 import { UrgencyPicker } from '../components/UrgencyPicker.tsx';
 import { useStaleDays } from '../directory/staleDays.ts';
 import { IncludeAllPartners } from '../components/IncludeAllPartners.tsx';
+import { useSessionUser } from '../requests/useSession.ts';
+import { rememberPlace, rememberedPlace } from '../features/findHelp/rememberedPlace.ts';
 
-function initialPlace(): Place | null {
+function placeFromAddress(): Place | null {
   const params = new URLSearchParams(location.search);
   const ward = params.get('ward');
   const parish = params.get('parish');
@@ -22,16 +27,24 @@ function initialPlace(): Place | null {
   return null;
 }
 
+const placeKey = (place: Place | null) =>
+  !place ? '' : place.kind === 'point' ? `point:${place.lat},${place.lon}` : `${place.kind}:${place.code}`;
+
 export function FindHelpScreen() {
   const partners = useLiveQuery(() => localDatabase.partners.toArray());
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
+  const user = useSessionUser();
   const [needs, setNeeds] = useState<CapabilityId[]>([]);
-  const [place, setPlace] = useState<Place | null>(initialPlace);
-  const [urgency, setUrgency] = useState<Urgency>('immediate');
+  const [chosenPlace, setPlace] = useState<Place | null>(() => placeFromAddress() ?? rememberedPlace());
+  const [urgency, setUrgency] = useState<Urgency>(DEFAULT_URGENCY);
   const [includeAll, setIncludeAll] = useState(false);
   // The stale limit chosen on the Stale page, so "stale" means the same here as everywhere.
   const staleDays = useStaleDays();
+  const results = useRef<HTMLElement>(null);
+  // A coordinator with nothing chosen yet starts at their own parish.
+  const place: Place | null =
+    chosenPlace ?? (user?.parishCode ? { kind: 'parish', code: user.parishCode } : null);
 
   const index = useMemo(
     () => partners && wards && parishes && buildBestPlacedIndex(partners, wards, parishes),
@@ -49,10 +62,28 @@ export function FindHelpScreen() {
             staleAfterDays: staleDays,
           })
         : null,
-    [index, place, needs, urgency, includeAll, staleDays],
+    // place is rebuilt each render from chosenPlace; its key says when it really changed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, placeKey(place), needs, urgency, includeAll, staleDays],
   );
 
+  // When the question changes and the first Call button is out of sight, bring the answer into view.
+  const question = `${needs.join(',')}|${placeKey(place)}`;
+  const answered = Boolean(answer?.ranked.length);
+  useEffect(() => {
+    if (!answered) return;
+    const call = results.current?.querySelector('.call');
+    const tabs = document.querySelector('.bottom-tabs')?.getBoundingClientRect().height ?? 0;
+    if (call && call.getBoundingClientRect().bottom > window.innerHeight - tabs)
+      results.current?.scrollIntoView({ block: 'start' });
+  }, [question, answered]);
+
   if (!index || !wards || !parishes) return <p role="status">Loading the directory…</p>;
+
+  const choosePlace = (next: Place | null) => {
+    setPlace(next);
+    rememberPlace(next);
+  };
 
   return (
     <>
@@ -62,12 +93,11 @@ export function FindHelpScreen() {
           No wards or partners on this device yet. Connect once to download the directory.
         </p>
       )}
-      <NeedsPicker needs={needs} onChange={setNeeds} />
-      <PlacePicker wards={wards} parishes={parishes} place={place} onChange={setPlace} />
+      <NeedsPicker needs={needs} onChange={setNeeds} collapsed={place !== null} />
+      <PlacePicker wards={wards} parishes={parishes} place={place} onChange={choosePlace} />
       <UrgencyPicker urgency={urgency} onChange={setUrgency} name="urgency" />
-      <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
 
-      <section aria-labelledby="results-heading" className="results">
+      <section aria-labelledby="results-heading" className="results" ref={results}>
         <h2 id="results-heading">Best placed to help</h2>
         {needs.length === 0 || !place ? (
           <p className="empty">
@@ -93,6 +123,8 @@ export function FindHelpScreen() {
             </ol>
           </>
         )}
+        {/* Under the answer: widening the search is the next question, not the first. */}
+        <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
       </section>
     </>
   );

@@ -6,6 +6,8 @@ import { localDatabase } from '../store/localDatabase.ts';
 import { PasswordChangeRequired, signIn } from '../session.ts';
 import type { LoginResponse, User } from '../../domain/user.ts';
 import { ChoosePasswordForm } from '../features/account/ChoosePasswordForm.tsx';
+import { NetworkError } from '../api.ts';
+import { useOnline } from '../useOnline.ts';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
@@ -13,6 +15,7 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [firstSignIn, setFirstSignIn] = useState<LoginResponse | null>(null);
+  const online = useOnline();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -23,6 +26,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       onSignedIn();
     } catch (failure) {
       if (failure instanceof PasswordChangeRequired) setFirstSignIn(failure.login);
+      // Nothing is kept on this device before a first sign-in, so say what is needed, not what is kept.
+      else if (failure instanceof NetworkError && !lapsedUser)
+        setError('You need a connection to sign in the first time. Connect to the internet and try again.');
       else setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
     } finally {
       setBusy(false);
@@ -45,6 +51,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
         <p className="banner warning">
           Your sign-in has expired. Sign in again to sync the work kept on this device.
         </p>
+      )}
+      {!online && !lapsedUser && (
+        <p className="banner warning">You need a connection to sign in the first time.</p>
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <label htmlFor="username">Username</label>

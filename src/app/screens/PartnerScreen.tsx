@@ -48,7 +48,7 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
         <h1 tabIndex={-1}>Partner not found</h1>
         <p className="empty">
           This partner is not on this device. It may have been removed, or not synced yet.{' '}
-          <Link to="/">Back to partners</Link>
+          <Link to="/partners">Back to partners</Link>
         </p>
       </>
     );
@@ -57,7 +57,7 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
   return (
     <article className="detail">
       <p>
-        <Link to="/">← All partners</Link>
+        <Link to="/partners">← All partners</Link>
       </p>
       <h1 tabIndex={-1}>{partner.name}</h1>
       <p className="card-meta">

@@ -4,7 +4,7 @@ import type { Parish } from '../../domain/area.ts';
 import type { Contact } from '../../domain/contact.ts';
 import type { Partner } from '../../domain/partner.ts';
 import { COUNCIL_ROLES, DEMO_COUNCIL, FIRST_NAMES, LAST_NAMES, PARTNER_CONTACT_ROLES } from './demoWords.ts';
-import { landline, mobile, officeTimeOn, slug } from './fakeDetails.ts';
+import { landline, mobile, officeTimeOn, slug, verifiedDaysAgo } from './fakeDetails.ts';
 import type { SeededRandom } from './random.ts';
 
 /**
@@ -65,7 +65,7 @@ function makeContact(
 ): Contact {
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
-  const lastVerified = daysAgo(random.int(0, 200));
+  const lastVerified = daysAgo(verifiedDaysAgo(random));
   return {
     id: random.uuid(),
     name: `${first} ${last}`,

@@ -18,7 +18,16 @@ import {
 } from './demoWords.ts';
 import type { PartnerTemplate } from './demoWords.ts';
 import { SeededRandom } from './random.ts';
-import { daysBefore, landline, mobile, officeTimeOn, postcode, round5, slug } from './fakeDetails.ts';
+import {
+  daysBefore,
+  landline,
+  mobile,
+  officeTimeOn,
+  postcode,
+  round5,
+  slug,
+  verifiedDaysAgo,
+} from './fakeDetails.ts';
 import { makeDemoContacts } from './demoContacts.ts';
 
 export interface DemoDirectoryOptions {
@@ -152,7 +161,7 @@ function makePartner(index: number, context: Context): MadePartner {
   const name = uniqueName(baseKey, baseName, homeIndex, home, context.namesSeen);
   const capabilities = [...template.core, ...template.extra.filter(() => random.chance(0.35))];
   const strategic = random.chance(0.4);
-  const lastVerified = context.daysAgo(random.int(0, 200));
+  const lastVerified = context.daysAgo(verifiedDaysAgo(random));
   const smallGroup = kind === 'voluntary_group' || kind === 'faith_group' || kind === 'other';
   const partner: Partner = {
     id: random.uuid(),

@@ -25,6 +25,16 @@ export function daysBefore(today: string): (days: number) => string {
   };
 }
 
+/**
+ * How many days ago a demo record was last verified, as a real quarterly review leaves them: about
+ * nine in ten within the quarter (0–85 days), the rest stale (91–200 days), so "stale" means something.
+ * One draw, as before, so the rest of the generated borough stays the same.
+ */
+export function verifiedDaysAgo(random: SeededRandom): number {
+  const draw = random.int(0, 200);
+  return draw <= 176 ? Math.floor((draw * 85) / 176) : 91 + Math.floor(((draw - 177) * 109) / 23);
+}
+
 /** A record is taken to have been last edited when it was last verified, during office hours. */
 export function officeTimeOn(date: string, random: SeededRandom): string {
   return `${date}T${pad(random.int(8, 17), 2)}:${pad(random.int(0, 59), 2)}:00.000Z`;

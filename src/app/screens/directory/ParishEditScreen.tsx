@@ -46,7 +46,7 @@ function ParishForm({
   parishes: readonly Parish[];
 }) {
   const form = useEditForm(parish ? parishToRow(parish) : EMPTY, LABELS);
-  const { text, yes, group } = columnFields(form, LABELS, fieldId);
+  const { text, yes, picker } = columnFields(form, LABELS, fieldId);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +77,7 @@ function ParishForm({
         })
       )}
       {text('name', { hint: 'Without the word "parish", e.g. Marden.' })}
-      {group(
+      {picker(
         'wards',
         wards.map((ward) => ({ value: ward.code, label: ward.name })),
       )}

@@ -45,7 +45,11 @@ export function PartnerFields({
   wards: readonly Ward[];
   parishes: readonly Parish[];
 }) {
-  const { text, select, yes, group } = columnFields({ values, set, errorOf }, PARTNER_LABELS, partnerFieldId);
+  const { text, select, yes, group, picker } = columnFields(
+    { values, set, errorOf },
+    PARTNER_LABELS,
+    partnerFieldId,
+  );
 
   return (
     <>
@@ -69,12 +73,12 @@ export function PartnerFields({
       )}
       <h2>Where it helps</h2>
       {yes('borough_wide')}
-      {group(
+      {picker(
         'wards',
         wards.map((ward) => ({ value: ward.code, label: ward.name })),
         'An active partner needs at least one ward or parish, unless it covers the whole borough.',
       )}
-      {group(
+      {picker(
         'parishes',
         parishes.map((parish) => ({ value: parish.code, label: parish.name })),
       )}

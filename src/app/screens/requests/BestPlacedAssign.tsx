@@ -9,8 +9,7 @@ import type { Place } from '../../../domain/place.ts';
 import type { HelpRequest } from '../../../domain/request.ts';
 import type { User } from '../../../domain/user.ts';
 import { openAssignmentsByPartner } from '../../../domain/requestList.ts';
-import { telHref } from '../../../domain/common.ts';
-import { Link } from '../../router.tsx';
+import { RankedPartnerCard } from '../../components/RankedPartnerCard.tsx';
 import { assignPartner } from '../../requests/requestActions.ts';
 import { IncludeAllPartners } from '../../components/IncludeAllPartners.tsx';
 
@@ -81,24 +80,19 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
       ) : (
         <ol className="card-list ranked" aria-label="Best placed partners">
           {answer.ranked.map((entry) => (
-            <li key={entry.partner.id} className="card">
-              <Link to={`/partners/${entry.partner.id}`} className="card-title">
-                {entry.partner.name}
-              </Link>
-              <p className="reasons">{entry.reasons.join(' · ')}</p>
-              <div className="call-buttons">
-                <a className="call secondary" href={telHref(entry.partner.phone)}>
-                  Call {entry.partner.phone}
-                </a>
-                {assigned.has(entry.partner.id) ? (
+            <RankedPartnerCard
+              key={entry.partner.id}
+              entry={entry}
+              action={
+                assigned.has(entry.partner.id) ? (
                   <span className="badge">Assigned</span>
                 ) : (
                   <button type="button" onClick={() => void assign(entry)}>
                     Assign {entry.partner.name}
                   </button>
-                )}
-              </div>
-            </li>
+                )
+              }
+            />
           ))}
         </ol>
       )}

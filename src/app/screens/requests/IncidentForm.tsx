@@ -1,6 +1,7 @@
 // "Open an incident": name, type, when it started and the wards affected, checked with the same
 // schema the server uses. The start defaults to now, because an incident is usually opened as it begins.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../directory/FormFields.tsx';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { INCIDENT_TYPES, incidentSchema, type Incident } from '../../../domain/request.ts';
 import type { Ward } from '../../../domain/area.ts';
@@ -20,6 +21,9 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   const [start, setStart] = useState(localNow);
   const [wardCodes, setWardCodes] = useState<string[]>([]);
   const [errors, setErrors] = useState<{ name?: string; start?: string }>({});
+  const summary = useRef<HTMLDivElement>(null);
+  // After a failed save, focus moves to the summary, which links to each field to fix.
+  const focusSummary = () => requestAnimationFrame(() => summary.current?.focus());
   const [saved, setSaved] = useState<string | null>(null);
 
   const toggleWard = (code: string) =>
@@ -33,6 +37,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
     const startDate = new Date(start);
     if (Number.isNaN(startDate.getTime())) {
       setErrors({ start: 'give the date and time it started' });
+      focusSummary();
       return;
     }
     const now = new Date().toISOString();
@@ -50,6 +55,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
     if (!parsed.success) {
       const nameIssue = parsed.error.issues.find((issue) => issue.path[0] === 'name');
       setErrors({ name: nameIssue ? 'give the incident a name (at most 200 characters)' : undefined });
+      focusSummary();
       return;
     }
     setErrors({});
@@ -68,6 +74,13 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   return (
     <section aria-labelledby="open-incident-heading" className="incident-form">
       <h2 id="open-incident-heading">Open an incident</h2>
+      <ErrorSummary
+        ref={summary}
+        errors={[
+          ...(errors.name ? [{ id: 'incident-name', text: `Name: ${errors.name}` }] : []),
+          ...(errors.start ? [{ id: 'incident-start', text: `Started: ${errors.start}` }] : []),
+        ]}
+      />
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <label htmlFor="incident-name">Name</label>
         <input

@@ -2,7 +2,9 @@
 // device first (works offline) and sent with the next sync. A parish coordinator can place requests in
 // their own parish only, because the server refuses the rest; the picker offers nothing else. A
 // retired parish is not offered at all (see useArea).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../directory/FormFields.tsx';
+import { placeNameNow } from '../../../domain/placeName.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { navigate, Link } from '../../router.tsx';
@@ -40,6 +42,16 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
+/** The control each error links to, so the summary's links move focus to the field to fix. */
+const FIELD_IDS: Record<keyof FormErrors, string> = {
+  needs: 'request-needs',
+  place: 'request-place',
+  address: 'request-address',
+  name: 'request-name',
+  phone: 'request-phone',
+  households: 'request-households',
+};
+
 const describedBy = (errors: FormErrors, field: keyof FormErrors, hint?: string) =>
   [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
@@ -54,6 +66,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
   // Kept as typed, so a reload, an update or a crash gives it back.
   const draft = useDraft('/requests/new', user.username, values, setValues);
   const [errors, setErrors] = useState<FormErrors>({});
+  const summary = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const coordinator = user.role === 'parish_coordinator';
@@ -67,16 +80,21 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
     const checked = checkRequest(values, user);
     if (checked.errors) {
       setErrors(checked.errors);
-      document.getElementById('form-problems')?.focus();
+      requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     setErrors({});
     setSaving(true);
     setSaveError(null);
     try {
-      await logRequest(localDatabase, checked.request, user);
+      // Keep the place's name with the request, so it still reads after a boundary import.
+      const name = placeNameNow(checked.request.place, area.wardMap, area.parishMap);
+      const request = name
+        ? { ...checked.request, place: { ...checked.request.place, name } }
+        : checked.request;
+      await logRequest(localDatabase, request, user);
       await draft.discard();
-      navigate(`/requests/${checked.request.id}`);
+      navigate(`/requests/${request.id}`);
     } catch {
       setSaveError('The request could not be saved on this device. Please try again.');
       setSaving(false);
@@ -122,22 +140,29 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
         <p className="empty">No wards on this device yet. Connect once to download the area.</p>
       )}
       <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
-      <div id="form-problems" tabIndex={-1} role="alert" className={problems.length ? 'form-problems' : ''}>
-        {problems.length > 0 && (
-          <>
-            <p>Please check {problems.length === 1 ? 'this' : 'these'}:</p>
-            <ul>
-              {problems.map(([field, message]) => (
-                <li key={field}>
-                  {FIELD_NAMES[field]}: {message}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      {coordinator && area.ownParishes.length === 0 && (
+        <div className="banner warning" role="alert">
+          <p>
+            Your account’s parish is not in this area’s list of parishes any more (it may have been renamed,
+            retired or removed when the boundaries were updated), so there is nowhere to log a request for
+            yet.
+          </p>
+          <p>
+            Ask the council’s policy and information team (an administrator) to set your parish. In an
+            emergency, phone the duty officer.
+          </p>
+        </div>
+      )}
+      <ErrorSummary
+        ref={summary}
+        errors={problems.map(([field, message]) => ({
+          id: FIELD_IDS[field],
+          text: `${FIELD_NAMES[field]}: ${message}`,
+        }))}
+      />
       <form className="request-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <NeedsPicker
+          firstId="request-needs"
           needs={values.needs}
           onChange={(needs) => set('needs', needs)}
           describedBy={describedBy(errors, 'needs')}

@@ -11,14 +11,20 @@ import { telHref } from '../../../domain/common.ts';
 import { REQUEST_STATUSES, type HelpRequest, type RequestStatus } from '../../../domain/request.ts';
 import type { User } from '../../../domain/user.ts';
 import { forWhomText, sourceLabel, statusLabel, urgencyLabel } from '../../../domain/requestList.ts';
-import { dateTimeWords, placeWords } from '../../requests/describe.ts';
-import { isStaffUser, useSessionUser } from '../../requests/useSession.ts';
+import { dateTimeWords } from '../../requests/describe.ts';
+import { placeName } from '../../../domain/placeName.ts';
+import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { changeStatus } from '../../requests/requestActions.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { BestPlacedAssign } from './BestPlacedAssign.tsx';
+import { writeRefusal } from '../../../domain/access.ts';
+import { parishScope } from '../../../domain/entities/scope.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
+
+/** The statuses that end a request: one tap away, so each offers an undo. */
+const ENDINGS: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled']);
 
 export function RequestScreen({ params: [id = ''] }: { params: string[] }) {
   // null = looked and not found; undefined = still loading
@@ -66,11 +72,16 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
     [partnerKey],
   );
   const [error, setError] = useState<string | null>(null);
+  // Closing or cancelling is one tap, so it can be undone: the way back stays offered until the next
+  // status change or leaving the page (not timed, so nobody has to be quick).
+  const [undoTo, setUndoTo] = useState<RequestStatus | null>(null);
 
   const setStatus = async (status: RequestStatus) => {
     setError(null);
     try {
+      const before = request.status;
       await changeStatus(localDatabase, request, status, user);
+      setUndoTo(ENDINGS.has(status) && before !== status ? before : null);
     } catch {
       setError('The status could not be saved on this device. Please try again.');
     }
@@ -115,6 +126,16 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
             </button>
           ))}
         </div>
+        <div role="status" className={undoTo ? 'undo-line' : undefined}>
+          {undoTo && (
+            <>
+              Marked {statusLabel(request.status)}.{' '}
+              <button type="button" className="secondary" onClick={() => void setStatus(undoTo)}>
+                Undo: back to {statusLabel(undoTo)}
+              </button>
+            </>
+          )}
+        </div>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -127,7 +148,7 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         <dd>{request.needs.map(capabilityLabel).join(', ')}</dd>
         <dt>Where</dt>
         <dd>
-          {area ? placeWords(request.place, area.wardMap, area.parishMap) : '…'}
+          {area ? placeName(request.place, area.wardMap, area.parishMap) : '…'}
           {request.place.address && ` — ${request.place.address}`}
         </dd>
         <dt>For</dt>
@@ -181,7 +202,13 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         )}
       </section>
 
-      {isStaffUser(user) && <BestPlacedAssign request={request} user={user} />}
+      {/* Staff, and the coordinator of the request's parish (access.ts lets them change it). */}
+      {writeRefusal(
+        user,
+        'request',
+        parishScope(request.place.parishCode),
+        parishScope(request.place.parishCode),
+      ) === null && <BestPlacedAssign request={request} user={user} />}
       <RequestTimeline requestId={request.id} user={user} />
     </article>
   );

@@ -19,7 +19,7 @@ import {
   type StatusFilter,
 } from '../../../domain/requestList.ts';
 import { timeAgo } from '../../timeAgo.ts';
-import { placeWords } from '../../requests/describe.ts';
+import { placeName } from '../../../domain/placeName.ts';
 import { useSessionUser } from '../../requests/useSession.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
@@ -163,7 +163,7 @@ export function RequestsScreen() {
               <RequestRow
                 key={request.id}
                 request={request}
-                place={placeWords(request.place, area.wardMap, area.parishMap)}
+                place={placeName(request.place, area.wardMap, area.parishMap)}
                 age={timeAgo(request.createdAt, now)}
                 waiting={waiting.has(request.id)}
               />

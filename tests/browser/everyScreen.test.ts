@@ -1,0 +1,69 @@
+// Every screen, not a sample: the routes are read from src/app/routes.tsx, so a new screen is checked
+// as soon as it has a route (and a route whose address needs a kind of id this test cannot fill fails
+// here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
+// never scrolls sideways and axe finds no WCAG 2.2 AA violations.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
+import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
+import { logRequest, serverRecords } from './requestSteps.ts';
+
+const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
+
+/** The path patterns in routes.tsx, in order, as written there. */
+function routePatterns(): RegExp[] {
+  const source = readFileSync(new URL('../../src/app/routes.tsx', import.meta.url), 'utf8');
+  return [...source.matchAll(/pattern: \/(\^.*?\$)\/,/g)].map((match) => new RegExp(match[1]!));
+}
+
+/** A real address for a pattern: its "([^/]+)" filled with an id of the kind its first segment names. */
+function samplePath(pattern: RegExp, ids: Record<string, string>): string {
+  const path = pattern.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\//g, '/');
+  const kind = /^\/([a-z-]+)\//.exec(path)?.[1] ?? '';
+  if (!path.includes('([^/]+)')) return path;
+  const id = ids[kind];
+  if (!id) throw new Error(`no sample id for the route ${pattern.source}: add one for "${kind}" here`);
+  return path.replace('([^/]+)', encodeURIComponent(id));
+}
+
+describe('every screen at 320 px', () => {
+  const { url, launch } = serverForSuite();
+  const patterns = routePatterns();
+  let page: Page | undefined;
+  let ids: Record<string, string> = {};
+
+  it('reads the routes, signs in as an admin and logs a request to look at', async () => {
+    expect(patterns.length, 'routes found in routes.tsx').toBeGreaterThanOrEqual(20);
+    page = await firstPage(await launch('profile-every-screen', { viewport: PHONE_SCREEN }));
+    await signInSynced(page, url(), DEMO_ADMIN);
+    const requestId = await logRequest(page, { name: 'Every RQ' });
+    const records = await serverRecords(url(), DEMO_DUTY.username, DEMO_DUTY.password);
+    const first = (entity: string) => records.find((change) => change.entity === entity)?.id ?? '';
+    ids = {
+      partners: first('partner'),
+      contacts: first('contact'),
+      parishes: first('parish'),
+      requests: requestId,
+    };
+  });
+
+  for (const pattern of patterns) {
+    it(`${pattern.source}: fits the screen, no axe violations`, async () => {
+      if (!page) throw new Error('an earlier step did not sign in');
+      const path = samplePath(pattern, ids);
+      await page.goto(`${url()}${path}`);
+      await page.locator('main h1').first().waitFor();
+      // Screens read IndexedDB after their first draw: wait until none says it is loading.
+      await page
+        .locator('main [role="status"]')
+        .filter({ hasText: /^(Loading|Opening)/ })
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 })
+        .catch(() => undefined);
+      const width = await pageWidth(page);
+      expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(PHONE_SCREEN.width);
+      expect(await axeViolations(page), path).toEqual([]);
+    });
+  }
+});
