@@ -174,9 +174,9 @@ describe.each(databaseKinds)('push fuzz (%s)', (kind) => {
             const { status, results } = await world.pushText(username, body);
             // A body over the server's limit is refused whole, with a 413 that says so.
             if (body.length > BODY_LIMIT) {
-            expect(status).toBe(413);
-            return;
-          }
+              expect(status).toBe(413);
+              return;
+            }
             expect(status).toBe(200);
             expect(results).toHaveLength(batch.length);
             expect(results.find((result) => result.id === good.id)).toMatchObject({ status: 'applied' });
