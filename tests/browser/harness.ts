@@ -193,6 +193,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /** Opens a screen by name: from the tab bar, or from More when it is not a tab. */
 export async function openNav(page: Page, name: string): Promise<void> {
+  // The tab bar first: a screen just unlocked or signed in may not have drawn it yet.
+  await mainNav(page).waitFor();
   const tab = mainNav(page).getByRole('link', { name, exact: true });
   if ((await tab.count()) > 0) {
     await tab.click();

@@ -126,6 +126,7 @@ describe('mistakes undone, and parish coordinators assigning', () => {
     await signInSynced(page, url(), DEMO_DUTY);
     await logRequest(page, { name: 'Undo RQ' });
     await statusGroup(page).getByRole('button', { name: 'Cancelled' }).click();
+    await statusGroup(page).getByRole('button', { name: 'Cancelled', pressed: true }).waitFor();
     expect(await shownStatus(page)).toBe('Cancelled');
     await page.getByRole('button', { name: 'Undo: back to New' }).click();
     await statusGroup(page).getByRole('button', { name: 'New', pressed: true }).waitFor();

@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import {
   firstPage,
   serverForSuite,
+  pressSyncNow,
   signInSynced,
+  signOut,
   submitSignIn,
   syncStatus,
   waitForSynced,
@@ -43,7 +45,7 @@ async function firstSignIn(page: Page, url: string, username: string, oneTime: s
   await page.getByLabel('New password', { exact: true }).fill(own);
   await page.getByLabel('New password again').fill(own);
   await page.getByRole('button', { name: 'Save password and continue' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
   await waitForSynced(page);
 }
 
@@ -89,10 +91,7 @@ describe('people and devices', () => {
       .waitFor();
 
     await phone.context().setOffline(false);
-    await phone
-      .getByRole('region', { name: 'Sync status' })
-      .getByRole('button', { name: 'Sync now' })
-      .click();
+    await pressSyncNow(phone);
     const banner = phone
       .getByRole('alert')
       .filter({ hasText: 'Your account has been disabled by an administrator' });
@@ -141,10 +140,7 @@ describe('people and devices', () => {
     await admin.getByRole('button', { name: 'Save role' }).click();
     await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
-    await phone
-      .getByRole('region', { name: 'Sync status' })
-      .getByRole('button', { name: 'Sync now' })
-      .click();
+    await pressSyncNow(phone);
     await expect
       .poll(
         async () => {
@@ -169,7 +165,7 @@ describe('people and devices', () => {
     expect(restrictedNow.length).toBeGreaterThan(0);
     expect(restrictedNow.every((contact) => contact.parishCode !== parishA)).toBe(true);
 
-    await phone.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(phone);
     await phone.getByRole('heading', { name: 'Sign in to Resilience Hub' }).waitFor();
     const counts = await storeCounts(phone);
     expect(Object.keys(counts).length).toBeGreaterThan(5);

@@ -82,7 +82,7 @@ describe('a new version deployed during work', () => {
     await serverA.stop();
     const queuedId = await logRequest(page, { name: 'Queued before update' });
     await syncStatus(page)
-      .filter({ hasText: /\d+ changes? waiting to sync/ })
+      .filter({ hasText: /waiting to send/ })
       .waitFor();
     await page.getByRole('link', { name: 'Requests', exact: true }).click();
     await page.getByRole('link', { name: 'Log a request' }).click();

@@ -20,7 +20,7 @@ export function MoreScreen() {
     ...(user !== null && user.role !== 'parish_coordinator'
       ? ([['/dashboard', 'Dashboard']] as [string, string][])
       : []),
-    ['/contact-list', 'Emergency-plan contact list'],
+    ['/contact-list', 'Contact list'],
     ...(user?.role === 'admin'
       ? ([
           ['/import', 'Import and export'],
