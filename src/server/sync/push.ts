@@ -14,7 +14,7 @@ import { describeEntity, isEntity, type Entity } from '../../domain/entities/reg
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { BatchRecords } from './batchRecords.ts';
 import { applyMutation, Rejection } from './applyMutation.ts';
-import { changeEntries, recordAudit } from '../audit/audit.ts';
+import { changeEntries, recordAudit, type AuditEntry } from '../audit/audit.ts';
 
 type Checked = { mutation: Mutation } | { result: PushResult };
 
@@ -107,6 +107,7 @@ export async function push(
     );
     const records = await BatchRecords.read(tx, recordsNamed(valid));
     const applied: Mutation[] = [];
+    const audit: AuditEntry[] = [];
     const results: PushResult[] = [];
     for (const entry of checked) {
       if ('result' in entry) {
@@ -118,9 +119,11 @@ export async function push(
         results.push({ id: mutation.id, status: 'duplicate' });
         continue;
       }
-      results.push(await applyOne(tx, user, clientId, mutation, records));
+      results.push(await applyOne(tx, user, clientId, mutation, records, audit));
       if (results[results.length - 1]?.status === 'applied') applied.push(mutation);
     }
+    // The audit trail of the whole batch in one statement.
+    await recordAudit(tx, audit);
     if (applied.length > 0) {
       await tx.query(
         `INSERT INTO applied_mutations (id, client_id, user_id, entity)
@@ -144,6 +147,7 @@ async function applyOne(
   clientId: string,
   mutation: Mutation,
   records: BatchRecords,
+  audit: AuditEntry[],
 ): Promise<PushResult> {
   await tx.query('SAVEPOINT mutation');
   const snapshot = records.snapshot();
@@ -151,8 +155,8 @@ async function applyOne(
     const before = records.get(mutation.entity, mutation.recordId)?.record ?? null;
     await applyMutation(tx, user, mutation, records);
     const after = records.get(mutation.entity, mutation.recordId)?.record;
-    if (after) await recordAudit(tx, changeEntries({ user, clientId, mutation, before, after }));
     await tx.query('RELEASE SAVEPOINT mutation');
+    if (after) audit.push(...changeEntries({ user, clientId, mutation, before, after }));
     return { id: mutation.id, status: 'applied' };
   } catch (error) {
     if (isRetryable(error)) throw error;
