@@ -14,6 +14,7 @@ import {
   firstPage,
   launchBrowser,
   makeTempDir,
+  openNav,
   removeTempDirs,
   signInReadyOffline,
   startServer,
@@ -124,7 +125,7 @@ describe('a new version deployed during work', () => {
     expect(onServer.some((change) => change.entity === 'request' && change.id === queuedId)).toBe(true);
 
     // This device says which version it runs now.
-    await page.getByRole('link', { name: 'This device', exact: true }).click();
+    await openNav(page, 'This device');
     await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
     await page.getByText(VERSION_B).first().waitFor();
   });
