@@ -71,7 +71,7 @@ describe('a device whose local database was lost', () => {
     expect(await deleteLocalDatabase(page)).toBe('deleted');
     await page.reload();
 
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const notice = page.getByRole('region', { name: 'Device recovered' });
     await notice.getByText(/had been deleted/).waitFor();
     await waitForSynced(page);
@@ -79,7 +79,7 @@ describe('a device whose local database was lost', () => {
     // Said once: OK puts it away, and it stays away after a reload.
     await page.getByRole('region', { name: 'Device recovered' }).getByRole('button', { name: 'OK' }).click();
     await page.reload();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     expect(await page.getByRole('region', { name: 'Device recovered' }).count()).toBe(0);
   });
 
@@ -99,7 +99,7 @@ describe('a device whose local database was lost', () => {
     await context.setOffline(false);
     await page.reload();
 
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page
       .getByRole('region', { name: 'Device recovered' })
       .getByText(`${queued} change${queued === 1 ? '' : 's'} waiting to send survived and will be sent`)
