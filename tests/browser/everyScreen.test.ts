@@ -50,10 +50,9 @@ describe('every screen at 320 px', () => {
     };
   });
 
-  // Not yet checked here (known gap, left open in the notes): screens added in the last merge whose
-  // sample record (a person, an incident) this test does not make yet, and the contact list, which
-  // failed this check after the merge and is still to be fixed.
-  const NOT_YET = new Set(['/people/', '/dashboard/', '/incidents/', '/contact-list']);
+  // Not yet checked here (known gap, left open in the notes): screens whose sample record (a person,
+  // an incident) this test does not make yet.
+  const NOT_YET = new Set(['/people/', '/dashboard/', '/incidents/']);
   for (const pattern of patterns) {
     const skip = [...NOT_YET].some((prefix) => samplePathPrefix(pattern).startsWith(prefix));
     it.skipIf(skip)(`${pattern.source}: fits the screen, no axe violations`, async () => {
