@@ -151,6 +151,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // One migrated PGlite folder per run, copied by every test that needs a fresh database.
+          globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -161,6 +163,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -8,6 +8,7 @@ import {
   DEMO_DUTY,
   firstPage,
   launchBrowser,
+  makeDataDir,
   makeTempDir,
   removeTempDirs,
   signInSynced,
@@ -39,7 +40,7 @@ describe.skipIf(
   });
 
   it('puts unparished deprived wards first and names the deciles', async () => {
-    const dataDir = await makeTempDir('maidstone');
+    const dataDir = await makeDataDir('maidstone');
     const printed: string[] = [];
     const out = { log: (line: string) => printed.push(line), error: (line: string) => printed.push(line) };
     expect(await runImportArea(FILES, { DATA_DIR: dataDir }, out), printed.join('\n')).toBe(0);

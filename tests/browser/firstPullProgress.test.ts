@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEMO_DUTY,
   launchBrowser,
+  makeDataDir,
   makeTempDir,
   removeTempDirs,
   startServer,
@@ -24,7 +25,7 @@ describe('a first pull of a big borough', () => {
   });
 
   it('shows a labelled progress bar and lets the person find help before it ends', async () => {
-    const dataDir = await makeTempDir('big-borough');
+    const dataDir = await makeDataDir('big-borough');
     // 8,000+ records: five pages of 2,000. The first holds the wards, the parishes and 2,000 partners.
     await prepareBorough({ dataDir }, { partners: 3_000, contacts: 1_000, requests: 4_000 });
     const ward = boroughArea(false).wards[0]!;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { copyPgliteTemplate } from '../support/pgliteTemplate.ts';
 
 /** The repository root: the server resolves dist/ and src/ from here. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,6 +35,13 @@ const tempDirs = new Set<string>();
 export async function makeTempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `resilience-hub-${prefix}-`));
   tempDirs.add(dir);
+  return dir;
+}
+
+/** A temp data folder already holding a migrated PGlite database (see pgliteTemplate.ts). */
+export async function makeDataDir(prefix: string): Promise<string> {
+  const dir = await makeTempDir(prefix);
+  await copyPgliteTemplate(dir);
   return dir;
 }
 
@@ -83,6 +91,8 @@ export async function startServer(
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
+  // An empty PGlite folder starts from the migrated template; a server on PostgreSQL needs no folder.
+  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir);
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO_ROOT,

@@ -12,6 +12,7 @@ import {
   DEMO_DUTY,
   firstPage,
   launchBrowser,
+  makeDataDir,
   makeTempDir,
   removeTempDirs,
   signInSynced,
@@ -66,7 +67,7 @@ describe.skipIf(!haveData)('the ward map with the real Maidstone wards', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    const dataDir = await makeTempDir('data-maidstone');
+    const dataDir = await makeDataDir('data-maidstone');
     const lines: string[] = [];
     const code = await runImportArea(
       [WARDS_DIR, PARISHES_FILE],

@@ -12,6 +12,7 @@ import { partnerSchema } from '../../src/domain/partner.ts';
 import {
   firstPage,
   launchBrowser,
+  makeDataDir,
   makeTempDir,
   removeTempDirs,
   signInSynced,
@@ -68,7 +69,7 @@ describe('names from the database are text on the map', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    const dataDir = await makeTempDir('data-escaping');
+    const dataDir = await makeDataDir('data-escaping');
     await seedWithHostilePartner(dataDir);
     server = await startServer({ dataDir });
   });

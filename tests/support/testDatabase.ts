@@ -2,10 +2,14 @@
 // TEST_DATABASE_URL is set (.ci/run sets it). Each opened database lives in its own PostgreSQL
 // schema, so test files never share state.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
 import { openPglite } from '../../src/server/storage/pglite.ts';
 import { openPostgres } from '../../src/server/storage/postgres.ts';
+import { copyPgliteTemplate } from './pgliteTemplate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -21,8 +25,21 @@ export interface TestDatabase {
 
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await openDatabase({});
-    return { db, drop: () => db.close() };
+    const dataDir = await mkdtemp(join(tmpdir(), 'resilience-hub-test-db-'));
+    // From the migrated template when the run made one (a fresh PGlite's initdb is the slow part).
+    if (!(await copyPgliteTemplate(dataDir))) {
+      await rm(dataDir, { recursive: true, force: true });
+      const db = await openDatabase({});
+      return { db, drop: () => db.close() };
+    }
+    const db = await openDatabase({ dataDir });
+    return {
+      db,
+      async drop() {
+        await db.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const db = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, schema });
