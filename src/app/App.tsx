@@ -5,7 +5,7 @@ import { Suspense, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
-import { matchRoute } from './routes.tsx';
+import { matchRoute, renewFailedScreens } from './routes.tsx';
 import { SyncStatus } from './components/SyncStatus.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { syncer } from './features/shell/appSyncer.ts';
@@ -18,6 +18,7 @@ import { useAppConfig } from './map/useAppConfig.ts';
 import { PublicDirectoryScreen } from './features/publicDirectory/PublicDirectoryScreen.tsx';
 import { useLapsedReason } from './features/account/useLapsedReason.ts';
 import { DeviceBanners } from './features/device/DeviceBanners.tsx';
+import { ScreenFailed } from './components/ScreenFailed.tsx';
 
 function Screen({ path }: { path: string }) {
   const { screen: Current, params } = matchRoute(path);
@@ -76,19 +77,22 @@ export function App() {
       )}
       <DeviceBanners />
       <main id="main">
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          {!canSeeRequests(session.user) && /^\/(requests|incidents|sync-issues)(\/|$)/.test(path) ? (
-            <>
-              <h1 tabIndex={-1}>Not available</h1>
-              <p className="empty">
-                Requests hold residents&rsquo; details, so a viewer cannot see them.{' '}
-                <Link to="/find">Find help</Link>
-              </p>
-            </>
-          ) : (
-            <Screen path={path} />
-          )}
-        </Suspense>
+        {/* Keyed by path: moving to another screen starts afresh after a failure. */}
+        <ScreenFailed key={path} onRetry={renewFailedScreens}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            {!canSeeRequests(session.user) && /^\/(requests|incidents|sync-issues)(\/|$)/.test(path) ? (
+              <>
+                <h1 tabIndex={-1}>Not available</h1>
+                <p className="empty">
+                  Requests hold residents&rsquo; details, so a viewer cannot see them.{' '}
+                  <Link to="/find">Find help</Link>
+                </p>
+              </>
+            ) : (
+              <Screen path={path} />
+            )}
+          </Suspense>
+        </ScreenFailed>
       </main>
       <BottomTabs path={path} user={session.user} />
     </div>

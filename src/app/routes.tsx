@@ -9,8 +9,56 @@ interface Route {
   screen: ComponentType<ScreenProps>;
 }
 
+/** How long a screen's code may take to arrive while the device says it is offline. */
+const OFFLINE_LOAD_MS = 5_000;
+
+/**
+ * Offline, code the service worker holds arrives at once; code it does not hold can hang (a preload
+ * that never settles) instead of failing, leaving "Loading…" for ever. Give up after a short wait.
+ */
+function withinOfflineWait<T>(loading: Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || navigator.onLine) return loading;
+  return Promise.race([
+    loading,
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error('Failed to fetch dynamically imported module: offline')),
+        OFFLINE_LOAD_MS,
+      ),
+    ),
+  ]);
+}
+
+/** Renewals for screens whose code failed to arrive, run by "Try again". */
+const failedScreens = new Set<() => void>();
+
+/**
+ * A screen whose code is fetched when first opened. React.lazy remembers a failed fetch for ever, so
+ * a failed screen registers a renewal: "Try again" (src/app/components/ScreenFailed.tsx) calls
+ * `renewFailedScreens` and the screen fetches its code afresh, with no reload of the page.
+ */
 function onDemand<K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  const makeLazy = (): ComponentType<ScreenProps> =>
+    lazy<ComponentType<ScreenProps>>(() =>
+      withinOfflineWait(load()).then(
+        (module) => ({ default: module[name] }),
+        (failure: unknown) => {
+          failedScreens.add(() => (current = makeLazy()));
+          throw failure;
+        },
+      ),
+    );
+  let current = makeLazy();
+  return function OnDemandScreen(props: ScreenProps) {
+    const Current = current;
+    return <Current {...props} />;
+  };
+}
+
+/** Lets every screen whose code failed to arrive try to fetch it again. */
+export function renewFailedScreens(): void {
+  for (const renew of failedScreens) renew();
+  failedScreens.clear();
 }
 
 // Not in the first screen's JavaScript either: the sign-in screen needs none of it (nor its search).

@@ -162,6 +162,8 @@ export async function startServer(
 interface LaunchOptions {
   offline?: boolean;
   viewport?: { width: number; height: number };
+  /** 'block' stands for a phone whose service worker never finished installing. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export async function launchBrowser(
@@ -173,6 +175,7 @@ export async function launchBrowser(
     headless: true,
     args: CHROMIUM_ARGS,
     offline: options.offline ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     ...(options.viewport ? { viewport: options.viewport } : {}),
   });
 }

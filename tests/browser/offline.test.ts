@@ -97,6 +97,35 @@ describe('offline walking skeleton (duty officer)', () => {
     }
   });
 
+  it('cut off before the app was saved: a screen not yet fetched says so, the rest stays, and it opens once the signal returns', async () => {
+    if (!server) throw new Error('server not started');
+    // No service worker: as a first visit whose install was cut short. Screens load their code on demand.
+    const browser = await launchBrowser(await makeTempDir('profile-cut-off'), { serviceWorkers: 'block' });
+    try {
+      const page = await firstPage(browser);
+      await page.goto(server.url);
+      await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
+      await waitForSynced(page);
+      await browser.setOffline(true);
+      await openNav(page, 'Map');
+      await page.getByRole('heading', { level: 1, name: 'This screen could not open' }).waitFor();
+      expect(
+        await page.getByRole('alert').filter({ hasText: 'not been saved on this device yet' }).count(),
+      ).toBe(1);
+      // The app is still there: the tab bar works and a screen already opened still opens.
+      await openNav(page, 'Find help');
+      await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
+
+      await openNav(page, 'Map');
+      await page.getByRole('heading', { level: 1, name: 'This screen could not open' }).waitFor();
+      await browser.setOffline(false);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { level: 1, name: /map/i }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('signs in online, downloads the directory and is controlled by the service worker', async () => {
     if (!server) throw new Error('server not started');
     context = await launchBrowser(profileDir);
