@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { canEditDirectory } from '../../domain/access.ts';
 import { Link } from '../router.tsx';
-import { useSessionUser } from './useSessionUser.ts';
+import { useSessionUser } from '../useSessionUser.ts';
 
 export function AdminOnly({ title, children }: { title: string; children: ReactNode }) {
   const user = useSessionUser();

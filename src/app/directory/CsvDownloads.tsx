@@ -5,7 +5,7 @@ import { localDatabase } from '../store/localDatabase.ts';
 import { contactsCsv, partnersCsv } from '../../domain/directoryCsv.ts';
 import { canSeeContact } from '../../domain/access.ts';
 import { ukToday } from '../../domain/stale.ts';
-import { useSessionUser } from './useSessionUser.ts';
+import { useSessionUser } from '../useSessionUser.ts';
 import { downloadText } from '../download.ts';
 
 export function CsvDownloads() {

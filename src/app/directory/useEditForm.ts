@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { AreaLookup, RowContext } from '../../domain/csvValues.ts';
 import { ukToday } from '../../domain/stale.ts';
 import { fieldMessage } from './FormFields.tsx';
-import { useSessionUser } from './useSessionUser.ts';
+import { useSessionUser } from '../useSessionUser.ts';
 import { useDraft } from '../features/device/useDraft.ts';
 
 export function useEditForm<C extends string>(initial: Record<C, string>, labels: Record<C, string>) {

@@ -15,7 +15,7 @@ import { RankedPartnerCard } from '../components/RankedPartnerCard.tsx';
 import { UrgencyPicker } from '../components/UrgencyPicker.tsx';
 import { useStaleDays } from '../directory/staleDays.ts';
 import { IncludeAllPartners } from '../components/IncludeAllPartners.tsx';
-import { useSessionUser } from '../requests/useSession.ts';
+import { useSessionUser } from '../useSessionUser.ts';
 import { rememberPlace, rememberedPlace } from '../features/findHelp/rememberedPlace.ts';
 
 function placeFromAddress(): Place | null {

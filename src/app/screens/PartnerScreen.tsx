@@ -10,7 +10,7 @@ import { describeHours } from '../../domain/openingHours.ts';
 import { ukToday, verifiedWords } from '../../domain/stale.ts';
 import { StaleBadge } from '../directory/StaleBadge.tsx';
 import { VerifyButton } from '../directory/VerifyButton.tsx';
-import { useCanEditDirectory } from '../directory/useSessionUser.ts';
+import { useCanEditDirectory } from '../useSessionUser.ts';
 import { ContactCard } from './directory/DirectoryResults.tsx';
 import { CallButtons } from '../components/CallButtons.tsx';
 

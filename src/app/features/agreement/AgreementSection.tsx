@@ -6,7 +6,7 @@ import { agreedUses, type Partner, type PartnerAgreement } from '../../../domain
 import { ukToday } from '../../../domain/stale.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
-import { useCanEditDirectory, useSessionUser } from '../../directory/useSessionUser.ts';
+import { useCanEditDirectory, useSessionUser } from '../../useSessionUser.ts';
 
 const USES: { key: 'emergencyPlan' | 'outOfHours' | 'shownPublicly'; label: string }[] = [
   { key: 'emergencyPlan', label: 'Listed in the emergency plan' },

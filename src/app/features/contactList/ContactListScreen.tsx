@@ -7,7 +7,7 @@ import './contactList.css';
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
 import {
   emergencyContactList,
   type ListedContact,

@@ -1,7 +1,7 @@
 // People and the audit trail are for admins; anyone else reaching one by its address is told so.
 import type { ReactNode } from 'react';
 import { canManagePeople } from '../../../domain/access.ts';
-import { useSessionUser } from '../../directory/useSessionUser.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
 
 export function ManagersOnly({ title, children }: { title: string; children: ReactNode }) {
   const user = useSessionUser();

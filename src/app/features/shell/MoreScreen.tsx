@@ -1,7 +1,8 @@
 // More: who is signed in, the screens that are not on the tab bar, and signing out — kept here, away
 // from the thumb, so it is never the most prominent control on a phone.
 import { Link } from '../../router.tsx';
-import { useSessionUser, isStaffUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
+import { isStaff } from '../../../domain/access.ts';
 import { ROLE_LABELS } from '../../../domain/user.ts';
 import { useSignOut } from './useSignOut.ts';
 
@@ -9,7 +10,7 @@ export function MoreScreen() {
   const user = useSessionUser();
   const { signOut, busy, error } = useSignOut();
   if (user === undefined) return <p role="status">Loading…</p>;
-  const staff = user !== null && isStaffUser(user);
+  const staff = user !== null && isStaff(user);
   const links: [string, string][] = [
     ['/partners', 'Partners A–Z'],
     ...(staff ? ([['/incidents', 'Incidents']] as [string, string][]) : []),

@@ -8,7 +8,7 @@ import { Link } from '../../router.tsx';
 import { StaleBadge } from '../../directory/StaleBadge.tsx';
 import { VerifyButton } from '../../directory/VerifyButton.tsx';
 import { RetireButton, RetiredBadge } from '../../directory/RetireButton.tsx';
-import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { CallButtons } from '../../components/CallButtons.tsx';
 
 export function ContactScreen({ params: [id = ''] }: { params: string[] }) {

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { Link } from '../../router.tsx';
-import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { RetireButton, RetiredBadge } from '../../directory/RetireButton.tsx';
 import { ContactCard, PartnerCard } from './DirectoryResults.tsx';
 

@@ -15,7 +15,7 @@ import {
 import { telHref } from '../../../domain/common.ts';
 import { Link } from '../../router.tsx';
 import { setStaleDays, useStaleDays } from '../../directory/staleDays.ts';
-import { useCanEditDirectory } from '../../directory/useSessionUser.ts';
+import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { VerifyButton } from '../../directory/VerifyButton.tsx';
 
 function DaysInput() {

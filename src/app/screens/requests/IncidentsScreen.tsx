@@ -10,7 +10,8 @@ import { compareIncidents, incidentTypeLabel } from '../../../domain/requestList
 import { isOpen } from '../../../domain/request.ts';
 import { dateTimeWords } from '../../requests/describe.ts';
 import { closeIncident } from '../../requests/requestActions.ts';
-import { isStaffUser, useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
+import { isStaff } from '../../../domain/access.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { IncidentForm } from './IncidentForm.tsx';
 import { Link } from '../../router.tsx';
@@ -28,7 +29,7 @@ export function IncidentsScreen() {
   });
 
   if (!user || !area || !incidents || !openCounts) return <p role="status">Loading incidents…</p>;
-  const staff = isStaffUser(user);
+  const staff = isStaff(user);
   const sorted = [...incidents].sort(compareIncidents);
 
   return (

@@ -10,7 +10,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { navigate, Link } from '../../router.tsx';
 import { REQUEST_SOURCES } from '../../../domain/request.ts';
 import type { User } from '../../../domain/user.ts';
-import { useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
 import { useArea, type AreaLists } from '../../requests/useArea.ts';
 import { logRequest } from '../../requests/requestActions.ts';
 import { useOnline } from '../../useOnline.ts';

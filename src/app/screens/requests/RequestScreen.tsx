@@ -13,7 +13,7 @@ import type { User } from '../../../domain/user.ts';
 import { forWhomText, sourceLabel, statusLabel, urgencyLabel } from '../../../domain/requestList.ts';
 import { dateTimeWords } from '../../requests/describe.ts';
 import { placeName } from '../../../domain/placeName.ts';
-import { useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { changeStatus } from '../../requests/requestActions.ts';
 import { ConflictCard } from './ConflictCard.tsx';

@@ -20,7 +20,7 @@ import {
 } from '../../../domain/requestList.ts';
 import { timeAgo } from '../../timeAgo.ts';
 import { placeName } from '../../../domain/placeName.ts';
-import { useSessionUser } from '../../requests/useSession.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
 import { useArea } from '../../requests/useArea.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 
