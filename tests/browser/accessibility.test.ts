@@ -229,6 +229,16 @@ describe('accessibility (WCAG 2.2 AA)', () => {
       await page.keyboard.type(DEMO_DUTY.password);
       await page.keyboard.press('Tab');
       expect(
+        await isFocused(page.getByRole('button', { name: 'Show password' })),
+        'next Tab reaches "Show password"',
+      ).toBe(true);
+      // Space shows what was typed, and hides it again.
+      await page.keyboard.press('Space');
+      expect(await page.getByLabel('Password').getAttribute('type')).toBe('text');
+      await page.keyboard.press('Space');
+      expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
+      await page.keyboard.press('Tab');
+      expect(
         await isFocused(page.getByRole('button', { name: 'Sign in' })),
         'next Tab reaches "Sign in"',
       ).toBe(true);

@@ -1,6 +1,7 @@
 // Sign in. Offline sign-in is impossible (the server checks the password), so the screen says so
 // plainly instead of failing with a network error. Someone given a one-time password by an admin
 // chooses their own here before going on.
+import { PasswordField } from '../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import { localDatabase } from '../store/localDatabase.ts';
 import { PasswordChangeRequired, signIn } from '../session.ts';
@@ -66,15 +67,13 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
           value={username}
           onChange={(event) => setUsername(event.target.value)}
         />
-        <label htmlFor="password">Password</label>
-        <input
+        <PasswordField
           id="password"
           name="password"
-          type="password"
+          label="Password"
           autoComplete="current-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
         />
         {error && (
           <p className="form-error" role="alert">

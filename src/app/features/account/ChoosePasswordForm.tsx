@@ -1,5 +1,6 @@
 // After signing in with a one-time password: the person chooses their own (at least 10 characters),
 // typed twice. The server checks it too and names what is wrong.
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { LoginResponse } from '../../../domain/user.ts';
 import { newPasswordSchema } from '../../../domain/people.ts';
@@ -54,23 +55,19 @@ export function ChoosePasswordForm({
         own, at least 10 characters.
       </p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <label htmlFor="new-password">New password</label>
-        <input
+        <PasswordField
           id="new-password"
-          type="password"
+          label="New password"
           autoComplete="new-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
         />
-        <label htmlFor="new-password-again">New password again</label>
-        <input
+        <PasswordField
           id="new-password-again"
-          type="password"
+          label="New password again"
           autoComplete="new-password"
-          required
           value={again}
-          onChange={(event) => setAgain(event.target.value)}
+          onChange={setAgain}
         />
         {error && (
           <p className="form-error" role="alert">

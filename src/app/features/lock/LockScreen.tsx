@@ -1,5 +1,6 @@
 // The idle lock: nothing of the app shows until the person gives their password again, checked on the
 // device so it works with no signal.
+import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../domain/user.ts';
 import { checkUnlockPassword } from './unlockSecret.ts';
@@ -30,14 +31,12 @@ export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () =>
         Enter the password of {user.displayName} to carry on. Your work is kept.
       </p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <label htmlFor="unlock-password">Password</label>
-        <input
+        <PasswordField
           id="unlock-password"
-          type="password"
+          label="Password"
           autoComplete="current-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
         />
         {error && (
           <p className="form-error" role="alert">
