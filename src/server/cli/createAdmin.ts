@@ -2,14 +2,11 @@
 // (demo data is for trying the app, not for running it). Prints a one-time password, to be changed at
 // the first sign-in. Uses the same database settings as the server (DATABASE_URL, or PGlite in
 // DATA_DIR); with PGlite, stop the server first.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describeFieldErrors, fieldErrors } from '../../domain/apiError.ts';
 import { newUserSchema } from '../../domain/people.ts';
-import { openDatabase } from '../storage/open.ts';
+import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { insertUser, oneTimePassword, usernameTaken } from '../auth/peopleStore.ts';
-import type { Output } from './importArea.ts';
 
 const USAGE = 'Usage: npm run create-admin -- <username> "<Full name>"';
 
@@ -28,12 +25,7 @@ export async function runCreateAdmin(
     out.error('Nothing was written.');
     return 1;
   }
-  const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR || './data'),
-    schema: env.DATABASE_SCHEMA || undefined,
-  });
-  try {
+  return withCommandDatabase(env, async (db) => {
     if (await usernameTaken(db, parsed.data.username)) {
       out.error(`The username ${parsed.data.username} is already taken. Nothing was written.`);
       return 1;
@@ -55,19 +47,7 @@ export async function runCreateAdmin(
     out.log(`One-time password: ${password}`);
     out.log('It works once: they choose their own password when they first sign in.');
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCreateAdmin(process.argv.slice(2), process.env, console).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenStarted(import.meta.url, runCreateAdmin);

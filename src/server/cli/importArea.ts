@@ -5,19 +5,13 @@
 // with PGlite, stop the server first, as only one process may open its folder.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArea, parseBoundaryFile, parseParishList } from '../../domain/areaImport.ts';
 import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
 import Papa from 'papaparse';
 import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/deprivation.ts';
 import type { Ward } from '../../domain/area.ts';
-import { openDatabase } from '../storage/open.ts';
+import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { replaceArea, type AreaReplacement } from '../area/replaceArea.ts';
-
-export interface Output {
-  log(line: string): void;
-  error(line: string): void;
-}
 
 const AREA_FILE = /\.(geojson|json|csv)$/i;
 
@@ -220,30 +214,12 @@ export async function runImportArea(
     return 1;
   }
 
-  const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR || './data'),
-    schema: env.DATABASE_SCHEMA || undefined,
-  });
-  try {
+  return withCommandDatabase(env, async (db) => {
     const report = await replaceArea(db, area, { source: files.map((file) => basename(file)).join(', ') });
     for (const line of describeReplacement(report)) out.log(line);
     for (const line of describeDeprivation(area.wards)) out.log(line);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runImportArea(process.argv.slice(2), process.env, console).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      console.error('Nothing was written.');
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenStarted(import.meta.url, runImportArea);
