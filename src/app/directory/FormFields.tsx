@@ -157,44 +157,71 @@ export function CheckboxField({
   );
 }
 
-/** Several choices under one legend; the value is the chosen ids in the options' order. */
-export function CheckboxGroup({
+export interface Choices {
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+  options: readonly { value: string; label: string }[];
+}
+
+/**
+ * The frame of a many-choice field: a fieldset (focusable, so the error summary can link to it) with
+ * its legend, hint and error. `describes` names one more element that describes it (a summary line).
+ */
+export function ChoiceFrame({
   id,
   label,
   hint,
   error,
-  chosen,
-  onChange,
-  options,
-}: Common & {
-  chosen: readonly string[];
-  onChange: (chosen: string[]) => void;
-  options: readonly { value: string; label: string }[];
-}) {
-  const toggle = (value: string, on: boolean) =>
-    onChange(options.map((option) => option.value).filter((v) => (v === value ? on : chosen.includes(v))));
+  className,
+  describes,
+  children,
+}: Common & { className?: string; describes?: string; children: ReactNode }) {
+  const described = [describedBy(id, hint, error), describes].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
       id={id}
       tabIndex={-1}
-      className={`field checkbox-group${error ? ' has-error' : ''}`}
-      aria-describedby={describedBy(id, hint, error)}
+      className={`field checkbox-group${className ? ` ${className}` : ''}${error ? ' has-error' : ''}`}
+      aria-describedby={described}
     >
       <legend>{label}</legend>
       <HintAndError id={id} hint={hint} error={error} />
-      <div className="checkbox-grid">
-        {options.map((option) => (
-          <label key={option.value} className="inline">
-            <input
-              type="checkbox"
-              checked={chosen.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
+      {children}
     </fieldset>
+  );
+}
+
+/** A checkbox per shown option; the value is the chosen ids in the options' order. */
+export function ChoiceBoxes({
+  chosen,
+  onChange,
+  options,
+  shown = options,
+}: Choices & { shown?: Choices['options'] }) {
+  const toggle = (value: string, on: boolean) =>
+    onChange(options.map((option) => option.value).filter((v) => (v === value ? on : chosen.includes(v))));
+  return (
+    <div className="checkbox-grid">
+      {shown.map((option) => (
+        <label key={option.value} className="inline">
+          <input
+            type="checkbox"
+            checked={chosen.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Several choices under one legend, every one shown (for short lists, such as needs). */
+export function CheckboxGroup({ chosen, onChange, options, ...frame }: Common & Choices) {
+  return (
+    <ChoiceFrame {...frame}>
+      <ChoiceBoxes chosen={chosen} onChange={onChange} options={options} />
+    </ChoiceFrame>
   );
 }
 

@@ -1,23 +1,19 @@
 // A long list of choices (26 wards, 41 parishes) made short on a phone: the ones chosen are listed
-// by name, a search box finds the rest, and "Show all" opens the whole list. Same fieldset, legend,
-// hint, error and checkboxes as CheckboxGroup, so labels and tests read the same.
+// by name, a search box finds the rest, and "Show all" opens the whole list. The same frame and
+// checkboxes as CheckboxGroup (directory/FormFields.tsx), so labels and tests read the same.
 import { useState } from 'react';
+import { ChoiceBoxes, ChoiceFrame, type Choices } from '../../directory/FormFields.tsx';
 
-interface Props {
+interface Props extends Choices {
   id: string;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
-  chosen: readonly string[];
-  onChange: (chosen: string[]) => void;
-  options: readonly { value: string; label: string }[];
 }
 
 export function SearchableChoices({ id, label, hint, error, chosen, onChange, options }: Props) {
   const [search, setSearch] = useState('');
   const [showAll, setShowAll] = useState(false);
-  const toggle = (value: string, on: boolean) =>
-    onChange(options.map((option) => option.value).filter((v) => (v === value ? on : chosen.includes(v))));
   const typed = search.trim().toLowerCase();
   const shown = options.filter(
     (option) =>
@@ -26,28 +22,15 @@ export function SearchableChoices({ id, label, hint, error, chosen, onChange, op
       (typed !== '' && option.label.toLowerCase().includes(typed)),
   );
   const chosenNames = options.filter((option) => chosen.includes(option.value)).map((option) => option.label);
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`, `${id}-summary`]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <fieldset
+    <ChoiceFrame
       id={id}
-      tabIndex={-1}
-      className={`field checkbox-group searchable${error ? ' has-error' : ''}`}
-      aria-describedby={describedBy}
+      label={label}
+      {...(hint ? { hint } : {})}
+      error={error}
+      className="searchable"
+      describes={`${id}-summary`}
     >
-      <legend>{label}</legend>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
       <p className="choice-summary" id={`${id}-summary`}>
         {chosenNames.length === 0
           ? `None chosen (of ${options.length}).`
@@ -64,18 +47,7 @@ export function SearchableChoices({ id, label, hint, error, chosen, onChange, op
       {typed !== '' && shown.length === chosenNames.length && !showAll && (
         <p className="hint">Nothing else matches “{search.trim()}”.</p>
       )}
-      <div className="checkbox-grid">
-        {shown.map((option) => (
-          <label key={option.value} className="inline">
-            <input
-              type="checkbox"
-              checked={chosen.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.target.checked)}
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
+      <ChoiceBoxes chosen={chosen} onChange={onChange} options={options} shown={shown} />
       <button
         type="button"
         className="secondary"
@@ -84,6 +56,6 @@ export function SearchableChoices({ id, label, hint, error, chosen, onChange, op
       >
         {showAll ? 'Show only the chosen ones' : `Show all ${options.length}`}
       </button>
-    </fieldset>
+    </ChoiceFrame>
   );
 }

@@ -3,6 +3,7 @@
 // for each partner what of the feed was not kept.
 import { useState } from 'react';
 import type { OrukImportPreview, OrukPreviewRow } from '../../../domain/openReferral/importPreview.ts';
+import { FoldedPreviewList, PreviewCounts, PreviewList } from '../../components/PreviewList.tsx';
 
 const services = (count: number) => `${count} service${count === 1 ? '' : 's'}`;
 
@@ -71,76 +72,66 @@ export function OrukPreview({
   onPhones: (phones: Record<string, string>) => void;
 }) {
   const { creates, updates, unchanged, refused, duplicates } = preview;
+  const byIndex = (row: { index: number }) => row.index;
   return (
     <div className="import-preview">
       <h3>What this feed holds</h3>
-      <ul className="import-counts" aria-label="Open Referral import summary">
-        <li>{services(creates.length)} new</li>
-        <li>{services(updates.length)} matching partners already here: they update them</li>
-        <li>{services(unchanged.length)} already up to date: skipped</li>
-        <li>{services(refused.length)} that cannot be imported as they are</li>
-        <li>{services(duplicates.length)} repeating an earlier service of the feed: skipped</li>
-      </ul>
-      {refused.length > 0 && (
-        <>
-          <h3>Services not imported</h3>
-          <ul className="problem-list" aria-label="Services not imported">
-            {refused.map((one) => (
-              <li key={one.index}>
-                <strong>Service {one.index}</strong> ({one.name}): {one.reasons.join('; ')}
-              </li>
-            ))}
-          </ul>
-          <PhoneBoxes preview={preview} onPhones={onPhones} />
-        </>
-      )}
-      {duplicates.length > 0 && (
-        <ul className="problem-list" aria-label="Repeated services">
-          {duplicates.map((one) => (
-            <li key={one.index}>
-              <strong>Service {one.index}</strong> ({one.name}): same ORUK id as service {one.firstIndex},
-              which is imported instead
-            </li>
-          ))}
-        </ul>
-      )}
-      {updates.length > 0 && (
-        <>
-          <h3>Updates to partners already here</h3>
-          <ul className="problem-list" aria-label="Open Referral updates">
-            {updates.map((row) => (
-              <li key={row.index}>
-                <strong>Service {row.index}</strong> updates {row.before.name}: {row.changedFields.join(', ')}
-                <Notes row={row} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {creates.length > 0 && (
-        <>
-          <h3>New partners</h3>
-          <ul className="problem-list" aria-label="New partners">
-            {creates.map((row) => (
-              <li key={row.index}>
-                <strong>Service {row.index}</strong>: {row.record.name}
-                {row.record.status !== 'active' ? ` (${row.record.status})` : ''}
-                <Notes row={row} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {unchanged.length > 0 && (
-        <details>
-          <summary>Already up to date ({unchanged.length})</summary>
-          <ul>
-            {unchanged.map((row) => (
-              <li key={row.index}>{row.record.name}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <PreviewCounts
+        label="Open Referral import summary"
+        counts={[
+          `${services(creates.length)} new`,
+          `${services(updates.length)} matching partners already here: they update them`,
+          `${services(unchanged.length)} already up to date: skipped`,
+          `${services(refused.length)} that cannot be imported as they are`,
+          `${services(duplicates.length)} repeating an earlier service of the feed: skipped`,
+        ]}
+      />
+      <PreviewList
+        heading="Services not imported"
+        label="Services not imported"
+        rows={refused}
+        keyOf={byIndex}
+      >
+        {(one) => (
+          <>
+            <strong>Service {one.index}</strong> ({one.name}): {one.reasons.join('; ')}
+          </>
+        )}
+      </PreviewList>
+      <PhoneBoxes preview={preview} onPhones={onPhones} />
+      <PreviewList label="Repeated services" rows={duplicates} keyOf={byIndex}>
+        {(one) => (
+          <>
+            <strong>Service {one.index}</strong> ({one.name}): same ORUK id as service {one.firstIndex}, which
+            is imported instead
+          </>
+        )}
+      </PreviewList>
+      <PreviewList
+        heading="Updates to partners already here"
+        label="Open Referral updates"
+        rows={updates}
+        keyOf={byIndex}
+      >
+        {(row) => (
+          <>
+            <strong>Service {row.index}</strong> updates {row.before.name}: {row.changedFields.join(', ')}
+            <Notes row={row} />
+          </>
+        )}
+      </PreviewList>
+      <PreviewList heading="New partners" label="New partners" rows={creates} keyOf={byIndex}>
+        {(row) => (
+          <>
+            <strong>Service {row.index}</strong>: {row.record.name}
+            {row.record.status !== 'active' ? ` (${row.record.status})` : ''}
+            <Notes row={row} />
+          </>
+        )}
+      </PreviewList>
+      <FoldedPreviewList summary="Already up to date" rows={unchanged} keyOf={byIndex}>
+        {(row) => row.record.name}
+      </FoldedPreviewList>
     </div>
   );
 }
