@@ -62,11 +62,21 @@ function ItemRow({
       </span>
       {canCheck && (
         <div className="actions">
-          <button type="button" onClick={() => void stillCorrect()}>
-            Still correct<span className="visually-hidden">: {item.name}</span>
+          {/* The label starts with the visible words (WCAG 2.5.3) and names the record. */}
+          <button
+            type="button"
+            aria-label={`Still correct: ${item.name}`}
+            onClick={() => void stillCorrect()}
+          >
+            Still correct
           </button>
-          <button type="button" className="secondary" onClick={() => navigate(reviewEditPath(roundId, item))}>
-            Edit<span className="visually-hidden"> {item.name}</span>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Edit ${item.name}`}
+            onClick={() => navigate(reviewEditPath(roundId, item))}
+          >
+            Edit
           </button>
         </div>
       )}
@@ -115,7 +125,8 @@ export function SectionBlock({
           people={people}
         />
       )}
-      <details open={open}>
+      {/* Drawn afresh when it becomes one of my sections, so it opens then (a person may close it). */}
+      <details key={open ? 'mine' : 'other'} open={open}>
         <summary>
           Records in {section.name} ({section.items.length})
         </summary>
