@@ -17,6 +17,7 @@ import { OfflineNote } from './OfflineNote.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { roundCsvText } from './roundCsvText.ts';
 import { SectionBlock, sectionAnchor } from './SectionBlock.tsx';
+import { setRoundClosed } from './reviewActions.ts';
 import { useDirectory, useRoundData } from './useReviewData.ts';
 
 type Shown = 'all' | 'mine' | 'unfinished';
@@ -80,6 +81,15 @@ function RoundView({ roundId, user, people }: { roundId: string; user: User; peo
         <button type="button" className="secondary" onClick={download}>
           Download CSV for the voluntary-sector partner
         </button>
+        {user.role === 'admin' && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void setRoundClosed(round.id, !round.closed)}
+          >
+            {round.closed ? 'Reopen this round' : 'Close this round'}
+          </button>
+        )}
       </div>
 
       <section aria-labelledby="my-sections-heading">
@@ -126,6 +136,7 @@ function RoundView({ roundId, user, people }: { roundId: string; user: User; peo
                 user={user}
                 people={people}
                 open={mine.includes(section)}
+                closed={round.closed}
               />
             ))}
           </>

@@ -98,6 +98,7 @@ export function SectionBlock({
   user,
   people,
   open,
+  closed,
 }: {
   section: ReviewSection;
   roundId: string;
@@ -107,6 +108,8 @@ export function SectionBlock({
   user: User;
   people: readonly ManagedUser[] | null;
   open: boolean;
+  /** A closed round is kept to read, not to check. */
+  closed: boolean;
 }) {
   const admin = user.role === 'admin';
   const headingId = `${sectionAnchor(section.code)}-heading`;
@@ -115,7 +118,7 @@ export function SectionBlock({
       <h3 id={headingId}>{section.name}</h3>
       <ProgressBar label={section.name} progress={progress} />
       <p>{assigned ? `Assigned to ${assigned.assigneeName}` : 'Not assigned yet'}</p>
-      {admin && (
+      {admin && !closed && (
         <AssignSection
           roundId={roundId}
           section={section.code}
@@ -138,7 +141,7 @@ export function SectionBlock({
               roundId={roundId}
               latest={latest}
               user={user}
-              canCheck={admin}
+              canCheck={admin && !closed}
             />
           ))}
         </ul>

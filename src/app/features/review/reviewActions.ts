@@ -115,3 +115,12 @@ export async function checkFromEditForm(
   await recordCheck(user, roundId, { entity, id }, changed ? 'edited' : 'still_correct');
   return reviewReturnPath();
 }
+
+/** Closes a round (kept for its record, no longer offered for checking) or reopens it. */
+export async function setRoundClosed(
+  roundId: string,
+  closed: boolean,
+  db: LocalDatabase = localDatabase,
+): Promise<void> {
+  await saveRecord(db, 'reviewRound', { id: roundId, closed, updatedAt: new Date().toISOString() });
+}
