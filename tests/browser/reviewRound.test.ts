@@ -2,7 +2,9 @@
 // assigns a section to themselves ("My sections"); offline, they mark a record still correct (it waits
 // on the device, the progress moves at once), and an edit form opened from the round counts as checked
 // when saved; back online the checks sync, the server holds who checked, a duty officer's device shows
-// the same progress (read only), and the CSV for the voluntary-sector body names the verifier.
+// the same progress (read only), and the CSV for the voluntary-sector body names the verifier. Then the
+// situation report: the marking an admin sets and the report they mark as issued reach a duty
+// officer's device ("changes since" compares with the last report issued by anyone).
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -15,9 +17,11 @@ import {
   serverForSuite,
   signInReadyOffline,
   signInSynced,
+  syncStatus,
 } from './harness.ts';
 import { axeViolations } from './pageChecks.ts';
 import { serverRecords } from './requestSteps.ts';
+import { seedRequests } from './seedRequests.ts';
 
 const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
 const ADMIN_NAME = 'Alex Morgan (demo)';
@@ -30,6 +34,7 @@ describe('quarterly review round', () => {
   let section = '';
   let checked = '';
   let roundPath = '';
+  let duty: Page | undefined;
 
   const admin = () => {
     if (!page) throw new Error('an earlier step did not sign in');
@@ -128,12 +133,44 @@ describe('quarterly review round', () => {
   });
 
   it('shows a duty officer’s device the same progress, with nothing to tap', async () => {
-    const duty = await firstPage(await launch('profile-review-duty'));
+    duty = await firstPage(await launch('profile-review-duty'));
     await signInSynced(duty, url(), DEMO_DUTY);
     await duty.goto(`${url()}${roundPath}`);
     await duty.getByRole('heading', { level: 1, name: ROUND }).waitFor();
     await duty.getByText(/^Whole round: 2 of \d+ checked/).waitFor();
     expect(await duty.getByRole('button', { name: /^Still correct/ }).count()).toBe(0);
     await duty.getByRole('region', { name: section }).getByText(`Assigned to ${ADMIN_NAME}`).waitFor();
+  });
+
+  it('shares the council’s report marking and the last issued report with another officer’s device', async () => {
+    const page = admin();
+    if (!duty) throw new Error('an earlier step did not open the duty officer’s device');
+    const { incident } = await seedRequests(url(), DEMO_DUTY.username, DEMO_DUTY.password);
+    const report = `${url()}/incidents/${incident.id}/report`;
+    const title = `Situation report: ${incident.name}`;
+    const marking = 'Protective marking (printed on every page)';
+
+    await page.goto(report);
+    await pressSyncNow(page);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await page.getByLabel(marking).inputValue()).toBe('OFFICIAL-SENSITIVE');
+    await page.getByLabel(marking).fill('OFFICIAL');
+    await page.getByRole('button', { name: 'Save marking for the council' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Mark as issued' }).click();
+    await page.getByText(new RegExp(`^Last issued .* by ${ADMIN_NAME.replace(/[()]/g, '\\$&')}`)).waitFor();
+    await pressSyncNow(page);
+    await syncStatus(page).filter({ hasText: 'All changes synced' }).waitFor();
+
+    await duty.goto(report);
+    await pressSyncNow(duty);
+    await duty.getByRole('heading', { level: 1, name: title }).waitFor();
+    await duty.getByText(new RegExp(`^Last issued .* by ${ADMIN_NAME.replace(/[()]/g, '\\$&')}`)).waitFor();
+    const shown = duty.getByLabel(marking);
+    expect(await shown.inputValue()).toBe('OFFICIAL');
+    expect(await shown.getAttribute('readonly'), 'a duty officer reads the council’s marking').not.toBeNull();
   });
 });
