@@ -74,6 +74,12 @@ describe.each(databaseKinds)('the quarterly review through sync (%s)', (kind) =>
       by: world.user('admin').id,
     });
     expect(((await duty.db.partners.get(partner.id)) as Partner).lastVerified).toBe(ukToday(new Date()));
+    // Pushes are audited, so the audit trail names who checked it too.
+    const audited = await world.test.db.query<{ username: string }>(
+      `SELECT DISTINCT username FROM audit_log WHERE entity = 'reviewCheck' AND record_id = $1`,
+      [checks[0]!.id],
+    );
+    expect(audited).toEqual([{ username: 'admin' }]);
     expect(await duty.db.table('reviewRounds').get(round.id)).toMatchObject({ name: 'Spring review' });
     // Rounds and checks are for staff.
     await parish.sync();
