@@ -36,14 +36,18 @@ function ItemRow({
   canCheck: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const check = latest.get(itemKey(item));
   const outcome = outcomeOf(item, latest);
   const stillCorrect = async () => {
     setError(null);
+    setBusy(true);
     try {
       await recordCheck(user, roundId, item, 'still_correct');
     } catch {
       setError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -66,6 +70,7 @@ function ItemRow({
           <button
             type="button"
             aria-label={`Still correct: ${item.name}`}
+            disabled={busy}
             onClick={() => void stillCorrect()}
           >
             Still correct
