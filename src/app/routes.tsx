@@ -84,6 +84,8 @@ const features = {
     'SituationReportScreen',
   ),
   ContactList: onDemand(() => import('./features/contactList/ContactListScreen.tsx'), 'ContactListScreen'),
+  ReviewRounds: onDemand(() => import('./features/review/ReviewRoundsScreen.tsx'), 'ReviewRoundsScreen'),
+  ReviewRound: onDemand(() => import('./features/review/ReviewRoundScreen.tsx'), 'ReviewRoundScreen'),
 };
 
 // The phone shell (issue 11): the landing redirect and the More screen.
@@ -160,6 +162,9 @@ export const ROUTES: Route[] = [
   { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },
   { pattern: /^\/incidents\/([^/]+)\/report$/, screen: features.SituationReport },
   { pattern: /^\/contact-list$/, screen: features.ContactList },
+  // The quarterly review of the directory (issue 14): the rounds, and one round's sections.
+  { pattern: /^\/review$/, screen: features.ReviewRounds },
+  { pattern: /^\/review\/([^/]+)$/, screen: features.ReviewRound },
 ];
 
 export function matchRoute(path: string): { screen: ComponentType<ScreenProps>; params: string[] } {

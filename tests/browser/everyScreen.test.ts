@@ -56,6 +56,11 @@ describe('every screen at 320 px', () => {
     page = await firstPage(await launch('profile-every-screen', { viewport: PHONE_SCREEN }));
     await signInSynced(page, url(), DEMO_ADMIN);
     const requestId = await logRequest(page, { name: 'Every RQ' });
+    // A review round to look at: started with the form's defaults.
+    await page.goto(`${url()}/review`);
+    await page.getByRole('button', { name: 'Start round' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Quarterly review \d{4} Q\d$/ }).waitFor();
+    const reviewId = new URL(page.url()).pathname.split('/')[2] ?? '';
     const records = await serverRecords(url(), DEMO_DUTY.username, DEMO_DUTY.password);
     const first = (entity: string) => records.find((change) => change.entity === entity)?.id ?? '';
     ids = {
@@ -66,6 +71,7 @@ describe('every screen at 320 px', () => {
       people: await aPersonId(url()),
       dashboard: incident.id,
       incidents: incident.id,
+      review: reviewId,
     };
   });
 

@@ -21,7 +21,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
@@ -55,6 +55,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         '0006_people_sessions_audit.sql',
         '0007_oruk_term_mappings.sql',
         '0008_lsoas.sql',
+        '0009_review_rounds.sql',
       ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',

@@ -33,6 +33,7 @@ import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import type { Parish, Ward } from '../../src/domain/area.ts';
 
 const NOW = new Date().toISOString();
+const ROUND_ID = randomUUID();
 const request = aRequest({
   place: { wardCode: 'DEMO-W01', parishCode: PARISH_A, lat: null, lon: null, address: '' },
 });
@@ -122,6 +123,44 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     settledBy: null,
     settledAt: null,
   }),
+  reviewRound: () => ({
+    id: ROUND_ID,
+    name: 'Spring review',
+    dueDate: '2026-06-30',
+    startedAt: NOW,
+    startedBy: randomUUID(),
+    startedByName: 'x',
+    closed: false,
+    updatedAt: NOW,
+  }),
+  reviewAssignment: () => ({
+    id: `${ROUND_ID}/ward:DEMO-W01`,
+    roundId: ROUND_ID,
+    section: 'ward:DEMO-W01',
+    assigneeId: randomUUID(),
+    assigneeName: 'Test Reviewer',
+    updatedAt: NOW,
+  }),
+  reviewCheck: () => ({
+    id: randomUUID(),
+    roundId: ROUND_ID,
+    entity: 'partner',
+    recordId: randomUUID(),
+    outcome: 'still_correct',
+    checkedAt: NOW,
+    by: randomUUID(),
+    byName: 'x',
+  }),
+  issuedReport: () => ({
+    id: randomUUID(),
+    incidentId: randomUUID(),
+    issuedAt: NOW,
+    open: 3,
+    gaps: ['DEMO-W01:food'],
+    by: randomUUID(),
+    byName: 'x',
+  }),
+  councilSetting: () => ({ code: 'reportMarking', value: 'OFFICIAL', updatedAt: NOW }),
 };
 
 describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) => {

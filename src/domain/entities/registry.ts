@@ -12,6 +12,9 @@ import { contactSchema } from '../contact.ts';
 import { incidentSchema, requestSchema, type HelpRequest } from '../request.ts';
 import { timelineEntrySchema } from '../timeline.ts';
 import { conflictSchema } from '../conflict.ts';
+import { reviewAssignmentSchema, reviewCheckSchema, reviewRoundSchema } from '../review/reviewRound.ts';
+import { issuedReportSchema } from '../situationReport/issuedReport.ts';
+import { councilSettingSchema } from '../councilSetting.ts';
 import { capabilityLabel } from '../capabilities.ts';
 import { PARTNER_COLUMNS, partnerFromRow, partnerToRow } from '../partnerRow.ts';
 import { CONTACT_COLUMNS, contactFromRow, contactToRow } from '../contactRow.ts';
@@ -207,6 +210,80 @@ export const entityRegistry = {
     deviceFields: ['status', 'settledAt'],
     serverOwned: ['settledBy'],
     stamp: (user, isNew) => (isNew ? {} : { settledBy: user.displayName }),
+  }),
+  // The quarterly review (issue 14). Admins run it: they are the ones who may change the directory
+  // records a check confirms (partners and contacts are written by admins), so a check, a round and an
+  // assignment are theirs too; duty officers see the rounds and their progress.
+  reviewRound: define({
+    schema: reviewRoundSchema,
+    key: 'id',
+    words: { one: 'review round', many: 'review rounds' },
+    label: byName,
+    storage: { table: 'review_rounds', idType: 'uuid' },
+    local: { table: 'reviewRounds', indexes: '' },
+    scope: () => STAFF_SCOPE,
+    write: 'admin',
+    appendOnly: false,
+    createdOnDevices: true,
+    serverOwned: ['startedBy', 'startedByName'],
+    stamp: (user, isNew) => (isNew ? { startedBy: user.id, startedByName: user.displayName } : {}),
+  }),
+  reviewAssignment: define({
+    schema: reviewAssignmentSchema,
+    key: 'id',
+    words: { one: 'review assignment', many: 'review assignments' },
+    label: (assignment) => `Review section ${assignment.section}: ${assignment.assigneeName || 'nobody'}`,
+    storage: { table: 'review_assignments', idType: 'text' },
+    local: { table: 'reviewAssignments', indexes: 'roundId' },
+    scope: () => STAFF_SCOPE,
+    write: 'admin',
+    appendOnly: false,
+    createdOnDevices: true,
+    serverOwned: [],
+  }),
+  // Who confirmed which record, when, in which round: only ever added, so the record is kept whole.
+  reviewCheck: define({
+    schema: reviewCheckSchema,
+    key: 'id',
+    words: { one: 'review check', many: 'review checks' },
+    label: (check) => `${check.entity} checked ${check.checkedAt.slice(0, 10)}`,
+    storage: { table: 'review_checks', idType: 'uuid' },
+    local: { table: 'reviewChecks', indexes: 'roundId' },
+    scope: () => STAFF_SCOPE,
+    write: 'admin',
+    appendOnly: true,
+    createdOnDevices: true,
+    serverOwned: ['by', 'byName'],
+    stamp: (user) => ({ by: user.id, byName: user.displayName }),
+  }),
+  // A situation report marked as issued: the shared baseline for "changes since the last report".
+  issuedReport: define({
+    schema: issuedReportSchema,
+    key: 'id',
+    words: { one: 'issued report', many: 'issued reports' },
+    label: (issued) => `Situation report issued ${issued.issuedAt.slice(0, 16).replace('T', ' ')}`,
+    storage: { table: 'issued_reports', idType: 'uuid' },
+    local: { table: 'issuedReports', indexes: 'incidentId' },
+    scope: () => STAFF_SCOPE,
+    write: 'staff',
+    appendOnly: true,
+    createdOnDevices: true,
+    serverOwned: ['by', 'byName'],
+    stamp: (user) => ({ by: user.id, byName: user.displayName }),
+  }),
+  // Council-wide settings (the report marking): set by admins, read by everyone signed in.
+  councilSetting: define({
+    schema: councilSettingSchema,
+    key: 'code',
+    words: { one: 'council setting', many: 'council settings' },
+    label: (setting) => setting.code,
+    storage: { table: 'council_settings', idType: 'text' },
+    local: { table: 'councilSettings', indexes: '' },
+    scope: everyone,
+    write: 'admin',
+    appendOnly: false,
+    createdOnDevices: true,
+    serverOwned: [],
   }),
 };
 

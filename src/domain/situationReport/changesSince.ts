@@ -1,6 +1,6 @@
 // "Changes since the last report": what a reader who heard the previous briefing needs to hear now.
-// A report issued on this device leaves a small record (when, how many open, which gaps); the next
-// report compares itself with it. Counts come from the requests' histories, so a request logged and
+// A report marked as issued leaves a small record (when, how many open, which gaps), synced to every
+// staff device (issuedReport.ts); the next report, on any of them, compares itself with the last one. Counts come from the requests' histories, so a request logged and
 // closed in between still shows in both counts.
 import type { SituationReport } from './report.ts';
 import { isClosedStatus } from '../dashboard/statusHistory.ts';
@@ -34,6 +34,15 @@ export function issuedRecord(report: SituationReport): IssuedReport {
     open: report.summary.open,
     gaps: report.gaps.map(gapKey),
   };
+}
+
+/** The last report issued for the incident by anyone (the latest issue time); null when none. */
+export function lastIssuedFor<T extends IssuedReport>(issued: readonly T[], incidentId: string): T | null {
+  let last: T | null = null;
+  for (const candidate of issued)
+    if (candidate.incidentId === incidentId && (last === null || candidate.issuedAt > last.issuedAt))
+      last = candidate;
+  return last;
 }
 
 export function changesSince(report: SituationReport, previous: IssuedReport): ReportChanges {

@@ -14,7 +14,7 @@ import {
 } from '../../../domain/contactList/emergencyContactList.ts';
 import { telHref } from '../../../domain/common.ts';
 import { downloadText } from '../../download.ts';
-import { cssString, readMarking } from '../situationReport/issuedReports.ts';
+import { cssString, useReportMarking } from '../situationReport/issuedReports.ts';
 import { reportTime } from '../situationReport/reportTime.ts';
 import { contactListCsv } from './contactListCsv.ts';
 
@@ -86,9 +86,9 @@ export function ContactListScreen() {
     [user, wards, parishes, partners, contacts],
   );
   const madeAt = useMemo(() => new Date().toISOString(), []);
-  const marking = readMarking();
+  const marking = useReportMarking();
 
-  if (!list) return <p role="status">Loading the contact list…</p>;
+  if (!list || marking === undefined) return <p role="status">Loading the contact list…</p>;
   const empty =
     list.boroughWide.length === 0 &&
     list.others.length === 0 &&

@@ -17,6 +17,7 @@ export function MoreScreen() {
     ['/gaps', 'Gaps'],
     ['/wards', 'Wards'],
     ['/stale', 'Stale'],
+    ...(staff ? ([['/review', 'Quarterly review']] as [string, string][]) : []),
     ['/sync-issues', 'Sync issues'],
     ...(user !== null && user.role !== 'parish_coordinator'
       ? ([['/dashboard', 'Dashboard']] as [string, string][])

@@ -1,6 +1,7 @@
 // The situation report for one incident (/incidents/<id>/report): made on this device from IndexedDB,
 // so it can be printed or saved as PDF with no signal. On screen, controls above the page: the
-// protective marking, print, CSV, "mark as issued". In print (A4), only the report, with the marking and
+// protective marking (the council's, set by an admin), print, CSV, "mark as issued" (shared with every
+// staff device, so anyone's next report shows the changes since). In print (A4), only the report, with the marking and
 // the time it was made at the top of every page and page numbers at the foot.
 import './situationReport.css';
 import { useMemo, useState } from 'react';
@@ -14,7 +15,9 @@ import { Link } from '../../router.tsx';
 import { useRequestRecords } from '../dashboard/useRequestRecords.ts';
 import { WardSketch } from '../dashboard/WardSketch.tsx';
 import { situationReportCsv } from './reportCsv.ts';
-import { cssString, lastIssued, readMarking, recordIssued, saveMarking } from './issuedReports.ts';
+import { cssString, recordIssued, saveMarking, useLastIssued, useReportMarking } from './issuedReports.ts';
+import { useSessionUser } from '../../useSessionUser.ts';
+import { isStaff } from '../../../domain/access.ts';
 import { ReportBody } from './ReportBody.tsx';
 import { reportTime } from './reportTime.ts';
 
@@ -23,8 +26,13 @@ export function SituationReportScreen({ params }: { params: string[] }) {
   const records = useRequestRecords();
   const partners = useLiveQuery(() => localDatabase.partners.toArray());
   const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
-  const [marking, setMarking] = useState(readMarking);
-  const [issuedVersion, setIssuedVersion] = useState(0);
+  const councilMarking = useReportMarking();
+  // What an admin is typing, shown on the page before it is saved for the council.
+  const [markingDraft, setMarkingDraft] = useState<string | null>(null);
+  const [markingSaved, setMarkingSaved] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const user = useSessionUser();
+  const marking = markingDraft ?? councilMarking ?? '';
   const incident = records?.incidents.find((candidate) => candidate.id === incidentId);
   const report = useMemo(
     () =>
@@ -33,14 +41,11 @@ export function SituationReportScreen({ params }: { params: string[] }) {
         : undefined,
     [records, partners, incident, madeAt],
   );
-  // issuedVersion: read the record again after "mark as issued".
-  const previous = useMemo(
-    () => (issuedVersion >= 0 ? lastIssued(incidentId) : null),
-    [incidentId, issuedVersion],
-  );
+  const previous = useLastIssued(incidentId);
   const changes = report && previous ? changesSince(report, previous) : null;
 
-  if (!records || !partners) return <p role="status">Loading the situation report…</p>;
+  if (!records || !partners || previous === undefined || councilMarking === undefined || user === undefined)
+    return <p role="status">Loading the situation report…</p>;
   if (!incident || !report)
     return (
       <>
@@ -52,14 +57,27 @@ export function SituationReportScreen({ params }: { params: string[] }) {
       </>
     );
 
-  const onMarking = (value: string) => {
-    setMarking(value);
-    saveMarking(value);
+  const admin = user?.role === 'admin';
+  const staff = user ? isStaff(user) : false;
+  const onSaveMarking = async () => {
+    setSaveError(null);
+    try {
+      await saveMarking(marking);
+      setMarkingDraft(null);
+      setMarkingSaved(true);
+    } catch {
+      setSaveError('Could not save on this device. Try again.');
+    }
   };
-  const issue = () => {
-    recordIssued(issuedRecord(report));
-    setIssuedVersion((version) => version + 1);
-    setMadeAt(new Date().toISOString());
+  const issue = async () => {
+    if (!user) return;
+    setSaveError(null);
+    try {
+      await recordIssued(issuedRecord(report), user);
+      setMadeAt(new Date().toISOString());
+    } catch {
+      setSaveError('Could not save on this device. Try again.');
+    }
   };
   const wardCounts = new Map(
     report.openByWard.flatMap((row) => (row.wardCode === null ? [] : [[row.wardCode, row.open] as const])),
@@ -76,12 +94,35 @@ export function SituationReportScreen({ params }: { params: string[] }) {
           <Link to={`/dashboard/${encodeURIComponent(incident.id)}`}>Dashboard for this incident</Link>
         </p>
         <label htmlFor="report-marking">Protective marking (printed on every page)</label>
+        <p className="hint" id="report-marking-hint">
+          {admin
+            ? 'The council’s marking: saving it sets it on every device.'
+            : 'The council’s marking, set by an administrator.'}
+        </p>
         <input
           id="report-marking"
           value={marking}
           maxLength={60}
-          onChange={(event) => onMarking(event.target.value)}
+          readOnly={!admin}
+          aria-describedby="report-marking-hint"
+          onChange={(event) => {
+            setMarkingDraft(event.target.value);
+            setMarkingSaved(false);
+          }}
         />
+        {admin && (
+          <div className="button-row">
+            <button type="button" className="secondary" onClick={() => void onSaveMarking()}>
+              Save marking for the council
+            </button>
+            {markingSaved && <span role="status">Saved; it reaches every device at the next sync.</span>}
+          </div>
+        )}
+        {saveError && (
+          <p className="form-error" role="alert">
+            {saveError}
+          </p>
+        )}
         <div className="button-row">
           <button type="button" onClick={() => window.print()}>
             Print or save as PDF
@@ -98,17 +139,19 @@ export function SituationReportScreen({ params }: { params: string[] }) {
           >
             Download CSV
           </button>
-          <button type="button" className="secondary" onClick={issue}>
-            Mark as issued
-          </button>
+          {staff && (
+            <button type="button" className="secondary" onClick={() => void issue()}>
+              Mark as issued
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => setMadeAt(new Date().toISOString())}>
             Refresh figures
           </button>
         </div>
         <p>
           {previous
-            ? `Last issued from this device ${reportTime(previous.issuedAt)}; “Changes since” compares with it.`
-            : 'No report issued from this device for this incident yet.'}
+            ? `Last issued ${reportTime(previous.issuedAt)}${previous.byName ? ` by ${previous.byName}` : ''}; “Changes since” compares with it.`
+            : 'No report issued for this incident yet.'}
         </p>
       </div>
 

@@ -1,54 +1,72 @@
-// Which situation reports were issued from this device, and the protective marking chosen for them,
-// kept in localStorage: "changes since the last report" compares with the last one issued here. Not
-// synced on purpose — it is this officer's briefing record, and nothing in it is new data.
+// Issued situation reports and the protective marking, shared across devices: marking a report as
+// issued saves a synced issued-report record (so "changes since the last report" on any staff device
+// compares with the last report issued by anyone), and the marking is a council setting an admin sets
+// (so every printed report carries the council's marking, not one device's). Reports issued before
+// this was shared were kept in this device's localStorage; they still count, read-only.
 import { z } from 'zod';
-import type { IssuedReport } from '../../../domain/situationReport/changesSince.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { saveRecord } from '../../store/mutate.ts';
+import { lastIssuedFor, type IssuedReport } from '../../../domain/situationReport/changesSince.ts';
+import type { IssuedReportRecord } from '../../../domain/situationReport/issuedReport.ts';
+import { reportMarking, type CouncilSetting } from '../../../domain/councilSetting.ts';
+import type { User } from '../../../domain/user.ts';
 
-const ISSUED_KEY = 'resilience-hub:issued-reports';
-const MARKING_KEY = 'resilience-hub:report-marking';
-export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
+const LEGACY_ISSUED_KEY = 'resilience-hub:issued-reports';
 
-const issuedSchema = z.array(
+const legacySchema = z.array(
   z.object({ incidentId: z.string(), issuedAt: z.string(), open: z.number(), gaps: z.array(z.string()) }),
 );
 
-function readAll(): IssuedReport[] {
+/** Reports issued on this device before issued reports were synced. */
+function legacyIssued(): IssuedReport[] {
   try {
-    const parsed = issuedSchema.safeParse(JSON.parse(localStorage.getItem(ISSUED_KEY) ?? '[]'));
+    const parsed = legacySchema.safeParse(JSON.parse(localStorage.getItem(LEGACY_ISSUED_KEY) ?? '[]'));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];
   }
 }
 
-/** The last report issued here for this incident, or null. */
-export function lastIssued(incidentId: string): IssuedReport | null {
-  return (
-    readAll()
-      .filter((issued) => issued.incidentId === incidentId)
-      .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0] ?? null
+export type LastIssued = IssuedReport & { byName?: string };
+
+/** The last report issued for this incident by anyone; null when none, undefined while loading. */
+export function useLastIssued(incidentId: string): LastIssued | null | undefined {
+  return useLiveQuery(async () => {
+    const synced = await localDatabase
+      .table<IssuedReportRecord, string>('issuedReports')
+      .where('incidentId')
+      .equals(incidentId)
+      .toArray();
+    return lastIssuedFor<LastIssued>([...synced, ...legacyIssued()], incidentId);
+  }, [incidentId]);
+}
+
+/** Marks a report as issued: saved here with its outbox entry, and synced to every staff device. */
+export async function recordIssued(issued: IssuedReport, user: User): Promise<void> {
+  const record: IssuedReportRecord = {
+    ...issued,
+    id: crypto.randomUUID(),
+    by: user.id,
+    byName: user.displayName,
+  };
+  await saveRecord(localDatabase, 'issuedReport', record);
+}
+
+/** The council's protective marking (its default until an admin sets one); undefined while loading. */
+export function useReportMarking(): string | undefined {
+  return useLiveQuery(async () =>
+    reportMarking(await localDatabase.table<CouncilSetting, string>('councilSettings').toArray()),
   );
 }
 
-export function recordIssued(issued: IssuedReport): void {
-  // Keep the last 200, enough for months of incidents, never unbounded.
-  localStorage.setItem(ISSUED_KEY, JSON.stringify([...readAll(), issued].slice(-200)));
-}
-
-export function readMarking(): string {
-  try {
-    return localStorage.getItem(MARKING_KEY) ?? DEFAULT_MARKING;
-  } catch {
-    return DEFAULT_MARKING;
-  }
-}
-
-export function saveMarking(marking: string): void {
-  try {
-    localStorage.setItem(MARKING_KEY, marking);
-  } catch {
-    // Private mode: the marking holds for this page only.
-  }
+/** Sets the council's marking (admins; the server refuses others). */
+export async function saveMarking(marking: string): Promise<void> {
+  await saveRecord(localDatabase, 'councilSetting', {
+    code: 'reportMarking',
+    value: marking.trim(),
+    updatedAt: new Date().toISOString(),
+  });
 }
 
 /** A CSS string literal for the page-margin marking: quotes, backslashes and line breaks escaped. */

@@ -16,6 +16,7 @@ import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 import { ErrorSummary } from '../../directory/FormFields.tsx';
 import { columnFields } from '../../directory/columnFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
+import { checkFromEditForm, reviewReturnPath } from '../../features/review/reviewActions.ts';
 
 const LABELS: Record<ContactColumn, string> = {
   id: 'Id',
@@ -69,13 +70,13 @@ function ContactForm({
     const read = contactFromRow(form.values, contact, formContext({ wards, parishes }));
     if (!read.ok) return form.fail(read.errors);
     form.setErrors({});
-    if (contact && sameValue({ ...read.record, updatedAt: '' }, { ...contact, updatedAt: '' })) {
-      return navigate(`/contacts/${contact.id}`);
-    }
+    const unchanged = contact && sameValue({ ...read.record, updatedAt: '' }, { ...contact, updatedAt: '' });
     try {
-      await saveRecord(localDatabase, 'contact', read.record);
+      // Opened from a review round: saving counts as checked there, changed or not.
+      if (!unchanged) await saveRecord(localDatabase, 'contact', read.record);
       await form.draft.discard();
-      navigate(`/contacts/${read.record.id}`);
+      const back = await checkFromEditForm('contact', read.record.id, !unchanged);
+      navigate(back ?? `/contacts/${read.record.id}`);
     } catch {
       form.setSaveError(SAVE_FAILED);
     }
@@ -111,7 +112,7 @@ function ContactForm({
       <SaveOrCancel
         saveError={form.saveError}
         save="Save contact"
-        cancelTo={contact ? `/contacts/${contact.id}` : '/directory'}
+        cancelTo={reviewReturnPath() ?? (contact ? `/contacts/${contact.id}` : '/directory')}
       />
     </form>
   );

@@ -15,6 +15,7 @@ import { EditPage, SaveOrCancel } from '../../directory/EditPage.tsx';
 import { DraftNotice } from '../../features/device/DraftNotice.tsx';
 import { ErrorSummary, FormActions } from '../../directory/FormFields.tsx';
 import { formContext, SAVE_FAILED, useEditForm } from '../../directory/useEditForm.ts';
+import { checkFromEditForm, reviewReturnPath } from '../../features/review/reviewActions.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
 
 function initialValues(partner: Partner | null): Record<PartnerColumn, string> {
@@ -52,7 +53,8 @@ function PartnerForm({
     try {
       await saveRecord(localDatabase, 'partner', record);
       await form.draft.discard();
-      navigate(`/partners/${record.id}`);
+      // Opened from a review round: saving counts as checked there.
+      navigate((await checkFromEditForm('partner', record.id, true)) ?? `/partners/${record.id}`);
     } catch {
       form.setSaveError(SAVE_FAILED);
     }
@@ -64,7 +66,10 @@ function PartnerForm({
     form.setErrors({});
     // Nothing changed: nothing to send.
     if (partner && sameValue({ ...read.record, updatedAt: '' }, { ...partner, updatedAt: '' })) {
-      return navigate(`/partners/${partner.id}`);
+      void checkFromEditForm('partner', partner.id, false).then((back) =>
+        navigate(back ?? `/partners/${partner.id}`),
+      );
+      return;
     }
     void save(read.record);
   };
@@ -86,7 +91,7 @@ function PartnerForm({
       <SaveOrCancel
         saveError={form.saveError}
         save="Save partner"
-        cancelTo={partner ? `/partners/${partner.id}` : '/directory'}
+        cancelTo={reviewReturnPath() ?? (partner ? `/partners/${partner.id}` : '/directory')}
       />
       {partner && partner.status !== 'closed' && (
         <section className="retire" aria-labelledby="retire-heading">

@@ -84,6 +84,12 @@ export function StaleScreen() {
       <p>
         Partners and contacts whose details nobody has confirmed lately, oldest first. Call, check, and mark
         them verified.
+        {canEdit && (
+          <>
+            {' '}
+            Each quarter, check the whole directory in a <Link to="/review">review round</Link>.
+          </>
+        )}
       </p>
       <DaysInput />
       {items === undefined ? (
