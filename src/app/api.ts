@@ -1,7 +1,7 @@
 // Talking to the server: JSON in and out, the session token, and errors turned into plain words.
 // Only the sync layer and sign-in call this; screens read the local database.
-import { apiErrorSchema } from '../domain/apiError.ts';
-import { API_VERSION, API_VERSION_HEADER } from '../domain/apiVersion.ts';
+import { apiErrorSchema } from '../domain/api/apiError.ts';
+import { API_VERSION, API_VERSION_HEADER } from '../domain/api/apiVersion.ts';
 import { noteServerAnswer } from './features/device/serverVersion.ts';
 
 export class ApiRequestError extends Error {

@@ -62,18 +62,18 @@ export function renewFailedScreens(): void {
 }
 
 // Not in the first screen's JavaScript either: the sign-in screen needs none of it (nor its search).
-const PartnersScreen = onDemand(() => import('./screens/PartnersScreen.tsx'), 'PartnersScreen');
+const PartnersScreen = onDemand(() => import('./features/partners/PartnersScreen.tsx'), 'PartnersScreen');
 
 // Directory screens (issue 3); each edit screen serves both "new" and "<id>/edit".
 const directory = {
-  Directory: onDemand(() => import('./screens/directory/DirectoryScreen.tsx'), 'DirectoryScreen'),
-  Stale: onDemand(() => import('./screens/directory/StaleScreen.tsx'), 'StaleScreen'),
-  Import: onDemand(() => import('./screens/directory/ImportScreen.tsx'), 'ImportScreen'),
-  PartnerEdit: onDemand(() => import('./screens/directory/PartnerEditScreen.tsx'), 'PartnerEditScreen'),
-  Contact: onDemand(() => import('./screens/directory/ContactScreen.tsx'), 'ContactScreen'),
-  ContactEdit: onDemand(() => import('./screens/directory/ContactEditScreen.tsx'), 'ContactEditScreen'),
-  Parish: onDemand(() => import('./screens/directory/ParishScreen.tsx'), 'ParishScreen'),
-  ParishEdit: onDemand(() => import('./screens/directory/ParishEditScreen.tsx'), 'ParishEditScreen'),
+  Directory: onDemand(() => import('./features/directory/DirectoryScreen.tsx'), 'DirectoryScreen'),
+  Stale: onDemand(() => import('./features/directory/StaleScreen.tsx'), 'StaleScreen'),
+  Import: onDemand(() => import('./features/directory/ImportScreen.tsx'), 'ImportScreen'),
+  PartnerEdit: onDemand(() => import('./features/directory/PartnerEditScreen.tsx'), 'PartnerEditScreen'),
+  Contact: onDemand(() => import('./features/directory/ContactScreen.tsx'), 'ContactScreen'),
+  ContactEdit: onDemand(() => import('./features/directory/ContactEditScreen.tsx'), 'ContactEditScreen'),
+  Parish: onDemand(() => import('./features/directory/ParishScreen.tsx'), 'ParishScreen'),
+  ParishEdit: onDemand(() => import('./features/directory/ParishEditScreen.tsx'), 'ParishEditScreen'),
 };
 
 // Features for the people in charge (issue 14), each loaded only when opened.
@@ -98,7 +98,10 @@ export const ROUTES: Route[] = [
   { pattern: /^\/$/, screen: shell.Landing },
   { pattern: /^\/more$/, screen: shell.More },
   { pattern: /^\/partners$/, screen: PartnersScreen },
-  { pattern: /^\/find$/, screen: onDemand(() => import('./screens/FindHelpScreen.tsx'), 'FindHelpScreen') },
+  {
+    pattern: /^\/find$/,
+    screen: onDemand(() => import('./features/findHelp/FindHelpScreen.tsx'), 'FindHelpScreen'),
+  },
   // The directory, stale details, edit forms and CSV import (issue 3). "new" and "/edit" before "<id>".
   { pattern: /^\/directory$/, screen: directory.Directory },
   { pattern: /^\/stale$/, screen: directory.Stale },
@@ -113,29 +116,29 @@ export const ROUTES: Route[] = [
   { pattern: /^\/parishes\/([^/]+)$/, screen: directory.Parish },
   {
     pattern: /^\/partners\/([^/]+)$/,
-    screen: onDemand(() => import('./screens/PartnerScreen.tsx'), 'PartnerScreen'),
+    screen: onDemand(() => import('./features/partners/PartnerScreen.tsx'), 'PartnerScreen'),
   },
-  { pattern: /^\/wards$/, screen: onDemand(() => import('./screens/WardsScreen.tsx'), 'WardsScreen') },
+  { pattern: /^\/wards$/, screen: onDemand(() => import('./features/map/WardsScreen.tsx'), 'WardsScreen') },
   // Requests for help, incidents and sync issues (issue 4). /requests/new before /requests/<id>.
   {
     pattern: /^\/requests$/,
-    screen: onDemand(() => import('./screens/requests/RequestsScreen.tsx'), 'RequestsScreen'),
+    screen: onDemand(() => import('./features/requests/RequestsScreen.tsx'), 'RequestsScreen'),
   },
   {
     pattern: /^\/requests\/new$/,
-    screen: onDemand(() => import('./screens/requests/NewRequestScreen.tsx'), 'NewRequestScreen'),
+    screen: onDemand(() => import('./features/requests/NewRequestScreen.tsx'), 'NewRequestScreen'),
   },
   {
     pattern: /^\/requests\/([^/]+)$/,
-    screen: onDemand(() => import('./screens/requests/RequestScreen.tsx'), 'RequestScreen'),
+    screen: onDemand(() => import('./features/requests/RequestScreen.tsx'), 'RequestScreen'),
   },
   {
     pattern: /^\/incidents$/,
-    screen: onDemand(() => import('./screens/requests/IncidentsScreen.tsx'), 'IncidentsScreen'),
+    screen: onDemand(() => import('./features/requests/IncidentsScreen.tsx'), 'IncidentsScreen'),
   },
   {
     pattern: /^\/sync-issues$/,
-    screen: onDemand(() => import('./screens/requests/SyncIssuesScreen.tsx'), 'SyncIssuesScreen'),
+    screen: onDemand(() => import('./features/requests/SyncIssuesScreen.tsx'), 'SyncIssuesScreen'),
   },
   // Council administration (issue 10): people, the audit trail and this person's devices.
   {
@@ -151,12 +154,12 @@ export const ROUTES: Route[] = [
     pattern: /^\/account$/,
     screen: onDemand(() => import('./features/account/AccountScreen.tsx'), 'AccountScreen'),
   },
-  { pattern: /^\/map$/, screen: onDemand(() => import('./map/MapScreen.tsx'), 'MapScreen') },
+  { pattern: /^\/map$/, screen: onDemand(() => import('./features/map/MapScreen.tsx'), 'MapScreen') },
   {
     pattern: /^\/device$/,
     screen: onDemand(() => import('./features/device/DeviceScreen.tsx'), 'DeviceScreen'),
   },
-  { pattern: /^\/gaps$/, screen: onDemand(() => import('./gaps/GapsScreen.tsx'), 'GapsScreen') },
+  { pattern: /^\/gaps$/, screen: onDemand(() => import('./features/gaps/GapsScreen.tsx'), 'GapsScreen') },
   // The picture for the people in charge (issue 14): dashboard per incident or borough-wide.
   { pattern: /^\/dashboard$/, screen: features.Dashboard },
   { pattern: /^\/dashboard\/([^/]+)$/, screen: features.Dashboard },

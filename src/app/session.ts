@@ -4,8 +4,8 @@
 // previous person are still waiting to sync: those would be lost, or sent under the wrong name.
 // Someone given a one-time password chooses their own before the session is kept. Signing out wipes
 // the device: every table, and the password check kept for the idle lock.
-import { loginResponseSchema, type LoginResponse, type User } from '../domain/user.ts';
-import { accountSchema } from '../domain/people.ts';
+import { loginResponseSchema, type LoginResponse, type User } from '../domain/accounts/user.ts';
+import { accountSchema } from '../domain/accounts/people.ts';
 import { apiFetch } from './api.ts';
 import type { LocalDatabase, StoredSession } from './store/localDatabase.ts';
 import { readMeta, writeMeta } from './store/localDatabase.ts';

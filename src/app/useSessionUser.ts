@@ -3,8 +3,8 @@
 // allows (the server refuses the rest anyway).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
-import type { User } from '../domain/user.ts';
-import { canEditDirectory } from '../domain/access.ts';
+import type { User } from '../domain/accounts/user.ts';
+import { canEditDirectory } from '../domain/entities/access.ts';
 
 /** undefined while loading; null when nobody is signed in. */
 export function useSessionUser(): User | null | undefined {

@@ -23,8 +23,8 @@ import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { apiVersionCheck } from './http/apiVersion.ts';
-import type { AppConfig } from '../domain/appConfig.ts';
-import { openApiDocument } from '../domain/openApi.ts';
+import type { AppConfig } from '../domain/api/appConfig.ts';
+import { openApiDocument } from '../domain/api/openApi.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 

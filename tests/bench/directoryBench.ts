@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { SeededRandom } from '../../src/server/demo/random.ts';
-import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../src/domain/bestPlaced.ts';
-import { buildPartnerSearch } from '../../src/domain/partnerSearch.ts';
-import { CAPABILITIES } from '../../src/domain/capabilities.ts';
+import { bestPlaced, buildBestPlacedIndex, type Urgency } from '../../src/domain/ranking/bestPlaced.ts';
+import { buildPartnerSearch } from '../../src/domain/ranking/partnerSearch.ts';
+import { CAPABILITIES } from '../../src/domain/entities/capabilities.ts';
 import { percentile, round, timeRuns, type BenchResult } from './measure.ts';
 
 const TODAY = '2026-11-23';

@@ -6,7 +6,7 @@ import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { orukPage, serviceFromPartner } from '../../src/domain/openReferral/exportServices.ts';
 import { previewOrukImport } from '../../src/domain/openReferral/importPreview.ts';
-import { partnerSchema } from '../../src/domain/partner.ts';
+import { partnerSchema } from '../../src/domain/entities/partner.ts';
 import { percentile, round, timeRuns, type BenchResult } from './measure.ts';
 
 const TODAY = '2026-11-23';

@@ -9,7 +9,7 @@ import type { Database } from '../../src/server/storage/database.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { pull } from '../../src/server/sync/pull.ts';
 import { createUser } from '../../src/server/auth/users.ts';
-import type { User } from '../../src/domain/user.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { aRequest, creating } from '../support/records.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
 

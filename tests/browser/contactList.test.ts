@@ -10,9 +10,9 @@ import { axeViolations } from './pageChecks.ts';
 import { openNav, serverRecords } from './requestSteps.ts';
 import { readPdf } from './pdfText.ts';
 import { contactListRows, emergencyContactList } from '../../src/domain/contactList/emergencyContactList.ts';
-import type { Contact } from '../../src/domain/contact.ts';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import type { Partner } from '../../src/domain/partner.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
 
 /** A4 is 210 mm wide; the print CSS leaves 14 mm each side: 182 mm = 688 CSS px. */
 const PRINTABLE_WIDTH_PX = (182 / 25.4) * 96;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { runImportArea } from '../../src/server/cli/importArea.ts';
 import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
+import type { Boundary, Position } from '../../src/domain/geo/geometry.ts';
 import {
   DEMO_DUTY,
   firstPage,

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/server/storage/open.ts';
 import { seedDemo, DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
-import { partnerSchema } from '../../src/domain/partner.ts';
+import { partnerSchema } from '../../src/domain/entities/partner.ts';
 import {
   firstPage,
   launchBrowser,

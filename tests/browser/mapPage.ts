@@ -1,8 +1,8 @@
 // Helpers for the map's browser tests: open the map from the navigation, read what Leaflet drew (one SVG
 // path per ward, tagged data-ward), and turn a longitude/latitude inside a ward into a point on screen.
 import type { Page } from 'playwright-core';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
-import { polygonsOf } from '../../src/domain/geometry.ts';
+import type { Boundary, Position } from '../../src/domain/geo/geometry.ts';
+import { polygonsOf } from '../../src/domain/geo/geometry.ts';
 
 export interface DrawnWard {
   code: string;

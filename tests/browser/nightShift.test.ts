@@ -9,9 +9,9 @@ import { logRequest, serverRecords, shownStatus, statusGroup } from './requestSt
 
 const DEMO_PARISH = { username: 'parish', password: 'demo-parish-2026' } as const;
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
-import { availabilityAt, ukMoment } from '../../src/domain/availability.ts';
-import { partnerSchema } from '../../src/domain/partner.ts';
-import { telHref } from '../../src/domain/common.ts';
+import { availabilityAt, ukMoment } from '../../src/domain/ranking/availability.ts';
+import { partnerSchema } from '../../src/domain/entities/partner.ts';
+import { telHref } from '../../src/domain/entities/common.ts';
 
 const PHONE = { width: 390, height: 844 } as const;
 

@@ -1,7 +1,7 @@
 // Steps the request tests share, done as a person would: through the navigation, labelled fields and
 // named buttons. Waits are for things to appear on screen, never for a fixed time.
 import type { Locator, Page } from 'playwright-core';
-import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
+import { pullResponseSchema, type Change } from '../../src/domain/sync/sync.ts';
 import { openNav, pressSyncNow, syncStatus } from './harness.ts';
 
 export { openNav };

@@ -15,7 +15,7 @@ import {
 } from './harness.ts';
 import { serverRecords, syncNow } from './requestSteps.ts';
 import { aRequest, creating, stamp } from '../support/records.ts';
-import type { Contact } from '../../src/domain/contact.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
 
 const COORDINATOR = { username: 'parish', password: 'demo-parish-2026' } as const;
 const ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;

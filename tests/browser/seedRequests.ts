@@ -2,9 +2,9 @@
 // device would, so browser tests of the dashboard and the situation report start from known records
 // (an immediate request nobody has taken, one in progress, one done, one outside the incident).
 import { randomUUID } from 'node:crypto';
-import type { HelpRequest, Incident } from '../../src/domain/request.ts';
-import type { TimelineEntry } from '../../src/domain/timeline.ts';
-import { pushResponseSchema } from '../../src/domain/mutation.ts';
+import type { HelpRequest, Incident } from '../../src/domain/entities/request.ts';
+import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
+import { pushResponseSchema } from '../../src/domain/sync/mutation.ts';
 import { aRequest, creating } from '../support/records.ts';
 
 export interface SeededRequests {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
-import { pullResponseSchema } from '../../src/domain/sync.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 const demo = (role: string) => {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { APP_VERSION } from '../../src/server/version.ts';
-import { API_VERSION, MIN_CLIENT_API_VERSION } from '../../src/domain/apiVersion.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { API_VERSION, MIN_CLIENT_API_VERSION } from '../../src/domain/api/apiVersion.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 describe('API versions', () => {

@@ -2,7 +2,7 @@
 // exactly what the app's schema expects — the tile server when one is configured, nulls otherwise.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
-import { appConfigSchema } from '../../src/domain/appConfig.ts';
+import { appConfigSchema } from '../../src/domain/api/appConfig.ts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 describe('GET /api/config', () => {

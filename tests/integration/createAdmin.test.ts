@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runCreateAdmin } from '../../src/server/cli/createAdmin.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import { createApp } from '../../src/server/app.ts';
-import { accountSchema } from '../../src/domain/people.ts';
+import { accountSchema } from '../../src/domain/accounts/people.ts';
 
 describe('npm run create-admin', () => {
   const dirs: string[] = [];

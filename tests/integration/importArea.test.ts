@@ -11,9 +11,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { runImportArea } from '../../src/server/cli/importArea.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
-import { partnerSchema, type Coverage, type Partner } from '../../src/domain/partner.ts';
-import { contactSchema, type Contact } from '../../src/domain/contact.ts';
-import type { Parish } from '../../src/domain/area.ts';
+import { partnerSchema, type Coverage, type Partner } from '../../src/domain/entities/partner.ts';
+import { contactSchema, type Contact } from '../../src/domain/entities/contact.ts';
+import type { Parish } from '../../src/domain/geo/area.ts';
 
 const WARDS_DIR = sharedDataPath('maidstone');
 const WARDS_FILE = join(WARDS_DIR, 'wards-2013.geojson');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;

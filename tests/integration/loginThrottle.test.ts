@@ -10,8 +10,8 @@ import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
-import { LOGIN_LIMITS } from '../../src/domain/loginThrottle.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { LOGIN_LIMITS } from '../../src/domain/accounts/loginThrottle.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 const demo = (role: string) => DEMO_USERS.find((user) => user.role === role)!;

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import type { Partner } from '../../src/domain/partner.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { fetchFeed } from '../../src/server/openReferral/fetchFeed.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { orukPage } from '../../src/domain/openReferral/exportServices.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 

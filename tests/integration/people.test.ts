@@ -5,11 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
-import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
-import { pushResponseSchema } from '../../src/domain/mutation.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
-import { accountSchema, deviceSessionSchema, oneTimePasswordSchema } from '../../src/domain/people.ts';
-import { auditPageSchema } from '../../src/domain/audit.ts';
+import { pullResponseSchema, type Change } from '../../src/domain/sync/sync.ts';
+import { pushResponseSchema } from '../../src/domain/sync/mutation.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
+import {
+  accountSchema,
+  deviceSessionSchema,
+  oneTimePasswordSchema,
+} from '../../src/domain/accounts/people.ts';
+import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { saveLoadedRecords } from '../../src/server/directory/records.ts';
-import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
-import { publicDirectorySchema } from '../../src/domain/publicPartner.ts';
+import { partnerSchema, type Partner } from '../../src/domain/entities/partner.ts';
+import { publicDirectorySchema } from '../../src/domain/directory/publicPartner.ts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
 

@@ -10,7 +10,7 @@ import { pull } from '../../src/server/sync/pull.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { recordChanges } from '../../src/server/storage/changeLog.ts';
 import { createUser } from '../../src/server/auth/users.ts';
-import type { User } from '../../src/domain/user.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { aRequest, creating } from '../support/records.ts';
 
 const url = process.env.TEST_DATABASE_URL;

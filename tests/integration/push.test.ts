@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo, DEMO_PARISH_CODE } from '../../src/server/demo/seed.ts';
-import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
-import { pushResponseSchema, PUSH_BATCH_MAX } from '../../src/domain/mutation.ts';
+import { pullResponseSchema, type Change } from '../../src/domain/sync/sync.ts';
+import { pushResponseSchema, PUSH_BATCH_MAX } from '../../src/domain/sync/mutation.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 

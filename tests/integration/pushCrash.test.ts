@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { makeTempDir, removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
-import { pushResponseSchema, type Mutation } from '../../src/domain/mutation.ts';
+import { pushResponseSchema, type Mutation } from '../../src/domain/sync/mutation.ts';
 import { aRequest, creating } from '../support/records.ts';
 import { databaseKinds } from '../support/testDatabase.ts';
 

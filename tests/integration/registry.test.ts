@@ -25,12 +25,12 @@ import {
   type RecordOf,
 } from '../../src/domain/entities/registry.ts';
 import { canSeeScope, type Scope } from '../../src/domain/entities/scope.ts';
-import { changeSchema, entitySchema } from '../../src/domain/sync.ts';
-import { mutableEntitySchema } from '../../src/domain/mutation.ts';
-import { entityWords } from '../../src/app/requests/describe.ts';
+import { changeSchema, entitySchema } from '../../src/domain/sync/sync.ts';
+import { mutableEntitySchema } from '../../src/domain/sync/mutation.ts';
+import { entityWords } from '../../src/app/features/requests/describe.ts';
 import { LocalDatabase } from '../../src/app/store/localDatabase.ts';
 import { saveLoadedRecords } from '../../src/server/directory/records.ts';
-import type { Parish, Ward } from '../../src/domain/area.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
 
 const NOW = new Date().toISOString();
 const ROUND_ID = randomUUID();

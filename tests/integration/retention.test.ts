@@ -7,10 +7,10 @@ import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { purgeRequests } from '../../src/server/retention/purge.ts';
 import { runPurge } from '../../src/server/cli/purge.ts';
-import { pullResponseSchema, type Change } from '../../src/domain/sync.ts';
-import { pushResponseSchema } from '../../src/domain/mutation.ts';
-import { auditPageSchema } from '../../src/domain/audit.ts';
-import { requestSchema, type HelpRequest } from '../../src/domain/request.ts';
+import { pullResponseSchema, type Change } from '../../src/domain/sync/sync.ts';
+import { pushResponseSchema } from '../../src/domain/sync/mutation.ts';
+import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
+import { requestSchema, type HelpRequest } from '../../src/domain/entities/request.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 

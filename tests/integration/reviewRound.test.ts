@@ -10,8 +10,8 @@ import { databaseKinds } from '../support/testDatabase.ts';
 import { stamp } from '../support/records.ts';
 import { openSyncWorld, type Device, type SyncWorld } from '../support/syncWorld.ts';
 import { recordCheck, startRound } from '../../src/app/features/review/reviewActions.ts';
-import { ukToday } from '../../src/domain/stale.ts';
-import type { Partner } from '../../src/domain/partner.ts';
+import { ukToday } from '../../src/domain/directory/stale.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
 import type { ReviewCheck } from '../../src/domain/review/reviewRound.ts';
 
 async function pushOutboxOf(world: SyncWorld, device: Device, username: 'admin' | 'duty') {

@@ -13,7 +13,7 @@ import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { createSession } from '../../src/server/auth/sessions.ts';
 import { findUserByUsername } from '../../src/server/auth/users.ts';
-import { apiErrorSchema } from '../../src/domain/apiError.ts';
+import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 /** Cases per route per database; FUZZ_RUNS raises it for a longer hunt. */

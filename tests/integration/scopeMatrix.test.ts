@@ -24,9 +24,9 @@ import {
   type MutableEntity,
 } from '../../src/domain/entities/registry.ts';
 import { canSeeScope, type Scope } from '../../src/domain/entities/scope.ts';
-import type { Contact } from '../../src/domain/contact.ts';
-import type { HelpRequest } from '../../src/domain/request.ts';
-import type { Parish, Ward } from '../../src/domain/area.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
+import type { HelpRequest } from '../../src/domain/entities/request.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
 import { replaceArea } from '../../src/server/area/replaceArea.ts';
 
 const NOT_FOUND = 'There is no such record on the server to change.';

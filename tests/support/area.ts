@@ -1,7 +1,7 @@
 // Little square wards and parishes for the tests, built in one place so each test names only what
 // matters to it (which wards, parished or not, which neighbours) and never re-types a boundary.
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import type { Boundary, Position } from '../../src/domain/geo/geometry.ts';
 
 /** A closed ring, corner by corner, from the south-west. */
 export function rectangle(west: number, south: number, east: number, north: number): Position[] {

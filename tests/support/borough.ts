@@ -9,10 +9,10 @@ import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
-import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import type { HelpRequest } from '../../src/domain/request.ts';
-import { CAPABILITIES } from '../../src/domain/capabilities.ts';
+import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/geo/areaImport.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import type { HelpRequest } from '../../src/domain/entities/request.ts';
+import { CAPABILITIES } from '../../src/domain/entities/capabilities.ts';
 import { hasSharedData, sharedDataPath } from './sharedData.ts';
 import { aRequest } from './records.ts';
 

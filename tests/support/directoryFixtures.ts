@@ -1,10 +1,10 @@
 // A tiny directory for the directory tests: two wards, one parish, partners and contacts built from
 // valid defaults, so each test states only what matters to it; and the ranking and gap tests' partner.
 import { randomUUID } from 'node:crypto';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
-import type { Contact } from '../../src/domain/contact.ts';
-import type { RowContext } from '../../src/domain/csvValues.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import { partnerSchema, type Partner } from '../../src/domain/entities/partner.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
+import type { RowContext } from '../../src/domain/csv/csvValues.ts';
 import { aParish, aWard } from './area.ts';
 
 export const WARDS: Ward[] = [

@@ -1,8 +1,8 @@
 // Builders of valid records and mutations for tests, so each test states only what matters to it.
 import { randomUUID } from 'node:crypto';
-import type { HelpRequest } from '../../src/domain/request.ts';
-import type { Mutation } from '../../src/domain/mutation.ts';
-import { formatHlc } from '../../src/domain/hlc.ts';
+import type { HelpRequest } from '../../src/domain/entities/request.ts';
+import type { Mutation } from '../../src/domain/sync/mutation.ts';
+import { formatHlc } from '../../src/domain/sync/hlc.ts';
 
 export function aRequest(overrides: Partial<HelpRequest> = {}): HelpRequest {
   const now = new Date().toISOString();

@@ -2,10 +2,10 @@
 // logged, assigned, moved between wards, closed and reopened at random, and the generator writes down
 // what really happened (every opening, closing and reopening, the first assignment, the final ward) as it
 // goes, independently of how the dashboard reads timelines.
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import { CAPABILITIES, type CapabilityId } from '../../src/domain/capabilities.ts';
-import type { HelpRequest, RequestStatus } from '../../src/domain/request.ts';
-import type { TimelineEntry } from '../../src/domain/timeline.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import { CAPABILITIES, type CapabilityId } from '../../src/domain/entities/capabilities.ts';
+import type { HelpRequest, RequestStatus } from '../../src/domain/entities/request.ts';
+import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
 
 /** A small seeded generator (mulberry32), so a failing seed can be run again. */
 export function seededRandom(seed: number): () => number {

@@ -1,6 +1,6 @@
 // Which app may talk to which server: too old, too new, or fine, and headers read strictly.
 import { describe, expect, it } from 'vitest';
-import { compatibility, parseApiVersion } from '../../src/domain/apiVersion.ts';
+import { compatibility, parseApiVersion } from '../../src/domain/api/apiVersion.ts';
 
 describe('API version compatibility', () => {
   it('serves apps from the server minimum up to the server version', () => {

@@ -4,9 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import { sharedDataPath } from '../support/sharedData.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
-import type { AreaFeature } from '../../src/domain/areaImport.ts';
-import { parishSchema, wardSchema } from '../../src/domain/area.ts';
+import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/geo/areaImport.ts';
+import type { AreaFeature } from '../../src/domain/geo/areaImport.ts';
+import { parishSchema, wardSchema } from '../../src/domain/geo/area.ts';
 import { polygon, square } from '../support/area.ts';
 
 describe('buildArea', () => {

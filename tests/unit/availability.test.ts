@@ -2,7 +2,7 @@
 // of the hours (including slots that run past midnight, and Sunday night into Monday).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDuring, openSlot, ukMoment, weeklyIntervals } from '../../src/domain/availability.ts';
+import { openDuring, openSlot, ukMoment, weeklyIntervals } from '../../src/domain/ranking/availability.ts';
 
 const time = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))

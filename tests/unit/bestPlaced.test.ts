@@ -2,9 +2,13 @@
 // eligibility, reasons, determinism and a property test that shuffling the input changes nothing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestPlaced, buildBestPlacedIndex, type BestPlacedQuery } from '../../src/domain/bestPlaced.ts';
-import type { Partner } from '../../src/domain/partner.ts';
-import type { Ward, Parish } from '../../src/domain/area.ts';
+import {
+  bestPlaced,
+  buildBestPlacedIndex,
+  type BestPlacedQuery,
+} from '../../src/domain/ranking/bestPlaced.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
+import type { Ward, Parish } from '../../src/domain/geo/area.ts';
 import { aParish, aWard } from '../support/area.ts';
 import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
 

@@ -2,9 +2,13 @@
 // 24/7, or with an out-of-hours line), the number to call first is the one that answers now, and each
 // partner says which rule put it above the next one.
 import { describe, expect, it } from 'vitest';
-import { bestPlaced, buildBestPlacedIndex, type BestPlacedQuery } from '../../src/domain/bestPlaced.ts';
-import type { Partner } from '../../src/domain/partner.ts';
-import type { Ward } from '../../src/domain/area.ts';
+import {
+  bestPlaced,
+  buildBestPlacedIndex,
+  type BestPlacedQuery,
+} from '../../src/domain/ranking/bestPlaced.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
+import type { Ward } from '../../src/domain/geo/area.ts';
 import { aParish, aWard } from '../support/area.ts';
 import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
 

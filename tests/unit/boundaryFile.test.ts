@@ -1,9 +1,9 @@
 // Reading a council's GeoJSON boundary files: ONS property names of any vintage, plain code/name, and
 // every problem (geometry, coordinates, codes, JSON) named by file and feature so it can be fixed.
 import { describe, it, expect } from 'vitest';
-import { parseBoundaryFile } from '../../src/domain/areaImport.ts';
-import type { AreaFeature } from '../../src/domain/areaImport.ts';
-import type { Position } from '../../src/domain/geometry.ts';
+import { parseBoundaryFile } from '../../src/domain/geo/areaImport.ts';
+import type { AreaFeature } from '../../src/domain/geo/areaImport.ts';
+import type { Position } from '../../src/domain/geo/geometry.ts';
 import { polygon, square } from '../support/area.ts';
 
 function collection(features: { properties: Record<string, unknown>; geometry: unknown }[]): string {

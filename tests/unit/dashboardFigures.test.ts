@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboardFigures, durationText, type DashboardInput } from '../../src/domain/dashboard/figures.ts';
 import { nearestRank } from '../../src/domain/dashboard/percentiles.ts';
 import { statusHistory } from '../../src/domain/dashboard/statusHistory.ts';
-import { isOpen } from '../../src/domain/request.ts';
+import { isOpen } from '../../src/domain/entities/request.ts';
 import { generateHistories, type GeneratedHistories } from '../support/requestHistories.ts';
 import { aRequest } from '../support/records.ts';
 

@@ -2,8 +2,8 @@
 // council's file), the same borough every time, connected wards and an unparished town centre.
 import { describe, it, expect } from 'vitest';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
-import { parseBoundaryFile } from '../../src/domain/areaImport.ts';
-import { parishSchema, wardSchema } from '../../src/domain/area.ts';
+import { parseBoundaryFile } from '../../src/domain/geo/areaImport.ts';
+import { parishSchema, wardSchema } from '../../src/domain/geo/area.ts';
 
 // prettier-ignore
 const MAIDSTONE_WARDS = [

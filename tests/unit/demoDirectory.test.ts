@@ -1,10 +1,10 @@
 // Checks the demo directory is safe to show (drama-range phones, example.org emails), valid against the
 // same schemas the server enforces, repeatable for a seed, and varied enough to demo every feature.
 import { describe, it, expect } from 'vitest';
-import type { Ward } from '../../src/domain/area.ts';
-import { CAPABILITIES } from '../../src/domain/capabilities.ts';
-import { contactSchema } from '../../src/domain/contact.ts';
-import { PARTNER_KINDS, partnerSchema } from '../../src/domain/partner.ts';
+import type { Ward } from '../../src/domain/geo/area.ts';
+import { CAPABILITIES } from '../../src/domain/entities/capabilities.ts';
+import { contactSchema } from '../../src/domain/entities/contact.ts';
+import { PARTNER_KINDS, partnerSchema } from '../../src/domain/entities/partner.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { SeededRandom } from '../../src/server/demo/random.ts';
 import { aParish, polygon, rectangle } from '../support/area.ts';

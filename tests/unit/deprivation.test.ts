@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/areaImport.ts';
-import { readImdRows, looksLikeImd, type ImdRow } from '../../src/domain/deprivation.ts';
-import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
-import { deprivationByWard, rankWardsByNeed } from '../../src/domain/needRanking.ts';
+import { buildArea, parseBoundaryFile, parseParishList } from '../../src/domain/geo/areaImport.ts';
+import { readImdRows, looksLikeImd, type ImdRow } from '../../src/domain/geo/deprivation.ts';
+import { analyseGaps } from '../../src/domain/gaps/gapAnalysis.ts';
+import { deprivationByWard, rankWardsByNeed } from '../../src/domain/ranking/needRanking.ts';
 import { hasSharedData, sharedDataPath } from '../support/sharedData.ts';
 import { aStrategicPartner } from '../support/directoryFixtures.ts';
 

@@ -10,7 +10,7 @@ import {
   partnersCsv,
   previewContacts,
   previewPartners,
-} from '../../src/domain/directoryCsv.ts';
+} from '../../src/domain/csv/directoryCsv.ts';
 import { aContact, aPartner, NOW, rowContext, TODAY } from '../support/directoryFixtures.ts';
 
 const HEADER = 'name,kind,capabilities,wards,postcode,phone,hours';

@@ -4,9 +4,9 @@
 // removed place are left alone; the report names exactly the records changed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mendContacts, mendPartners, type NewArea } from '../../src/domain/directoryMend.ts';
-import { partnerSchema, type Partner } from '../../src/domain/partner.ts';
-import { contactSchema, type Contact } from '../../src/domain/contact.ts';
+import { mendContacts, mendPartners, type NewArea } from '../../src/domain/directory/directoryMend.ts';
+import { partnerSchema, type Partner } from '../../src/domain/entities/partner.ts';
+import { contactSchema, type Contact } from '../../src/domain/entities/contact.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 
 const WARDS = ['W1', 'W2', 'W3', 'W4', 'W5'];

@@ -1,7 +1,11 @@
 // The Directory's one search box over partners, contacts and parishes: typo-tolerant, by name,
 // capability, ward, parish, postcode, role and organisation; and each of its filters.
 import { describe, expect, it } from 'vitest';
-import { buildDirectorySearch, NO_FILTERS, type DirectoryFilters } from '../../src/domain/directorySearch.ts';
+import {
+  buildDirectorySearch,
+  NO_FILTERS,
+  type DirectoryFilters,
+} from '../../src/domain/ranking/directorySearch.ts';
 import { aContact, aPartner, PARISHES, WARDS } from '../support/directoryFixtures.ts';
 import { aParish } from '../support/area.ts';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { contactListRows, emergencyContactList } from '../../src/domain/contactList/emergencyContactList.ts';
-import type { User } from '../../src/domain/user.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { aParish, aWard } from '../support/area.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 

@@ -2,10 +2,10 @@
 // the one-capability shading and the per-ward partner lists agreeing with the table, the sort order, and
 // the whole table equal to a brute-force count over the generated demo borough and directory.
 import { describe, expect, it } from 'vitest';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import { CAPABILITIES, type CapabilityId } from '../../src/domain/capabilities.ts';
-import type { Partner } from '../../src/domain/partner.ts';
-import type { HelpRequest } from '../../src/domain/request.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import { CAPABILITIES, type CapabilityId } from '../../src/domain/entities/capabilities.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
+import type { HelpRequest } from '../../src/domain/entities/request.ts';
 import {
   analyseGaps,
   coverLevel,
@@ -14,7 +14,7 @@ import {
   partnersCoveringWard,
   sortGapRows,
   type GapAnalysis,
-} from '../../src/domain/gapAnalysis.ts';
+} from '../../src/domain/gaps/gapAnalysis.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
 import { aParish, aWard } from '../support/area.ts';

@@ -3,11 +3,11 @@
 // formula written so a spreadsheet shows it instead of running it.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import { CAPABILITIES } from '../../src/domain/capabilities.ts';
-import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
-import { partnerSchema } from '../../src/domain/partner.ts';
-import { gapReportCsv } from '../../src/app/gaps/gapCsv.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import { CAPABILITIES } from '../../src/domain/entities/capabilities.ts';
+import { analyseGaps } from '../../src/domain/gaps/gapAnalysis.ts';
+import { partnerSchema } from '../../src/domain/entities/partner.ts';
+import { gapReportCsv } from '../../src/app/features/gaps/gapCsv.ts';
 import { aParish } from '../support/area.ts';
 
 const boundary: Ward['boundary'] = {

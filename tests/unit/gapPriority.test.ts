@@ -1,10 +1,10 @@
 // The phone gap list: wards with gaps, most pressing first (open requests, then gaps, then unparished),
 // each in a sentence naming the capabilities nobody covers.
 import { describe, expect, it } from 'vitest';
-import type { Parish, Ward } from '../../src/domain/area.ts';
-import { CAPABILITIES } from '../../src/domain/capabilities.ts';
-import { analyseGaps } from '../../src/domain/gapAnalysis.ts';
-import { gapSentence, gapsByPriority, missingCapabilities } from '../../src/domain/gapPriority.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
+import { CAPABILITIES } from '../../src/domain/entities/capabilities.ts';
+import { analyseGaps } from '../../src/domain/gaps/gapAnalysis.ts';
+import { gapSentence, gapsByPriority, missingCapabilities } from '../../src/domain/gaps/gapPriority.ts';
 import { aParish, aWard } from '../support/area.ts';
 import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
 

@@ -2,7 +2,14 @@
 // stamps seen from other devices.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatHlc, MAX_CLOCK_AHEAD_MS, parseHlc, receive, tick, type Hlc } from '../../src/domain/hlc.ts';
+import {
+  formatHlc,
+  MAX_CLOCK_AHEAD_MS,
+  parseHlc,
+  receive,
+  tick,
+  type Hlc,
+} from '../../src/domain/sync/hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('round-trips through its string form', () => {

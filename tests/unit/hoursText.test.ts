@@ -1,6 +1,6 @@
 // Opening hours as text ("Mon-Fri 09:00-17:00; Sat 10:00-13:00"): read, written, and read back the same.
 import { describe, expect, it } from 'vitest';
-import { formatHoursText, parseHoursText } from '../../src/domain/hoursText.ts';
+import { formatHoursText, parseHoursText } from '../../src/domain/ranking/hoursText.ts';
 
 describe('opening hours as text', () => {
   it('reads day ranges, single days, full day names and 9.00-style times', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { lastIssuedFor, type IssuedReport } from '../../src/domain/situationReport/changesSince.ts';
 import { issuedReportSchema } from '../../src/domain/situationReport/issuedReport.ts';
-import { DEFAULT_REPORT_MARKING, reportMarking } from '../../src/domain/councilSetting.ts';
+import { DEFAULT_REPORT_MARKING, reportMarking } from '../../src/domain/entities/councilSetting.ts';
 
 const INCIDENTS = [randomUUID(), randomUUID()];
 

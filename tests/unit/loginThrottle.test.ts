@@ -9,7 +9,7 @@ import {
   waitAfter,
   type FailureCount,
   type ThrottleCounts,
-} from '../../src/domain/loginThrottle.ts';
+} from '../../src/domain/accounts/loginThrottle.ts';
 
 const MINUTE = 60_000;
 const fresh: FailureCount = { failures: 0, lastFailureAt: 0 };

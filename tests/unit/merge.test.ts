@@ -3,8 +3,8 @@
 // no value disappears without a trace (it is either in the record or in a conflict).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeChange, type FieldClocks, type MergeInput } from '../../src/domain/merge.ts';
-import { formatHlc } from '../../src/domain/hlc.ts';
+import { mergeChange, type FieldClocks, type MergeInput } from '../../src/domain/sync/merge.ts';
+import { formatHlc } from '../../src/domain/sync/hlc.ts';
 
 const at = (ms: number, node = 'a') => formatHlc({ ms, counter: 0, node });
 

@@ -3,9 +3,9 @@
 import { describe, it, expect } from 'vitest';
 import { sharedDataPath } from '../support/sharedData.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { computeNeighbours } from '../../src/domain/neighbours.ts';
-import { parseBoundaryFile } from '../../src/domain/areaImport.ts';
-import type { Boundary, Position } from '../../src/domain/geometry.ts';
+import { computeNeighbours } from '../../src/domain/geo/neighbours.ts';
+import { parseBoundaryFile } from '../../src/domain/geo/areaImport.ts';
+import type { Boundary, Position } from '../../src/domain/geo/geometry.ts';
 
 function square(x: number, y: number, clockwise = false): Boundary {
   const ring: Position[] = [

@@ -1,6 +1,6 @@
 // The sync line counts what a person did, not the mutations it took.
 import { describe, expect, it } from 'vitest';
-import { describeWaiting, type QueuedChange } from '../../src/domain/outboxWords.ts';
+import { describeWaiting, type QueuedChange } from '../../src/domain/sync/outboxWords.ts';
 
 const request = (id: string, changes: Record<string, unknown> = { status: 'new' }): QueuedChange => ({
   entity: 'request',

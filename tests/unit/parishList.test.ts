@@ -1,7 +1,7 @@
 // Reading parish lists (the wards each parish lies in) from JSON and CSV, with bad entries named by
 // entry or line number.
 import { describe, it, expect } from 'vitest';
-import { parseParishList } from '../../src/domain/areaImport.ts';
+import { parseParishList } from '../../src/domain/geo/areaImport.ts';
 
 describe('parseParishList', () => {
   it('reads the Maidstone JSON shape ({name, code, wards2013: [{code, name}]})', () => {

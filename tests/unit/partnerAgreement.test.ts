@@ -2,15 +2,15 @@
 // agreed to the emergency plan (unless asked to include all), shows an out-of-hours number only when
 // they agreed to be called out of hours, and records from before agreements existed keep their meaning.
 import { describe, expect, it } from 'vitest';
-import { bestPlaced, buildBestPlacedIndex } from '../../src/domain/bestPlaced.ts';
-import { availabilityAt } from '../../src/domain/availability.ts';
+import { bestPlaced, buildBestPlacedIndex } from '../../src/domain/ranking/bestPlaced.ts';
+import { availabilityAt } from '../../src/domain/ranking/availability.ts';
 import {
   agreedUses,
   outOfHoursPhoneFor,
   partnerSchema,
   type PartnerAgreement,
-} from '../../src/domain/partner.ts';
-import { isShownPublicly } from '../../src/domain/publicPartner.ts';
+} from '../../src/domain/entities/partner.ts';
+import { isShownPublicly } from '../../src/domain/directory/publicPartner.ts';
 import { aPartner, PARISHES, WARDS } from '../support/directoryFixtures.ts';
 
 const agreement = (uses: Partial<PartnerAgreement>): PartnerAgreement => ({

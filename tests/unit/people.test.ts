@@ -1,17 +1,17 @@
 // People administration's pure parts: device names from user agents, the input schemas and the
 // access rules for the viewer role.
 import { describe, expect, it } from 'vitest';
-import { deviceName, newUserSchema, userChangeSchema } from '../../src/domain/people.ts';
+import { deviceName, newUserSchema, userChangeSchema } from '../../src/domain/accounts/people.ts';
 import {
   canSeeContact,
   canSeeParishScoped,
   canSeeRequests,
   scopeKey,
   writeRefusal,
-} from '../../src/domain/access.ts';
-import type { User } from '../../src/domain/user.ts';
+} from '../../src/domain/entities/access.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { readableScopes } from '../../src/domain/entities/scope.ts';
-import type { Contact } from '../../src/domain/contact.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
 
 describe('deviceName', () => {
   it.each([

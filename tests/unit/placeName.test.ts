@@ -1,6 +1,6 @@
 // Places by name, never code: today's names, or the name kept when the request was logged.
 import { describe, expect, it } from 'vitest';
-import { placeName, placeNameNow } from '../../src/domain/placeName.ts';
+import { placeName, placeNameNow } from '../../src/domain/geo/placeName.ts';
 
 const wards = new Map([['W1', { name: 'Ashcombe' }]]);
 const parishes = new Map([['P1', { name: 'Little Ashcombe' }]]);

@@ -2,8 +2,8 @@
 // parish and its wards; a retired parish is offered to no one, though its wards still are.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { areaLists } from '../../src/app/requests/useArea.ts';
-import type { User } from '../../src/domain/user.ts';
+import { areaLists } from '../../src/app/features/requests/useArea.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { aParish, aWard } from '../support/area.ts';
 
 const wards = [aWard('W1', 'Marden', 0.3), aWard('W2', 'Staplehurst', 0.4)];

@@ -7,8 +7,8 @@ import {
   filterRequests,
   isMine,
   openAssignmentsByPartner,
-} from '../../src/domain/requestList.ts';
-import type { Parish } from '../../src/domain/area.ts';
+} from '../../src/domain/requests/requestList.ts';
+import type { Parish } from '../../src/domain/geo/area.ts';
 import { aRequest } from '../support/records.ts';
 
 const parish: Parish = {

@@ -23,8 +23,8 @@ import {
   type ReviewAssignment,
   type ReviewCheck,
 } from '../../src/domain/review/reviewRound.ts';
-import type { Contact } from '../../src/domain/contact.ts';
-import type { Partner } from '../../src/domain/partner.ts';
+import type { Contact } from '../../src/domain/entities/contact.ts';
+import type { Partner } from '../../src/domain/entities/partner.ts';
 
 const wards = [
   aWard('W1', 'Marden', 0.3),

@@ -2,7 +2,7 @@
 // answers without the headers (a proxy's error page) change nothing.
 import { describe, expect, it } from 'vitest';
 import { noteServerAnswer, readServerVersion } from '../../src/app/features/device/serverVersion.ts';
-import { API_VERSION } from '../../src/domain/apiVersion.ts';
+import { API_VERSION } from '../../src/domain/api/apiVersion.ts';
 
 const answer = (api: number, min: number, app = '1.2.3') =>
   new Headers({ 'X-Api-Version': String(api), 'X-Min-Api-Version': String(min), 'X-App-Version': app });

@@ -3,8 +3,8 @@
 // with a need nobody covers there) and the changes since a report issued earlier.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { Incident, HelpRequest } from '../../src/domain/request.ts';
-import type { TimelineEntry } from '../../src/domain/timeline.ts';
+import type { Incident, HelpRequest } from '../../src/domain/entities/request.ts';
+import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
 import { situationReport, type ReportInput } from '../../src/domain/situationReport/report.ts';
 import { changesSince, issuedRecord } from '../../src/domain/situationReport/changesSince.ts';
 import { aParish, aWard } from '../support/area.ts';

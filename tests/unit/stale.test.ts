@@ -9,7 +9,7 @@ import {
   staleList,
   ukToday,
   verifiedWords,
-} from '../../src/domain/stale.ts';
+} from '../../src/domain/directory/stale.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 
 describe('isStale', () => {

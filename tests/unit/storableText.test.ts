@@ -3,7 +3,7 @@
 // placed by their path without overflowing the stack; ordinary text, emoji included, passes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findUnstorableText, MAX_NESTING } from '../../src/domain/storableText.ts';
+import { findUnstorableText, MAX_NESTING } from '../../src/domain/sync/storableText.ts';
 
 function nested(depth: number): unknown {
   let value: unknown = 'leaf';

@@ -1,7 +1,7 @@
 // Tap-to-call links for a partner or contact: the main number and, where there is one, the out of
 // hours number. In a list of several partners the link names whose number it is; on a page about one
 // partner or contact the heading already says so, and the links say only what they dial.
-import { telHref } from '../../domain/common.ts';
+import { telHref } from '../../domain/entities/common.ts';
 
 export function CallButtons({
   phone,

@@ -3,7 +3,7 @@
 // `collapsed` (Find help, once a need and a place are chosen) shows only the chosen needs and a
 // button to change them, so the answer comes into view on a phone.
 import { useState, type ReactNode } from 'react';
-import { CAPABILITIES, type CapabilityId } from '../../domain/capabilities.ts';
+import { CAPABILITIES, type CapabilityId } from '../../domain/entities/capabilities.ts';
 
 export function NeedsPicker({
   needs,

@@ -1,8 +1,8 @@
 // Choosing where help is needed: a ward or parish from the list, or this phone's location. Retired
 // parishes are not offered, unless one is already chosen (e.g. from its page), so it still shows.
 import { useState } from 'react';
-import type { Parish, Ward } from '../../domain/area.ts';
-import type { Place } from '../../domain/place.ts';
+import type { Parish, Ward } from '../../domain/geo/area.ts';
+import type { Place } from '../../domain/entities/place.ts';
 
 function placeValue(place: Place | null): string {
   if (!place) return '';

@@ -2,8 +2,8 @@
 // plain words, and tap-to-call buttons — the main one dials the number that answers now (the
 // out-of-hours line when the partner is closed). `action` adds a button, such as "Assign".
 import type { ReactNode } from 'react';
-import type { RankedPartner } from '../../domain/bestPlaced.ts';
-import { telHref } from '../../domain/common.ts';
+import type { RankedPartner } from '../../domain/ranking/bestPlaced.ts';
+import { telHref } from '../../domain/entities/common.ts';
 import { Link } from '../router.tsx';
 
 export function RankedPartnerCard({ entry, action }: { entry: RankedPartner; action?: ReactNode }) {

@@ -10,7 +10,7 @@ import type { Syncer } from '../sync/syncer.ts';
 import { timeAgo } from '../timeAgo.ts';
 import { Link } from '../router.tsx';
 import { useOnline } from '../useOnline.ts';
-import { describeWaiting } from '../../domain/outboxWords.ts';
+import { describeWaiting } from '../../domain/sync/outboxWords.ts';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {

@@ -1,6 +1,6 @@
 // "How urgent?": one radio button an urgency. Find help and Log a request both ask it, with the same
 // choices in the same words, so what is chosen in one means the same in the other.
-import { URGENCIES } from '../../domain/request.ts';
+import { URGENCIES } from '../../domain/entities/request.ts';
 
 type UrgencyId = (typeof URGENCIES)[number]['id'];
 

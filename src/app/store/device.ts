@@ -1,6 +1,6 @@
 // This device's identity for sync and its hybrid logical clock. The id is made once per browser
-// profile and never changes; the clock only moves forward (src/domain/hlc.ts).
-import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../domain/hlc.ts';
+// profile and never changes; the clock only moves forward (src/domain/sync/hlc.ts).
+import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../domain/sync/hlc.ts';
 import { readMeta, writeMeta, type LocalDatabase } from './localDatabase.ts';
 
 export async function deviceId(db: LocalDatabase): Promise<string> {

@@ -2,14 +2,14 @@
 // so every screen works offline. Each schema version carries a one-line reason; a test opens data
 // saved by every earlier version.
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Ward, Parish } from '../../domain/area.ts';
-import type { Partner } from '../../domain/partner.ts';
-import type { Contact } from '../../domain/contact.ts';
-import type { User } from '../../domain/user.ts';
-import type { HelpRequest, Incident } from '../../domain/request.ts';
-import type { TimelineEntry } from '../../domain/timeline.ts';
-import type { Conflict } from '../../domain/conflict.ts';
-import type { Mutation } from '../../domain/mutation.ts';
+import type { Ward, Parish } from '../../domain/geo/area.ts';
+import type { Partner } from '../../domain/entities/partner.ts';
+import type { Contact } from '../../domain/entities/contact.ts';
+import type { User } from '../../domain/accounts/user.ts';
+import type { HelpRequest, Incident } from '../../domain/entities/request.ts';
+import type { TimelineEntry } from '../../domain/entities/timeline.ts';
+import type { Conflict } from '../../domain/entities/conflict.ts';
+import type { Mutation } from '../../domain/sync/mutation.ts';
 import { ENTITIES, entityRegistry, type Entity } from '../../domain/entities/registry.ts';
 
 /** Facts about this device's copy: the signed-in session and where sync has got to. */

@@ -1,8 +1,8 @@
 // The one way the app changes data: the record and its outbox entry are written in one Dexie
 // transaction, so a change is either stored and queued for the server, or neither. Only the fields
 // that changed travel, with the clock stamps this device had for them (to spot conflicts).
-import { sameValue } from '../../domain/merge.ts';
-import type { MutableEntity } from '../../domain/mutation.ts';
+import { sameValue } from '../../domain/sync/merge.ts';
+import type { MutableEntity } from '../../domain/sync/mutation.ts';
 import { clocksKey, type LocalDatabase, type OutboxEntry } from './localDatabase.ts';
 import { deviceId, nextStamp } from './device.ts';
 import { requestBackgroundSync } from '../sync/backgroundSync.ts';

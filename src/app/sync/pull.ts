@@ -2,7 +2,7 @@
 // Dexie transaction, so a page is either wholly stored or not at all and a crash resumes cleanly.
 // Changes still waiting in the outbox are laid back over what the server sent: the server has not
 // seen them yet, and they must not vanish from the screen until it has.
-import { pullResponseSchema, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
+import { pullResponseSchema, type Change, type Entity, type PullResponse } from '../../domain/sync/sync.ts';
 import {
   clocksKey,
   readMeta,

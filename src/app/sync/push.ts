@@ -2,7 +2,7 @@
 // server has answered for it (applied or duplicate: it is stored; rejected: it is moved to the list of
 // refused changes, shown to the person, and the record is put back as the server holds it). If the
 // request fails, nothing leaves the outbox and it is sent again later.
-import { pushResponseSchema, type PushResult } from '../../domain/mutation.ts';
+import { pushResponseSchema, type PushResult } from '../../domain/sync/mutation.ts';
 import { clocksKey, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
 import { deviceId } from '../store/device.ts';
 import { apiFetch } from '../api.ts';

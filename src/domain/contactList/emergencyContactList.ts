@@ -4,12 +4,12 @@
 // other contacts with no parish at the end. A contact appears only if this user may see it
 // (access.ts canSeeContact), so a printout never carries what its reader's role may not read. Retired
 // contacts and parishes, and partners that are not active, are left out.
-import type { Parish, Ward } from '../area.ts';
-import { canSeeContact } from '../access.ts';
-import type { Contact } from '../contact.ts';
-import { localWardsOf } from '../gapAnalysis.ts';
-import { PARTNER_KINDS, isStrategic, type Partner } from '../partner.ts';
-import type { User } from '../user.ts';
+import type { Parish, Ward } from '../geo/area.ts';
+import { canSeeContact } from '../entities/access.ts';
+import type { Contact } from '../entities/contact.ts';
+import { localWardsOf } from '../gaps/gapAnalysis.ts';
+import { PARTNER_KINDS, isStrategic, type Partner } from '../entities/partner.ts';
+import type { User } from '../accounts/user.ts';
 
 export interface ListedContact {
   id: string;

@@ -7,12 +7,18 @@
 // A request is counted where it is now (its current ward, status and incident), whatever it was before.
 // A request placed by a parish spanning several wards belongs to no one ward (as in the gap table) and
 // is counted under "ward not known" rather than twice.
-import type { Parish, Ward } from '../area.ts';
-import type { CapabilityId } from '../capabilities.ts';
-import { CAPABILITIES } from '../capabilities.ts';
-import { isOpen, REQUEST_STATUSES, URGENCIES, type HelpRequest, type RequestStatus } from '../request.ts';
-import type { TimelineEntry } from '../timeline.ts';
-import { compareRequests, openAssignmentsByPartner } from '../requestList.ts';
+import type { Parish, Ward } from '../geo/area.ts';
+import type { CapabilityId } from '../entities/capabilities.ts';
+import { CAPABILITIES } from '../entities/capabilities.ts';
+import {
+  isOpen,
+  REQUEST_STATUSES,
+  URGENCIES,
+  type HelpRequest,
+  type RequestStatus,
+} from '../entities/request.ts';
+import type { TimelineEntry } from '../entities/timeline.ts';
+import { compareRequests, openAssignmentsByPartner } from '../requests/requestList.ts';
 import { spreadOf, type Spread } from './percentiles.ts';
 import { linesByRequest, statusHistory, type StatusHistory } from './statusHistory.ts';
 import { chooseBucketSize, openedAndClosedOverTime, type BucketSize, type OverTime } from './overTime.ts';

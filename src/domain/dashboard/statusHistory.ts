@@ -4,8 +4,8 @@
 // so an "assigned" line counts as that change. Lines missing from this device (a request imported without
 // its timeline) fall back to the record: opened at createdAt, closed at updatedAt, assigned at the first
 // assignment. The record's own status always wins over the timeline for "where is it now".
-import { isOpen, type HelpRequest, type RequestStatus } from '../request.ts';
-import type { TimelineEntry } from '../timeline.ts';
+import { isOpen, type HelpRequest, type RequestStatus } from '../entities/request.ts';
+import type { TimelineEntry } from '../entities/timeline.ts';
 
 export interface StatusChange {
   at: string;

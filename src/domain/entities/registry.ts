@@ -4,21 +4,21 @@
 // device, its words, and its CSV codec. Every other list of entities is derived from this one, so a new
 // entity is one schema, one entry here, one migration and its screens (README: "How to add an entity").
 import type { z } from 'zod';
-import type { User } from '../user.ts';
-import { parishSchema, wardSchema } from '../area.ts';
-import { partnerSchema } from '../partner.ts';
-import { lsoaSchema } from '../lsoa.ts';
-import { contactSchema } from '../contact.ts';
-import { incidentSchema, requestSchema, type HelpRequest } from '../request.ts';
-import { timelineEntrySchema } from '../timeline.ts';
-import { conflictSchema } from '../conflict.ts';
+import type { User } from '../accounts/user.ts';
+import { parishSchema, wardSchema } from '../geo/area.ts';
+import { partnerSchema } from './partner.ts';
+import { lsoaSchema } from './lsoa.ts';
+import { contactSchema } from './contact.ts';
+import { incidentSchema, requestSchema, type HelpRequest } from './request.ts';
+import { timelineEntrySchema } from './timeline.ts';
+import { conflictSchema } from './conflict.ts';
 import { reviewAssignmentSchema, reviewCheckSchema, reviewRoundSchema } from '../review/reviewRound.ts';
 import { issuedReportSchema } from '../situationReport/issuedReport.ts';
-import { councilSettingSchema } from '../councilSetting.ts';
-import { capabilityLabel } from '../capabilities.ts';
-import { PARTNER_COLUMNS, partnerFromRow, partnerToRow } from '../partnerRow.ts';
-import { CONTACT_COLUMNS, contactFromRow, contactToRow } from '../contactRow.ts';
-import type { RowContext, RowResult } from '../csvValues.ts';
+import { councilSettingSchema } from './councilSetting.ts';
+import { capabilityLabel } from './capabilities.ts';
+import { PARTNER_COLUMNS, partnerFromRow, partnerToRow } from '../csv/partnerRow.ts';
+import { CONTACT_COLUMNS, contactFromRow, contactToRow } from '../csv/contactRow.ts';
+import type { RowContext, RowResult } from '../csv/csvValues.ts';
 import { parishScope, STAFF_SCOPE, type Scope } from './scope.ts';
 
 /**

@@ -5,7 +5,7 @@
 //   null            everyone signed in (the directory's public part, wards, incidents)
 //   'staff'         admins and duty officers only
 //   'parish:<code>' staff, and the parish coordinators of that parish
-import type { User } from '../user.ts';
+import type { User } from '../accounts/user.ts';
 
 export type Scope = string | null;
 

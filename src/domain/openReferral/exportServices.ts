@@ -4,8 +4,8 @@
 // Phone numbers, which the UK profile has no place for, go out as HSDS `phones` (extra properties are
 // allowed), so a feed carries them to systems that read HSDS, and back to us. What a feed carries
 // depends on who it is for (see Audience).
-import { capabilityLabel } from '../capabilities.ts';
-import { PARTNER_KINDS, type Partner } from '../partner.ts';
+import { capabilityLabel } from '../entities/capabilities.ts';
+import { PARTNER_KINDS, type Partner } from '../entities/partner.ts';
 import { schedulesFromHours } from './schedules.ts';
 import { serviceAreasFromCoverage, type AreaNames } from './serviceAreas.ts';
 import { stableId } from './stableId.ts';

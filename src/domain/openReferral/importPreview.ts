@@ -3,8 +3,8 @@
 // published), partners already up to date, services refused with their reasons, and repeats of an
 // earlier service in the same feed. Every service lands in exactly one of these lists.
 import type { z } from 'zod';
-import type { Partner } from '../partner.ts';
-import { sameValue } from '../merge.ts';
+import type { Partner } from '../entities/partner.ts';
+import { sameValue } from '../sync/merge.ts';
 import { mapService, type MapContext } from './mapService.ts';
 import { orukServiceSchema } from './orukSchemas.ts';
 

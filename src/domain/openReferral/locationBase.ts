@@ -1,10 +1,10 @@
 // Where an ORUK service is based: the first (physical) location's address, postcode and position, and
 // the ward that position lies in. Values that are not what they claim (a latitude of 100, a postcode
 // that is not a UK one) are named in the notes and not kept.
-import { postcodeSchema } from '../common.ts';
-import type { Partner } from '../partner.ts';
-import type { Ward } from '../area.ts';
-import { wardAt } from '../place.ts';
+import { postcodeSchema } from '../entities/common.ts';
+import type { Partner } from '../entities/partner.ts';
+import type { Ward } from '../geo/area.ts';
+import { wardAt } from '../entities/place.ts';
 import { unreadFields } from './notKept.ts';
 import type { OrukAddress, OrukLocation, OrukService } from './orukSchemas.ts';
 

@@ -4,11 +4,11 @@
 // notes naming everything that was not kept and why, or the reasons it cannot be a partner.
 // On an update, what the feed does not say (a list page without locations, the phone ORUK 3.0 has no
 // place for, our agreements) keeps the value we hold.
-import { emailSchema, idSchema, isoDateSchema, phoneSchema } from '../common.ts';
-import { partnerSchema, type Coverage, type Partner } from '../partner.ts';
-import type { Parish, Ward } from '../area.ts';
-import { fieldErrors } from '../apiError.ts';
-import { sameValue } from '../merge.ts';
+import { emailSchema, idSchema, isoDateSchema, phoneSchema } from '../entities/common.ts';
+import { partnerSchema, type Coverage, type Partner } from '../entities/partner.ts';
+import type { Parish, Ward } from '../geo/area.ts';
+import { fieldErrors } from '../api/apiError.ts';
+import { sameValue } from '../sync/merge.ts';
 import { hoursFromSchedules } from './schedules.ts';
 import { coverageFromServiceAreas } from './serviceAreas.ts';
 import { needsInWords, type TermMapping } from './termMapping.ts';

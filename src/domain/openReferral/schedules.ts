@@ -2,8 +2,8 @@
 // weekdays from HH:MM to HH:MM" and "always open"; a weekly rule with days and times maps exactly.
 // Anything a week cannot hold (monthly rules, every other week, a day of the month, dates it is valid
 // between) is named in the notes, never dropped without a word.
-import type { Partner } from '../partner.ts';
-import type { OpeningHours } from '../openingHours.ts';
+import type { Partner } from '../entities/partner.ts';
+import type { OpeningHours } from '../ranking/openingHours.ts';
 import { stableId } from './stableId.ts';
 import type { OrukSchedule } from './orukSchemas.ts';
 

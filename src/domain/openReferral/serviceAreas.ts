@@ -1,8 +1,8 @@
 // A partner's coverage (the whole borough, or named wards and parishes) as ORUK service areas, and
 // back. Each ward or parish is published with the ONS linked-data URI of its code, so another system
 // can tell which area is meant; on import the code in the URI (or else the area's name) finds it here.
-import type { Coverage } from '../partner.ts';
-import type { Parish, Ward } from '../area.ts';
+import type { Coverage } from '../entities/partner.ts';
+import type { Parish, Ward } from '../geo/area.ts';
 import { stableId } from './stableId.ts';
 import type { OrukServiceArea } from './orukSchemas.ts';
 

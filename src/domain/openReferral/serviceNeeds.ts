@@ -1,8 +1,8 @@
 // What an ORUK service can do, and what kind of partner it is, from its taxonomy terms (attributes):
 // each term read through the admins' mappings and the default one. Terms that mean none of our needs
 // are named, so an admin can map them.
-import type { CapabilityId } from '../capabilities.ts';
-import type { PartnerKind } from '../partner.ts';
+import type { CapabilityId } from '../entities/capabilities.ts';
+import type { PartnerKind } from '../entities/partner.ts';
 import { meaningOf, termLabel, type TermMapping } from './termMapping.ts';
 import type { OrukService } from './orukSchemas.ts';
 

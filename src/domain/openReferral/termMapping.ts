@@ -4,8 +4,8 @@
 // first. When no term of a service maps, the same words are tried on its name and description, and the
 // import says the needs were guessed.
 import { z } from 'zod';
-import { CAPABILITIES, capabilitySchema, type CapabilityId } from '../capabilities.ts';
-import { PARTNER_KINDS, type PartnerKind } from '../partner.ts';
+import { CAPABILITIES, capabilitySchema, type CapabilityId } from '../entities/capabilities.ts';
+import { PARTNER_KINDS, type PartnerKind } from '../entities/partner.ts';
 import type { OrukTaxonomyTerm } from './orukSchemas.ts';
 
 /** The taxonomies our own feed classifies services with. */

@@ -3,7 +3,7 @@
 // one person confirming one partner or contact, kept for good (append-only), so the round's record of
 // who verified what and when is the checks themselves.
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common.ts';
+import { idSchema, isoDateSchema, isoDateTimeSchema } from '../entities/common.ts';
 
 export const reviewRoundSchema = z.object({
   id: idSchema,

@@ -3,10 +3,10 @@
 // partners, the partners working in several wards, and the contacts with no parish (council officers,
 // partners' people). Every partner that is not closed and every contact that is not retired is in
 // exactly one section, so a round's progress counts each record once.
-import type { Parish, Ward } from '../area.ts';
-import type { Contact } from '../contact.ts';
-import { localWardsOf } from '../gapAnalysis.ts';
-import { PARTNER_KINDS, type Partner } from '../partner.ts';
+import type { Parish, Ward } from '../geo/area.ts';
+import type { Contact } from '../entities/contact.ts';
+import { localWardsOf } from '../gaps/gapAnalysis.ts';
+import { PARTNER_KINDS, type Partner } from '../entities/partner.ts';
 import type { SectionCode } from './reviewRound.ts';
 
 export interface ReviewItem {

@@ -3,7 +3,7 @@
 // with the last report issued by anyone, not only the last one issued from that phone. Append-only:
 // an issued report is history.
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from '../common.ts';
+import { idSchema, isoDateTimeSchema } from '../entities/common.ts';
 
 export const issuedReportSchema = z.object({
   id: idSchema,

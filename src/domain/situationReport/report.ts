@@ -3,13 +3,13 @@
 // the partners engaged, the gaps (a ward of the incident with a need nobody covers there) and what
 // changed since the last report issued. Pure: the app builds it offline from IndexedDB, and the
 // printout, the CSV and the tests all read the same object.
-import type { Parish, Ward } from '../area.ts';
-import { CAPABILITIES, capabilityLabel, type CapabilityId } from '../capabilities.ts';
-import { coverageForCapability } from '../gapAnalysis.ts';
-import type { Partner } from '../partner.ts';
-import { isOpen, type HelpRequest, type Incident } from '../request.ts';
-import { forWhomText, statusLabel, urgencyLabel } from '../requestList.ts';
-import type { TimelineEntry } from '../timeline.ts';
+import type { Parish, Ward } from '../geo/area.ts';
+import { CAPABILITIES, capabilityLabel, type CapabilityId } from '../entities/capabilities.ts';
+import { coverageForCapability } from '../gaps/gapAnalysis.ts';
+import type { Partner } from '../entities/partner.ts';
+import { isOpen, type HelpRequest, type Incident } from '../entities/request.ts';
+import { forWhomText, statusLabel, urgencyLabel } from '../requests/requestList.ts';
+import type { TimelineEntry } from '../entities/timeline.ts';
 import { wardOfRequest } from '../dashboard/figures.ts';
 import {
   isClosedStatus,

@@ -3,26 +3,26 @@
 // would send a duty officer to the wrong people. What was loaded, removed and mended comes back as a
 // report for the person running the import.
 import { randomUUID } from 'node:crypto';
-import { formatHlc } from '../../domain/hlc.ts';
+import { formatHlc } from '../../domain/sync/hlc.ts';
 import type { Database, Queryable } from '../storage/database.ts';
 import { saveLoadedRecords } from '../directory/records.ts';
-import { parishSchema, wardSchema, type Parish, type Ward } from '../../domain/area.ts';
-import { lsoaSchema, type Lsoa } from '../../domain/lsoa.ts';
-import type { Partner } from '../../domain/partner.ts';
-import type { Contact } from '../../domain/contact.ts';
+import { parishSchema, wardSchema, type Parish, type Ward } from '../../domain/geo/area.ts';
+import { lsoaSchema, type Lsoa } from '../../domain/entities/lsoa.ts';
+import type { Partner } from '../../domain/entities/partner.ts';
+import type { Contact } from '../../domain/entities/contact.ts';
 import {
   mendContacts,
   mendPartners,
   type ContactFixUp,
   type DirectoryChange,
   type PartnerFixUp,
-} from '../../domain/directoryMend.ts';
+} from '../../domain/directory/directoryMend.ts';
 import type { Entity } from '../../domain/entities/registry.ts';
 import { readAllStored } from '../sync/recordStore.ts';
 import { recordChanges } from '../storage/changeLog.ts';
 import { writeChange } from '../sync/writeChange.ts';
 
-export type { ContactFixUp, PartnerFixUp } from '../../domain/directoryMend.ts';
+export type { ContactFixUp, PartnerFixUp } from '../../domain/directory/directoryMend.ts';
 
 /** Two imports at once would each delete what the other loaded. */
 const AREA_LOCK = 7_391_003;

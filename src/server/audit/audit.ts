@@ -2,11 +2,11 @@
 // the change it records or not at all) and reading them back with filters. Rows are never updated or
 // deleted: the table refuses it (migration 0004), and no route offers it.
 import type { Queryable } from '../storage/database.ts';
-import type { AuditAction, AuditQuery, AuditRow } from '../../domain/audit.ts';
-import type { User } from '../../domain/user.ts';
-import type { Mutation } from '../../domain/mutation.ts';
-import { parseHlc } from '../../domain/hlc.ts';
-import { sameValue } from '../../domain/merge.ts';
+import type { AuditAction, AuditQuery, AuditRow } from '../../domain/accounts/audit.ts';
+import type { User } from '../../domain/accounts/user.ts';
+import type { Mutation } from '../../domain/sync/mutation.ts';
+import { parseHlc } from '../../domain/sync/hlc.ts';
+import { sameValue } from '../../domain/sync/merge.ts';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -2,7 +2,7 @@
 // as JSON pages or one CSV file. Read only: no route changes or removes an entry.
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { auditCsv, auditQuerySchema } from '../../domain/audit.ts';
+import { auditCsv, auditQuerySchema } from '../../domain/accounts/audit.ts';
 import { validate } from '../http/body.ts';
 import type { SessionEnv } from '../auth/sessionGuard.ts';
 import { adminOnly } from '../auth/userAdmin.ts';

@@ -4,13 +4,13 @@
 // failed sign-in and sign-out goes into the audit trail.
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { scopeKey } from '../../domain/access.ts';
-import { loginResponseSchema } from '../../domain/user.ts';
+import { scopeKey } from '../../domain/entities/access.ts';
+import { loginResponseSchema } from '../../domain/accounts/user.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { unauthorized } from '../http/errors.ts';
 import { bearerToken } from './routes.ts';
 import { hashToken } from './sessions.ts';
-import { findUnstorableText } from '../../domain/storableText.ts';
+import { findUnstorableText } from '../../domain/sync/storableText.ts';
 
 const NO_MATCH = 'That username and password do not match. Check them and try again.';
 

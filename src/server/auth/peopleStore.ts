@@ -3,9 +3,9 @@
 // matters goes into the audit trail in the same transaction.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
-import type { DeviceSession, ManagedUser, NewUserInput } from '../../domain/people.ts';
-import { deviceName } from '../../domain/people.ts';
-import { userSchema } from '../../domain/user.ts';
+import type { DeviceSession, ManagedUser, NewUserInput } from '../../domain/accounts/people.ts';
+import { deviceName } from '../../domain/accounts/people.ts';
+import { userSchema } from '../../domain/accounts/user.ts';
 import { hashPassword } from './password.ts';
 
 // No 0/O, 1/l/I: read aloud over a phone or copied from a screen without mistakes.

@@ -1,7 +1,7 @@
 // Sign-in, sign-out and "who am I", plus the middleware that guards every other /api route.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { loginRequestSchema, type LoginResponse, type User } from '../../domain/user.ts';
+import { loginRequestSchema, type LoginResponse, type User } from '../../domain/accounts/user.ts';
 import { readJson } from '../http/body.ts';
 import { unauthorized } from '../http/errors.ts';
 import { verifyPassword } from './password.ts';

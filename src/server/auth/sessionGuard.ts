@@ -5,8 +5,8 @@
 // or parish it no longer has (409 scope_changed) until it has narrowed its copy.
 import type { MiddlewareHandler } from 'hono';
 import type { Queryable } from '../storage/database.ts';
-import type { User } from '../../domain/user.ts';
-import { scopeKey } from '../../domain/access.ts';
+import type { User } from '../../domain/accounts/user.ts';
+import { scopeKey } from '../../domain/entities/access.ts';
 import { HttpError, unauthorized } from '../http/errors.ts';
 import { bearerToken } from './routes.ts';
 import { hashToken } from './sessions.ts';

@@ -2,7 +2,7 @@
 // stored, so a copy of the database cannot be used to sign in.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
-import type { User } from '../../domain/user.ts';
+import type { User } from '../../domain/accounts/user.ts';
 import { toUser } from './users.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -3,9 +3,9 @@
 // one-time password), and their signed-in devices, any of which they can sign out.
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { passwordChangeSchema, type Account } from '../../domain/people.ts';
-import { scopeKey } from '../../domain/access.ts';
-import { idSchema } from '../../domain/common.ts';
+import { passwordChangeSchema, type Account } from '../../domain/accounts/people.ts';
+import { scopeKey } from '../../domain/entities/access.ts';
+import { idSchema } from '../../domain/entities/common.ts';
 import { readJson } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';

@@ -1,7 +1,7 @@
 // The login throttle's storage: per-pair, per-address and per-account failure counts in PostgreSQL,
 // read and updated under row locks in one transaction, so parallel guesses (from one process or from
 // several behind a load balancer) are counted one after another and at most the limit get through.
-// The rules themselves are pure, in src/domain/loginThrottle.ts.
+// The rules themselves are pure, in src/domain/accounts/loginThrottle.ts.
 import { createHash } from 'node:crypto';
 import type { Database } from '../storage/database.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type FailureCount,
   type ThrottleCounts,
   type ThrottleScope,
-} from '../../domain/loginThrottle.ts';
+} from '../../domain/accounts/loginThrottle.ts';
 import { HttpError } from '../http/errors.ts';
 
 const SCOPES: ThrottleScope[] = ['pair', 'address', 'account'];

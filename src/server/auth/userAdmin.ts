@@ -4,9 +4,9 @@
 // person's next request: their devices are told to narrow their copy (see sessionGuard.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../storage/database.ts';
-import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/people.ts';
-import { canManagePeople } from '../../domain/access.ts';
-import { idSchema } from '../../domain/common.ts';
+import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/accounts/people.ts';
+import { canManagePeople } from '../../domain/entities/access.ts';
+import { idSchema } from '../../domain/entities/common.ts';
 import { readJson } from '../http/body.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';

@@ -1,7 +1,7 @@
 // Users in storage: creating them (seed, admin tools) and finding them for sign-in.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
-import { userSchema, type Role, type User } from '../../domain/user.ts';
+import { userSchema, type Role, type User } from '../../domain/accounts/user.ts';
 import { hashPassword } from './password.ts';
 
 interface UserRow extends Record<string, unknown> {

@@ -2,8 +2,8 @@
 // (demo data is for trying the app, not for running it). Prints a one-time password, to be changed at
 // the first sign-in. Uses the same database settings as the server (DATABASE_URL, or PGlite in
 // DATA_DIR); with PGlite, stop the server first.
-import { describeFieldErrors, fieldErrors } from '../../domain/apiError.ts';
-import { newUserSchema } from '../../domain/people.ts';
+import { describeFieldErrors, fieldErrors } from '../../domain/api/apiError.ts';
+import { newUserSchema } from '../../domain/accounts/people.ts';
 import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { insertUser, oneTimePassword, usernameTaken } from '../auth/peopleStore.ts';

@@ -5,11 +5,11 @@
 // with PGlite, stop the server first, as only one process may open its folder.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { buildArea, parseBoundaryFile, parseParishList } from '../../domain/areaImport.ts';
-import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
+import { buildArea, parseBoundaryFile, parseParishList } from '../../domain/geo/areaImport.ts';
+import type { AreaFeature, ParishListEntry } from '../../domain/geo/areaImport.ts';
 import Papa from 'papaparse';
-import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/deprivation.ts';
-import type { Ward } from '../../domain/area.ts';
+import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/geo/deprivation.ts';
+import type { Ward } from '../../domain/geo/area.ts';
 import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { replaceArea, type AreaReplacement } from '../area/replaceArea.ts';
 

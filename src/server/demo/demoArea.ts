@@ -2,13 +2,13 @@
 // jittered 5 × 4 grid (a town of 6 unparished wards ringed by 14 rural ones) and 16 parishes. Cells
 // share exact edges so neighbours come out right, and it is built through buildArea so it obeys the
 // same rules as a council's real import. Deterministic: the same borough on every machine.
-import type { Parish, Ward } from '../../domain/area.ts';
-import type { Boundary, Position } from '../../domain/geometry.ts';
-import { buildArea } from '../../domain/areaImport.ts';
-import type { AreaFeature, ParishListEntry } from '../../domain/areaImport.ts';
+import type { Parish, Ward } from '../../domain/geo/area.ts';
+import type { Boundary, Position } from '../../domain/geo/geometry.ts';
+import { buildArea } from '../../domain/geo/areaImport.ts';
+import type { AreaFeature, ParishListEntry } from '../../domain/geo/areaImport.ts';
 import { SeededRandom } from './random.ts';
-import type { ImdRow } from '../../domain/deprivation.ts';
-import type { Lsoa } from '../../domain/lsoa.ts';
+import type { ImdRow } from '../../domain/geo/deprivation.ts';
+import type { Lsoa } from '../../domain/entities/lsoa.ts';
 
 const SEED = 20_210_611;
 const COLUMNS = 5;

@@ -1,8 +1,8 @@
 // Demo contacts: every parish's clerk, emergency coordinator and their deputies, the council's duty and hub roles, and
 // liaison people at partners (strategic ones first). Fictional names, drama-range phones, example.org.
-import type { Parish } from '../../domain/area.ts';
-import type { Contact } from '../../domain/contact.ts';
-import type { Partner } from '../../domain/partner.ts';
+import type { Parish } from '../../domain/geo/area.ts';
+import type { Contact } from '../../domain/entities/contact.ts';
+import type { Partner } from '../../domain/entities/partner.ts';
 import { COUNCIL_ROLES, DEMO_COUNCIL, FIRST_NAMES, LAST_NAMES, PARTNER_CONTACT_ROLES } from './demoWords.ts';
 import { landline, mobile, officeTimeOn, slug, verifiedDaysAgo } from './fakeDetails.ts';
 import type { SeededRandom } from './random.ts';

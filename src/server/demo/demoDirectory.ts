@@ -2,11 +2,11 @@
 // fresh machine and to build benchmark data. Deterministic for a seed, linear in size (benchmarks ask for
 // 100k partners), and safe to show anyone: phones come only from Ofcom's drama ranges, emails are
 // at example.org, and every organisation and person is made up.
-import type { Parish, Ward } from '../../domain/area.ts';
-import { CAPABILITIES } from '../../domain/capabilities.ts';
-import type { Contact } from '../../domain/contact.ts';
-import { PARTNER_KINDS } from '../../domain/partner.ts';
-import type { Coverage, Partner, PartnerKind } from '../../domain/partner.ts';
+import type { Parish, Ward } from '../../domain/geo/area.ts';
+import { CAPABILITIES } from '../../domain/entities/capabilities.ts';
+import type { Contact } from '../../domain/entities/contact.ts';
+import { PARTNER_KINDS } from '../../domain/entities/partner.ts';
+import type { Coverage, Partner, PartnerKind } from '../../domain/entities/partner.ts';
 import {
   CAPACITY_NOTES,
   KIND_WEIGHTS,

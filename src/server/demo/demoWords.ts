@@ -1,8 +1,8 @@
 // Word lists for the demo directory: the kinds of organisation a borough has, what each can plausibly
 // do, and made-up place, street and person names to build them from. Everything here is invented so
 // that no demo record names a real organisation or person.
-import type { CapabilityId } from '../../domain/capabilities.ts';
-import type { PartnerKind } from '../../domain/partner.ts';
+import type { CapabilityId } from '../../domain/entities/capabilities.ts';
+import type { PartnerKind } from '../../domain/entities/partner.ts';
 import type { SeededRandom } from './random.ts';
 
 export const DEMO_COUNCIL = 'Wealdmere Borough Council';

@@ -2,7 +2,7 @@
 // users. Idempotent: the directory is seeded only into an empty area, users only into an empty user
 // table, so a restart doubles nothing and a council's real data is never mixed with the demo.
 import type { Database } from '../storage/database.ts';
-import type { Role } from '../../domain/user.ts';
+import type { Role } from '../../domain/accounts/user.ts';
 import { createUser } from '../auth/users.ts';
 import { saveLoadedRecords } from '../directory/records.ts';
 import { generateDemoArea } from './demoArea.ts';

@@ -11,7 +11,7 @@ import {
   MIN_CLIENT_API_VERSION,
   compatibility,
   parseApiVersion,
-} from '../../domain/apiVersion.ts';
+} from '../../domain/api/apiVersion.ts';
 import { HttpError } from './errors.ts';
 
 export function apiVersionCheck(

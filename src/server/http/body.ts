@@ -6,8 +6,8 @@
 // checks that itself item by item (push).
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { fieldErrors } from '../../domain/apiError.ts';
-import { findUnstorableText } from '../../domain/storableText.ts';
+import { fieldErrors } from '../../domain/api/apiError.ts';
+import { findUnstorableText } from '../../domain/sync/storableText.ts';
 import { badRequest, HttpError } from './errors.ts';
 
 /** application/json, or a JSON-based type such as application/merge-patch+json, with any charset. */

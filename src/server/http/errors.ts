@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../../domain/apiError.ts';
+import type { ApiError } from '../../domain/api/apiError.ts';
 
 export class HttpError extends Error {
   constructor(

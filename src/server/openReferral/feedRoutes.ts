@@ -7,11 +7,11 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { compress } from 'hono/compress';
 import type { Database } from '../storage/database.ts';
-import type { Partner } from '../../domain/partner.ts';
-import type { Parish, Ward } from '../../domain/area.ts';
+import type { Partner } from '../../domain/entities/partner.ts';
+import type { Parish, Ward } from '../../domain/geo/area.ts';
 import { validate } from '../http/body.ts';
 import { notFound } from '../http/errors.ts';
-import { isShownPublicly } from '../../domain/publicPartner.ts';
+import { isShownPublicly } from '../../domain/directory/publicPartner.ts';
 import {
   orukApiDetails,
   orukPage,

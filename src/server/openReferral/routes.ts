@@ -5,7 +5,7 @@ import type { Database } from '../storage/database.ts';
 import type { AuthEnv } from '../auth/routes.ts';
 import { readJson } from '../http/body.ts';
 import { forbidden } from '../http/errors.ts';
-import { canEditDirectory } from '../../domain/access.ts';
+import { canEditDirectory } from '../../domain/entities/access.ts';
 import { termMappingsSchema } from '../../domain/openReferral/termMapping.ts';
 import { fetchFeedRequestSchema, type TermMappingsResponse } from '../../domain/openReferral/orukApi.ts';
 import { readTermMappings, replaceTermMappings } from './termMappingStore.ts';

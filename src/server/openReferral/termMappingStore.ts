@@ -2,7 +2,7 @@
 // screen edits the whole list), keyed by the term as matched (case and punctuation ignored).
 import type { Database } from '../storage/database.ts';
 import { termKey, type TermMapping } from '../../domain/openReferral/termMapping.ts';
-import type { CapabilityId } from '../../domain/capabilities.ts';
+import type { CapabilityId } from '../../domain/entities/capabilities.ts';
 
 export async function readTermMappings(db: Database): Promise<TermMapping[]> {
   const rows = await db.query<{ term: string; capability: string | null }>(

@@ -1,10 +1,10 @@
 // The public directory API (GET /api/public/partners): no sign-in, for residents and for other
 // organisations' tools. Only partners that agreed to be shown publicly, only their public fields
-// (src/domain/publicPartner.ts); answers are checked against the strict public schema before leaving.
+// (src/domain/directory/publicPartner.ts); answers are checked against the strict public schema before leaving.
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { partnerSchema, type Partner } from '../../domain/partner.ts';
-import { publicDirectory, publicDirectorySchema } from '../../domain/publicPartner.ts';
+import { partnerSchema, type Partner } from '../../domain/entities/partner.ts';
+import { publicDirectory, publicDirectorySchema } from '../../domain/directory/publicPartner.ts';
 
 export function publicRoutes(db: Database) {
   return new Hono().get('/partners', async (c) => {

@@ -5,9 +5,9 @@
 // the values in the audit trail are blanked too, and each purge is itself in the audit trail.
 import type { Database, Queryable } from '../storage/database.ts';
 import { recordChanges } from '../storage/changeLog.ts';
-import { formatHlc, parseHlc } from '../../domain/hlc.ts';
-import type { FieldClocks } from '../../domain/merge.ts';
-import type { HelpRequest } from '../../domain/request.ts';
+import { formatHlc, parseHlc } from '../../domain/sync/hlc.ts';
+import type { FieldClocks } from '../../domain/sync/merge.ts';
+import type { HelpRequest } from '../../domain/entities/request.ts';
 import { recordAudit } from '../audit/audit.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;

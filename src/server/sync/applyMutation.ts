@@ -2,10 +2,10 @@
 // the user's rights), then the one write path every change takes (writeChange.ts). Throws a Rejection
 // with a reason a person can act on; refusals never say whether a record the user cannot see exists.
 import type { Queryable } from '../storage/database.ts';
-import type { User } from '../../domain/user.ts';
-import type { Mutation } from '../../domain/mutation.ts';
-import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/hlc.ts';
-import { writeRefusal } from '../../domain/access.ts';
+import type { User } from '../../domain/accounts/user.ts';
+import type { Mutation } from '../../domain/sync/mutation.ts';
+import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
+import { writeRefusal } from '../../domain/entities/access.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
 import type { BatchRecords } from './batchRecords.ts';

@@ -5,8 +5,8 @@
 // transaction that commits after a later one is never skipped: its rows stay invisible to every pull
 // until it ends, and then come after the cursor. A plain serial cursor would skip them.
 import type { Database } from '../storage/database.ts';
-import { ENTITIES, type Change, type Entity, type PullResponse } from '../../domain/sync.ts';
-import type { User } from '../../domain/user.ts';
+import { ENTITIES, type Change, type Entity, type PullResponse } from '../../domain/sync/sync.ts';
+import type { User } from '../../domain/accounts/user.ts';
 import { canSeeScope, readableScopes } from '../../domain/entities/scope.ts';
 import { readStored } from './recordStore.ts';
 

@@ -1,5 +1,5 @@
 // Push: apply a batch of mutations from one device in one transaction. Each mutation is applied at most
-// once (its id is remembered), merged field by field (src/domain/merge.ts), checked against its
+// once (its id is remembered), merged field by field (src/domain/sync/merge.ts), checked against its
 // entity's schema and the user's rights (the registry, src/domain/entities), and answered applied,
 // duplicate or rejected with the reason. A rejected mutation stores nothing; the others still apply.
 //
@@ -7,9 +7,9 @@
 // batch needs, in one global order (so two batches never deadlock); one reads which ids were applied;
 // one per entity reads the records; one records the applied ids.
 import type { Database, Queryable } from '../storage/database.ts';
-import type { User } from '../../domain/user.ts';
-import { mutationSchema, type Mutation, type PushResult } from '../../domain/mutation.ts';
-import { fieldErrors } from '../../domain/apiError.ts';
+import type { User } from '../../domain/accounts/user.ts';
+import { mutationSchema, type Mutation, type PushResult } from '../../domain/sync/mutation.ts';
+import { fieldErrors } from '../../domain/api/apiError.ts';
 import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { BatchRecords } from './batchRecords.ts';

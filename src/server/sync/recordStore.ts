@@ -5,7 +5,7 @@ import type { Queryable } from '../storage/database.ts';
 import { recordChanges } from '../storage/changeLog.ts';
 import { describeEntity, type Entity, type ParentRef } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
-import type { FieldClocks } from '../../domain/merge.ts';
+import type { FieldClocks } from '../../domain/sync/merge.ts';
 
 export interface StoredRow {
   record: Record<string, unknown>;

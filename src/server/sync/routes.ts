@@ -2,8 +2,8 @@
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
 import type { AuthEnv } from '../auth/routes.ts';
-import { pullQuerySchema } from '../../domain/sync.ts';
-import { pushRequestSchema, type PushResponse } from '../../domain/mutation.ts';
+import { pullQuerySchema } from '../../domain/sync/sync.ts';
+import { pushRequestSchema, type PushResponse } from '../../domain/sync/mutation.ts';
 import { readJson, validate } from '../http/body.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';

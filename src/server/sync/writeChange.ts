@@ -3,9 +3,9 @@
 // work out its scope, store it with its change-log row, move its dependants when its scope changed, and
 // keep every losing value as a conflict.
 import type { Queryable } from '../storage/database.ts';
-import { mergeChange, type FieldConflict } from '../../domain/merge.ts';
-import { fieldErrors } from '../../domain/apiError.ts';
-import { conflictSchema, type Conflict } from '../../domain/conflict.ts';
+import { mergeChange, type FieldConflict } from '../../domain/sync/merge.ts';
+import { fieldErrors } from '../../domain/api/apiError.ts';
+import { conflictSchema, type Conflict } from '../../domain/entities/conflict.ts';
 import {
   dependantsOf,
   describeEntity,

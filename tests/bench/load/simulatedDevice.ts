@@ -3,8 +3,8 @@
 // every device edits — until told to stop. It keeps what it pulled (record and clocks by entity:id) so
 // the generator can check at the end that every device holds what the server holds, and it keeps
 // every change the server acknowledged. A 503 "busy" is retried with the same batch, as the app does.
-import { formatHlc } from '../../../src/domain/hlc.ts';
-import type { Mutation } from '../../../src/domain/mutation.ts';
+import { formatHlc } from '../../../src/domain/sync/hlc.ts';
+import type { Mutation } from '../../../src/domain/sync/mutation.ts';
 import { aRequest } from '../../support/records.ts';
 import type { Route, RouteStats } from './routeStats.ts';
 

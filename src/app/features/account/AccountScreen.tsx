@@ -1,7 +1,7 @@
 // My devices (/account): everywhere this person is signed in, named by browser and system, with when
 // it signed in and was last seen; any other device can be signed out from here (a lost phone).
 import { useCallback, useEffect, useState } from 'react';
-import { deviceSessionSchema, type DeviceSession } from '../../../domain/people.ts';
+import { deviceSessionSchema, type DeviceSession } from '../../../domain/accounts/people.ts';
 import { useOnline } from '../../useOnline.ts';
 import { timeAgo } from '../../timeAgo.ts';
 import { messageOf, serverCall } from './serverCall.ts';

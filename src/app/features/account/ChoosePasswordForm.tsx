@@ -2,8 +2,8 @@
 // typed twice. The server checks it too and names what is wrong.
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
-import type { LoginResponse } from '../../../domain/user.ts';
-import { newPasswordSchema } from '../../../domain/people.ts';
+import type { LoginResponse } from '../../../domain/accounts/user.ts';
+import { newPasswordSchema } from '../../../domain/accounts/people.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { chooseOwnPassword } from '../../session.ts';
 import { ApiRequestError } from '../../api.ts';

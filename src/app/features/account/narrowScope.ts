@@ -3,7 +3,7 @@
 // unsent changes — the session takes the person's new role and parish, and the server is told the
 // device is narrowed; the next sync is a fresh full pull. If the app stops half way, the server asks
 // again and the steps repeat harmlessly.
-import { accountSchema } from '../../../domain/people.ts';
+import { accountSchema } from '../../../domain/accounts/people.ts';
 import { apiFetch } from '../../api.ts';
 import { writeMeta, type LocalDatabase, type StoredSession } from '../../store/localDatabase.ts';
 import { clearLocalCopy } from '../../session.ts';

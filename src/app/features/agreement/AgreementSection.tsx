@@ -2,8 +2,8 @@
 // emergency plan, contacted out of hours, shown publicly), when that was last confirmed and who
 // recorded it. Admins record a new confirmation here; saved through the outbox, so it works offline.
 import { useState, type FormEvent } from 'react';
-import { agreedUses, type Partner, type PartnerAgreement } from '../../../domain/partner.ts';
-import { ukToday } from '../../../domain/stale.ts';
+import { agreedUses, type Partner, type PartnerAgreement } from '../../../domain/entities/partner.ts';
+import { ukToday } from '../../../domain/directory/stale.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { useCanEditDirectory, useSessionUser } from '../../useSessionUser.ts';

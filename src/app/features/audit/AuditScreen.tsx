@@ -2,7 +2,7 @@
 // value, the device's time and the server's — and every sign-in, role change and purge. Filter by
 // person, record and dates; download what the filter shows as CSV. Read only.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { AUDIT_ACTION_LABELS, auditPageSchema, type AuditRow } from '../../../domain/audit.ts';
+import { AUDIT_ACTION_LABELS, auditPageSchema, type AuditRow } from '../../../domain/accounts/audit.ts';
 import { downloadText } from '../../download.ts';
 import { useOnline } from '../../useOnline.ts';
 import { messageOf, serverCall, sessionToken } from '../account/serverCall.ts';

@@ -12,7 +12,7 @@ import {
   emergencyContactList,
   type ListedContact,
 } from '../../../domain/contactList/emergencyContactList.ts';
-import { telHref } from '../../../domain/common.ts';
+import { telHref } from '../../../domain/entities/common.ts';
 import { downloadText } from '../../download.ts';
 import { cssString, useReportMarking } from '../situationReport/issuedReports.ts';
 import { reportTime } from '../situationReport/reportTime.ts';

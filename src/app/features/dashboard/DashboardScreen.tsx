@@ -7,8 +7,8 @@ import './dashboard.css';
 import { useEffect, useMemo, useState } from 'react';
 import { dashboardFigures, durationText } from '../../../domain/dashboard/figures.ts';
 import type { BucketSize } from '../../../domain/dashboard/overTime.ts';
-import { compareIncidents, forWhomText } from '../../../domain/requestList.ts';
-import { capabilityLabel } from '../../../domain/capabilities.ts';
+import { compareIncidents, forWhomText } from '../../../domain/requests/requestList.ts';
+import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useOnline } from '../../useOnline.ts';
@@ -18,7 +18,7 @@ import { OverTimeChart } from './OverTimeChart.tsx';
 import { WardSketch } from './WardSketch.tsx';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { analyseGaps } from '../../../domain/gapAnalysis.ts';
+import { analyseGaps } from '../../../domain/gaps/gapAnalysis.ts';
 import { WardsMostInNeed } from '../deprivation/WardsMostInNeed.tsx';
 
 /** The current time, moved on every minute so ages stay true on a screen left open. */

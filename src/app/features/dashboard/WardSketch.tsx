@@ -2,8 +2,8 @@
 // the dashboard and the printed situation report, and legible offline and on paper. Wards with a count
 // are shaded and numbered; the same facts are always listed beside it, so the picture is decoration
 // for screen readers (role img with a summary).
-import type { Ward } from '../../../domain/area.ts';
-import { polygonsOf } from '../../../domain/geometry.ts';
+import type { Ward } from '../../../domain/geo/area.ts';
+import { polygonsOf } from '../../../domain/geo/geometry.ts';
 
 const WIDTH = 320;
 

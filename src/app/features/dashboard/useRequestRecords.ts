@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
-import type { Parish, Ward } from '../../../domain/area.ts';
-import type { HelpRequest, Incident } from '../../../domain/request.ts';
-import type { TimelineEntry } from '../../../domain/timeline.ts';
+import type { Parish, Ward } from '../../../domain/geo/area.ts';
+import type { HelpRequest, Incident } from '../../../domain/entities/request.ts';
+import type { TimelineEntry } from '../../../domain/entities/timeline.ts';
 
 export interface RequestRecords {
   requests: HelpRequest[];

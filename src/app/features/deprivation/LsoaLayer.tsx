@@ -6,7 +6,7 @@ import { GeoJSON } from 'react-leaflet';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { localDatabase } from '../../store/localDatabase.ts';
-import type { Lsoa } from '../../../domain/lsoa.ts';
+import type { Lsoa } from '../../../domain/entities/lsoa.ts';
 
 /** Decile 1 (most deprived) to 10, dark to light: a single-hue scale that prints and reads in greyscale. */
 export const DECILE_COLOURS = [

@@ -1,10 +1,10 @@
-// "Wards most in need": the wards with gaps in cover, ranked by need (src/domain/needRanking.ts) with
+// "Wards most in need": the wards with gaps in cover, ranked by need (src/domain/ranking/needRanking.ts) with
 // the reason in words, so the gap list and the dashboard say the same thing first: an unparished,
 // deprived ward that nobody covers for a capability. The first few are shown; the rest on request.
 import { useState } from 'react';
-import type { WardGaps } from '../../../domain/gapAnalysis.ts';
-import type { Ward } from '../../../domain/area.ts';
-import { deprivationByWard, rankWardsByNeed } from '../../../domain/needRanking.ts';
+import type { WardGaps } from '../../../domain/gaps/gapAnalysis.ts';
+import type { Ward } from '../../../domain/geo/area.ts';
+import { deprivationByWard, rankWardsByNeed } from '../../../domain/ranking/needRanking.ts';
 
 const SHOWN = 5;
 

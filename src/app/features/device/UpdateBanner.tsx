@@ -2,7 +2,7 @@
 // reload" when the server says this copy of the app is too old for it (or that the server is older).
 import { useSyncExternalStore } from 'react';
 import { acceptUpdate, checkForUpdate, isUpdateReady, subscribeUpdate } from '../../serviceWorker.ts';
-import { COMPATIBILITY_MESSAGES } from '../../../domain/apiVersion.ts';
+import { COMPATIBILITY_MESSAGES } from '../../../domain/api/apiVersion.ts';
 import { readServerVersion, subscribeServerVersion } from './serverVersion.ts';
 
 export function useUpdateReady(): boolean {

@@ -9,7 +9,7 @@ import {
   compatibility,
   parseApiVersion,
   type Compatibility,
-} from '../../../domain/apiVersion.ts';
+} from '../../../domain/api/apiVersion.ts';
 
 export interface ServerVersion {
   compatibility: Compatibility;

@@ -1,6 +1,6 @@
 // The ward or parish Find help asked about last, kept on this device, so the next question starts
 // where the last one was. A location ("use my location") is not kept: the phone moves.
-import type { Place } from '../../../domain/place.ts';
+import type { Place } from '../../../domain/entities/place.ts';
 
 const KEY = 'resilience-hub.find-help.place';
 

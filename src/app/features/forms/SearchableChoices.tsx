@@ -2,7 +2,7 @@
 // by name, a search box finds the rest, and "Show all" opens the whole list. The same frame and
 // checkboxes as CheckboxGroup (directory/FormFields.tsx), so labels and tests read the same.
 import { useState } from 'react';
-import { ChoiceBoxes, ChoiceFrame, type Choices } from '../../directory/FormFields.tsx';
+import { ChoiceBoxes, ChoiceFrame, type Choices } from '../directory/FormFields.tsx';
 
 interface Props extends Choices {
   id: string;

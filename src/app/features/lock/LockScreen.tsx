@@ -2,7 +2,7 @@
 // device so it works with no signal.
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 import { checkUnlockPassword } from './unlockSecret.ts';
 
 export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecords } from '../../store/mutate.ts';
 import { useOnline } from '../../useOnline.ts';
-import { formContext } from '../../directory/useEditForm.ts';
+import { formContext } from '../directory/useEditForm.ts';
 import { servicesInFeed } from '../../../domain/openReferral/feedFile.ts';
 import {
   orukGoodRecords,

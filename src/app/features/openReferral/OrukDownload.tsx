@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { downloadText } from '../../download.ts';
-import { ukToday } from '../../../domain/stale.ts';
-import { isShownPublicly } from '../../../domain/publicPartner.ts';
+import { ukToday } from '../../../domain/directory/stale.ts';
+import { isShownPublicly } from '../../../domain/directory/publicPartner.ts';
 import { orukPage, serviceFromPartner, type Audience } from '../../../domain/openReferral/exportServices.ts';
 
 async function feedText(audience: Audience): Promise<string> {

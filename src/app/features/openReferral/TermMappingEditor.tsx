@@ -1,7 +1,7 @@
 // Admins say which of our needs an Open Referral taxonomy term means (or that it means none). The
 // mappings are kept on the server for every later import; saving needs a network connection.
 import { useState } from 'react';
-import { CAPABILITIES, type CapabilityId } from '../../../domain/capabilities.ts';
+import { CAPABILITIES, type CapabilityId } from '../../../domain/entities/capabilities.ts';
 import type { TermMapping } from '../../../domain/openReferral/termMapping.ts';
 
 const NONE = 'none';

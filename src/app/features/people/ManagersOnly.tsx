@@ -1,6 +1,6 @@
 // People and the audit trail are for admins; anyone else reaching one by its address is told so.
 import type { ReactNode } from 'react';
-import { canManagePeople } from '../../../domain/access.ts';
+import { canManagePeople } from '../../../domain/entities/access.ts';
 import { useSessionUser } from '../../useSessionUser.ts';
 
 export function ManagersOnly({ title, children }: { title: string; children: ReactNode }) {

@@ -1,8 +1,8 @@
 // Adding a person: name, username, role and (for a coordinator) parish. The server makes a one-time
 // password, shown here once, for the admin to pass on; the person chooses their own at first sign-in.
 import { useState, type FormEvent } from 'react';
-import { oneTimePasswordSchema } from '../../../domain/people.ts';
-import type { Role } from '../../../domain/user.ts';
+import { oneTimePasswordSchema } from '../../../domain/accounts/people.ts';
+import type { Role } from '../../../domain/accounts/user.ts';
 import { ApiRequestError } from '../../api.ts';
 import { messageOf, serverCall } from '../account/serverCall.ts';
 import { RoleFields } from './RoleFields.tsx';

@@ -1,6 +1,6 @@
 // People (/people), for admins: everyone who can sign in, their role and parish, whether they are
 // disabled, and when they were last seen; add a person here, manage one on their own page.
-import { ROLE_LABELS } from '../../../domain/user.ts';
+import { ROLE_LABELS } from '../../../domain/accounts/user.ts';
 import { Link } from '../../router.tsx';
 import { timeAgo } from '../../timeAgo.ts';
 import { ManagersOnly } from './ManagersOnly.tsx';

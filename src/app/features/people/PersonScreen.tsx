@@ -2,8 +2,8 @@
 // hold on their next sync), reset their password (a one-time password shown once), disable or
 // re-enable them, and sign out all their devices (a lost phone).
 import { useEffect, useState } from 'react';
-import { oneTimePasswordSchema, type ManagedUser } from '../../../domain/people.ts';
-import { ROLE_LABELS, type Role } from '../../../domain/user.ts';
+import { oneTimePasswordSchema, type ManagedUser } from '../../../domain/accounts/people.ts';
+import { ROLE_LABELS, type Role } from '../../../domain/accounts/user.ts';
 import { ApiRequestError } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { messageOf, serverCall } from '../account/serverCall.ts';

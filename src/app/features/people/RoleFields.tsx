@@ -1,7 +1,7 @@
 // Role and, for a parish coordinator, the parish: the same two labelled fields on the new-person form
 // and a person's page.
-import { ROLES, ROLE_LABELS, type Role } from '../../../domain/user.ts';
-import type { Parish } from '../../../domain/area.ts';
+import { ROLES, ROLE_LABELS, type Role } from '../../../domain/accounts/user.ts';
+import type { Parish } from '../../../domain/geo/area.ts';
 
 export function RoleFields({
   idPrefix,

@@ -2,7 +2,7 @@
 // parishes a coordinator can be given, from the device's copy of the area.
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { managedUserSchema, type ManagedUser } from '../../../domain/people.ts';
+import { managedUserSchema, type ManagedUser } from '../../../domain/accounts/people.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { useOnline } from '../../useOnline.ts';
 import { messageOf, serverCall } from '../account/serverCall.ts';

@@ -2,10 +2,10 @@
 // listed publicly, with what they offer, where, their phone and opening hours. No sign-in. The last
 // answer is kept on the device, so the page works offline after one visit.
 import { useEffect, useMemo, useState } from 'react';
-import { publicDirectorySchema, type PublicPartner } from '../../../domain/publicPartner.ts';
-import { capabilityLabel } from '../../../domain/capabilities.ts';
-import { PARTNER_KINDS } from '../../../domain/partner.ts';
-import { formatHoursText } from '../../../domain/hoursText.ts';
+import { publicDirectorySchema, type PublicPartner } from '../../../domain/directory/publicPartner.ts';
+import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
+import { PARTNER_KINDS } from '../../../domain/entities/partner.ts';
+import { formatHoursText } from '../../../domain/ranking/hoursText.ts';
 import { CallButtons } from '../../components/CallButtons.tsx';
 import { apiFetch } from '../../api.ts';
 

@@ -1,9 +1,9 @@
 // Assigning a section of a round to a person (admins). Only administrators may confirm directory
 // records, so the choice is among them; "me" is always offered, so a section can be taken offline.
 import { useId, useState } from 'react';
-import type { ManagedUser } from '../../../domain/people.ts';
+import type { ManagedUser } from '../../../domain/accounts/people.ts';
 import type { ReviewAssignment } from '../../../domain/review/reviewRound.ts';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 import { assignSection } from './reviewActions.ts';
 
 export function AssignSection({

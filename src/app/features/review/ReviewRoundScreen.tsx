@@ -3,16 +3,16 @@
 // Read from this device's database, so it works offline; checks wait in the outbox until the next sync.
 import './review.css';
 import { useMemo, useState } from 'react';
-import type { ManagedUser } from '../../../domain/people.ts';
+import type { ManagedUser } from '../../../domain/accounts/people.ts';
 import { reviewSections } from '../../../domain/review/sections.ts';
 import { latestChecks, roundProgress } from '../../../domain/review/progress.ts';
 import { assignmentsOf, mySections } from '../../../domain/review/assignments.ts';
 import { roundCsvRows } from '../../../domain/review/roundCsv.ts';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 import { downloadText } from '../../download.ts';
 import { Link } from '../../router.tsx';
 import { useSessionUser } from '../../useSessionUser.ts';
-import { isStaff } from '../../../domain/access.ts';
+import { isStaff } from '../../../domain/entities/access.ts';
 import { usePeople } from '../people/usePeople.ts';
 import { OfflineNote } from './OfflineNote.tsx';
 import { ProgressBar } from './ProgressBar.tsx';

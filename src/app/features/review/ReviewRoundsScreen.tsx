@@ -5,7 +5,7 @@ import './review.css';
 import { useMemo } from 'react';
 import { Link, navigate } from '../../router.tsx';
 import { useSessionUser } from '../../useSessionUser.ts';
-import { isStaff } from '../../../domain/access.ts';
+import { isStaff } from '../../../domain/entities/access.ts';
 import { reviewSections } from '../../../domain/review/sections.ts';
 import { latestChecks, roundProgress } from '../../../domain/review/progress.ts';
 import { ProgressBar } from './ProgressBar.tsx';

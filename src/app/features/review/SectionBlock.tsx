@@ -1,12 +1,12 @@
 // One section of a round: its progress, who checks it, and (opened) its records, each with one tap
 // "Still correct" or "Edit" (the record's edit form, which counts as checked when saved).
 import { useState } from 'react';
-import { telHref } from '../../../domain/common.ts';
-import type { ManagedUser } from '../../../domain/people.ts';
+import { telHref } from '../../../domain/entities/common.ts';
+import type { ManagedUser } from '../../../domain/accounts/people.ts';
 import { OUTCOME_WORDS, outcomeOf, type Progress } from '../../../domain/review/progress.ts';
 import type { ReviewAssignment, ReviewCheck } from '../../../domain/review/reviewRound.ts';
 import { itemKey, type ReviewItem, type ReviewSection } from '../../../domain/review/sections.ts';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 import { navigate } from '../../router.tsx';
 import { AssignSection } from './AssignSection.tsx';
 import { ProgressBar } from './ProgressBar.tsx';

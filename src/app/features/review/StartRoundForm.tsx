@@ -2,7 +2,7 @@
 // stands on this device, split into sections; it is saved here first and synced.
 import { useState, type FormEvent } from 'react';
 import { reviewRoundSchema, type ReviewRound } from '../../../domain/review/reviewRound.ts';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 import { startRound } from './reviewActions.ts';
 
 /** The end of the quarter after today, as a sensible default due date. */

@@ -9,9 +9,9 @@ import {
   type StoredSession,
 } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
-import { ukToday } from '../../../domain/stale.ts';
+import { ukToday } from '../../../domain/directory/stale.ts';
 import { assignmentId, type ReviewOutcome, type ReviewRound } from '../../../domain/review/reviewRound.ts';
-import type { User } from '../../../domain/user.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 
 export async function startRound(
   user: User,

@@ -1,8 +1,8 @@
 // The bottom tab bar: the five places a person goes most, in thumb reach on a phone. Everything else
 // (partners A–Z, incidents, wards, gaps, stale details, sign out) is one tap further, under More.
 import { Link } from '../../router.tsx';
-import type { User } from '../../../domain/user.ts';
-import { canSeeRequests } from '../../../domain/access.ts';
+import type { User } from '../../../domain/accounts/user.ts';
+import { canSeeRequests } from '../../../domain/entities/access.ts';
 
 interface Tab {
   label: string;

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { useSessionUser } from '../../useSessionUser.ts';
-import { isOpen } from '../../../domain/request.ts';
+import { isOpen } from '../../../domain/entities/request.ts';
 import { replaceWith } from '../../router.tsx';
 
 export function Landing() {

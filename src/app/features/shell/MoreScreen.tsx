@@ -2,8 +2,8 @@
 // from the thumb, so it is never the most prominent control on a phone.
 import { Link } from '../../router.tsx';
 import { useSessionUser } from '../../useSessionUser.ts';
-import { isStaff } from '../../../domain/access.ts';
-import { ROLE_LABELS } from '../../../domain/user.ts';
+import { isStaff } from '../../../domain/entities/access.ts';
+import { ROLE_LABELS } from '../../../domain/accounts/user.ts';
 import { useSignOut } from './useSignOut.ts';
 
 export function MoreScreen() {

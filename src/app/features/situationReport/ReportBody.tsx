@@ -1,7 +1,7 @@
 // The situation report's sections: summary, changes since the last report, key events, open requests
 // by ward and need, partners engaged and gaps in cover. Plain tables and lists so it reads the same on
 // screen, on paper and to a screen reader.
-import { capabilityLabel, type CapabilityId } from '../../../domain/capabilities.ts';
+import { capabilityLabel, type CapabilityId } from '../../../domain/entities/capabilities.ts';
 import type { SituationReport } from '../../../domain/situationReport/report.ts';
 import type { ReportChanges } from '../../../domain/situationReport/changesSince.ts';
 import { reportTime } from './reportTime.ts';

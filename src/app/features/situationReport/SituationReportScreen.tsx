@@ -9,7 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { situationReport } from '../../../domain/situationReport/report.ts';
 import { changesSince, issuedRecord } from '../../../domain/situationReport/changesSince.ts';
-import { incidentTypeLabel } from '../../../domain/requestList.ts';
+import { incidentTypeLabel } from '../../../domain/requests/requestList.ts';
 import { downloadText } from '../../download.ts';
 import { Link } from '../../router.tsx';
 import { useRequestRecords } from '../dashboard/useRequestRecords.ts';
@@ -17,7 +17,7 @@ import { WardSketch } from '../dashboard/WardSketch.tsx';
 import { situationReportCsv } from './reportCsv.ts';
 import { cssString, recordIssued, saveMarking, useLastIssued, useReportMarking } from './issuedReports.ts';
 import { useSessionUser } from '../../useSessionUser.ts';
-import { isStaff } from '../../../domain/access.ts';
+import { isStaff } from '../../../domain/entities/access.ts';
 import { ReportBody } from './ReportBody.tsx';
 import { reportTime } from './reportTime.ts';
 

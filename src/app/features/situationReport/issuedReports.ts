@@ -9,8 +9,8 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { lastIssuedFor, type IssuedReport } from '../../../domain/situationReport/changesSince.ts';
 import type { IssuedReportRecord } from '../../../domain/situationReport/issuedReport.ts';
-import { reportMarking, type CouncilSetting } from '../../../domain/councilSetting.ts';
-import type { User } from '../../../domain/user.ts';
+import { reportMarking, type CouncilSetting } from '../../../domain/entities/councilSetting.ts';
+import type { User } from '../../../domain/accounts/user.ts';
 
 const LEGACY_ISSUED_KEY = 'resilience-hub:issued-reports';
 

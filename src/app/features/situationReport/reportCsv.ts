@@ -1,7 +1,7 @@
 // The situation report as CSV, one fact a row (section, subject, detail, count), so a spreadsheet can
 // sort and filter it and the figures match the printed page. Formula-like cells are escaped.
 import Papa from 'papaparse';
-import { capabilityLabel } from '../../../domain/capabilities.ts';
+import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import type { SituationReport } from '../../../domain/situationReport/report.ts';
 import type { ReportChanges } from '../../../domain/situationReport/changesSince.ts';
 

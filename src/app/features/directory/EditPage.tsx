@@ -1,0 +1,72 @@
+// The frame every directory edit page shares: admins only, a loading line, a plain "not found" when
+// the address names a record this device lacks, then the heading and the form; and the form's foot,
+// the save error and Save / Cancel.
+import type { ReactNode } from 'react';
+import { Link } from '../../router.tsx';
+import { AdminOnly } from './AdminOnly.tsx';
+import { FormActions } from './FormFields.tsx';
+
+export function EditPage<T>({
+  title,
+  what,
+  ready,
+  missing,
+  children,
+}: {
+  title: string;
+  /** "partner", "contact" or "parish", for the not-found words. */
+  what: string;
+  /** What the form needs, once it has all loaded. */
+  ready: T | undefined;
+  /** True when the address names a record that is not on this device. */
+  missing: boolean;
+  children: (ready: T) => ReactNode;
+}) {
+  return (
+    <AdminOnly title={title}>
+      {ready === undefined ? (
+        <p role="status">Loading…</p>
+      ) : missing ? (
+        <>
+          <h1 tabIndex={-1}>{what.charAt(0).toUpperCase() + what.slice(1)} not found</h1>
+          <p className="empty">
+            This {what} is not on this device. <Link to="/directory">Back to the directory</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 tabIndex={-1}>{title}</h1>
+          <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
+          {children(ready)}
+        </>
+      )}
+    </AdminOnly>
+  );
+}
+
+export function SaveOrCancel({
+  saveError,
+  save,
+  cancelTo,
+}: {
+  saveError: string | null;
+  /** The save button's words, e.g. "Save contact". */
+  save: string;
+  cancelTo: string;
+}) {
+  return (
+    <>
+      {saveError && (
+        <p className="form-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <FormActions>
+        <button type="submit">{save}</button>
+        <Link className="button-link" to={cancelTo}>
+          Cancel
+        </Link>
+      </FormActions>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// "Mark verified today": the quarterly review's main action. Saved through the outbox like any edit,
+// so it works offline; only the verified date (and the time of the change) travel.
+import { useState } from 'react';
+import { localDatabase } from '../../store/localDatabase.ts';
+import { saveRecord } from '../../store/mutate.ts';
+import { ukToday } from '../../../domain/directory/stale.ts';
+
+export function VerifyButton({
+  entity,
+  id,
+  lastVerified,
+  name,
+}: {
+  entity: 'partner' | 'contact';
+  id: string;
+  lastVerified: string;
+  /** Added to the button's name where several are on one page. */
+  name?: string;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const today = ukToday(new Date());
+  if (lastVerified === today) return <span className="verified-today">✓ Verified today</span>;
+  const verify = async () => {
+    setError(null);
+    try {
+      await saveRecord(localDatabase, entity, {
+        id,
+        lastVerified: today,
+        updatedAt: new Date().toISOString(),
+      });
+    } catch {
+      setError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void verify()}>
+        Mark {name ? `${name} ` : ''}verified today
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+// A request's timeline: who did what, when, oldest first, and a box to add a note. Entries are only
+// ever added, so two people writing at once both keep their words and nothing here can conflict.
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { localDatabase } from '../../store/localDatabase.ts';
+import type { User } from '../../../domain/accounts/user.ts';
+import { addNote } from './requestActions.ts';
+import { dateTimeWords } from './describe.ts';
+
+const NOTE_MAX = 2000;
+
+export function RequestTimeline({ requestId, user }: { requestId: string; user: User }) {
+  const entries = useLiveQuery(
+    () => localDatabase.timeline.where('requestId').equals(requestId).sortBy('at'),
+    [requestId],
+  );
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = note.trim();
+    if (text === '') {
+      setError('Write the note first.');
+      return;
+    }
+    if (text.length > NOTE_MAX) {
+      setError(`A note is at most 2,000 characters; this one has ${text.length.toLocaleString('en-GB')}.`);
+      return;
+    }
+    setError(null);
+    setSaving(true);
+    try {
+      await addNote(localDatabase, requestId, text, user);
+      setNote('');
+    } catch {
+      setError('The note could not be saved on this device. Please try again.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="timeline-heading" className="timeline">
+      <h2 id="timeline-heading">Timeline</h2>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <label htmlFor="note">Add a note</label>
+        <textarea
+          id="note"
+          rows={3}
+          value={note}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'note-error' : undefined}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        {error && (
+          <p className="form-error" id="note-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={saving}>
+          Add note
+        </button>
+      </form>
+      {entries === undefined ? (
+        <p role="status">Loading the timeline…</p>
+      ) : entries.length === 0 ? (
+        <p className="empty">Nothing on the timeline yet.</p>
+      ) : (
+        <ol className="timeline-list" aria-label="Timeline">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <p className="card-meta">
+                <strong>{entry.byName}</strong> · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
+              </p>
+              <p className="timeline-text">{entry.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// The public directory: partners that agreed to be shown publicly, with only the fields meant for
+// residents and other organisations' tools — name, what they offer, where, their public phone and
+// opening hours. Built field by field (never by copying and deleting), so a field added to the
+// partner later stays private until someone adds it here on purpose.
+import { z } from 'zod';
+import { capabilitySchema } from '../entities/capabilities.ts';
+import { areaCodeSchema } from '../geo/area.ts';
+import { idSchema, isoDateSchema } from '../entities/common.ts';
+import { agreedUses, openingHoursSchema, partnerKindSchema, type Partner } from '../entities/partner.ts';
+
+export const publicPartnerSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    kind: partnerKindSchema,
+    capabilities: z.array(capabilitySchema),
+    coverage: z
+      .object({ boroughWide: z.boolean(), wards: z.array(areaCodeSchema), parishes: z.array(areaCodeSchema) })
+      .strict(),
+    address: z.string(),
+    postcode: z.string().nullable(),
+    phone: z.string(),
+    openingHours: z.object({ always: z.boolean(), hours: z.array(openingHoursSchema) }).strict(),
+    lastVerified: isoDateSchema,
+  })
+  .strict();
+export type PublicPartner = z.infer<typeof publicPartnerSchema>;
+
+export const publicDirectorySchema = z.object({ partners: z.array(publicPartnerSchema) }).strict();
+
+/** Whether the partner may appear in the public directory at all. */
+export function isShownPublicly(partner: Partner): boolean {
+  return partner.status === 'active' && agreedUses(partner).shownPublicly;
+}
+
+export function toPublicPartner(partner: Partner): PublicPartner {
+  return {
+    id: partner.id,
+    name: partner.name,
+    kind: partner.kind,
+    capabilities: [...partner.capabilities],
+    coverage: {
+      boroughWide: partner.coverage.boroughWide,
+      wards: [...partner.coverage.wards],
+      parishes: [...partner.coverage.parishes],
+    },
+    address: partner.base.address,
+    postcode: partner.base.postcode,
+    phone: partner.phone,
+    openingHours: {
+      always: partner.availability.always,
+      hours: partner.availability.hours.map((slot) => ({
+        day: slot.day,
+        opens: slot.opens,
+        closes: slot.closes,
+      })),
+    },
+    lastVerified: partner.lastVerified,
+  };
+}
+
+/** The public directory from the whole list: only those shown publicly, by name. */
+export function publicDirectory(partners: readonly Partner[]): PublicPartner[] {
+  return partners
+    .filter(isShownPublicly)
+    .map(toPublicPartner)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+}
