@@ -52,7 +52,7 @@ async function withDatabase<T>(
  * requests and 25 notes on existing requests, over a directory of 1,000 partners and 1,000 requests.
  * Records are picked at random, so a batch sometimes changes one record twice (in order).
  */
-class RealisticPushes {
+export class RealisticPushes {
   private readonly partners: { id: string; clocks: Record<string, string> }[] = [];
   private readonly requests: { id: string; clocks: Record<string, string> }[] = [];
   private serial = 0;
