@@ -131,6 +131,30 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
     ]);
   });
 
+  it('settles a conflict and edits its record in one batch (the record is locked up front)', async () => {
+    const request = aRequest();
+    await pushed([creating('request', request, stamp('phone-a', Date.now() - 60_000))]);
+    // two offline edits of the status, neither having seen the other: a conflict
+    await pushed([aMutation('request', request.id, { status: 'assigned' }, { hlc: stamp('phone-a') })]);
+    await pushed([aMutation('request', request.id, { status: 'done' }, { hlc: stamp('phone-b') })]);
+    const [conflict] = await test.db.query<{ id: string }>('SELECT id FROM conflicts WHERE parent_id = $1', [
+      `request:${request.id}`,
+    ]);
+    expect(conflict).toBeDefined();
+    const settledAt = new Date().toISOString();
+    const results = await pushed([
+      aMutation('conflict', conflict!.id, { status: 'settled', settledAt }),
+      aMutation('request', request.id, { status: 'in_progress' }, { base: {} }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);
+    const [settled] = await test.db.query<{ record: { status: string; settledBy: string } }>(
+      'SELECT record FROM conflicts WHERE id = $1',
+      [conflict!.id],
+    );
+    expect(settled?.record).toMatchObject({ status: 'settled', settledBy: 'Duty Officer' });
+    expect((await requestRow(request.id))?.record.status).toBe('in_progress');
+  });
+
   it('stores one by one when the database refuses part of the batch, refusing only the culprit', async () => {
     // A stand-in for any failure the checks cannot foresee: the database refuses one request.
     await test.db.execScript(`

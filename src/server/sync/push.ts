@@ -15,15 +15,11 @@ import { mutationSchema, type Mutation, type PushResult } from '../../domain/mut
 import { fieldErrors } from '../../domain/apiError.ts';
 import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
 import { BatchRecords } from './batchRecords.ts';
+import { readStoredOfEntities } from './recordStore.ts';
 import { PendingWrites } from './pendingWrites.ts';
-import {
-  isRetryable,
-  pushInSavepoint,
-  pushTogether,
-  StoringTogetherFailed,
-  type PushContext,
-} from './pushOne.ts';
+import { pushInSavepoint, pushTogether, StoringTogetherFailed, type PushContext } from './pushOne.ts';
 import { addAudit } from '../audit/audit.ts';
+import { isBusy, transactionRetriedWhenBusy } from '../storage/retryWhenBusy.ts';
 import { CombinedStatement } from '../storage/combinedStatement.ts';
 
 type Checked = { mutation: Mutation } | { result: PushResult };
@@ -47,20 +43,28 @@ function check(raw: unknown): Checked {
   };
 }
 
-/** The records a batch touches, and the parents its new records name, to read in one go. */
-function recordsNamed(mutations: readonly Mutation[]): Map<Entity, Set<string>> {
+interface RecordRef {
+  entity: Entity;
+  id: string;
+}
+
+/** The parent each mutation writes under, by mutation id (a note's request, a conflict's record). */
+type Parents = Map<string, RecordRef>;
+
+/** The records a batch touches, and their parents, to read in one go. */
+function recordsNamed(mutations: readonly Mutation[], parents: Parents): Map<Entity, Set<string>> {
   const named = new Map<Entity, Set<string>>();
   const add = (entity: Entity, id: string) => named.set(entity, (named.get(entity) ?? new Set()).add(id));
   for (const mutation of mutations) {
     add(mutation.entity, mutation.recordId);
-    const parent = safeParentOf(mutation);
+    const parent = parents.get(mutation.id);
     if (parent) add(parent.entity, parent.id);
   }
   return named;
 }
 
-function safeParentOf(mutation: Mutation): { entity: Entity; id: string } | null {
-  const parent = describeEntity(mutation.entity).parentOf?.(mutation.changes);
+function safeParentOf(entity: Entity, record: Record<string, unknown>): RecordRef | null {
+  const parent = describeEntity(entity).parentOf?.(record);
   if (
     !parent ||
     typeof parent.id !== 'string' ||
@@ -71,9 +75,33 @@ function safeParentOf(mutation: Mutation): { entity: Entity; id: string } | null
   return { entity: parent.entity, id: parent.id };
 }
 
-async function lockInOrder(tx: Queryable, mutations: readonly Mutation[]): Promise<void> {
+/**
+ * The parents a new record names in its changes, and those of stored records changed without naming
+ * them (a conflict being settled): the latter read first, without a lock, so that they too are locked
+ * up front — a dependant never changes parent, so what is read here still holds once locked.
+ */
+async function parentsOf(tx: Queryable, mutations: readonly Mutation[]): Promise<Parents> {
+  const parents: Parents = new Map();
+  const unnamed = new Map<Entity, Set<string>>();
+  for (const mutation of mutations) {
+    const parent = safeParentOf(mutation.entity, mutation.changes);
+    if (parent) parents.set(mutation.id, parent);
+    else if (describeEntity(mutation.entity).parentOf)
+      unnamed.set(mutation.entity, (unnamed.get(mutation.entity) ?? new Set()).add(mutation.recordId));
+  }
+  if (unnamed.size === 0) return parents;
+  const stored = await readStoredOfEntities(tx, unnamed);
+  for (const mutation of mutations) {
+    const row = parents.has(mutation.id) ? undefined : stored.get(mutation.entity)?.get(mutation.recordId);
+    const parent = row && safeParentOf(mutation.entity, row.record);
+    if (parent) parents.set(mutation.id, parent);
+  }
+  return parents;
+}
+
+async function lockInOrder(tx: Queryable, mutations: readonly Mutation[], parents: Parents): Promise<void> {
   const keys = mutations.flatMap((mutation) => {
-    const parent = safeParentOf(mutation);
+    const parent = parents.get(mutation.id);
     return [
       `mutation:${mutation.id}`,
       `${mutation.entity}:${mutation.recordId}`,
@@ -100,13 +128,15 @@ export async function push(
   const valid = checked.flatMap((entry) => ('mutation' in entry ? [entry.mutation] : []));
   if (valid.length === 0) return checked.map((entry) => ('result' in entry ? entry.result : unreachable()));
   try {
-    return await db.transaction((tx) => pushBatch(tx, user, clientId, checked, valid, 'together'));
+    return await transactionRetriedWhenBusy(db, (tx) =>
+      pushBatch(tx, user, clientId, checked, valid, 'together'),
+    );
   } catch (error) {
     if (!(error instanceof StoringTogetherFailed)) throw error;
     // Rare: a change the checks passed but the database refused (or a fault of ours). The batch was
     // rolled back whole; now each mutation goes in its own savepoint, so only the culprit is refused.
     console.warn('A push batch could not be stored together; storing it one by one:', error.reason);
-    return db.transaction((tx) => pushBatch(tx, user, clientId, checked, valid, 'oneByOne'));
+    return transactionRetriedWhenBusy(db, (tx) => pushBatch(tx, user, clientId, checked, valid, 'oneByOne'));
   }
 }
 
@@ -118,7 +148,8 @@ async function pushBatch(
   valid: readonly Mutation[],
   way: 'together' | 'oneByOne',
 ): Promise<PushResult[]> {
-  await lockInOrder(tx, valid);
+  const parents = await parentsOf(tx, valid);
+  await lockInOrder(tx, valid, parents);
   const appliedBefore = new Set(
     (
       await tx.query<{ id: string }>(
@@ -130,7 +161,7 @@ async function pushBatch(
   const context: PushContext = {
     user,
     clientId,
-    records: await BatchRecords.read(tx, recordsNamed(valid)),
+    records: await BatchRecords.read(tx, recordsNamed(valid, parents)),
     audit: [],
   };
   const pending = new PendingWrites(tx);
@@ -165,7 +196,7 @@ async function pushBatch(
     rememberApplied(statement, user, clientId, applied);
     await statement.run(tx);
   } catch (error) {
-    if (way === 'oneByOne' || isRetryable(error)) throw error;
+    if (way === 'oneByOne' || isBusy(error)) throw error;
     throw new StoringTogetherFailed(error);
   }
   return results;

@@ -12,6 +12,7 @@ import type { PendingWrites } from './pendingWrites.ts';
 import { writeNow, type RecordWriter } from './recordStore.ts';
 import { applyMutation, Rejection } from './applyMutation.ts';
 import { changeEntries, type AuditEntry } from '../audit/audit.ts';
+import { isBusy } from '../storage/retryWhenBusy.ts';
 
 /** A mutation could not be decided or stored for a reason other than a Rejection: store one by one. */
 export class StoringTogetherFailed extends Error {
@@ -20,12 +21,6 @@ export class StoringTogetherFailed extends Error {
     this.name = 'StoringTogetherFailed';
   }
 }
-
-/** Deadlocks and serialisation failures end the whole push (the device retries it). */
-export const isRetryable = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-};
 
 export interface PushContext {
   user: User;
@@ -56,7 +51,7 @@ export async function pushTogether(
     await decide(context, pending, mutation);
     return { id: mutation.id, status: 'applied' };
   } catch (error) {
-    if (isRetryable(error)) throw error;
+    if (isBusy(error)) throw error;
     if (!(error instanceof Rejection)) throw new StoringTogetherFailed(error);
     records.undo(recordsMark);
     pending.undo(pendingMark);
@@ -79,7 +74,7 @@ export async function pushInSavepoint(
     await tx.query('RELEASE SAVEPOINT mutation');
     return { id: mutation.id, status: 'applied' };
   } catch (error) {
-    if (isRetryable(error)) throw error;
+    if (isBusy(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT mutation');
     records.undo(recordsMark);
     audit.length = audited;
