@@ -52,7 +52,7 @@ async function withDatabase<T>(
  * requests and 25 notes on existing requests, over a directory of 1,000 partners and 1,000 requests.
  * Records are picked at random, so a batch sometimes changes one record twice (in order).
  */
-export class RealisticPushes {
+class RealisticPushes {
   private readonly partners: { id: string; clocks: Record<string, string> }[] = [];
   private readonly requests: { id: string; clocks: Record<string, string> }[] = [];
   private serial = 0;
@@ -140,7 +140,7 @@ export async function benchPush(kind: 'pglite' | 'postgres'): Promise<BenchResul
     const seed = pushes.seed(1_000, 1_000);
     for (let at = 0; at < seed.length; at += 200) await push(db, user, 'seed', seed.slice(at, at + 200));
     for (let i = 0; i < 3; i += 1) await push(db, user, 'warm-up', pushes.batch()); // warm-up
-    const batches = Array.from({ length: 30 }, () => pushes.batch());
+    const batches = Array.from({ length: 50 }, () => pushes.batch());
     const start = performance.now();
     let applied = 0;
     for (const batch of batches) {
