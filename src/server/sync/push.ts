@@ -4,11 +4,12 @@
 // duplicate or rejected with the reason. A rejected mutation stores nothing; the others still apply.
 //
 // Round trips are per batch, not per mutation: one statement takes every lock the batch needs, in one
-// global order (so two batches never deadlock); one reads which ids were applied; one per entity reads
-// the records. The mutations are then decided in memory, in order (a later one sees an earlier one's
-// record), and what they write is stored once per table (pendingWrites.ts), with one statement for the
-// audit trail and one for the applied ids. Only if that store fails is the batch redone one mutation at
-// a time in savepoints (pushOne.ts), to refuse the culprit alone.
+// global order (so two batches never deadlock); one reads which ids were applied; one reads the records
+// of every entity. The mutations are then decided in memory, in order (a later one sees an earlier
+// one's record), and everything they write — records, change log, audit trail, applied ids — is stored
+// in one statement (pendingWrites.ts). Only if that fails is the batch redone one mutation at a time in
+// savepoints (pushOne.ts), to refuse the culprit alone. A deadlock with some other writer is tried again
+// before the device is answered "busy" (retryWhenBusy.ts).
 import type { Database, Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/user.ts';
 import { mutationSchema, type Mutation, type PushResult } from '../../domain/mutation.ts';
