@@ -1,8 +1,8 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench-results.json at the repo root
 // as a list of { name, value, unit } (results of groups not run this time are kept). Numbers in issue notes come from here, never from test timings.
-// `npm run bench -- sync map` runs only the named groups.
+// `npm run bench -- sync map` runs only the named groups; `npm run bench -- sync.push` only push throughput.
 import { benchBestPlaced, benchSearch } from './directoryBench.ts';
-import { benchSyncServer } from './syncBench.ts';
+import { benchPush, benchSyncServer, postgresUrl } from './syncBench.ts';
 import { benchFirstPull } from './firstPullBench.ts';
 import { benchMapFirstRender } from './mapBench.ts';
 import { benchOpenReferral } from './openReferralBench.ts';
@@ -19,10 +19,19 @@ const GROUPS: Record<string, () => Promise<BenchResult[]> | BenchResult[]> = {
   pwa: benchLighthouse,
   peer: benchPeer,
 };
+/** Parts of a group, run only when named. */
+const PARTS: Record<string, () => Promise<BenchResult[]>> = {
+  'sync.push': async () => [
+    ...(await benchPush('pglite')),
+    ...(postgresUrl ? await benchPush('postgres') : []),
+  ],
+};
 
-const wanted = process.argv.slice(2).filter((arg) => arg in GROUPS);
+const named = process.argv.slice(2);
+const wanted = named.filter((arg) => arg in GROUPS || arg in PARTS);
 const results: BenchResult[] = [];
-for (const [group, run] of Object.entries(GROUPS)) {
+const everyGroup = wanted.length === 0 ? Object.entries(GROUPS) : Object.entries({ ...GROUPS, ...PARTS });
+for (const [group, run] of everyGroup) {
   if (wanted.length > 0 && !wanted.includes(group)) continue;
   console.log(`running ${group}…`);
   results.push(...(await run()));

@@ -31,7 +31,7 @@ export interface MergeResult {
 
 /** JSON equality that ignores key order. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
+  return a === b || stableJson(a) === stableJson(b);
 }
 
 function stableJson(value: unknown): string {

@@ -18,7 +18,7 @@ import {
   type PartnerFixUp,
 } from '../../domain/directory/directoryMend.ts';
 import type { Entity } from '../../domain/entities/registry.ts';
-import { readAllStored } from '../sync/recordStore.ts';
+import { readAllStored, writeNow } from '../sync/recordStore.ts';
 import { recordChanges } from '../storage/changeLog.ts';
 import { writeChange } from '../sync/writeChange.ts';
 
@@ -69,7 +69,7 @@ async function writeMended(
     const base = Object.fromEntries(
       Object.entries(row?.clocks ?? {}).map(([field, clock]) => [field, clock.hlc]),
     );
-    await writeChange(tx, noted, {
+    await writeChange(writeNow(tx), noted, {
       entity,
       id,
       stored: row,

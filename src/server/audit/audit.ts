@@ -2,11 +2,13 @@
 // the change it records or not at all) and reading them back with filters. Rows are never updated or
 // deleted: the table refuses it (migration 0004), and no route offers it.
 import type { Queryable } from '../storage/database.ts';
+import { CombinedStatement } from '../storage/combinedStatement.ts';
 import type { AuditAction, AuditQuery, AuditRow } from '../../domain/accounts/audit.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import type { Mutation } from '../../domain/sync/mutation.ts';
 import { parseHlc } from '../../domain/sync/hlc.ts';
 import { sameValue } from '../../domain/sync/merge.ts';
+import { describeEntity } from '../../domain/entities/registry.ts';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -24,6 +26,13 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  const statement = new CombinedStatement();
+  addAudit(statement, entries);
+  await statement.run(tx);
+}
+
+/** recordAudit as part of a bigger statement (a push batch's writes go in one). */
+export function addAudit(statement: CombinedStatement, entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
   const rows = entries.map((entry) => ({
     action: entry.action,
@@ -39,15 +48,14 @@ export async function recordAudit(tx: Queryable, entries: readonly AuditEntry[])
     new_value: entry.newValue === undefined ? null : entry.newValue,
     detail: entry.detail ?? null,
   }));
-  await tx.query(
+  statement.add(
     `INSERT INTO audit_log (action, user_id, username, client_id, device_at, entity, record_id, field,
        old_value, new_value, detail)
      SELECT action, user_id, username, client_id, device_at, entity, record_id, field, old_value,
        new_value, detail
-     FROM jsonb_to_recordset($1::jsonb) AS r(action text, user_id uuid, username text, client_id text,
-       device_at timestamptz, entity text, record_id text, field text, old_value jsonb, new_value jsonb,
-       detail text)`,
-    [JSON.stringify(rows)],
+     FROM jsonb_to_recordset(${statement.param(JSON.stringify(rows))}::jsonb) AS r(action text,
+       user_id uuid, username text, client_id text, device_at timestamptz, entity text, record_id text,
+       field text, old_value jsonb, new_value jsonb, detail text)`,
   );
 }
 
@@ -58,25 +66,34 @@ const UNAUDITED_FIELDS = new Set(['updatedAt']);
 export function changeEntries(input: {
   user: User;
   clientId: string;
-  mutation: Pick<Mutation, 'entity' | 'recordId' | 'hlc'>;
+  mutation: Pick<Mutation, 'entity' | 'recordId' | 'hlc' | 'changes'>;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
 }): AuditEntry[] {
-  const deviceAt = new Date(parseHlc(input.mutation.hlc).ms).toISOString();
-  return Object.keys(input.after)
-    .filter((field) => !UNAUDITED_FIELDS.has(field))
-    .filter((field) => !input.before || !sameValue(input.before[field], input.after[field]))
+  const { before, after, mutation } = input;
+  const deviceAt = new Date(parseHlc(mutation.hlc).ms).toISOString();
+  const stamped = describeEntity(mutation.entity).serverOwned;
+  // Only a field the change names, one the server stamps, or one the stored record lacked can differ
+  // (the others were copied from it), so only those are compared: deep comparisons are the cost here.
+  const mayDiffer = (field: string) =>
+    !before ||
+    Object.hasOwn(mutation.changes, field) ||
+    stamped.includes(field) ||
+    !Object.hasOwn(before, field);
+  return Object.keys(after)
+    .filter((field) => !UNAUDITED_FIELDS.has(field) && mayDiffer(field))
+    .filter((field) => !before || !sameValue(before[field], after[field]))
     .map((field) => ({
       action: 'change',
       userId: input.user.id,
       username: input.user.username,
       clientId: input.clientId,
       deviceAt,
-      entity: input.mutation.entity,
-      recordId: input.mutation.recordId,
+      entity: mutation.entity,
+      recordId: mutation.recordId,
       field,
-      oldValue: input.before ? input.before[field] : undefined,
-      newValue: input.after[field],
+      oldValue: before ? before[field] : undefined,
+      newValue: after[field],
     }));
 }
 

@@ -3,10 +3,15 @@
 import type { Entity } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
 import type { Queryable } from './database.ts';
+import { CombinedStatement } from './combinedStatement.ts';
 
 export interface ScopedId {
   id: string;
   scope: Scope;
+}
+
+export interface LoggedChange extends ScopedId {
+  entity: Entity;
 }
 
 /**
@@ -19,23 +24,37 @@ export async function recordChanges(
   entity: Entity,
   records: readonly ScopedId[],
 ): Promise<void> {
-  if (records.length === 0) return;
-  await tx.query(
-    `WITH now_scoped AS (
-       SELECT * FROM unnest($2::text[], $3::text[]) AS n(id, scope)
-     ), before AS (
-       SELECT l.entity_id, l.scope FROM change_log l JOIN now_scoped n ON l.entity = $1 AND l.entity_id = n.id
-     ), exits AS (
-       INSERT INTO change_log (entity, entity_id, scope)
-       SELECT 'exit:' || $1, b.entity_id || '|' || coalesce(b.scope, '*'), b.scope
-       FROM before b JOIN now_scoped n ON n.id = b.entity_id
-       WHERE b.scope IS DISTINCT FROM n.scope
-       ON CONFLICT (entity, entity_id) DO UPDATE SET xid = pg_current_xact_id(), seq = nextval('change_seq')
-     )
-     INSERT INTO change_log (entity, entity_id, scope)
-     SELECT $1, id, scope FROM now_scoped
+  const statement = new CombinedStatement();
+  logChanges(
+    statement,
+    records.map((record) => ({ entity, id: record.id, scope: record.scope })),
+  );
+  await statement.run(tx);
+}
+
+/** recordChanges as parts of a bigger statement (changes of several entities; each record once). */
+export function logChanges(statement: CombinedStatement, changes: readonly LoggedChange[]): void {
+  if (changes.length === 0) return;
+  const now = statement.add(
+    `SELECT * FROM unnest(${statement.param(changes.map((change) => change.entity))}::text[],
+       ${statement.param(changes.map((change) => change.id))}::text[],
+       ${statement.param(changes.map((change) => change.scope))}::text[]) AS n(entity, id, scope)`,
+  );
+  const before = statement.add(
+    `SELECT l.entity, l.entity_id, l.scope FROM change_log l
+     JOIN ${now} n ON l.entity = n.entity AND l.entity_id = n.id`,
+  );
+  statement.add(
+    `INSERT INTO change_log (entity, entity_id, scope)
+     SELECT 'exit:' || b.entity, b.entity_id || '|' || coalesce(b.scope, '*'), b.scope
+     FROM ${before} b JOIN ${now} n ON n.entity = b.entity AND n.id = b.entity_id
+     WHERE b.scope IS DISTINCT FROM n.scope
+     ON CONFLICT (entity, entity_id) DO UPDATE SET xid = pg_current_xact_id(), seq = nextval('change_seq')`,
+  );
+  statement.add(
+    `INSERT INTO change_log (entity, entity_id, scope)
+     SELECT entity, id, scope FROM ${now}
      ON CONFLICT (entity, entity_id)
      DO UPDATE SET xid = pg_current_xact_id(), seq = nextval('change_seq'), scope = EXCLUDED.scope`,
-    [entity, records.map((record) => record.id), records.map((record) => record.scope)],
   );
 }

@@ -1,7 +1,6 @@
 // One pushed mutation: the checks a device's change must pass (its entity's rules from the registry and
 // the user's rights), then the one write path every change takes (writeChange.ts). Throws a Rejection
 // with a reason a person can act on; refusals never say whether a record the user cannot see exists.
-import type { Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import type { Mutation } from '../../domain/sync/mutation.ts';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
@@ -9,6 +8,7 @@ import { writeRefusal } from '../../domain/entities/access.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
 import type { BatchRecords } from './batchRecords.ts';
+import type { RecordWriter } from './recordStore.ts';
 import { Rejection, writeChange } from './writeChange.ts';
 
 export { Rejection } from './writeChange.ts';
@@ -16,7 +16,7 @@ export { Rejection } from './writeChange.ts';
 const NOT_FOUND = 'There is no such record on the server to change.';
 
 export async function applyMutation(
-  tx: Queryable,
+  writer: RecordWriter,
   user: User,
   mutation: Mutation,
   records: BatchRecords,
@@ -67,7 +67,7 @@ export async function applyMutation(
   }
   const changes = { ...mutation.changes, ...description.stamp?.(user, stored === undefined) };
 
-  await writeChange(tx, records, {
+  await writeChange(writer, records, {
     entity,
     id: recordId,
     stored,

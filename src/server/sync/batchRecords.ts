@@ -2,23 +2,25 @@
 // apply, so a later mutation in the batch sees an earlier one (a request, then its first note).
 import type { Queryable } from '../storage/database.ts';
 import type { Entity } from '../../domain/entities/registry.ts';
-import { readStored, type StoredRow } from './recordStore.ts';
+import { readStored, readStoredOfEntities, type StoredRow } from './recordStore.ts';
 
 const keyOf = (entity: Entity, id: string) => `${entity}:${id}`;
 
 export class BatchRecords {
+  /** What each set replaced, newest last, so a refused mutation's sets can be undone. */
+  private readonly replaced: [key: string, before: StoredRow | null | undefined][] = [];
+
   private constructor(
     private readonly tx: Queryable,
-    private rows: Map<string, StoredRow | null>,
+    private readonly rows: Map<string, StoredRow | null>,
   ) {}
 
   /** Reads (and locks) every named record; a name with no record is remembered as none. */
   static async read(tx: Queryable, named: Map<Entity, Set<string>>): Promise<BatchRecords> {
     const rows = new Map<string, StoredRow | null>();
-    for (const [entity, ids] of named) {
-      const stored = await readStored(tx, entity, ids, true);
-      for (const id of ids) rows.set(keyOf(entity, id), stored.get(id) ?? null);
-    }
+    const stored = await readStoredOfEntities(tx, named, true);
+    for (const [entity, ids] of named)
+      for (const id of ids) rows.set(keyOf(entity, id), stored.get(entity)?.get(id) ?? null);
     return new BatchRecords(tx, rows);
   }
 
@@ -35,14 +37,22 @@ export class BatchRecords {
   }
 
   set(entity: Entity, id: string, row: StoredRow): void {
-    this.rows.set(keyOf(entity, id), row);
+    const key = keyOf(entity, id);
+    this.replaced.push([key, this.rows.get(key)]);
+    this.rows.set(key, row);
   }
 
-  snapshot(): Map<string, StoredRow | null> {
-    return new Map(this.rows);
+  /** A point to go back to (cheaper than copying every record for each mutation). */
+  mark(): number {
+    return this.replaced.length;
   }
 
-  restore(snapshot: Map<string, StoredRow | null>): void {
-    this.rows = snapshot;
+  /** Undoes every set since `mark`, newest first. */
+  undo(mark: number): void {
+    while (this.replaced.length > mark) {
+      const [key, before] = this.replaced.pop()!;
+      if (before === undefined) this.rows.delete(key);
+      else this.rows.set(key, before);
+    }
   }
 }

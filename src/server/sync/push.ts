@@ -3,18 +3,25 @@
 // entity's schema and the user's rights (the registry, src/domain/entities), and answered applied,
 // duplicate or rejected with the reason. A rejected mutation stores nothing; the others still apply.
 //
-// Round trips are per batch, not per mutation, where they can be: one statement takes every lock the
-// batch needs, in one global order (so two batches never deadlock); one reads which ids were applied;
-// one per entity reads the records; one records the applied ids.
+// Round trips are per batch, not per mutation: one statement takes every lock the batch needs, in one
+// global order (so two batches never deadlock); one reads which ids were applied; one reads the records
+// of every entity. The mutations are then decided in memory, in order (a later one sees an earlier
+// one's record), and everything they write — records, change log, audit trail, applied ids — is stored
+// in one statement (pendingWrites.ts). Only if that fails is the batch redone one mutation at a time in
+// savepoints (pushOne.ts), to refuse the culprit alone. A deadlock with some other writer is tried again
+// before the device is answered "busy" (retryWhenBusy.ts).
 import type { Database, Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { mutationSchema, type Mutation, type PushResult } from '../../domain/sync/mutation.ts';
 import { fieldErrors } from '../../domain/api/apiError.ts';
 import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
-import { canSeeScope } from '../../domain/entities/scope.ts';
 import { BatchRecords } from './batchRecords.ts';
-import { applyMutation, Rejection } from './applyMutation.ts';
-import { changeEntries, recordAudit, type AuditEntry } from '../audit/audit.ts';
+import { readStoredOfEntities } from './recordStore.ts';
+import { PendingWrites } from './pendingWrites.ts';
+import { pushInSavepoint, pushTogether, StoringTogetherFailed, type PushContext } from './pushOne.ts';
+import { addAudit } from '../audit/audit.ts';
+import { isBusy, transactionRetriedWhenBusy } from '../storage/retryWhenBusy.ts';
+import { CombinedStatement } from '../storage/combinedStatement.ts';
 
 type Checked = { mutation: Mutation } | { result: PushResult };
 
@@ -37,20 +44,28 @@ function check(raw: unknown): Checked {
   };
 }
 
-/** The records a batch touches, and the parents its new records name, to read in one go. */
-function recordsNamed(mutations: readonly Mutation[]): Map<Entity, Set<string>> {
+interface RecordRef {
+  entity: Entity;
+  id: string;
+}
+
+/** The parent each mutation writes under, by mutation id (a note's request, a conflict's record). */
+type Parents = Map<string, RecordRef>;
+
+/** The records a batch touches, and their parents, to read in one go. */
+function recordsNamed(mutations: readonly Mutation[], parents: Parents): Map<Entity, Set<string>> {
   const named = new Map<Entity, Set<string>>();
   const add = (entity: Entity, id: string) => named.set(entity, (named.get(entity) ?? new Set()).add(id));
   for (const mutation of mutations) {
     add(mutation.entity, mutation.recordId);
-    const parent = safeParentOf(mutation);
+    const parent = parents.get(mutation.id);
     if (parent) add(parent.entity, parent.id);
   }
   return named;
 }
 
-function safeParentOf(mutation: Mutation): { entity: Entity; id: string } | null {
-  const parent = describeEntity(mutation.entity).parentOf?.(mutation.changes);
+function safeParentOf(entity: Entity, record: Record<string, unknown>): RecordRef | null {
+  const parent = describeEntity(entity).parentOf?.(record);
   if (
     !parent ||
     typeof parent.id !== 'string' ||
@@ -61,9 +76,33 @@ function safeParentOf(mutation: Mutation): { entity: Entity; id: string } | null
   return { entity: parent.entity, id: parent.id };
 }
 
-async function lockInOrder(tx: Queryable, mutations: readonly Mutation[]): Promise<void> {
+/**
+ * The parents a new record names in its changes, and those of stored records changed without naming
+ * them (a conflict being settled): the latter read first, without a lock, so that they too are locked
+ * up front — a dependant never changes parent, so what is read here still holds once locked.
+ */
+async function parentsOf(tx: Queryable, mutations: readonly Mutation[]): Promise<Parents> {
+  const parents: Parents = new Map();
+  const unnamed = new Map<Entity, Set<string>>();
+  for (const mutation of mutations) {
+    const parent = safeParentOf(mutation.entity, mutation.changes);
+    if (parent) parents.set(mutation.id, parent);
+    else if (describeEntity(mutation.entity).parentOf)
+      unnamed.set(mutation.entity, (unnamed.get(mutation.entity) ?? new Set()).add(mutation.recordId));
+  }
+  if (unnamed.size === 0) return parents;
+  const stored = await readStoredOfEntities(tx, unnamed);
+  for (const mutation of mutations) {
+    const row = parents.has(mutation.id) ? undefined : stored.get(mutation.entity)?.get(mutation.recordId);
+    const parent = row && safeParentOf(mutation.entity, row.record);
+    if (parent) parents.set(mutation.id, parent);
+  }
+  return parents;
+}
+
+async function lockInOrder(tx: Queryable, mutations: readonly Mutation[], parents: Parents): Promise<void> {
   const keys = mutations.flatMap((mutation) => {
-    const parent = safeParentOf(mutation);
+    const parent = parents.get(mutation.id);
     return [
       `mutation:${mutation.id}`,
       `${mutation.entity}:${mutation.recordId}`,
@@ -80,11 +119,6 @@ async function lockInOrder(tx: Queryable, mutations: readonly Mutation[]): Promi
   );
 }
 
-const isRetryable = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  return code === '40P01' || code === '40001';
-};
-
 export async function push(
   db: Database,
   user: User,
@@ -94,92 +128,94 @@ export async function push(
   const checked = mutations.map(check);
   const valid = checked.flatMap((entry) => ('mutation' in entry ? [entry.mutation] : []));
   if (valid.length === 0) return checked.map((entry) => ('result' in entry ? entry.result : unreachable()));
-
-  return db.transaction(async (tx) => {
-    await lockInOrder(tx, valid);
-    const appliedBefore = new Set(
-      (
-        await tx.query<{ id: string }>(
-          'SELECT id::text AS id FROM applied_mutations WHERE id = ANY($1::uuid[])',
-          [valid.map((mutation) => mutation.id)],
-        )
-      ).map((row) => row.id),
+  try {
+    return await transactionRetriedWhenBusy(db, (tx) =>
+      pushBatch(tx, user, clientId, checked, valid, 'together'),
     );
-    const records = await BatchRecords.read(tx, recordsNamed(valid));
-    const applied: Mutation[] = [];
-    const audit: AuditEntry[] = [];
-    const results: PushResult[] = [];
-    for (const entry of checked) {
-      if ('result' in entry) {
-        results.push(entry.result);
-        continue;
-      }
-      const { mutation } = entry;
-      if (appliedBefore.has(mutation.id) || applied.some((done) => done.id === mutation.id)) {
-        results.push({ id: mutation.id, status: 'duplicate' });
-        continue;
-      }
-      results.push(await applyOne(tx, user, clientId, mutation, records, audit));
-      if (results[results.length - 1]?.status === 'applied') applied.push(mutation);
-    }
-    // The audit trail of the whole batch in one statement.
-    await recordAudit(tx, audit);
-    if (applied.length > 0) {
-      await tx.query(
-        `INSERT INTO applied_mutations (id, client_id, user_id, entity)
-         SELECT id, $2, $3, entity FROM unnest($1::uuid[], $4::text[]) AS a(id, entity)`,
-        [
-          applied.map((mutation) => mutation.id),
-          clientId,
-          user.id,
-          applied.map((mutation) => mutation.entity),
-        ],
-      );
-    }
-    return results;
-  });
+  } catch (error) {
+    if (!(error instanceof StoringTogetherFailed)) throw error;
+    // Rare: a change the checks passed but the database refused (or a fault of ours). The batch was
+    // rolled back whole; now each mutation goes in its own savepoint, so only the culprit is refused.
+    console.warn('A push batch could not be stored together; storing it one by one:', error.reason);
+    return transactionRetriedWhenBusy(db, (tx) => pushBatch(tx, user, clientId, checked, valid, 'oneByOne'));
+  }
 }
 
-/** One mutation inside a savepoint: whatever goes wrong with it is undone without touching the rest. */
-async function applyOne(
+async function pushBatch(
   tx: Queryable,
   user: User,
   clientId: string,
-  mutation: Mutation,
-  records: BatchRecords,
-  audit: AuditEntry[],
-): Promise<PushResult> {
-  await tx.query('SAVEPOINT mutation');
-  const snapshot = records.snapshot();
-  try {
-    const before = records.get(mutation.entity, mutation.recordId)?.record ?? null;
-    await applyMutation(tx, user, mutation, records);
-    const after = records.get(mutation.entity, mutation.recordId)?.record;
-    await tx.query('RELEASE SAVEPOINT mutation');
-    if (after) audit.push(...changeEntries({ user, clientId, mutation, before, after }));
-    return { id: mutation.id, status: 'applied' };
-  } catch (error) {
-    if (isRetryable(error)) throw error;
-    await tx.query('ROLLBACK TO SAVEPOINT mutation');
-    records.restore(snapshot);
-    if (!(error instanceof Rejection)) {
-      console.error('A pushed change could not be stored:', mutation.entity, mutation.recordId, error);
+  checked: readonly Checked[],
+  valid: readonly Mutation[],
+  way: 'together' | 'oneByOne',
+): Promise<PushResult[]> {
+  const parents = await parentsOf(tx, valid);
+  await lockInOrder(tx, valid, parents);
+  const appliedBefore = new Set(
+    (
+      await tx.query<{ id: string }>(
+        'SELECT id::text AS id FROM applied_mutations WHERE id = ANY($1::uuid[])',
+        [valid.map((mutation) => mutation.id)],
+      )
+    ).map((row) => row.id),
+  );
+  const context: PushContext = {
+    user,
+    clientId,
+    records: await BatchRecords.read(tx, recordsNamed(valid, parents)),
+    audit: [],
+  };
+  const pending = new PendingWrites(tx);
+  const applied: Mutation[] = [];
+  const appliedIds = new Set<string>();
+  const results: PushResult[] = [];
+  for (const entry of checked) {
+    if ('result' in entry) {
+      results.push(entry.result);
+      continue;
     }
-    const stored = records.get(mutation.entity, mutation.recordId);
-    // What a refusal hands back passes the same visibility rule as a pull.
-    const visible = stored !== undefined && canSeeScope(user, stored.scope);
-    return {
-      id: mutation.id,
-      status: 'rejected',
-      reason: error instanceof Rejection ? error.message : 'The server could not store this change.',
-      ...(error instanceof Rejection && error.fields ? { fields: error.fields } : {}),
-      current: visible ? stored.record : null,
-      // so the device's next edit builds on the server's stamps, not on the refused change's
-      currentClocks: visible
-        ? Object.fromEntries(Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc]))
-        : {},
-    };
+    const { mutation } = entry;
+    if (appliedBefore.has(mutation.id) || appliedIds.has(mutation.id)) {
+      results.push({ id: mutation.id, status: 'duplicate' });
+      continue;
+    }
+    const result =
+      way === 'together'
+        ? await pushTogether(context, pending, mutation)
+        : await pushInSavepoint(context, tx, mutation);
+    results.push(result);
+    if (result.status === 'applied') {
+      applied.push(mutation);
+      appliedIds.add(mutation.id);
+    }
   }
+  try {
+    // Records, change log, audit trail and applied ids: one statement for the whole batch.
+    const statement = new CombinedStatement();
+    pending.addTo(statement);
+    addAudit(statement, context.audit);
+    rememberApplied(statement, user, clientId, applied);
+    await statement.run(tx);
+  } catch (error) {
+    if (way === 'oneByOne' || isBusy(error)) throw error;
+    throw new StoringTogetherFailed(error);
+  }
+  return results;
+}
+
+function rememberApplied(
+  statement: CombinedStatement,
+  user: User,
+  clientId: string,
+  applied: readonly Mutation[],
+): void {
+  if (applied.length === 0) return;
+  statement.add(
+    `INSERT INTO applied_mutations (id, client_id, user_id, entity)
+     SELECT id, ${statement.param(clientId)}, ${statement.param(user.id)}::uuid, entity
+     FROM unnest(${statement.param(applied.map((mutation) => mutation.id))}::uuid[],
+       ${statement.param(applied.map((mutation) => mutation.entity))}::text[]) AS a(id, entity)`,
+  );
 }
 
 function unreachable(): never {

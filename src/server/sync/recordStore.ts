@@ -2,7 +2,8 @@
 // record and field_clocks (migration 0004), and every write moves the records to the end of the change
 // log in the same transaction. Where each entity lives comes from the registry.
 import type { Queryable } from '../storage/database.ts';
-import { recordChanges } from '../storage/changeLog.ts';
+import { logChanges } from '../storage/changeLog.ts';
+import { CombinedStatement } from '../storage/combinedStatement.ts';
 import { describeEntity, type Entity, type ParentRef } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
 import type { FieldClocks } from '../../domain/sync/merge.ts';
@@ -56,6 +57,42 @@ export async function readStored(
   );
 }
 
+/** readStored for several entities in one statement (one round trip): the records by entity, then id. */
+export async function readStoredOfEntities(
+  tx: Queryable,
+  named: ReadonlyMap<Entity, Iterable<string>>,
+  lock = false,
+): Promise<Map<Entity, Map<string, StoredRow>>> {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  for (const [entity, ids] of named) {
+    const wanted = storableIds(entity, ids);
+    if (wanted.length === 0) continue;
+    const { table, idType } = describeEntity(entity).storage;
+    params.push(wanted);
+    parts.push(
+      `SELECT '${entity}' AS entity, id::text AS id, record, field_clocks, scope FROM (
+         SELECT * FROM ${table} WHERE id = ANY($${params.length}::${idType}[])
+         ${lock ? 'ORDER BY id FOR UPDATE' : ''}) AS t${params.length}`,
+    );
+  }
+  const found = new Map<Entity, Map<string, StoredRow>>();
+  if (parts.length === 0) return found;
+  const rows = await tx.query<{
+    entity: Entity;
+    id: string;
+    record: Record<string, unknown>;
+    field_clocks: FieldClocks;
+    scope: Scope;
+  }>(parts.join('\nUNION ALL\n'), params);
+  for (const row of rows) {
+    const stored = found.get(row.entity) ?? new Map<string, StoredRow>();
+    stored.set(row.id, { record: row.record, clocks: row.field_clocks, scope: row.scope });
+    found.set(row.entity, stored);
+  }
+  return found;
+}
+
 /** Every record of an entity, locked, in key order (for whole-directory fix-ups like a new area). */
 export async function readAllStored(tx: Queryable, entity: Entity): Promise<Map<string, StoredRow>> {
   const { table } = describeEntity(entity).storage;
@@ -70,7 +107,7 @@ export async function readAllStored(tx: Queryable, entity: Entity): Promise<Map<
   );
 }
 
-const parentKey = (parent: ParentRef) => `${parent.entity}:${parent.id}`;
+export const parentKey = (parent: ParentRef) => `${parent.entity}:${parent.id}`;
 
 /**
  * Stores records (inserting or replacing; an append-only entity's rows are never replaced) with their
@@ -82,6 +119,22 @@ export async function writeRecords(
   writes: readonly RecordWrite[],
   options: WriteOptions = {},
 ): Promise<void> {
+  const statement = new CombinedStatement();
+  addRecordWrites(statement, entity, writes, options);
+  logChanges(
+    statement,
+    writes.map((write) => ({ entity, id: write.id, scope: write.scope })),
+  );
+  await statement.run(tx);
+}
+
+/** writeRecords' upsert as part of a bigger statement (each record once); the caller logs the changes. */
+export function addRecordWrites(
+  statement: CombinedStatement,
+  entity: Entity,
+  writes: readonly RecordWrite[],
+  options: WriteOptions = {},
+): void {
   if (writes.length === 0) return;
   const { storage, appendOnly } = describeEntity(entity);
   const rows = writes.map((write) => ({
@@ -91,30 +144,36 @@ export async function writeRecords(
     record: write.record,
     clocks: write.clocks,
   }));
-  await tx.query(
+  statement.add(
     `INSERT INTO ${storage.table} (id, scope, parent_id, record, field_clocks)
      SELECT (w->>'id')::${storage.idType}, w->>'scope', w->>'parent', w->'record', w->'clocks'
-     FROM jsonb_array_elements($1::jsonb) AS w
+     FROM jsonb_array_elements(${statement.param(JSON.stringify(rows))}::jsonb) AS w
      ON CONFLICT (id) DO ${
        appendOnly
          ? 'NOTHING'
          : `UPDATE SET scope = EXCLUDED.scope, parent_id = EXCLUDED.parent_id, record = EXCLUDED.record,
-              field_clocks = CASE WHEN $2 THEN ${storage.table}.field_clocks ELSE EXCLUDED.field_clocks END,
+              field_clocks = ${
+                options.keepClocks === true ? `${storage.table}.field_clocks` : 'EXCLUDED.field_clocks'
+              },
               updated_at = now()`
      }`,
-    appendOnly ? [JSON.stringify(rows)] : [JSON.stringify(rows), options.keepClocks === true],
   );
-  await recordChanges(tx, entity, writes);
 }
+
+export type DependantRow = {
+  id: string;
+  record: Record<string, unknown>;
+  scope: Scope;
+};
 
 /** Records hanging from `parent` (its timeline notes, its conflicts), for moving them with it. */
 export async function readDependants(
   tx: Queryable,
   entity: Entity,
   parent: ParentRef,
-): Promise<{ id: string; record: Record<string, unknown>; scope: Scope }[]> {
+): Promise<DependantRow[]> {
   const { table } = describeEntity(entity).storage;
-  return tx.query(
+  return tx.query<DependantRow>(
     `SELECT id::text AS id, record, scope FROM ${table} WHERE parent_id = $1 ORDER BY id FOR UPDATE`,
     [parentKey(parent)],
   );
@@ -126,12 +185,44 @@ export async function rescope(
   entity: Entity,
   records: readonly { id: string; scope: Scope }[],
 ): Promise<void> {
+  const statement = new CombinedStatement();
+  addRescope(statement, entity, records);
+  logChanges(
+    statement,
+    records.map((record) => ({ entity, id: record.id, scope: record.scope })),
+  );
+  await statement.run(tx);
+}
+
+/** rescope's update as part of a bigger statement; the caller logs the changes. */
+export function addRescope(
+  statement: CombinedStatement,
+  entity: Entity,
+  records: readonly { id: string; scope: Scope }[],
+): void {
   if (records.length === 0) return;
   const { table, idType } = describeEntity(entity).storage;
-  await tx.query(
+  statement.add(
     `UPDATE ${table} t SET scope = n.scope, updated_at = now()
-     FROM unnest($1::text[], $2::text[]) AS n(id, scope) WHERE t.id = n.id::${idType}`,
-    [records.map((record) => record.id), records.map((record) => record.scope)],
+     FROM unnest(${statement.param(records.map((record) => record.id))}::text[],
+       ${statement.param(records.map((record) => record.scope))}::text[]) AS n(id, scope)
+     WHERE t.id = n.id::${idType}`,
   );
-  await recordChanges(tx, entity, records);
 }
+
+/**
+ * Where the one write path (writeChange.ts) stores what it decided: straight away (`writeNow`), or held
+ * until a whole push batch is decided and then written once per table (pendingWrites.ts).
+ */
+export interface RecordWriter {
+  write(entity: Entity, writes: readonly RecordWrite[]): Promise<void>;
+  /** Records hanging from `parent`, as they will be once this writer's writes are stored. */
+  dependants(entity: Entity, parent: ParentRef): Promise<DependantRow[]>;
+  rescope(entity: Entity, records: readonly { id: string; scope: Scope }[]): Promise<void>;
+}
+
+export const writeNow = (tx: Queryable): RecordWriter => ({
+  write: (entity, writes) => writeRecords(tx, entity, writes),
+  dependants: (entity, parent) => readDependants(tx, entity, parent),
+  rescope: (entity, records) => rescope(tx, entity, records),
+});

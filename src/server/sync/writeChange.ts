@@ -2,7 +2,6 @@
 // importer): merge field by field with its clocks, check the whole record against the entity's schema,
 // work out its scope, store it with its change-log row, move its dependants when its scope changed, and
 // keep every losing value as a conflict.
-import type { Queryable } from '../storage/database.ts';
 import { mergeChange, type FieldConflict } from '../../domain/sync/merge.ts';
 import { fieldErrors } from '../../domain/api/apiError.ts';
 import { conflictSchema, type Conflict } from '../../domain/entities/conflict.ts';
@@ -16,7 +15,7 @@ import {
   type ParentRef,
 } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
-import { readDependants, rescope, writeRecords, type StoredRow } from './recordStore.ts';
+import type { RecordWriter, StoredRow } from './recordStore.ts';
 
 /** A change refused for a reason the person can act on; push answers it as "rejected". */
 export class Rejection extends Error {
@@ -52,7 +51,7 @@ interface WrittenRecords {
 }
 
 export async function writeChange(
-  tx: Queryable,
+  writer: RecordWriter,
   written: WrittenRecords,
   change: ChangeToWrite,
 ): Promise<void> {
@@ -80,16 +79,16 @@ export async function writeChange(
   const scope = description.scope(record, parentScope);
   change.authorise?.(stored ? stored.scope : undefined, scope);
 
-  await writeRecords(tx, entity, [{ id, record, clocks: merged.clocks, scope, parent }]);
+  await writer.write(entity, [{ id, record, clocks: merged.clocks, scope, parent }]);
   written.set(entity, id, { record, clocks: merged.clocks, scope });
-  if (stored && stored.scope !== scope) await moveDependants(tx, entity, id, scope);
-  await keepConflicts(tx, change, merged.conflicts, scope, description.label(record));
+  if (stored && stored.scope !== scope) await moveDependants(writer, entity, id, scope);
+  await keepConflicts(writer, change, merged.conflicts, scope, description.label(record));
 }
 
 /** A record changed scope: its notes and conflicts go where it went (and leave where it was). */
-async function moveDependants(tx: Queryable, entity: Entity, id: string, scope: Scope): Promise<void> {
+async function moveDependants(writer: RecordWriter, entity: Entity, id: string, scope: Scope): Promise<void> {
   for (const dependant of dependantsOf(entity)) {
-    const rows = await readDependants(tx, dependant, { entity, id });
+    const rows = await writer.dependants(dependant, { entity, id });
     const moved = rows
       .map((row) => ({
         id: row.id,
@@ -97,13 +96,13 @@ async function moveDependants(tx: Queryable, entity: Entity, id: string, scope: 
         scope: describeEntity(dependant).scope(row.record, scope),
       }))
       .filter((row) => row.scope !== row.before);
-    await rescope(tx, dependant, moved);
-    for (const row of moved) await moveDependants(tx, dependant, row.id, row.scope);
+    await writer.rescope(dependant, moved);
+    for (const row of moved) await moveDependants(writer, dependant, row.id, row.scope);
   }
 }
 
 async function keepConflicts(
-  tx: Queryable,
+  writer: RecordWriter,
   change: ChangeToWrite,
   conflicts: readonly FieldConflict[],
   recordScope: Scope,
@@ -129,8 +128,7 @@ async function keepConflicts(
     } satisfies Conflict),
   );
   const { conflict } = entityRegistry;
-  await writeRecords(
-    tx,
+  await writer.write(
     'conflict',
     kept.map((record) => ({
       id: record.id,
