@@ -109,7 +109,8 @@ export async function checkFeedAddress(url: URL, access: FeedAccess, hop = ''): 
   let everyAddressAllowed = true;
   for (const { address } of addresses) {
     // process() reads an IPv4-mapped IPv6 address (::ffff:127.0.0.1) as the IPv4 address it carries.
-    const parsed = ipaddr.process(address);
+    const parsed = ipaddr.isValid(address) ? ipaddr.process(address) : null;
+    if (!parsed) throw refuse(hop, `leads to ${address}, which is not an address we can check`);
     const listed = allowedAddress(parsed, allow);
     everyAddressAllowed &&= listed;
     if (hostAllowed || listed) continue;
