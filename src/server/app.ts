@@ -18,6 +18,7 @@ import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { openReferralRoutes } from './openReferral/routes.ts';
 import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
+import { resolveHost, type ResolveHost } from './openReferral/feedAddress.ts';
 import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
@@ -31,7 +32,9 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
-    Partial<Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes'>>,
+    Partial<
+      Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes' | 'orukFetchAllow'>
+    > & { resolveHost?: ResolveHost },
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
   const appConfig: AppConfig = {
@@ -79,7 +82,13 @@ export function createApp(
     .route('/admin/users', userAdminRoutes(db))
     .route('/admin/audit', auditRoutes(db))
     .route('/sync', syncRoutes(db))
-    .route('/openreferral', openReferralRoutes(db))
+    .route(
+      '/openreferral',
+      openReferralRoutes(db, {
+        allow: config.orukFetchAllow ?? [],
+        resolve: config.resolveHost ?? resolveHost,
+      }),
+    )
     .all('*', (c) =>
       c.json(errorBody('not_found', `There is no API at ${c.req.method} ${c.req.path}.`), 404),
     );

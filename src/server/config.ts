@@ -1,6 +1,7 @@
 // Server configuration, read once from the environment. The README's configuration table documents
 // every variable here; keep the two in step.
 import { resolve } from 'node:path';
+import { allowEntryProblem } from './openReferral/feedAddress.ts';
 
 export interface ServerConfig {
   port: number;
@@ -28,6 +29,11 @@ export interface ServerConfig {
   idleLockMinutes: number;
   /** Days after a request is done or cancelled before its requester's details are removed. */
   retentionDays: number;
+  /**
+   * Addresses, ranges and host names inside the council's network that an Open Referral feed may
+   * still be fetched from (all others that are not public are refused).
+   */
+  orukFetchAllow: string[];
 }
 
 export class ConfigError extends Error {
@@ -61,6 +67,19 @@ function proxyHops(raw: string | undefined): number {
   return Number(value);
 }
 
+/** ORUK_FETCH_ALLOW: a comma-separated list of addresses, ranges (CIDR) and host names. */
+function fetchAllowList(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const problem = allowEntryProblem(entry);
+    if (problem) throw new ConfigError(`ORUK_FETCH_ALLOW: "${entry}" ${problem}`);
+  }
+  return entries;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInteger('PORT', env.PORT, 8080),
@@ -75,5 +94,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: proxyHops(env.TRUST_PROXY),
     idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
     retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
+    orukFetchAllow: fetchAllowList(env.ORUK_FETCH_ALLOW),
   };
 }

@@ -1,12 +1,15 @@
 // The admins' ORUK API: taxonomy term mappings kept on the server, and feeds fetched from a URL by the
-// server within its limits (http(s) only, size and time bounded, pages followed) — against a feed on a
-// loopback server. Other roles are refused.
+// server within its limits (http(s) only, public addresses only, size and time bounded, pages followed)
+// — against a feed on a loopback server, reached as feed.test: the operator's allow-list names it, and
+// a resolver given to the app (no DNS needed) says it is 127.0.0.1. Other roles are refused.
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { fetchFeed } from '../../src/server/openReferral/fetchFeed.ts';
+import type { FeedAccess, ResolvedAddress } from '../../src/server/openReferral/feedAddress.ts';
 import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { orukPage } from '../../src/domain/openReferral/exportServices.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
@@ -14,10 +17,48 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/t
 const service = (number: number) => ({ id: `svc-${number}`, name: `Service ${number}`, status: 'active' });
 const SERVICES = Array.from({ length: 5 }, (_, index) => service(index + 1));
 
-/** A small ORUK feed: GET / details, /services in pages of 2, a slow path and a huge one. */
-function feedServer(): Promise<{ server: Server; base: string }> {
+/** What the test resolver answers for each host name; any other name is not found. */
+const HOSTS: Record<string, ResolvedAddress[]> = {
+  'feed.test': [{ address: '127.0.0.1', family: 4 }],
+  'rebind.test': [{ address: '127.0.0.1', family: 4 }],
+  'metadata.test': [{ address: '169.254.169.254', family: 4 }],
+  'mixed.test': [
+    { address: '93.184.215.14', family: 4 },
+    { address: '10.1.2.3', family: 4 },
+  ],
+  'mapped.test': [{ address: '::ffff:192.168.0.1', family: 6 }],
+  'public.test': [{ address: '93.184.215.14', family: 4 }],
+  localhost: [
+    { address: '::1', family: 6 },
+    { address: '127.0.0.1', family: 4 },
+  ],
+};
+const resolveHost = (hostname: string): Promise<ResolvedAddress[]> => {
+  const found = HOSTS[hostname];
+  return found ? Promise.resolve(found) : Promise.reject(new Error(`getaddrinfo ENOTFOUND ${hostname}`));
+};
+const ALLOW_FEED_TEST: FeedAccess = { allow: ['feed.test'], resolve: resolveHost };
+
+/** Requests that reached the feed's /canary: a refused address must never be fetched. */
+let canaryHits = 0;
+
+/**
+ * A small ORUK feed: GET / details, /services in pages of 2, a slow path and a huge one, and
+ * /redirect?to=… answering 302 to wherever it is told.
+ */
+function feedServer(): Promise<{ server: Server; base: string; port: number }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/canary') canaryHits += 1;
+    if (url.pathname === '/redirect')
+      return void response.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+    if (url.pathname === '/gzipped' || url.pathname === '/gzip-bomb') {
+      const body =
+        url.pathname === '/gzipped' ? orukPage(SERVICES, 1, 10) : [' '.repeat(1_000_000), service(1)];
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      return void response.end(gzipSync(JSON.stringify(body)));
+    }
+    if (url.pathname === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
     const json = (body: unknown) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
@@ -44,22 +85,28 @@ function feedServer(): Promise<{ server: Server; base: string }> {
     response.writeHead(404).end();
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    ),
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({ server, port, base: `http://feed.test:${port}` });
+    }),
   );
 }
 
 describe.each(databaseKinds)('ORUK admin API on %s', (kind) => {
   let test: TestDatabase;
   let app: ReturnType<typeof createApp>;
-  let feed: { server: Server; base: string };
+  let feed: { server: Server; base: string; port: number };
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     test = await openTestDatabase(kind);
     await seedDemo(test.db, '2026-11-01');
-    app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
+    app = createApp(test.db, {
+      distDir: '/nonexistent',
+      sessionDays: 1,
+      orukFetchAllow: ['feed.test'],
+      resolveHost,
+    });
     feed = await feedServer();
     for (const user of DEMO_USERS) {
       const response = await app.request('/api/auth/login', {
@@ -143,16 +190,95 @@ describe.each(databaseKinds)('ORUK admin API on %s', (kind) => {
 
   it('stops a feed that is too large or too slow, and stops following pages at the limit', async () => {
     const limits = { maxBytes: 100_000, timeoutMs: 500, maxPages: 2 };
-    await expect(fetchFeed(`${feed.base}/huge`, limits)).rejects.toMatchObject({
+    await expect(fetchFeed(`${feed.base}/huge`, limits, ALLOW_FEED_TEST)).rejects.toMatchObject({
       status: 422,
       code: 'feed_too_large',
     });
-    await expect(fetchFeed(`${feed.base}/slow`, limits)).rejects.toMatchObject({
+    await expect(fetchFeed(`${feed.base}/slow`, limits, ALLOW_FEED_TEST)).rejects.toMatchObject({
       status: 504,
       code: 'feed_timeout',
     });
-    const capped = await fetchFeed(`${feed.base}/services`, limits);
+    // Counted as it unpacks: a small gzip that opens to a megabyte is too large.
+    await expect(fetchFeed(`${feed.base}/gzip-bomb`, limits, ALLOW_FEED_TEST)).rejects.toMatchObject({
+      status: 422,
+      code: 'feed_too_large',
+    });
+    const gzipped = await fetchFeed(`${feed.base}/gzipped`, limits, ALLOW_FEED_TEST);
+    expect(gzipped.services).toHaveLength(SERVICES.length);
+    const capped = await fetchFeed(`${feed.base}/services`, limits, ALLOW_FEED_TEST);
     expect(capped).toMatchObject({ pages: 2, truncated: true });
     expect(capped.services).toHaveLength(4);
+  });
+
+  it('refuses addresses inside the network, however written, naming the field url', async () => {
+    const loopback = `http://127.0.0.1:${feed.port}`;
+    const refused = [
+      `${loopback}/canary`,
+      'http://localhost/',
+      'http://[::1]/',
+      'http://10.0.0.1/',
+      'http://172.16.5.4/',
+      'http://172.31.255.255/',
+      'http://192.168.1.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://100.64.0.1/',
+      'http://[fc00::1]/',
+      'http://[fd12:3456::1]/',
+      'http://[fe80::1]/',
+      'http://0.0.0.0/',
+      'http://[::]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:7f00:1]/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://017700000001/',
+      'http://127.1/',
+      // Host names that resolve inside: one address among public ones is enough to refuse.
+      'http://rebind.test/',
+      'http://metadata.test/',
+      'http://mixed.test/',
+      'http://mapped.test/',
+      // Credentials, and ports other than the web's on a public host.
+      `http://someone:secret@feed.test:${feed.port}/services`,
+      'http://public.test:8080/',
+      'https://public.test:22/',
+      // Redirects from the allowed feed to places inside, each hop checked.
+      `${feed.base}/redirect?to=${encodeURIComponent(`${loopback}/canary`)}`,
+      `${feed.base}/redirect?to=${encodeURIComponent('http://169.254.169.254/latest/meta-data/')}`,
+      `${feed.base}/redirect?to=${encodeURIComponent('http://localhost/canary')}`,
+      `${feed.base}/redirect?to=${encodeURIComponent('file:///etc/passwd')}`,
+    ];
+    for (const url of refused) {
+      const response = await call('admin', 'POST', '/api/openreferral/fetch', { url });
+      const body = apiErrorSchema.parse(await response.json());
+      expect({ url, status: response.status, code: body.error.code }).toEqual({
+        url,
+        status: 400,
+        code: 'url_not_allowed',
+      });
+      expect(body.error.fields?.url, url).toBeTruthy();
+      expect(body.error.message, url).toMatch(/\(url\)/);
+    }
+    expect(canaryHits).toBe(0);
+  });
+
+  it('caps redirects, and follows them to allowed places', async () => {
+    const loop = await call('admin', 'POST', '/api/openreferral/fetch', { url: `${feed.base}/loop` });
+    expect(loop.status).toBe(502);
+    const moved = await call('admin', 'POST', '/api/openreferral/fetch', {
+      url: `${feed.base}/redirect?to=%2Fservices`,
+    });
+    expect(moved.status).toBe(200);
+  });
+
+  it('lets through what the allow-list names: an address or a range, on any port', async () => {
+    const services = `http://127.0.0.1:${feed.port}/services`;
+    for (const allow of ['127.0.0.1', '127.0.0.0/8']) {
+      const read = await fetchFeed(services, undefined, { allow: [allow], resolve: resolveHost });
+      expect(read.services).toHaveLength(SERVICES.length);
+    }
+    await expect(
+      fetchFeed(services, undefined, { allow: ['10.0.0.0/8'], resolve: resolveHost }),
+    ).rejects.toMatchObject({ status: 400, code: 'url_not_allowed', fields: { url: expect.any(String) } });
   });
 });

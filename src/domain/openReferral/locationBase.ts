@@ -1,5 +1,7 @@
 // Where an ORUK service is based: the first (physical) location's address, postcode and position, and
-// the ward that position lies in. Values that are not what they claim (a latitude of 100, a postcode
+// the wards its physical locations lie in. A partner has one base, so every other location gives only
+// its ward (for where it helps, when the feed names no area of ours); its address and position are
+// named in the notes as not kept. Values that are not what they claim (a latitude of 100, a postcode
 // that is not a UK one) are named in the notes and not kept.
 import { postcodeSchema } from '../entities/common.ts';
 import type { Partner } from '../entities/partner.ts';
@@ -11,10 +13,11 @@ import type { OrukAddress, OrukLocation, OrukService } from './orukSchemas.ts';
 const LOCATION_FIELDS_READ = ['id', 'location_type', 'latitude', 'longitude', 'addresses', 'phones'];
 const ADDRESS_FIELDS_READ = ['id', 'address_1', 'address_2', 'city', 'postal_code', 'address_type'];
 
-function chosenLocation(service: OrukService): OrukLocation | null {
-  const locations = (service.service_at_locations ?? []).flatMap((at) => (at.location ? [at.location] : []));
-  return locations.find((location) => location.location_type === 'physical') ?? locations[0] ?? null;
-}
+const locationsOf = (service: OrukService): OrukLocation[] =>
+  (service.service_at_locations ?? []).flatMap((at) => (at.location ? [at.location] : []));
+
+const chosenLocation = (locations: readonly OrukLocation[]): OrukLocation | null =>
+  locations.find((location) => location.location_type === 'physical') ?? locations[0] ?? null;
 
 function coordinate(raw: number | string | null | undefined, limit: number): number | null | 'bad' {
   if (raw === null || raw === undefined || raw === '') return null;
@@ -30,32 +33,75 @@ const addressLine = (address: OrukAddress) =>
 
 export interface BaseFromLocation {
   base: Partner['base'];
-  ward: Ward | undefined;
+  /** Every ward one of its locations lies in, once each: the base's first, then in the feed's order. */
+  wards: Ward[];
   notes: string[];
 }
 
-/** The base the service's locations give (empty when it lists none). */
-export function baseFromLocations(service: OrukService, wards: readonly Ward[]): BaseFromLocation {
-  const notes: string[] = [];
-  let ward: Ward | undefined;
-  let base: Partner['base'] = { address: '', postcode: null, lat: null, lon: null };
-  const locations = service.service_at_locations ?? [];
-  if (locations.length > 1) notes.push(`${locations.length - 1} more location(s): only the first is kept`);
-  const location = chosenLocation(service);
-  if (!location) return { base, ward, notes };
+/** A location's position, or null (with a note) when it has none or one that is nowhere on Earth. */
+function positionOf(location: OrukLocation, label: string, notes: string[]) {
   const lat = coordinate(location.latitude, 90);
   const lon = coordinate(location.longitude, 180);
-  if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null))
+  if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null)) {
     notes.push(
-      `location latitude ${String(location.latitude)}, longitude ${String(location.longitude)} is not a place on Earth: not kept`,
+      `${label} latitude ${String(location.latitude)}, longitude ${String(location.longitude)} is not a place on Earth: not kept`,
     );
-  else if (lat !== null && lon !== null) {
-    base = { ...base, lat, lon };
-    ward = wardAt(wards, lat, lon);
-    if (!ward) notes.push(`its location (${lat}, ${lon}) lies in none of our wards`);
+    return null;
   }
+  return lat !== null && lon !== null ? { lat, lon } : null;
+}
+
+const physicalAddress = (location: OrukLocation): OrukAddress | undefined => {
   const addresses = location.addresses ?? [];
-  const address = addresses.find((one) => one.address_type === 'physical') ?? addresses[0];
+  return addresses.find((one) => one.address_type === 'physical') ?? addresses[0];
+};
+
+/** How a note names a location that is not the base: its address, else its position, else its id. */
+function describeLocation(location: OrukLocation, position: { lat: number; lon: number } | null) {
+  const address = physicalAddress(location);
+  const words = address
+    ? [addressLine(address), address.postal_code?.trim() ?? ''].filter((part) => part !== '').join(', ')
+    : '';
+  if (words !== '') return words;
+  return position ? `${position.lat}, ${position.lon}` : location.id;
+}
+
+/** The base the service's locations give (empty when it lists none), and the wards they lie in. */
+export function baseFromLocations(service: OrukService, wards: readonly Ward[]): BaseFromLocation {
+  const notes: string[] = [];
+  const inWards: Ward[] = [];
+  let base: Partner['base'] = { address: '', postcode: null, lat: null, lon: null };
+  const locations = locationsOf(service);
+  const location = chosenLocation(locations);
+  if (!location) return { base, wards: inWards, notes };
+  const position = positionOf(location, 'location', notes);
+  if (position) {
+    base = { ...base, ...position };
+    const ward = wardAt(wards, position.lat, position.lon);
+    if (ward) inWards.push(ward);
+    else notes.push(`its location (${position.lat}, ${position.lon}) lies in none of our wards`);
+  }
+  locations.forEach((other, index) => {
+    if (other === location) return;
+    const label = `location ${index + 1} of ${locations.length}`;
+    const at = positionOf(other, label, notes);
+    // A postal or virtual location is not where it helps: its position says nothing of its wards.
+    const physical = !other.location_type || other.location_type === 'physical';
+    const ward = at && physical ? wardAt(wards, at.lat, at.lon) : undefined;
+    if (ward && !inWards.includes(ward)) inWards.push(ward);
+    notes.push(
+      `${label} (${describeLocation(other, at)}): its address and position not kept, as a partner has one base` +
+        (!physical
+          ? `; a ${other.location_type} location, not a place where it helps`
+          : ward
+            ? `; it lies in ${ward.name} ward`
+            : at
+              ? '; it lies in none of our wards'
+              : ''),
+    );
+  });
+  const addresses = location.addresses ?? [];
+  const address = physicalAddress(location);
   if (address) {
     const line = addressLine(address);
     base.address = line.length > 300 ? line.slice(0, 300) : line;
@@ -65,9 +111,11 @@ export function baseFromLocations(service: OrukService, wards: readonly Ward[]):
       notes.push(`postcode "${address.postal_code}" is not a UK postcode: not kept`);
     const unread = unreadFields(address, ADDRESS_FIELDS_READ, 'address ');
     if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-    if (addresses.length > 1) notes.push(`${addresses.length - 1} more address(es): not kept`);
+    for (const other of addresses)
+      if (other !== address)
+        notes.push(`address "${addressLine(other) || other.id}": not kept, as a partner has one address`);
   }
   const unread = unreadFields(location, LOCATION_FIELDS_READ, 'location ');
   if (unread.length > 0) notes.push(`not kept (no place for them here): ${unread.join(', ')}`);
-  return { base, ward, notes };
+  return { base, wards: inWards, notes };
 }

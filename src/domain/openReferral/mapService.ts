@@ -132,16 +132,16 @@ export function mapService(
     );
   }
 
-  // Where it is based: the first (physical) location's address and position.
+  // Where it is based: the first (physical) location's address and position; the wards of them all.
   let base = existing?.base ?? { address: '', postcode: null, lat: null, lon: null };
-  let ward: Ward | undefined;
+  let locatedIn: Ward[] = [];
   if (says('service_at_locations')) {
     const located = baseFromLocations(service, context.wards);
-    ({ base, ward } = located);
+    ({ base, wards: locatedIn } = located);
     notes.push(...located.notes);
   }
 
-  // Where it helps: named service areas, else what we held, else the ward it is based in.
+  // Where it helps: named service areas, else what we held, else the wards its locations lie in.
   let coverage: Coverage = existing?.coverage ?? { boroughWide: false, wards: [], parishes: [] };
   const fromAreas = coverageFromServiceAreas(service.service_areas ?? [], {
     wards: new Map(context.wards.map((one) => [one.code, one])),
@@ -155,10 +155,15 @@ export function mapService(
     else notes.push(`status "${service.status}" is not an ORUK status: counted as active`);
   }
   if (fromAreas.coverage) coverage = fromAreas.coverage;
-  else if (!existing && ward && status === 'active') {
-    // An active partner must help somewhere; where it is based is the best the feed tells us.
-    coverage = { boroughWide: false, wards: [ward.code], parishes: [] };
-    notes.push(`covers ${ward.name} ward, where it is based (the feed names no area of ours)`);
+  else if (!existing && locatedIn.length > 0 && status === 'active') {
+    // An active partner must help somewhere; where it is found is the best the feed tells us.
+    coverage = { boroughWide: false, wards: locatedIn.map((ward) => ward.code), parishes: [] };
+    const names = locatedIn.map((ward) => ward.name);
+    notes.push(
+      locatedIn.length === 1
+        ? `covers ${names[0]} ward, where it is based (the feed names no area of ours)`
+        : `covers ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} wards, where its locations are (the feed names no area of ours)`,
+    );
   }
   const covers = coverage.boroughWide || coverage.wards.length + coverage.parishes.length > 0;
   if (status === 'active' && !covers) {

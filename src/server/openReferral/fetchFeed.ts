@@ -1,8 +1,17 @@
-// Fetching an ORUK feed from a URL for an admin's import: http(s) only, a time limit for the whole
-// fetch, a size limit counted as the bytes arrive (not trusted from Content-Length), and a page limit
-// when following a /services feed page by page. Every failure is an HttpError a person can act on.
+// Fetching an ORUK feed from a URL for an admin's import: http(s) only, to public addresses only (see
+// feedAddress.ts: every address and every redirect is checked, and the connection pinned to the
+// addresses checked), a time limit for the whole fetch, a size limit counted as the bytes arrive (not
+// trusted from Content-Length, and counted after decompression) and a page limit when following a
+// /services feed page by page. Every failure is an HttpError a person can act on.
+// node:http rather than fetch: it takes a `lookup`, which pins the connection to the checked address.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HttpError } from '../http/errors.ts';
 import type { FetchFeedResponse } from '../../domain/openReferral/orukApi.ts';
+import { checkFeedAddress, PUBLIC_ONLY, type FeedAccess, type ResolvedAddress } from './feedAddress.ts';
 
 export interface FeedLimits {
   maxBytes: number;
@@ -12,62 +21,158 @@ export interface FeedLimits {
 
 export const FEED_LIMITS: FeedLimits = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxPages: 50 };
 
-async function readBounded(response: Response, budget: { bytes: number }, limits: FeedLimits) {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  const tooLarge = () =>
-    new HttpError(
-      422,
-      'feed_too_large',
-      `The feed is larger than ${limits.maxBytes / 1024 / 1024} MB; import it from a file in parts.`,
-    );
-  if (declared > limits.maxBytes - budget.bytes) throw tooLarge();
-  const reader = response.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      budget.bytes += value.byteLength;
-      if (budget.bytes > limits.maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
+/** Redirects followed for one page: enough for http→https and a moved feed, not a loop. */
+const MAX_REDIRECTS = 5;
+
+/** A lookup that answers only the addresses already checked: the connection cannot go elsewhere. */
+function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
+  return (hostname, options, callback) => {
+    const fitting = addresses.filter((one) => !options.family || one.family === options.family);
+    if (fitting.length === 0) {
+      const error: NodeJS.ErrnoException = new Error(`no IPv${options.family} address for ${hostname}`);
+      error.code = 'ENOTFOUND';
+      return callback(error, '', 0);
     }
+    if (options.all) return callback(null, fitting);
+    return callback(null, fitting[0]!.address, fitting[0]!.family);
+  };
+}
+
+function get(url: URL, addresses: readonly ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    request(url, {
+      signal,
+      agent: false,
+      lookup: pinnedLookup(addresses),
+      headers: { accept: 'application/json', 'accept-encoding': 'gzip, br' },
+    })
+      .on('response', resolve)
+      .on('error', reject)
+      .end();
+  });
+}
+
+const tooLarge = (limits: FeedLimits) =>
+  new HttpError(
+    422,
+    'feed_too_large',
+    `The feed is larger than ${limits.maxBytes / 1024 / 1024} MB; import it from a file in parts.`,
+  );
+
+function decoded(response: IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'br'
+        ? createBrotliDecompress()
+        : encoding === 'deflate'
+          ? createInflate()
+          : null;
+  if (!decoder) {
+    if (encoding === 'identity' || encoding === '') return response;
+    response.destroy();
+    throw new HttpError(
+      502,
+      'feed_unreachable',
+      `The feed answered in an encoding we cannot read (${encoding}).`,
+    );
+  }
+  response.on('error', (error) => decoder.destroy(error));
+  return response.pipe(decoder);
+}
+
+async function readBounded(response: IncomingMessage, budget: { bytes: number }, limits: FeedLimits) {
+  const declared = Number(response.headers['content-length'] ?? '0');
+  if (declared > limits.maxBytes - budget.bytes) {
+    response.destroy();
+    throw tooLarge(limits);
+  }
+  const chunks: Buffer[] = [];
+  const body = decoded(response);
+  try {
+    for await (const chunk of body) {
+      const bytes = chunk as Buffer;
+      budget.bytes += bytes.byteLength;
+      if (budget.bytes > limits.maxBytes) throw tooLarge(limits);
+      chunks.push(bytes);
+    }
+  } finally {
+    response.destroy();
+    body.destroy();
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function fetchJson(url: URL, signal: AbortSignal, budget: { bytes: number }, limits: FeedLimits) {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' }, redirect: 'follow' });
-  } catch (error) {
-    if (signal.aborted)
+const timedOut = (limits: FeedLimits, what: string) =>
+  new HttpError(504, 'feed_timeout', `The feed did not ${what} within ${limits.timeoutMs / 1000} s.`);
+
+/** Rejects when the whole fetch's time is up, for the waits a request's signal does not cover (DNS). */
+function beforeTimeout<T>(signal: AbortSignal, work: Promise<T>, limits: FeedLimits): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(timedOut(limits, 'answer'));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** GET `start`, following redirects, each one checked like the address typed. */
+async function getChecked(start: URL, signal: AbortSignal, access: FeedAccess, limits: FeedLimits) {
+  let url = start;
+  for (let hops = 0; ; hops += 1) {
+    const hop = hops === 0 ? '' : `redirects to ${url.origin}${url.pathname}, which`;
+    const addresses = await beforeTimeout(signal, checkFeedAddress(url, access, hop), limits);
+    let response: IncomingMessage;
+    try {
+      response = await get(url, addresses, signal);
+    } catch (error) {
+      if (signal.aborted) throw timedOut(limits, 'answer');
       throw new HttpError(
-        504,
-        'feed_timeout',
-        `The feed did not answer within ${limits.timeoutMs / 1000} s.`,
+        502,
+        'feed_unreachable',
+        `Could not reach ${url.host}: ${(error as Error).message}.`,
       );
-    throw new HttpError(502, 'feed_unreachable', `Could not reach ${url.host}: ${(error as Error).message}.`);
+    }
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status < 300 || status >= 400 || !location) return { response, url };
+    response.destroy();
+    if (hops >= MAX_REDIRECTS)
+      throw new HttpError(502, 'feed_unreachable', `The feed redirected more than ${MAX_REDIRECTS} times.`);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new HttpError(
+        502,
+        'feed_unreachable',
+        'The feed redirected to something that is not an address.',
+      );
+    }
   }
-  if (!/^https?:$/.test(new URL(response.url || url).protocol))
-    throw new HttpError(502, 'feed_unreachable', 'The feed redirected to an address that is not http(s).');
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new HttpError(502, 'feed_unreachable', `The feed answered ${response.status} for ${url.pathname}.`);
+}
+
+async function fetchJson(
+  url: URL,
+  signal: AbortSignal,
+  budget: { bytes: number },
+  limits: FeedLimits,
+  access: FeedAccess,
+) {
+  const { response } = await getChecked(url, signal, access, limits);
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    response.destroy();
+    throw new HttpError(502, 'feed_unreachable', `The feed answered ${status} for ${url.pathname}.`);
   }
   let text: string;
   try {
     text = await readBounded(response, budget, limits);
   } catch (error) {
-    if (signal.aborted)
-      throw new HttpError(
-        504,
-        'feed_timeout',
-        `The feed did not finish within ${limits.timeoutMs / 1000} s.`,
-      );
-    throw error;
+    if (signal.aborted) throw timedOut(limits, 'finish');
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(502, 'feed_unreachable', `The feed broke off: ${(error as Error).message}.`);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -95,6 +200,7 @@ const pageOf = (json: unknown) => {
 export async function fetchFeed(
   address: string,
   limits: FeedLimits = FEED_LIMITS,
+  access: FeedAccess = PUBLIC_ONLY,
 ): Promise<FetchFeedResponse> {
   const url = new URL(address);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -103,12 +209,12 @@ export async function fetchFeed(
     });
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const budget = { bytes: 0 };
-  let first = await fetchJson(url, signal, budget, limits);
+  let first = await fetchJson(url, signal, budget, limits, access);
   // The feed's base address answers its details (GET /): its services are at /services.
   if (typeof first === 'object' && first !== null && 'version' in first && !('contents' in first)) {
     url.pathname = `${url.pathname.replace(/\/$/, '')}/services`;
     url.searchParams.set('full', 'true');
-    first = await fetchJson(url, signal, budget, limits);
+    first = await fetchJson(url, signal, budget, limits, access);
   }
   const page = pageOf(first);
   if (!page) return { url: url.toString(), pages: 1, services: [first], truncated: false };
@@ -118,7 +224,7 @@ export async function fetchFeed(
   while (pageNumber < page.totalPages && pages < limits.maxPages) {
     const next = new URL(url);
     next.searchParams.set('page', String(pageNumber + 1));
-    const more = pageOf(await fetchJson(next, signal, budget, limits));
+    const more = pageOf(await fetchJson(next, signal, budget, limits, access));
     if (!more || more.contents.length === 0 || more.pageNumber <= pageNumber) break;
     services.push(...more.contents);
     pageNumber = more.pageNumber;

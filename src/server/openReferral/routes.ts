@@ -10,8 +10,13 @@ import { termMappingsSchema } from '../../domain/openReferral/termMapping.ts';
 import { fetchFeedRequestSchema, type TermMappingsResponse } from '../../domain/openReferral/orukApi.ts';
 import { readTermMappings, replaceTermMappings } from './termMappingStore.ts';
 import { fetchFeed, FEED_LIMITS, type FeedLimits } from './fetchFeed.ts';
+import { PUBLIC_ONLY, type FeedAccess } from './feedAddress.ts';
 
-export function openReferralRoutes(db: Database, limits: FeedLimits = FEED_LIMITS) {
+export function openReferralRoutes(
+  db: Database,
+  access: FeedAccess = PUBLIC_ONLY,
+  limits: FeedLimits = FEED_LIMITS,
+) {
   return new Hono<AuthEnv>()
     .use('*', async (c, next) => {
       if (!canEditDirectory(c.get('user')))
@@ -30,6 +35,6 @@ export function openReferralRoutes(db: Database, limits: FeedLimits = FEED_LIMIT
     })
     .post('/fetch', async (c) => {
       const { url } = await readJson(c, fetchFeedRequestSchema);
-      return c.json(await fetchFeed(url, limits));
+      return c.json(await fetchFeed(url, limits, access));
     });
 }
