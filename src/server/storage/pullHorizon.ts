@@ -2,7 +2,7 @@
 // oldest one still running on the PostgreSQL cluster (pg_snapshot_xmin, see src/server/sync/pull.ts),
 // so one long-open writing transaction anywhere on the cluster, even in another database, holds
 // every pull back until it ends. /api/health reports it so an operator can see it and act.
-import type { Database, Queryable } from './database.ts';
+import type { Database } from './database.ts';
 
 export interface PullHorizon {
   /**
@@ -17,21 +17,17 @@ export interface PullHorizon {
 }
 
 /**
- * Committed changes pulls cannot hand out yet: change-log rows of transactions at or after the oldest one
- * still open. (Every pull cursor is below that horizon, so these are after every cursor too.) A pull's
- * last page and /api/health both ask this.
+ * Whether committed changes wait behind an open transaction: change-log rows of transactions at or after
+ * the oldest one still open, which no pull hands out yet. (Every pull cursor is below that horizon, so
+ * these are after every cursor too.) /api/health asks it, and so does each pull page, in its statement.
  */
-export async function pullsAreHeldBack(db: Queryable): Promise<boolean> {
-  const [held] = await db.query<{ held_back: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
-     ) AS held_back`,
-  );
-  return held?.held_back === true;
-}
+export const PULLS_HELD_BACK_SQL = `EXISTS (
+  SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+)`;
 
 export async function pullHorizon(db: Database): Promise<PullHorizon> {
-  const pullsHeldBack = await pullsAreHeldBack(db);
+  const [held] = await db.query<{ held_back: boolean }>(`SELECT ${PULLS_HELD_BACK_SQL} AS held_back`);
+  const pullsHeldBack = held?.held_back === true;
   if (db.kind === 'pglite') return { oldestTransactionSeconds: null, pullsHeldBack };
   const [oldest] = await db.query<{ open: number; unseen: number; seconds: number | null }>(
     `SELECT count(*)::int AS open, (count(*) - count(started))::int AS unseen,

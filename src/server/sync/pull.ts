@@ -8,7 +8,6 @@
 // A page is read by one statement (pullPageSql.ts), so it and the records it names come from one
 // snapshot, and is sent as the JSON text PostgreSQL built.
 import type { Database } from '../storage/database.ts';
-import { pullsAreHeldBack } from '../storage/pullHorizon.ts';
 import { pullResponseSchema, type PullResponse } from '../../domain/sync.ts';
 import type { User } from '../../domain/user.ts';
 import { readableScopes } from '../../domain/entities/scope.ts';
@@ -42,7 +41,7 @@ export async function pullPage(
     total = count?.n ?? 0;
   }
   // Only the last page can be held back: until then there is more to read anyway.
-  const heldBack = !hasMore && (await pullsAreHeldBack(db));
+  const heldBack = !hasMore && page?.held_back === true;
   const rest: Omit<PullResponse, 'changes'> = { cursor, hasMore, total, heldBack };
   return { body: `{"changes":[${page?.changes ?? ''}],${JSON.stringify(rest).slice(1)}`, cursor, hasMore };
 }

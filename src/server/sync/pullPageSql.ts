@@ -6,6 +6,7 @@
 // The visibility rule is the one in domain/entities/scope.ts: a record is seen when its scope is
 // everyone's (null) or one of the user's readable scopes (all of them for staff).
 import { ENTITIES, describeEntity } from '../../domain/entities/registry.ts';
+import { PULLS_HELD_BACK_SQL } from '../storage/pullHorizon.ts';
 
 export interface PageRow extends Record<string, unknown> {
   /** The changes of the page, comma-separated JSON objects (null for an empty page). */
@@ -14,6 +15,8 @@ export interface PageRow extends Record<string, unknown> {
   last: string | null;
   /** Log rows read: one more than the limit when there is more after this page. */
   read: number;
+  /** Committed changes wait behind an open transaction (see pullHorizon.ts). */
+  held_back: boolean;
 }
 
 const UUID_PATTERN = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
@@ -86,7 +89,8 @@ export function pageSql(staff: boolean): string {
      )
      SELECT (SELECT string_agg(change, ',' ORDER BY xid, seq) FROM changes) AS changes,
        (SELECT xid::text || '.' || seq::text FROM page ORDER BY xid DESC, seq DESC LIMIT 1) AS last,
-       (SELECT count(*)::int FROM log) AS read`;
+       (SELECT count(*)::int FROM log) AS read,
+       ${PULLS_HELD_BACK_SQL} AS held_back`;
 }
 
 /** Everything this user may see in all (the progress bar's end on a first pull). */
