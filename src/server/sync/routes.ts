@@ -5,6 +5,7 @@ import type { AuthEnv } from '../auth/routes.ts';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, pullQuerySchema } from '../../domain/sync.ts';
 import { pushRequestSchema, type PushResponse } from '../../domain/mutation.ts';
 import { readJson, validate } from '../http/body.ts';
+import { gzippedJson } from '../http/gzipped.ts';
 import { pullPage } from './pull.ts';
 import { push } from './push.ts';
 
@@ -16,8 +17,7 @@ export function syncRoutes(db: Database) {
       // The cursor also goes in headers, so the app can ask for the next page before this one's body
       // has arrived and been read.
       const page = await pullPage(db, c.get('user'), query.since, query.limit);
-      return c.body(page.body, 200, {
-        'Content-Type': 'application/json',
+      return gzippedJson(c, page.body, {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),
       });
