@@ -321,10 +321,6 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
     const { partner } = candidate;
     const match = matchCoverage(candidate, place);
     const tier = coverageTier(match, partner);
-    const located = place !== null && partner.base.lat !== null && partner.base.lon !== null;
-    const km = located ? distanceKm(place.lat, place.lon, partner.base.lat!, partner.base.lon!) : Infinity;
-    let band = 0;
-    while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
     // Only immediate needs look at the clock; the answer for later needs does not depend on it.
     const reachableNow =
       immediate &&
@@ -333,10 +329,16 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
         openDuring(candidate.openHours, moment));
     const stale = now - candidate.verifiedAt > staleAfterMs;
     const openRequests = query.openRequests?.get(partner.id) ?? 0;
+    const worst = top.length >= limit ? top[top.length - 1] : undefined;
+    // Most candidates lose on the rules before distance even in the nearest band: turn them away
+    // before working out the distance (the costliest part of a candidate).
+    if (worst && rankKey(reachableNow, needsMet, tier, 0, stale, openRequests) < worst.key) return;
+    const located = place !== null && partner.base.lat !== null && partner.base.lon !== null;
+    const km = located ? distanceKm(place.lat, place.lon, partner.base.lat!, partner.base.lon!) : Infinity;
+    let band = 0;
+    while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
     const key = rankKey(reachableNow, needsMet, tier, band, stale, openRequests);
-
-    const worst = top[top.length - 1];
-    if (top.length >= limit && worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
+    if (worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
     const score: ScoreParts = {
       needsMet,
       coverage: tier,
