@@ -23,7 +23,13 @@ export class NetworkError extends Error {
 
 const TIMEOUT_MS = 30_000;
 
-export async function apiFetch(path: string, init: RequestInit & { token?: string } = {}): Promise<unknown> {
+export interface ApiFetchInit extends RequestInit {
+  token?: string;
+  /** Called with a successful answer's headers as soon as they arrive, before its body. */
+  onHeaders?: (headers: Headers) => void;
+}
+
+export async function apiFetch(path: string, init: ApiFetchInit = {}): Promise<unknown> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
@@ -36,6 +42,7 @@ export async function apiFetch(path: string, init: RequestInit & { token?: strin
     throw new NetworkError('Cannot reach the server. You may be offline; your work is kept on this device.');
   }
   noteServerAnswer(response.headers);
+  if (response.ok) init.onHeaders?.(response.headers);
   const text = await response.text();
   let body: unknown = null;
   try {

@@ -21,6 +21,9 @@ const SIZES: [string, BoroughSize][] = [
   ['25k', { partners: 4_000, contacts: 1_000, requests: 20_000, realWards: true }],
 ];
 const RUNS = 3;
+/** FIRST_PULL_SIZES=25k,25k.postgres measures only those (while working on one size). */
+const onlySizes = process.env.FIRST_PULL_SIZES?.split(',');
+const wantSize = (label: string) => onlySizes === undefined || onlySizes.includes(label);
 const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
 
 /** Seconds from "Sign in" to "Last synced" on a fresh profile. */
@@ -138,9 +141,11 @@ async function measureSize(label: string, size: BoroughSize, withFloor: boolean)
 export async function benchFirstPull(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   try {
-    for (const [label, size] of SIZES) results.push(...(await measureSize(label, size, label === '25k')));
+    for (const [label, size] of SIZES)
+      if (wantSize(label)) results.push(...(await measureSize(label, size, label === '25k')));
     // The same 25k borough served from PostgreSQL, as a council would run it.
-    if (postgresUrl) results.push(...(await measureSize('25k.postgres', SIZES[2]![1], true)));
+    if (postgresUrl && wantSize('25k.postgres'))
+      results.push(...(await measureSize('25k.postgres', SIZES[2]![1], true)));
   } finally {
     await removeTempDirs();
   }

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
 import { push } from '../../src/server/sync/push.ts';
-import { pull } from '../../src/server/sync/pull.ts';
+import { pullPage } from '../../src/server/sync/pull.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
@@ -199,8 +199,9 @@ export async function benchPullTen(
           Array.from({ length: 10 }, () => creating('request', aRequest())),
         );
         const start = performance.now();
-        const page = await pull(db, user, cursor, 500);
+        const answer = await pullPage(db, user, cursor, 500);
         samples.push(performance.now() - start);
+        const page = JSON.parse(answer.body) as { changes: unknown[]; cursor: string };
         if (page.changes.length !== 10) throw new Error(`expected 10 changes, got ${page.changes.length}`);
         cursor = page.cursor;
       }

@@ -35,6 +35,18 @@ const SHIPPED: Record<number, Record<string, string>> = {
     timeline: 'id, requestId',
     conflicts: 'id, status, recordId',
   },
+  // v5: the indexes no screen used dropped (a first pull writes every index of every record).
+  5: {
+    wards: 'code, name',
+    lsoas: 'code, wardCode',
+    parishes: 'code, name',
+    partners: 'id, name',
+    contacts: 'id, name, parishCode',
+    incidents: 'id, status',
+    requests: 'id',
+    timeline: 'id, requestId',
+    conflicts: 'id, status, recordId',
+  },
 };
 
 function openAsShipped(name: string, version: number): Dexie {

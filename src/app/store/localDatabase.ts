@@ -104,10 +104,23 @@ export class LocalDatabase extends Dexie {
             });
         }
       });
-    // v4: every synced entity's table as the registry describes it (domain/entities/registry.ts). Dexie
-    // 4 adds a table or index declared here without a new version number, so a new entity needs no
-    // change in this file; a version is only needed to migrate data or delete a table.
-    this.version(4).stores(
+    // v4: every synced entity's table as the registry described it then.
+    this.version(4).stores({
+      wards: 'code, name',
+      parishes: 'code, name',
+      partners: 'id, name, status',
+      contacts: 'id, name, parishCode',
+      incidents: 'id, status',
+      requests: 'id, status, incidentId',
+      timeline: 'id, requestId',
+      conflicts: 'id, status, recordId',
+    });
+    // v5: every synced entity's table as the registry describes it (domain/entities/registry.ts), without
+    // the indexes no screen asked for (requests by status or incident, partners by status): each index
+    // is written for every record of a first pull. Dexie 4 adds a table or index declared here without
+    // a new version number, so a new entity needs no change in this file; a version is only needed to
+    // migrate data or delete a table or an index.
+    this.version(5).stores(
       Object.fromEntries(
         ENTITIES.map((entity) => {
           const { local, key } = entityRegistry[entity];

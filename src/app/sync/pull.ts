@@ -2,7 +2,14 @@
 // Dexie transaction, so a page is either wholly stored or not at all and a crash resumes cleanly.
 // Changes still waiting in the outbox are laid back over what the server sent: the server has not
 // seen them yet, and they must not vanish from the screen until it has.
-import { pullResponseSchema, type Change, type Entity, type PullResponse } from '../../domain/sync/sync.ts';
+import {
+  PULL_CURSOR_HEADER,
+  PULL_HAS_MORE_HEADER,
+  pullResponseSchema,
+  type Change,
+  type Entity,
+  type PullResponse,
+} from '../../domain/sync/sync.ts';
 import {
   clocksKey,
   readMeta,
@@ -17,6 +24,8 @@ import { apiFetch } from '../api.ts';
 
 // Big pages mean fewer round trips on a slow link and fewer IndexedDB transactions.
 const PAGE_SIZE = 2000;
+/** Pages asked for ahead of the one being stored. */
+const AHEAD = 2;
 
 export interface PullProgress {
   received: number;
@@ -93,32 +102,99 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse, synce
   });
 }
 
+/** Where the next page starts, as the server said in a page's headers (or, failing that, its body). */
+interface NextPage {
+  cursor: string;
+  hasMore: boolean;
+}
+
+function nextFromHeaders(headers: Headers): NextPage | null {
+  const cursor = headers.get(PULL_CURSOR_HEADER);
+  const hasMore = headers.get(PULL_HAS_MORE_HEADER);
+  return cursor && hasMore ? { cursor, hasMore: hasMore === 'true' } : null;
+}
+
+/**
+ * Asks for pages one after another, each as soon as the previous page's headers name its cursor, and
+ * keeps at most AHEAD of them (in flight or arrived) before the one being stored: the server builds the
+ * next page while this one downloads, is read and is stored.
+ */
+function pageRequests(token: string, start: string | null) {
+  const waiting: Promise<PullResponse>[] = [];
+  let pageAsked = () => undefined as void;
+  let roomMade = () => undefined as void;
+  let stopped = false;
+
+  const request = (cursor: string | null) => {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (cursor) params.set('since', cursor);
+    let headersRead: (next: NextPage | null) => void = () => undefined;
+    const fromHeaders = new Promise<NextPage | null>((resolve) => (headersRead = resolve));
+    const page = apiFetch(`/api/sync/pull?${params}`, {
+      token,
+      onHeaders: (headers) => headersRead(nextFromHeaders(headers)),
+    }).then((body) => pullResponseSchema.parse(body));
+    page.catch(() => undefined); // reported in order, when the page is taken
+    // Without the headers (an error, an older server), the body says where the next page starts.
+    const fromBody = page.then(
+      (body): NextPage => ({ cursor: body.cursor, hasMore: body.hasMore }),
+      () => null,
+    );
+    const next = Promise.race([fromHeaders.then((found) => found ?? fromBody), fromBody]);
+    return { page, next };
+  };
+
+  void (async () => {
+    let cursor = start;
+    while (!stopped) {
+      if (waiting.length >= AHEAD) {
+        await new Promise<void>((resolve) => (roomMade = resolve));
+        continue;
+      }
+      const { page, next } = request(cursor);
+      waiting.push(page);
+      pageAsked();
+      const after = await next;
+      if (!after?.hasMore) return;
+      cursor = after.cursor;
+    }
+  })();
+
+  return {
+    /** The next page, in order. */
+    async take(): Promise<PullResponse> {
+      while (waiting.length === 0) await new Promise<void>((resolve) => (pageAsked = resolve));
+      const page = waiting.shift()!;
+      roomMade();
+      return page;
+    },
+    stop() {
+      stopped = true;
+      roomMade();
+    },
+  };
+}
+
 /** Pulls until the server has nothing more; returns how many changes arrived. */
 export async function pullAll(
   db: LocalDatabase,
   token: string,
   onProgress: (progress: PullProgress) => void = () => undefined,
 ): Promise<number> {
-  const fetchPage = async (cursor: string | null) => {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) params.set('since', cursor);
-    return pullResponseSchema.parse(await apiFetch(`/api/sync/pull?${params}`, { token }));
-  };
   let received = 0;
   let total = 0;
   const state = await readMeta<SyncState>(db, 'syncState');
-  let next = fetchPage(state?.cursor ?? null);
-  for (;;) {
-    const page = await next;
-    // Ask for the next page while this one is being stored: the network and IndexedDB overlap.
-    if (page.hasMore) {
-      next = fetchPage(page.cursor);
-      next.catch(() => undefined); // a failure is reported when it is awaited
+  const pages = pageRequests(token, state?.cursor ?? null);
+  try {
+    for (;;) {
+      const page = await pages.take();
+      if (page.total > 0) total = page.total;
+      received += page.changes.length;
+      await applyPullPage(db, page, new Date().toISOString());
+      onProgress({ received, total: Math.max(total, received) });
+      if (!page.hasMore) return received;
     }
-    if (page.total > 0) total = page.total;
-    received += page.changes.length;
-    await applyPullPage(db, page, new Date().toISOString());
-    onProgress({ received, total: Math.max(total, received) });
-    if (!page.hasMore) return received;
+  } finally {
+    pages.stop();
   }
 }

@@ -107,6 +107,11 @@ export interface BestPlacedIndex {
   byCapability: ReadonlyMap<CapabilityId, readonly IndexedPartner[]>;
   /** How many partners are indexed (the slots run 0 … size − 1). */
   size: number;
+  /**
+   * A query's working space, by slot: the needs each candidate meets. Made once with the index, not
+   * once per query (hundreds of kilobytes at 100k partners); all zero between queries.
+   */
+  needsBySlot: Uint32Array;
   wards: ReadonlyMap<string, Ward>;
   parishes: ReadonlyMap<string, Parish>;
 }
@@ -144,6 +149,7 @@ export function buildBestPlacedIndex(
   return {
     byCapability,
     size,
+    needsBySlot: new Uint32Array(size),
     wards: new Map(wards.map((ward) => [ward.code, ward])),
     parishes: parishMap,
   };
@@ -222,8 +228,9 @@ function compareNames(a: Partner, b: Partner): number {
 
 /**
  * Calls `visit` once per eligible candidate with the needs it meets, as bits (bit i: query.needs[i])
- * and their count. One need (the usual case) needs no merging; several are merged in a typed array
- * by slot, so tens of thousands of candidates cost no allocation each.
+ * and their count. One need (the usual case) needs no merging; several are merged by slot in the
+ * index's working space, so tens of thousands of candidates cost no allocation each, and a second pass
+ * over the same lists visits each candidate once, clearing its slot as it goes.
  */
 function forEachCandidate(
   index: BestPlacedIndex,
@@ -238,21 +245,28 @@ function forEachCandidate(
     }
     return;
   }
-  const bits = new Uint32Array(index.size);
-  const seen: IndexedPartner[] = [];
-  query.needs.forEach((need, at) => {
-    if (at >= 32) return; // more needs than there are capabilities: the rest repeat earlier ones
-    for (const candidate of index.byCapability.get(need) ?? []) {
-      if (!includeAll && !candidate.strategic) continue;
-      if (bits[candidate.slot] === 0) seen.push(candidate);
-      bits[candidate.slot]! |= 1 << at;
+  // More needs than there are capabilities: the rest repeat earlier ones.
+  const lists = query.needs.slice(0, 32).map((need) => index.byCapability.get(need) ?? []);
+  const bits = index.needsBySlot;
+  try {
+    lists.forEach((list, at) => {
+      for (const candidate of list) {
+        if (includeAll || candidate.strategic) bits[candidate.slot]! |= 1 << at;
+      }
+    });
+    for (const list of lists) {
+      for (const candidate of list) {
+        const mask = bits[candidate.slot]!;
+        if (mask === 0) continue; // not eligible, or already visited
+        bits[candidate.slot] = 0;
+        let count = 0;
+        for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+        visit(candidate, mask, count);
+      }
     }
-  });
-  for (const candidate of seen) {
-    const mask = bits[candidate.slot]!;
-    let count = 0;
-    for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
-    visit(candidate, mask, count);
+  } catch (error) {
+    bits.fill(0); // leave the working space clean for the next query
+    throw error;
   }
 }
 
@@ -321,10 +335,6 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
     const { partner } = candidate;
     const match = matchCoverage(candidate, place);
     const tier = coverageTier(match, partner);
-    const located = place !== null && partner.base.lat !== null && partner.base.lon !== null;
-    const km = located ? distanceKm(place.lat, place.lon, partner.base.lat!, partner.base.lon!) : Infinity;
-    let band = 0;
-    while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
     // Only immediate needs look at the clock; the answer for later needs does not depend on it.
     const reachableNow =
       immediate &&
@@ -333,10 +343,16 @@ export function bestPlaced(index: BestPlacedIndex, query: BestPlacedQuery): Best
         openDuring(candidate.openHours, moment));
     const stale = now - candidate.verifiedAt > staleAfterMs;
     const openRequests = query.openRequests?.get(partner.id) ?? 0;
+    const worst = top.length >= limit ? top[top.length - 1] : undefined;
+    // Most candidates lose on the rules before distance even in the nearest band: turn them away
+    // before working out the distance (the costliest part of a candidate).
+    if (worst && rankKey(reachableNow, needsMet, tier, 0, stale, openRequests) < worst.key) return;
+    const located = place !== null && partner.base.lat !== null && partner.base.lon !== null;
+    const km = located ? distanceKm(place.lat, place.lon, partner.base.lat!, partner.base.lon!) : Infinity;
+    let band = 0;
+    while (band < DISTANCE_BANDS_KM.length && km >= DISTANCE_BANDS_KM[band]!) band += 1;
     const key = rankKey(reachableNow, needsMet, tier, band, stale, openRequests);
-
-    const worst = top[top.length - 1];
-    if (top.length >= limit && worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
+    if (worst && (key < worst.key || (key === worst.key && km > worst.km))) return;
     const score: ScoreParts = {
       needsMet,
       coverage: tier,

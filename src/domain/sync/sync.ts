@@ -11,6 +11,10 @@ export const entitySchema = z.enum(ENTITIES as [Entity, ...Entity[]]);
 
 export const PULL_PAGE_MAX = 2000;
 
+/** A pull page's cursor and whether more follows, also sent as headers (read before the body). */
+export const PULL_CURSOR_HEADER = 'Pull-Cursor';
+export const PULL_HAS_MORE_HEADER = 'Pull-Has-More';
+
 /** The largest value of a PostgreSQL bigint: a cursor part beyond it names no change. */
 const BIGINT_MAX = 9223372036854775807n;
 const CURSOR = /^\d{1,20}\.\d{1,20}$/;

@@ -16,12 +16,17 @@ export interface PullHorizon {
   pullsHeldBack: boolean;
 }
 
+/**
+ * Whether committed changes wait behind an open transaction: change-log rows of transactions at or after
+ * the oldest one still open, which no pull hands out yet. (Every pull cursor is below that horizon, so
+ * these are after every cursor too.) /api/health asks it, and so does each pull page, in its statement.
+ */
+export const PULLS_HELD_BACK_SQL = `EXISTS (
+  SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+)`;
+
 export async function pullHorizon(db: Database): Promise<PullHorizon> {
-  const [held] = await db.query<{ held_back: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
-     ) AS held_back`,
-  );
+  const [held] = await db.query<{ held_back: boolean }>(`SELECT ${PULLS_HELD_BACK_SQL} AS held_back`);
   const pullsHeldBack = held?.held_back === true;
   if (db.kind === 'pglite') return { oldestTransactionSeconds: null, pullsHeldBack };
   const [oldest] = await db.query<{ open: number; unseen: number; seconds: number | null }>(

@@ -1,0 +1,99 @@
+// The one statement that reads a pull page: the change-log rows after the cursor in commit order, the
+// records they name, and the page's changes as JSON text, built by PostgreSQL. A first pull is tens of
+// thousands of records; building their JSON where they are stored spares Node parsing each stored
+// record into objects and writing it back out as text (and PGlite decoding thousands of fields).
+//
+// The visibility rule is the one in domain/entities/scope.ts: a record is seen when its scope is
+// everyone's (null) or one of the user's readable scopes (all of them for staff).
+import { ENTITIES, describeEntity } from '../../domain/entities/registry.ts';
+import { PULLS_HELD_BACK_SQL } from '../storage/pullHorizon.ts';
+
+export interface PageRow extends Record<string, unknown> {
+  /** The changes of the page, comma-separated JSON objects (null for an empty page). */
+  changes: string | null;
+  /** The (xid, seq) of the page's last log row, as `xid.seq` (null for an empty page). */
+  last: string | null;
+  /** Log rows read: one more than the limit when there is more after this page. */
+  read: number;
+  /** Committed changes wait behind an open transaction (see pullHorizon.ts). */
+  held_back: boolean;
+}
+
+const UUID_PATTERN = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
+
+/** Each entity's records joined to the page rows naming them (a malformed uuid names none). */
+function joinRecords(): string {
+  return ENTITIES.map((entity) => {
+    const { table, idType } = describeEntity(entity).storage;
+    const id =
+      idType === 'uuid'
+        ? `CASE WHEN p.subject_id ~* ${UUID_PATTERN} THEN p.subject_id::uuid END`
+        : 'p.subject_id';
+    return `SELECT p.xid, p.seq, p.subject_entity, p.subject_id, p.exit, t.id IS NOT NULL AS found,
+         t.scope, t.record, t.field_clocks
+       FROM page p LEFT JOIN ${table} t ON t.id = ${id}
+       WHERE p.subject_entity = '${entity}'`;
+  }).join('\n     UNION ALL ');
+}
+
+/**
+ * Staff read every record (and need no exit rows); anyone else reads everyone's rows and those of the
+ * scopes they may see ($4).
+ */
+function logFilter(staff: boolean): string {
+  return staff ? `entity NOT LIKE 'exit:%'` : `(scope IS NULL OR scope = ANY($4::text[]))`;
+}
+
+function visible(staff: boolean): string {
+  return staff ? 'r.found' : 'r.found AND (r.scope IS NULL OR r.scope = ANY($4::text[]))';
+}
+
+/**
+ * The page statement, with parameters: cursor xid, cursor seq, the page's size, and (not for staff) the
+ * readable scopes. It reads one row more than the page, to tell whether there is more. Per log row: an exit row is about a record that left a scope, and matters only
+ * to those who can no longer see it (the others get the record itself from its own row); a record the
+ * user cannot see (any more) is a tombstone; anything else is the record with its fields' clock stamps.
+ */
+export function pageSql(staff: boolean): string {
+  return `WITH log AS (
+       SELECT entity, entity_id, xid, seq FROM change_log
+       WHERE (xid, seq) > ($1::xid8, $2::bigint)
+         AND xid < pg_snapshot_xmin(pg_current_snapshot())
+         AND ${logFilter(staff)}
+       ORDER BY xid, seq
+       LIMIT $3 + 1
+     ), page AS (
+       SELECT xid, seq, entity LIKE 'exit:%' AS exit,
+         CASE WHEN entity LIKE 'exit:%' THEN substr(entity, 6) ELSE entity END AS subject_entity,
+         -- An exit row names its record as "<id>|<old scope>".
+         CASE WHEN entity LIKE 'exit:%'
+           THEN substr(entity_id, 1, length(entity_id) - strpos(reverse(entity_id), '|'))
+           ELSE entity_id END AS subject_id
+       FROM log ORDER BY xid, seq LIMIT $3
+     ), named AS (
+     ${joinRecords()}
+     ), changes AS (
+       SELECT r.xid, r.seq, CASE
+         WHEN r.exit AND ${visible(staff)} THEN NULL
+         WHEN NOT (${visible(staff)}) THEN
+           '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
+             || ',"deleted":true}'
+         ELSE
+           '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
+             || ',"deleted":false,"record":' || r.record::text || ',"clocks":'
+             || CASE WHEN r.field_clocks = '{}'::jsonb THEN '{}'
+                  ELSE (SELECT jsonb_object_agg(key, value->'hlc') FROM jsonb_each(r.field_clocks))::text END
+             || '}'
+         END AS change
+       FROM named r
+     )
+     SELECT (SELECT string_agg(change, ',' ORDER BY xid, seq) FROM changes) AS changes,
+       (SELECT xid::text || '.' || seq::text FROM page ORDER BY xid DESC, seq DESC LIMIT 1) AS last,
+       (SELECT count(*)::int FROM log) AS read,
+       ${PULLS_HELD_BACK_SQL} AS held_back`;
+}
+
+/** Everything this user may see in all (the progress bar's end on a first pull). */
+export function totalSql(staff: boolean): string {
+  return `SELECT count(*)::int AS n FROM change_log WHERE ${logFilter(staff).replace('$4', '$1')}`;
+}

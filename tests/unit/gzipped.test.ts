@@ -1,0 +1,45 @@
+// Pull pages are gzipped in one go (src/server/http/gzipped.ts): only for clients that take gzip, only
+// when big enough to be worth it, and what arrives unzips to the body that was meant.
+import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { acceptsGzip, gzippedJson } from '../../src/server/http/gzipped.ts';
+
+describe('which clients take gzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['deflate, GZIP;q=0.5', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['deflate, br', false],
+    ['', false],
+    [undefined, false],
+  ])('%s → %s', (header, expected) => expect(acceptsGzip(header)).toBe(expected));
+});
+
+describe('a JSON body sent gzipped', () => {
+  const big = JSON.stringify({ changes: Array.from({ length: 500 }, (_, i) => ({ id: `r${i}` })) });
+  const app = new Hono().get('/page', (c) =>
+    gzippedJson(c, c.req.query('small') ? '{"changes":[]}' : big, { 'Pull-Cursor': '1.2' }),
+  );
+
+  it('is gzipped for a client that takes it, and unzips to the body', async () => {
+    const response = await app.request('/page', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('Pull-Cursor')).toBe('1.2');
+    expect(response.headers.get('Vary')).toBe('Accept-Encoding');
+    const zipped = Buffer.from(await response.arrayBuffer());
+    expect(zipped.length).toBeLessThan(big.length);
+    expect(gunzipSync(zipped).toString()).toBe(big);
+  });
+
+  it('is plain for a client that does not, or when it is small', async () => {
+    const plain = await app.request('/page');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(big);
+    const small = await app.request('/page?small=1', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(small.headers.get('Content-Encoding')).toBeNull();
+    expect(await small.json()).toEqual({ changes: [] });
+  });
+});
