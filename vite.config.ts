@@ -142,6 +142,11 @@ export default defineConfig({
   // `npm run dev`: the app with hot reload on :5173, the API from the server on :8080.
   server: { proxy: { '/api': 'http://localhost:8080' } },
   test: {
+    // Two files at a time, whatever the project: a browser or integration file spends most of its time
+    // waiting (for Chromium, a server, a sync), so two share two cores well. Each file starts its own
+    // server on a free port, PGlite folder and browser profile, and each integration file its own
+    // PostgreSQL schema, so files never share state.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -168,8 +173,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: two cores, and each test starts its own server.
-          fileParallelism: false,
         },
       },
     ],
