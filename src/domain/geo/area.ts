@@ -5,7 +5,7 @@
 // existed read as not retired.
 import { z } from 'zod';
 import { boundarySchema, positionSchema } from './geometry.ts';
-import { isoDateSchema } from '../entities/common.ts';
+import { isoDateSchema, webLinkSchema } from '../entities/common.ts';
 import { wardDeprivationSchema } from './deprivation.ts';
 
 export const areaCodeSchema = z
@@ -34,7 +34,7 @@ export const parishSchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(120),
   wardCodes: z.array(areaCodeSchema).min(1, 'a parish lies in at least one ward'),
   boundary: boundarySchema.nullable(),
-  communityEmergencyPlan: z.object({ has: z.boolean(), link: z.url().nullable() }),
+  communityEmergencyPlan: z.object({ has: z.boolean(), link: webLinkSchema.nullable() }),
   charterRole: z.object({ agreed: z.boolean(), date: isoDateSchema.nullable() }),
   retired: z.boolean().default(false),
 });
