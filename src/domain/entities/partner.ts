@@ -1,8 +1,8 @@
 // A partner: an organisation that can help in an emergency. A strategic partner is one that has agreed
 // (with a date) to be named in the council's emergency plan.
 import { z } from 'zod';
-import { capabilitySchema } from './capabilities.ts';
-import { areaCodeSchema } from '../geo/area.ts';
+import { capabilityListSchema } from './capabilities.ts';
+import { areaCodeListSchema } from '../geo/area.ts';
 import {
   emailSchema,
   idSchema,
@@ -30,8 +30,8 @@ export const partnerKindSchema = z.enum(
 
 export const coverageSchema = z.object({
   boroughWide: z.boolean(),
-  wards: z.array(areaCodeSchema),
-  parishes: z.array(areaCodeSchema),
+  wards: areaCodeListSchema,
+  parishes: areaCodeListSchema,
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 
@@ -46,7 +46,8 @@ export const openingHoursSchema = z.object({
 
 export const availabilitySchema = z.object({
   always: z.boolean(),
-  hours: z.array(openingHoursSchema),
+  /** A few opening times a day at most: a week of them is far under the bound. */
+  hours: z.array(openingHoursSchema).max(70, 'has at most 70 opening times'),
   outOfHoursPhone: phoneSchema.nullable(),
 });
 
@@ -80,7 +81,7 @@ export const partnerSchema = z
     id: idSchema,
     name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
     kind: partnerKindSchema,
-    capabilities: z.array(capabilitySchema).min(1, 'choose at least one capability'),
+    capabilities: capabilityListSchema.min(1, 'choose at least one capability'),
     coverage: coverageSchema,
     base: z.object({
       address: z.string().trim().max(300),

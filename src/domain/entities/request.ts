@@ -2,8 +2,8 @@
 // it is for (kept minimal: first name or initials), how urgent it is, and the partners assigned.
 // Its notes and status changes are a separate, append-only timeline (timeline.ts).
 import { z } from 'zod';
-import { capabilitySchema } from './capabilities.ts';
-import { areaCodeSchema } from '../geo/area.ts';
+import { capabilityListSchema } from './capabilities.ts';
+import { areaCodeListSchema, areaCodeSchema } from '../geo/area.ts';
 import { idSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
 
 export const INCIDENT_TYPES = [
@@ -25,7 +25,7 @@ export const incidentSchema = z
     startedAt: isoDateTimeSchema,
     endedAt: isoDateTimeSchema.nullable(),
     status: z.enum(['open', 'closed']),
-    wardCodes: z.array(areaCodeSchema),
+    wardCodes: areaCodeListSchema,
     updatedAt: isoDateTimeSchema,
   })
   .refine((incident) => incident.endedAt === null || incident.endedAt >= incident.startedAt, {
@@ -74,7 +74,7 @@ export const requestSchema = z
   .object({
     id: idSchema,
     incidentId: idSchema.nullable(),
-    needs: z.array(capabilitySchema).min(1, 'choose at least one need'),
+    needs: capabilityListSchema.min(1, 'choose at least one need'),
     place: z.object({
       wardCode: areaCodeSchema.nullable(),
       parishCode: areaCodeSchema.nullable(),
