@@ -4,6 +4,7 @@
 // old requests still name it, but is not offered for new ones; parishes stored before `retired`
 // existed read as not retired.
 import { z } from 'zod';
+import { lineText } from '../entities/text.ts';
 import { boundarySchema, positionSchema } from './geometry.ts';
 import { isoDateSchema, webLinkSchema } from '../entities/common.ts';
 import { wardDeprivationSchema } from './deprivation.ts';
@@ -26,7 +27,7 @@ export const areaCodeListSchema = z
 
 export const wardSchema = z.object({
   code: areaCodeSchema,
-  name: z.string().trim().min(1, 'name is required').max(120),
+  name: lineText().min(1, 'name is required').max(120),
   boundary: boundarySchema,
   /** A point inside the ward for labels and distances. */
   centre: positionSchema,
@@ -40,7 +41,7 @@ export type Ward = z.infer<typeof wardSchema>;
 
 export const parishSchema = z.object({
   code: areaCodeSchema,
-  name: z.string().trim().min(1, 'name is required').max(120),
+  name: lineText().min(1, 'name is required').max(120),
   wardCodes: areaCodeListSchema.min(1, 'a parish lies in at least one ward'),
   boundary: boundarySchema.nullable(),
   communityEmergencyPlan: z.object({ has: z.boolean(), link: webLinkSchema.nullable() }),
