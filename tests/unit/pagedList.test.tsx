@@ -1,0 +1,38 @@
+// Lists of records that grow without bound show a page at a time: the shared list renders the first
+// page and a "Show more" button, and every screen listing such records uses it (requests, stale
+// details, incidents, sync issues), so a long incident never lays out thousands of cards at once.
+import { readFileSync } from 'node:fs';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { LIST_PAGE, PagedList } from '../../src/app/components/PagedList.tsx';
+
+const many = Array.from({ length: 1000 }, (_, index) => `Request ${index}`);
+
+describe('a paged list', () => {
+  it('shows the first page and offers the rest', () => {
+    const html = renderToStaticMarkup(
+      <PagedList items={many} label="Requests" render={(item) => <li key={item}>{item}</li>} />,
+    );
+    expect(html.match(/<li>/g)).toHaveLength(LIST_PAGE);
+    expect(html).toContain(`Show ${LIST_PAGE} more of ${1000 - LIST_PAGE}`);
+  });
+
+  it('shows a short list whole, with no button', () => {
+    const html = renderToStaticMarkup(
+      <PagedList items={many.slice(0, 3)} label="Requests" render={(item) => <li key={item}>{item}</li>} />,
+    );
+    expect(html.match(/<li>/g)).toHaveLength(3);
+    expect(html).not.toContain('<button');
+  });
+
+  it.each([
+    'src/app/features/requests/RequestsScreen.tsx',
+    'src/app/features/requests/IncidentsScreen.tsx',
+    'src/app/features/requests/SyncIssuesScreen.tsx',
+    'src/app/features/directory/StaleScreen.tsx',
+  ])('is how %s lists its records', (file) => {
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain('<PagedList');
+    expect(source).not.toMatch(/<ul className="card-list"/);
+  });
+});
