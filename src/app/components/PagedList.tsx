@@ -24,7 +24,7 @@ export function PagedList<T>({
   const rest = items.length - limit;
   return (
     <>
-      <ul className={className} aria-label={label}>
+      <ul className={className || undefined} aria-label={label}>
         {items.slice(0, limit).map(render)}
       </ul>
       {rest > 0 && (
