@@ -10,8 +10,12 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Spaces, line breaks and format characters (zero-width space, BOM, word joiner…) at either end. */
 const EDGES = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
 
+/** Whether there is anything to clean: most text has nothing, and every pulled record is checked. */
+const UNCLEAN = /[\p{Cc}\p{Cf}\u2028\u2029]|^\s|\s$/u;
+
 /** One line: line breaks and tabs become one space. */
 export function cleanLine(text: string): string {
+  if (!UNCLEAN.test(text)) return text;
   return text
     .replace(BIDI_CONTROLS, '')
     .replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' ')
@@ -22,6 +26,7 @@ export function cleanLine(text: string): string {
 /** Several lines (a note, an address): line breaks kept as written (\r\n from a CSV file too), and
  *  tabs; other line separators become \n. */
 export function cleanLines(text: string): string {
+  if (!UNCLEAN.test(text)) return text;
   return text
     .replace(BIDI_CONTROLS, '')
     .replace(/[\v\f\u0085\u2028\u2029]/g, '\n')
