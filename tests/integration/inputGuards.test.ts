@@ -47,6 +47,15 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     expect(error.message).toContain(field);
   });
 
+  it.each([
+    ['a broken field name under __proto__', '{"__proto__":{"\\ud800":[]}}'],
+    ['a NUL under __proto__', '{"__proto__":"\\u0000"}'],
+  ])('names the field for %s so that a client reading the answer still sees it', async (_case, body) => {
+    const error = await refusal(await login(body), 400);
+    expect(Object.keys(error.fields ?? {})).toHaveLength(1);
+    expect(error.message).toContain('__proto__');
+  });
+
   it('refuses a body nested 10 000 deep with a 400 naming the field', async () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const error = await refusal(await login(`{"username":${deep},"password":"x"}`), 400);
@@ -138,6 +147,16 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
       'applied',
     );
     expect((await storedRequest(request.id))?.forWhom.name).toBe('Bobevil');
+  });
+
+  it.each([
+    ['GET', '/openreferral/services/'],
+    ['GET', '/openreferral/nope'],
+    ['GET', '/openreferral/services/x/y'],
+    ['POST', '/openreferral/services'],
+  ])('answers %s %s, not a feed route, with a JSON 404 (not the app page)', async (method, path) => {
+    const error = await refusal(await app.request(path, { method }), 404);
+    expect(error.code).toBe('not_found');
   });
 
   it('accepts JSON with a charset', async () => {

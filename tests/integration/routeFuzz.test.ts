@@ -1,4 +1,4 @@
-// Every route of the API, fuzzed with hostile input, on PGlite and PostgreSQL. The routes are read from
+// Every route of the API and of the public Open Referral feed, fuzzed with hostile input, on PGlite and PostgreSQL. The routes are read from
 // the Hono app itself, so a route added later is fuzzed without touching this file. Each case sends a
 // random mix of: malformed JSON, wrong or missing content types, a body over the size limit, wrongly
 // typed fields under the names our schemas use, NUL and lone/reversed surrogates, nesting 100 to
@@ -223,7 +223,9 @@ interface Route {
 function apiRoutes(app: ReturnType<typeof createApp>): Route[] {
   const seen = new Map<string, Route>();
   for (const route of app.routes) {
-    if (route.method === 'ALL' || !route.path.startsWith('/api/') || route.path.includes('*')) continue;
+    // The API, and the public Open Referral feed (no sign-in: anyone on the internet can send it anything).
+    const served = route.path.startsWith('/api/') || route.path.startsWith('/openreferral');
+    if (route.method === 'ALL' || !served || route.path.includes('*')) continue;
     seen.set(`${route.method} ${route.path}`, { method: route.method, path: route.path });
   }
   return [...seen.values()];
@@ -271,7 +273,21 @@ describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
         fc.asyncProperty(
           fc.constantFrom(...ROLES),
           fc.dictionary(
-            fc.oneof(fc.constantFrom('since', 'limit', 'q', 'id'), shortHostileString),
+            fc.oneof(
+              fc.constantFrom(
+                'since',
+                'limit',
+                'q',
+                'id',
+                'page',
+                'per_page',
+                'search',
+                'modified_after',
+                'full',
+                'taxonomy_term_id',
+              ),
+              shortHostileString,
+            ),
             queryValue,
             {
               maxKeys: 3,
