@@ -49,6 +49,7 @@ describe('a paged list', () => {
     'src/app/features/requests/IncidentsScreen.tsx',
     'src/app/features/requests/SyncIssuesScreen.tsx',
     'src/app/features/directory/StaleScreen.tsx',
+    'src/app/features/people/PeopleScreen.tsx',
   ])('is how %s lists its records', (file) => {
     const source = readFileSync(file, 'utf8');
     expect(source).toContain('<PagedList');
