@@ -14,6 +14,7 @@ import { councilSettingSchema } from '../../src/domain/entities/councilSetting.t
 import { reviewRoundSchema } from '../../src/domain/review/reviewRound.ts';
 import { parishSchema, wardSchema } from '../../src/domain/geo/area.ts';
 import { displayNameSchema } from '../../src/domain/accounts/people.ts';
+import { termMappingSchema } from '../../src/domain/openReferral/termMapping.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 import { aRequest } from '../support/records.ts';
 import { aParish, aWard } from '../support/area.ts';
@@ -87,6 +88,9 @@ const FIELDS: Field[] = [
   field('ward name', wardSchema, aWard('W1', 'Marden', 0.3), ['name'], { required: true }),
   field('parish name', parishSchema, aParish('P1', 'Marden', ['W1']), ['name'], { required: true }),
   field('display name', displayNameSchema, 'Alex', [], { required: true }),
+  field('taxonomy term', termMappingSchema, { term: 'foodbank', capability: 'food' }, ['term'], {
+    required: true,
+  }),
 ];
 
 function withText(sample: unknown, path: string[], text: string): unknown {
