@@ -7,6 +7,8 @@ import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { aRequest, creating } from '../support/records.ts';
+import type { HelpRequest } from '../../src/domain/entities/request.ts';
 
 const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -43,6 +45,15 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     const error = await refusal(await login(body), 400);
     expect(Object.keys(error.fields ?? {})).toEqual([field]);
     expect(error.message).toContain(field);
+  });
+
+  it.each([
+    ['a broken field name under __proto__', '{"__proto__":{"\\ud800":[]}}'],
+    ['a NUL under __proto__', '{"__proto__":"\\u0000"}'],
+  ])('names the field for %s so that a client reading the answer still sees it', async (_case, body) => {
+    const error = await refusal(await login(body), 400);
+    expect(Object.keys(error.fields ?? {})).toHaveLength(1);
+    expect(error.message).toContain('__proto__');
   });
 
   it('refuses a body nested 10 000 deep with a 400 naming the field', async () => {
@@ -106,6 +117,46 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     const body = JSON.stringify({ username: duty.username, password: duty.password });
     const error = await refusal(await login(body, headers), 415);
     expect(error.code).toBe('unsupported_media_type');
+  });
+
+  async function push(body: unknown) {
+    const response = await app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { results: { status: string; fields?: Record<string, string> }[] })
+      .results[0]!;
+  }
+  const storedRequest = async (id: string) =>
+    (await test.db.query<{ record: HelpRequest }>('SELECT record FROM requests WHERE id = $1', [id]))[0]
+      ?.record;
+
+  it('refuses a request with 100 000 needs (inside the body limit), naming the field, storing nothing', async () => {
+    const request = aRequest({ needs: Array.from({ length: 100_000 }, () => 'food' as const) });
+    const result = await push({ clientId: 'bounds', mutations: [creating('request', request)] });
+    expect(result.status).toBe('rejected');
+    expect(Object.keys(result.fields ?? {})).toContain('needs');
+    expect(await storedRequest(request.id)).toBeUndefined();
+  });
+
+  it('stores a name without its bidi override and control characters', async () => {
+    const request = aRequest({ forWhom: { name: 'Bob\u202Eevil\u0007', phone: null, households: null } });
+    expect((await push({ clientId: 'text', mutations: [creating('request', request)] })).status).toBe(
+      'applied',
+    );
+    expect((await storedRequest(request.id))?.forWhom.name).toBe('Bobevil');
+  });
+
+  it.each([
+    ['GET', '/openreferral/services/'],
+    ['GET', '/openreferral/nope'],
+    ['GET', '/openreferral/services/x/y'],
+    ['POST', '/openreferral/services'],
+  ])('answers %s %s, not a feed route, with a JSON 404 (not the app page)', async (method, path) => {
+    const error = await refusal(await app.request(path, { method }), 404);
+    expect(error.code).toBe('not_found');
   });
 
   it('accepts JSON with a charset', async () => {

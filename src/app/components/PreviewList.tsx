@@ -1,7 +1,9 @@
 // The parts every import preview is made of (a CSV file, an Open Referral feed): the counts of what
 // the import would do, and a list per outcome, either shown under a heading (problems and updates,
 // which a person should read) or folded away (new and unchanged records, which they may skip).
+// A file may hold tens of thousands of rows: each list shows a page at a time (PagedList).
 import type { ReactNode } from 'react';
+import { PagedList } from './PagedList.tsx';
 
 export function PreviewCounts({ label, counts }: { label: string; counts: ReactNode[] }) {
   return (
@@ -31,11 +33,12 @@ export function PreviewList<T>({
   return (
     <>
       {heading && <h3>{heading}</h3>}
-      <ul className="problem-list" aria-label={label}>
-        {rows.map((row) => (
-          <li key={keyOf(row)}>{children(row)}</li>
-        ))}
-      </ul>
+      <PagedList
+        className="problem-list"
+        label={label}
+        items={rows}
+        render={(row) => <li key={keyOf(row)}>{children(row)}</li>}
+      />
     </>
   );
 }
@@ -48,11 +51,12 @@ export function FoldedPreviewList<T>({ summary, rows, keyOf, children }: ListPro
       <summary>
         {summary} ({rows.length})
       </summary>
-      <ul>
-        {rows.map((row) => (
-          <li key={keyOf(row)}>{children(row)}</li>
-        ))}
-      </ul>
+      <PagedList
+        className=""
+        label={summary}
+        items={rows}
+        render={(row) => <li key={keyOf(row)}>{children(row)}</li>}
+      />
     </details>
   );
 }

@@ -1,7 +1,7 @@
 // The audit trail as people read it: what happened (a change to a record, a sign-in, a purge…), who
 // did it, from which device, when on that device and when the server received it, and for a change
 // the field with its old and new value. Filters for the admin screen and the CSV export.
-import Papa from 'papaparse';
+import { csvText } from '../csv/csvText.ts';
 import { z } from 'zod';
 
 export const AUDIT_ACTIONS = [
@@ -109,5 +109,5 @@ export function auditCsv(rows: readonly AuditRow[]): string {
     valueText(row.newValue),
     row.detail ?? '',
   ]);
-  return `\uFEFF${Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return csvText(fields, data, { byteOrderMark: true });
 }

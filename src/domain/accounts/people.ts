@@ -2,6 +2,7 @@
 // admin sees, signed-in devices, and changing one's own password. Shared by the admin screens and the
 // server, so both refuse the same input with the same words.
 import { z } from 'zod';
+import { lineText } from '../entities/text.ts';
 import { areaCodeSchema } from '../geo/area.ts';
 import { idSchema } from '../entities/common.ts';
 import { roleSchema, userSchema } from './user.ts';
@@ -12,9 +13,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'use 3 to 40 letters, digits, dots, dashes or underscores');
 
-export const displayNameSchema = z
-  .string()
-  .trim()
+export const displayNameSchema = lineText()
   .min(1, 'name is required')
   .max(100, 'name is at most 100 characters');
 

@@ -15,10 +15,22 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(body)';
-    fields[path] ??= issue.message;
+    const path = fieldPath(issue.path);
+    if (!Object.hasOwn(fields, path)) fields[path] = issue.message;
   }
   return fields;
+}
+
+/**
+ * A field's path as a key of `fields` ("forWhom.name", "(body)" for the whole body). A client may name
+ * a field `__proto__`; as a key it would vanish when a client reads the answer into an object (it sets
+ * the prototype instead), so that segment is written "[__proto__]".
+ */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return (
+    path.map((segment) => (String(segment) === '__proto__' ? '[__proto__]' : String(segment))).join('.') ||
+    '(body)'
+  );
 }
 
 /** One sentence naming every bad field, for logs and command-line tools. */

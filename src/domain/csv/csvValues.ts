@@ -9,11 +9,12 @@ export class CellError extends Error {
   override name = 'CellError';
 }
 
-/** Undoes what export does to stop spreadsheets running a cell as a formula ('=…, '+44…). */
+/** Undoes what export does to stop spreadsheets running a cell as a formula ('=…, '+44…, ''=… for
+ *  a cell that was '=…): one apostrophe off (see `FORMULA_START` in csvText.ts). */
 export function cleanCell(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim();
-  return /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return /^'+[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }
 
 const YES = new Set(['yes', 'y', 'true', '1']);

@@ -17,6 +17,7 @@ import {
 } from './csvValues.ts';
 import { PARTNER_COLUMNS, partnerFromRow, partnerToRow } from './partnerRow.ts';
 import { CONTACT_COLUMNS, contactFromRow, contactToRow } from './contactRow.ts';
+import { csvText } from './csvText.ts';
 
 export type CsvKind = 'partners' | 'contacts';
 
@@ -228,11 +229,11 @@ function preview<T extends object>(
  *  a spreadsheet would run as a formula. */
 function toCsv(columns: readonly { column: string }[], rows: readonly Record<string, string>[]): string {
   const fields = columns.map((entry) => entry.column);
-  const body = Papa.unparse(
-    { fields, data: rows.map((row) => fields.map((field) => row[field] ?? '')) },
-    { escapeFormulae: true, newline: '\r\n' },
+  return csvText(
+    fields,
+    rows.map((row) => fields.map((field) => row[field] ?? '')),
+    { byteOrderMark: true },
   );
-  return `\uFEFF${body}\r\n`;
 }
 
 export function partnersCsv(partners: readonly Partner[]): string {

@@ -26,6 +26,11 @@ const capabilityIds = CAPABILITIES.map((capability) => capability.id) as [Capabi
 
 export const capabilitySchema = z.enum(capabilityIds);
 
+/** Needs or capabilities: never more than there are. */
+export const capabilityListSchema = z
+  .array(capabilitySchema)
+  .max(CAPABILITIES.length, `lists at most ${CAPABILITIES.length} needs`);
+
 const labels = new Map<string, string>(CAPABILITIES.map((capability) => [capability.id, capability.label]));
 
 export function capabilityLabel(id: CapabilityId): string {

@@ -18,6 +18,24 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/\s+/g, '')}`;
 }
 
+/** A web address a record links to: http(s) only, so a javascript:, data: or file: address never
+ *  becomes a link someone taps. */
+export const webLinkSchema = z
+  .url({ protocol: /^https?$/, message: 'must be a web address starting https:// or http://' })
+  .max(2000, 'is too long: at most 2000 characters');
+
+/** The href for a stored web address, or null when it is not http(s) (a record stored before the
+ *  check, or from an older device): shown as text then, never as a link. */
+export function webHref(link: string | null | undefined): string | null {
+  if (!link) return null;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? link : null;
+  } catch {
+    return null;
+  }
+}
+
 export const emailSchema = z.email('must be an email address');
 export const postcodeSchema = z
   .string()

@@ -3,15 +3,16 @@
 // but is left out of searches and the chase list; records stored before `retired` existed read as not
 // retired.
 import { z } from 'zod';
+import { lineText } from './text.ts';
 import { areaCodeSchema } from '../geo/area.ts';
 import { emailSchema, idSchema, isoDateSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
 
 export const contactSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1, 'name or role is required').max(200),
-    role: z.string().trim().max(200),
-    organisation: z.string().trim().max(200).nullable(),
+    name: lineText().min(1, 'name or role is required').max(200),
+    role: lineText().max(200),
+    organisation: lineText().max(200).nullable(),
     parishCode: areaCodeSchema.nullable(),
     phones: z.object({ main: phoneSchema, outOfHours: phoneSchema.nullable() }),
     email: emailSchema.nullable(),

@@ -2,6 +2,7 @@
 // per setting. For now one: the protective marking printed on situation reports ("OFFICIAL-SENSITIVE"),
 // which is the council's policy, not each officer's choice.
 import { z } from 'zod';
+import { lineText } from './text.ts';
 import { isoDateTimeSchema } from './common.ts';
 
 export const COUNCIL_SETTINGS = ['reportMarking'] as const;
@@ -11,7 +12,7 @@ export const DEFAULT_REPORT_MARKING = 'OFFICIAL-SENSITIVE';
 
 export const councilSettingSchema = z.object({
   code: z.enum(COUNCIL_SETTINGS),
-  value: z.string().trim().max(60, 'at most 60 characters'),
+  value: lineText().max(60, 'at most 60 characters'),
   updatedAt: isoDateTimeSchema,
 });
 export type CouncilSetting = z.infer<typeof councilSettingSchema>;

@@ -3,12 +3,13 @@
 // (never edited on a device), read by everyone; the ward it mostly lies in is kept so a ward's panel can
 // name its most deprived LSOA.
 import { z } from 'zod';
+import { lineText } from './text.ts';
 import { areaCodeSchema } from '../geo/area.ts';
 import { boundarySchema } from '../geo/geometry.ts';
 
 export const lsoaSchema = z.object({
   code: areaCodeSchema,
-  name: z.string().trim().min(1, 'name is required').max(120),
+  name: lineText().min(1, 'name is required').max(120),
   boundary: boundarySchema,
   /** The ward holding most of it; null when it lies outside every ward loaded. */
   wardCode: areaCodeSchema.nullable(),

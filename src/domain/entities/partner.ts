@@ -1,8 +1,9 @@
 // A partner: an organisation that can help in an emergency. A strategic partner is one that has agreed
 // (with a date) to be named in the council's emergency plan.
 import { z } from 'zod';
-import { capabilitySchema } from './capabilities.ts';
-import { areaCodeSchema } from '../geo/area.ts';
+import { lineText, linesText } from './text.ts';
+import { capabilityListSchema } from './capabilities.ts';
+import { areaCodeListSchema } from '../geo/area.ts';
 import {
   emailSchema,
   idSchema,
@@ -30,8 +31,8 @@ export const partnerKindSchema = z.enum(
 
 export const coverageSchema = z.object({
   boroughWide: z.boolean(),
-  wards: z.array(areaCodeSchema),
-  parishes: z.array(areaCodeSchema),
+  wards: areaCodeListSchema,
+  parishes: areaCodeListSchema,
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 
@@ -46,7 +47,8 @@ export const openingHoursSchema = z.object({
 
 export const availabilitySchema = z.object({
   always: z.boolean(),
-  hours: z.array(openingHoursSchema),
+  /** A few opening times a day at most: a week of them is far under the bound. */
+  hours: z.array(openingHoursSchema).max(70, 'has at most 70 opening times'),
   outOfHoursPhone: phoneSchema.nullable(),
 });
 
@@ -65,7 +67,7 @@ export const agreementSchema = z
 export const partnerAgreementSchema = z.object({
   /** When the partner last confirmed it. */
   date: isoDateSchema,
-  recordedBy: z.string().trim().min(1, 'say who recorded it').max(200),
+  recordedBy: lineText().min(1, 'say who recorded it').max(200),
   /** Listed in the council's emergency plan (a strategic partner). */
   emergencyPlan: z.boolean(),
   /** May be contacted out of hours. */
@@ -78,12 +80,12 @@ export type PartnerAgreement = z.infer<typeof partnerAgreementSchema>;
 export const partnerSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
+    name: lineText().min(1, 'name is required').max(200, 'name is at most 200 characters'),
     kind: partnerKindSchema,
-    capabilities: z.array(capabilitySchema).min(1, 'choose at least one capability'),
+    capabilities: capabilityListSchema.min(1, 'choose at least one capability'),
     coverage: coverageSchema,
     base: z.object({
-      address: z.string().trim().max(300),
+      address: linesText().max(300),
       postcode: postcodeSchema.nullable(),
       lat: z.number().min(-90).max(90).nullable(),
       lon: z.number().min(-180).max(180).nullable(),
@@ -91,7 +93,7 @@ export const partnerSchema = z
     phone: phoneSchema,
     email: emailSchema.nullable(),
     availability: availabilitySchema,
-    capacityNotes: z.string().max(2000),
+    capacityNotes: linesText().max(2000),
     emergencyPlan: agreementSchema,
     localCompact: agreementSchema,
     listedPublicly: z.boolean(),

@@ -2,8 +2,9 @@
 // it is for (kept minimal: first name or initials), how urgent it is, and the partners assigned.
 // Its notes and status changes are a separate, append-only timeline (timeline.ts).
 import { z } from 'zod';
-import { capabilitySchema } from './capabilities.ts';
-import { areaCodeSchema } from '../geo/area.ts';
+import { lineText } from './text.ts';
+import { capabilityListSchema } from './capabilities.ts';
+import { areaCodeListSchema, areaCodeSchema } from '../geo/area.ts';
 import { idSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
 
 export const INCIDENT_TYPES = [
@@ -20,12 +21,12 @@ type IncidentType = (typeof INCIDENT_TYPES)[number]['id'];
 export const incidentSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1, 'name is required').max(200),
+    name: lineText().min(1, 'name is required').max(200),
     type: z.enum(INCIDENT_TYPES.map((type) => type.id) as [IncidentType, ...IncidentType[]]),
     startedAt: isoDateTimeSchema,
     endedAt: isoDateTimeSchema.nullable(),
     status: z.enum(['open', 'closed']),
-    wardCodes: z.array(areaCodeSchema),
+    wardCodes: areaCodeListSchema,
     updatedAt: isoDateTimeSchema,
   })
   .refine((incident) => incident.endedAt === null || incident.endedAt >= incident.startedAt, {
@@ -74,19 +75,19 @@ export const requestSchema = z
   .object({
     id: idSchema,
     incidentId: idSchema.nullable(),
-    needs: z.array(capabilitySchema).min(1, 'choose at least one need'),
+    needs: capabilityListSchema.min(1, 'choose at least one need'),
     place: z.object({
       wardCode: areaCodeSchema.nullable(),
       parishCode: areaCodeSchema.nullable(),
       lat: z.number().min(-90).max(90).nullable(),
       lon: z.number().min(-180).max(180).nullable(),
-      address: z.string().trim().max(300),
+      address: lineText().max(300),
       /** The place's name when logged ("Ashcombe ward"), kept so it still reads after a boundary import. */
-      name: z.string().trim().max(200).optional(),
+      name: lineText().max(200).optional(),
     }),
     forWhom: z.object({
       /** First name or initials only: the log keeps no more personal data than it needs. */
-      name: z.string().trim().max(40, 'first name or initials only (at most 40 characters)'),
+      name: lineText().max(40, 'first name or initials only (at most 40 characters)'),
       phone: phoneSchema.nullable(),
       households: z.number().int().min(1).max(100_000).nullable(),
     }),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CAPABILITIES, capabilitySchema, type CapabilityId } from '../entities/capabilities.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../entities/partner.ts';
+import { lineText } from '../entities/text.ts';
 import type { OrukTaxonomyTerm } from './orukSchemas.ts';
 
 /** The taxonomies our own feed classifies services with. */
@@ -14,7 +15,7 @@ export const KINDS_TAXONOMY = 'Resilience Hub partner kinds';
 
 export const termMappingSchema = z.object({
   /** The term as people wrote it; matched without regard to case, spaces or punctuation. */
-  term: z.string().trim().min(1, 'term is required').max(200, 'term is at most 200 characters'),
+  term: lineText().min(1, 'term is required').max(200, 'term is at most 200 characters'),
   /** The need it means here, or null: this term means none of our needs (stop guessing). */
   capability: capabilitySchema.nullable(),
 });

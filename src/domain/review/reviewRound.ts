@@ -3,11 +3,12 @@
 // one person confirming one partner or contact, kept for good (append-only), so the round's record of
 // who verified what and when is the checks themselves.
 import { z } from 'zod';
+import { lineText } from '../entities/text.ts';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../entities/common.ts';
 
 export const reviewRoundSchema = z.object({
   id: idSchema,
-  name: z.string().trim().min(1, 'name the round').max(120, 'the name is at most 120 characters'),
+  name: lineText().min(1, 'name the round').max(120, 'the name is at most 120 characters'),
   dueDate: isoDateSchema,
   startedAt: isoDateTimeSchema,
   /** Who started it: set by the server from the signed-in user. */
@@ -41,7 +42,7 @@ export const reviewAssignmentSchema = z
     section: sectionCodeSchema,
     /** The person checking it; null when the section is handed back. */
     assigneeId: idSchema.nullable(),
-    assigneeName: z.string().trim().max(100),
+    assigneeName: lineText().max(100),
     updatedAt: isoDateTimeSchema,
   })
   .refine((assignment) => assignment.id === assignmentId(assignment.roundId, assignment.section), {

@@ -6,7 +6,7 @@
 // checks that itself item by item (push).
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { fieldErrors } from '../../domain/api/apiError.ts';
+import { fieldErrors, fieldPath } from '../../domain/api/apiError.ts';
 import { findUnstorableText } from '../../domain/sync/storableText.ts';
 import { badRequest, HttpError } from './errors.ts';
 
@@ -48,7 +48,7 @@ export async function readJson<S extends z.ZodType>(
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const unstorable = findUnstorableText(input);
   if (unstorable) {
-    const field = unstorable.path.join('.') || '(body)';
+    const field = fieldPath(unstorable.path);
     throw badRequest('invalid', `Please check ${field}: it ${unstorable.message}.`, {
       [field]: unstorable.message,
     });

@@ -57,45 +57,51 @@ const oneToOne = (service: Record<string, unknown>) =>
 
 /** The feed's routes with their full paths (so both /openreferral and /openreferral/ answer GET /). */
 export function openReferralFeedRoutes(db: Database) {
-  return new Hono()
-    .use('/openreferral/*', cors({ origin: '*', allowMethods: ['GET'] }), compress())
-    .use('/openreferral', cors({ origin: '*', allowMethods: ['GET'] }))
-    .get('/openreferral', (c) => c.json(orukApiDetails()))
-    .get('/openreferral/', (c) => c.json(orukApiDetails()))
-    .get('/openreferral/services', async (c) => {
-      const query = validate(orukServicesQuerySchema, c.req.query());
-      const { partners, areas } = await publicDirectory(db);
-      const search = query.search?.toLowerCase();
-      const after = query.modified_after ? Date.parse(query.modified_after) : null;
-      const found = partners.filter(
-        (partner) =>
-          (!search || partner.name.toLowerCase().includes(search)) &&
-          (after === null || Date.parse(partner.updatedAt) > after),
-      );
-      const services = found
-        .map((partner) => serviceFromPartner(partner, areas))
-        .filter(
-          (service) =>
-            !query.taxonomy_term_id ||
-            (service.attributes as { taxonomy_term_id: string }[]).some(
-              (attribute) => attribute.taxonomy_term_id === query.taxonomy_term_id,
-            ),
+  return (
+    new Hono()
+      .use('/openreferral/*', cors({ origin: '*', allowMethods: ['GET'] }), compress())
+      .use('/openreferral', cors({ origin: '*', allowMethods: ['GET'] }))
+      .get('/openreferral', (c) => c.json(orukApiDetails()))
+      .get('/openreferral/', (c) => c.json(orukApiDetails()))
+      .get('/openreferral/services', async (c) => {
+        const query = validate(orukServicesQuerySchema, c.req.query());
+        const { partners, areas } = await publicDirectory(db);
+        const search = query.search?.toLowerCase();
+        const after = query.modified_after ? Date.parse(query.modified_after) : null;
+        const found = partners.filter(
+          (partner) =>
+            (!search || partner.name.toLowerCase().includes(search)) &&
+            (after === null || Date.parse(partner.updatedAt) > after),
         );
-      const page = orukPage(services, query.page, query.per_page);
-      return c.json(query.full === 'true' ? page : { ...page, contents: page.contents.map(oneToOne) });
-    })
-    .get('/openreferral/services/:id', async (c) => {
-      const id = c.req.param('id');
-      const { partners, areas } = await publicDirectory(db);
-      const partner = partners.find((one) => orukServiceId(one) === id);
-      if (!partner) throw notFound(`There is no public service ${id}.`);
-      return c.json(serviceFromPartner(partner, areas));
-    })
-    .get('/openreferral/download', async (c) => {
-      const { partners, areas } = await publicDirectory(db);
-      const services = partners.map((partner) => serviceFromPartner(partner, areas));
-      const today = new Date().toISOString().slice(0, 10);
-      c.header('Content-Disposition', `attachment; filename="openreferral-services-${today}.json"`);
-      return c.json(orukPage(services, 1, Math.max(1, services.length)));
-    });
+        const services = found
+          .map((partner) => serviceFromPartner(partner, areas))
+          .filter(
+            (service) =>
+              !query.taxonomy_term_id ||
+              (service.attributes as { taxonomy_term_id: string }[]).some(
+                (attribute) => attribute.taxonomy_term_id === query.taxonomy_term_id,
+              ),
+          );
+        const page = orukPage(services, query.page, query.per_page);
+        return c.json(query.full === 'true' ? page : { ...page, contents: page.contents.map(oneToOne) });
+      })
+      .get('/openreferral/services/:id', async (c) => {
+        const id = c.req.param('id');
+        const { partners, areas } = await publicDirectory(db);
+        const partner = partners.find((one) => orukServiceId(one) === id);
+        if (!partner) throw notFound(`There is no public service ${id}.`);
+        return c.json(serviceFromPartner(partner, areas));
+      })
+      .get('/openreferral/download', async (c) => {
+        const { partners, areas } = await publicDirectory(db);
+        const services = partners.map((partner) => serviceFromPartner(partner, areas));
+        const today = new Date().toISOString().slice(0, 10);
+        c.header('Content-Disposition', `attachment; filename="openreferral-services-${today}.json"`);
+        return c.json(orukPage(services, 1, Math.max(1, services.length)));
+      })
+      // Anything else under the feed is not a page of the app: a feed reader gets a JSON 404, not HTML.
+      .all('/openreferral/*', (c) => {
+        throw notFound(`There is no Open Referral route at ${c.req.method} ${c.req.path}.`);
+      })
+  );
 }

@@ -14,7 +14,8 @@ import {
 } from '../../../domain/contactList/emergencyContactList.ts';
 import { telHref } from '../../../domain/entities/common.ts';
 import { downloadText } from '../../download.ts';
-import { cssString, useReportMarking } from '../situationReport/issuedReports.ts';
+import { useReportMarking } from '../situationReport/issuedReports.ts';
+import { cssString } from '../../../domain/situationReport/pageMargin.ts';
 import { reportTime } from '../situationReport/reportTime.ts';
 import { contactListCsv } from './contactListCsv.ts';
 

@@ -8,6 +8,7 @@ import { Link } from '../../router.tsx';
 import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { RetireButton, RetiredBadge } from './RetireButton.tsx';
 import { ContactCard, PartnerCard } from './DirectoryResults.tsx';
+import { webHref } from '../../../domain/entities/common.ts';
 
 export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
   const parish = useLiveQuery(async () => (await localDatabase.parishes.get(code)) ?? null, [code]);
@@ -44,6 +45,7 @@ export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
     );
   }
   const plan = parish.communityEmergencyPlan;
+  const planHref = webHref(plan.link);
   const charter = parish.charterRole;
 
   return (
@@ -74,7 +76,7 @@ export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
           {plan.link && (
             <>
               {' · '}
-              <a href={plan.link}>Read the plan</a>
+              {planHref ? <a href={planHref}>Read the plan</a> : <span>{plan.link}</span>}
             </>
           )}
         </dd>

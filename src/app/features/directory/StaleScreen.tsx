@@ -17,6 +17,7 @@ import { Link } from '../../router.tsx';
 import { setStaleDays, useStaleDays } from './staleDays.ts';
 import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { VerifyButton } from './VerifyButton.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 function DaysInput() {
   const days = useStaleDays();
@@ -105,8 +106,10 @@ export function StaleScreen() {
           <p className="count" aria-live="polite">
             {items.length} to chase: not verified within {days} days.
           </p>
-          <ul className="card-list" aria-label="Stale details">
-            {items.map((item) => {
+          <PagedList
+            items={items}
+            label="Stale details"
+            render={(item) => {
               const phone = item.type === 'partner' ? item.record.phone : item.record.phones.main;
               const href =
                 item.type === 'partner' ? `/partners/${item.record.id}` : `/contacts/${item.record.id}`;
@@ -137,8 +140,8 @@ export function StaleScreen() {
                   )}
                 </li>
               );
-            })}
-          </ul>
+            }}
+          />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 // The gap table as CSV, for the council's "missing services" report: one row per ward, a total and a
 // local count per capability. Cells that a spreadsheet would run as formulas (=, +, -, @) are escaped.
-import Papa from 'papaparse';
+import { csvText } from '../../../domain/csv/csvText.ts';
 import { CAPABILITIES } from '../../../domain/entities/capabilities.ts';
 import type { GapAnalysis, WardGaps } from '../../../domain/gaps/gapAnalysis.ts';
 
@@ -29,5 +29,5 @@ export function gapReportCsv(analysis: GapAnalysis, rows: readonly WardGaps[] = 
       return [count.total, count.local];
     }),
   ]);
-  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+  return csvText(fields, data);
 }

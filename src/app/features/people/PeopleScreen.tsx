@@ -7,6 +7,7 @@ import { ManagersOnly } from './ManagersOnly.tsx';
 import '../admin.css';
 import { NewPersonForm } from './NewPersonForm.tsx';
 import { usePeople } from './usePeople.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 
 export function PeopleScreen() {
   const { online, people, error, reload } = usePeople();
@@ -26,8 +27,10 @@ export function PeopleScreen() {
       {online && people === null && !error && <p role="status">Loading people…</p>}
       {people?.length === 0 && <p className="empty">Nobody yet.</p>}
       {people && people.length > 0 && (
-        <ul className="card-list" aria-label="People">
-          {people.map((person) => (
+        <PagedList
+          items={people}
+          label="People"
+          render={(person) => (
             <li key={person.id} className="card">
               <Link to={`/people/${person.id}`} className="card-title">
                 {person.displayName}
@@ -39,8 +42,8 @@ export function PeopleScreen() {
                 {person.disabled && <span className="badge muted">Disabled</span>}
               </span>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       )}
     </ManagersOnly>
   );

@@ -15,6 +15,7 @@ import { isStaff } from '../../../domain/entities/access.ts';
 import { useArea } from './useArea.ts';
 import { IncidentForm } from './IncidentForm.tsx';
 import { Link } from '../../router.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 export function IncidentsScreen() {
   const user = useSessionUser();
@@ -40,8 +41,10 @@ export function IncidentsScreen() {
           No incidents on this device.{staff && ' Open one below when an emergency starts.'}
         </p>
       ) : (
-        <ul className="card-list" aria-label="Incidents">
-          {sorted.map((incident) => (
+        <PagedList
+          items={sorted}
+          label="Incidents"
+          render={(incident) => (
             <IncidentRow
               key={incident.id}
               incident={incident}
@@ -49,8 +52,8 @@ export function IncidentsScreen() {
               openRequests={openCounts.get(incident.id) ?? 0}
               canClose={staff}
             />
-          ))}
-        </ul>
+          )}
+        />
       )}
       {staff && <IncidentForm wards={area.wards} />}
     </>

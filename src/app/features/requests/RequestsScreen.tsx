@@ -23,6 +23,7 @@ import { placeName } from '../../../domain/geo/placeName.ts';
 import { useSessionUser } from '../../useSessionUser.ts';
 import { useArea } from './useArea.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 
 type View = 'open' | 'mine';
 
@@ -158,8 +159,11 @@ export function RequestsScreen() {
           <p className="count" aria-live="polite">
             {shown.length} request{shown.length === 1 ? '' : 's'}, most urgent first
           </p>
-          <ul className="card-list" aria-label={listName}>
-            {shown.map((request) => (
+          <PagedList
+            key={listName}
+            items={shown}
+            label={listName}
+            render={(request) => (
               <RequestRow
                 key={request.id}
                 request={request}
@@ -167,8 +171,8 @@ export function RequestsScreen() {
                 age={timeAgo(request.createdAt, now)}
                 waiting={waiting.has(request.id)}
               />
-            ))}
-          </ul>
+            )}
+          />
         </>
       )}
     </>

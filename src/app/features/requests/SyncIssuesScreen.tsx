@@ -5,6 +5,7 @@ import { localDatabase, type RejectedChange } from '../../store/localDatabase.ts
 import { entityWords, fieldWords, valueWords } from './describe.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { timeAgo } from '../../timeAgo.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 
 /** "A new request", "A change to a request's status and urgency". */
 function whatChanged(change: RejectedChange): string {
@@ -41,8 +42,10 @@ export function SyncIssuesScreen() {
         ) : (
           <>
             <p>These changes were not stored on the server. Check them, redo them if needed, then dismiss.</p>
-            <ul className="card-list" aria-label="Refused changes">
-              {sortedRejected.map((change) => (
+            <PagedList
+              items={sortedRejected}
+              label="Refused changes"
+              render={(change) => (
                 <li key={change.id} className="card" aria-label={`Refused: ${whatChanged(change)}`}>
                   <p className="card-title">{whatChanged(change)}</p>
                   {whichRecord(change) && <p className="reasons">{whichRecord(change)}</p>}
@@ -71,8 +74,8 @@ export function SyncIssuesScreen() {
                     Dismiss
                   </button>
                 </li>
-              ))}
-            </ul>
+              )}
+            />
           </>
         )}
       </section>
@@ -86,11 +89,11 @@ export function SyncIssuesScreen() {
               Two people changed the same thing while apart. The later change was kept; choose whether to keep
               it or use the other value.
             </p>
-            <ul className="card-list" aria-label="Conflicts">
-              {conflicts.map((conflict) => (
-                <ConflictCard key={conflict.id} conflict={conflict} />
-              ))}
-            </ul>
+            <PagedList
+              items={conflicts}
+              label="Conflicts"
+              render={(conflict) => <ConflictCard key={conflict.id} conflict={conflict} />}
+            />
           </>
         )}
       </section>

@@ -68,8 +68,3 @@ export async function saveMarking(marking: string): Promise<void> {
     updatedAt: new Date().toISOString(),
   });
 }
-
-/** A CSS string literal for the page-margin marking: quotes, backslashes and line breaks escaped. */
-export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
-}

@@ -1,6 +1,6 @@
 // The situation report as CSV, one fact a row (section, subject, detail, count), so a spreadsheet can
 // sort and filter it and the figures match the printed page. Formula-like cells are escaped.
-import Papa from 'papaparse';
+import { csvText } from '../../../domain/csv/csvText.ts';
 import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import type { SituationReport } from '../../../domain/situationReport/report.ts';
 import type { ReportChanges } from '../../../domain/situationReport/changesSince.ts';
@@ -43,8 +43,5 @@ export function situationReportCsv(
     rows.push(['Partner engaged', partner.name, `${partner.total} in all`, partner.open]);
   for (const gap of report.gaps)
     rows.push(['Gap', gap.wardName, `no partner covers ${capabilityLabel(gap.need)}`, gap.openRequests]);
-  return Papa.unparse(
-    { fields: ['Section', 'Subject', 'Detail', 'Count'], data: rows },
-    { escapeFormulae: true, newline: '\r\n' },
-  );
+  return csvText(['Section', 'Subject', 'Detail', 'Count'], rows);
 }
