@@ -1,7 +1,7 @@
 // The app's pull loop on a fake IndexedDB against a scripted server: it asks for the next page as soon
 // as a page's headers name the cursor (before that page's body has arrived), still stores the pages in
-// order, falls back to the body's cursor when the headers do not say, and stops at a failed page
-// with the cursor of the last page it stored.
+// order, falls back to the body's cursor when the headers do not say, sets aside a record it cannot
+// read without losing the rest, and stops at a failed page with the cursor of the last page it stored.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
@@ -44,7 +44,7 @@ interface Served {
 }
 
 /** A fetch answering pull pages: headers at once, each body only when the test releases it. */
-function scriptedServer(options: { headers: boolean; failSince?: string }) {
+function scriptedServer(options: { headers: boolean; failSince?: string; unreadableId?: string }) {
   const served: Served[] = [];
   const fetch = vi.fn((url: string) => {
     const since = new URL(url, 'http://device.test').searchParams.get('since');
@@ -54,6 +54,10 @@ function scriptedServer(options: { headers: boolean; failSince?: string }) {
       return Promise.resolve(new Response(body, { status: 503 }));
     }
     const page = pageAfter(since);
+    // A record this app cannot read (a need it does not know), as a newer or older server might send.
+    for (const change of page.changes)
+      if (change.id === options.unreadableId && !change.deleted)
+        Object.assign(change, { record: { ...change.record, needs: ['not-a-need'] } });
     let release = () => undefined as void;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -112,6 +116,25 @@ describe('the pull loop', () => {
     served[2]!.release();
     expect(await pulling).toBe(6);
     expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe('1.6');
+  });
+
+  it('sets aside a record it cannot read and stores the rest of every page', async () => {
+    const unreadable = requests[3]!.id;
+    const served = scriptedServer({ headers: true, unreadableId: unreadable });
+    const pulling = pullAll(db, 'token');
+    await until(() => served.length === 3);
+    for (const answer of served) answer.release();
+    await pulling;
+    const stored = (await db.requests.toArray()).map((r) => r.id).sort();
+    expect(stored).toEqual(
+      requests
+        .map((r) => r.id)
+        .filter((id) => id !== unreadable)
+        .sort(),
+    );
+    const state = await readMeta<SyncState>(db, 'syncState');
+    expect(state?.cursor).toBe('1.6');
+    expect(state?.unreadable).toBe(1);
   });
 
   it('stops at a failed page, keeping the pages before it and their cursor', async () => {

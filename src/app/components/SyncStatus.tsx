@@ -35,6 +35,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const online = browserOnline && activity.reachable;
 
   const waiting = describeWaiting(queue);
+  const unreadable = state?.unreadable ?? 0;
   const lastSynced = state?.lastSyncedAt
     ? `Last synced ${timeAgo(state.lastSyncedAt, now)}`
     : 'Not synced yet';
@@ -83,6 +84,14 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
           {state?.heldBack && !activity.running && (
             <p className="sync-note">
               Server catching up: some recent changes are waiting on the server and will arrive shortly.
+            </p>
+          )}
+          {unreadable > 0 && (
+            <p className="sync-note">
+              {unreadable === 1
+                ? '1 record sent by the server could not be read by this version of the app, so this device leaves it out.'
+                : `${unreadable} records sent by the server could not be read by this version of the app, so this device leaves them out.`}{' '}
+              After the app updates, signing out and in again fetches everything afresh.
             </p>
           )}
           {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}

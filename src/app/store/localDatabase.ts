@@ -53,6 +53,8 @@ export interface SyncState {
   lastError: string | null;
   /** The server said recent changes are held back behind a long transaction on its database. */
   heldBack?: boolean;
+  /** Records the server sent that this version of the app could not read, so left out (readPullPage). */
+  unreadable?: number;
 }
 
 export class LocalDatabase extends Dexie {

@@ -5,7 +5,6 @@
 import {
   PULL_CURSOR_HEADER,
   PULL_HAS_MORE_HEADER,
-  pullResponseSchema,
   type Change,
   type Entity,
   type PullResponse,
@@ -21,6 +20,7 @@ import {
 } from '../store/localDatabase.ts';
 import { observeStamp } from '../store/device.ts';
 import { apiFetch } from '../api.ts';
+import { readPullPage, type ReadPullPage, type UnreadableChange } from '../../domain/sync/readPullPage.ts';
 
 // Big pages mean fewer round trips on a slow link and fewer IndexedDB transactions.
 const PAGE_SIZE = 2000;
@@ -49,7 +49,11 @@ export function withPendingChanges(
   return { record: merged, clocks: mergedClocks };
 }
 
-export async function applyPullPage(db: LocalDatabase, page: PullResponse, syncedAt: string): Promise<void> {
+export async function applyPullPage(
+  db: LocalDatabase,
+  page: PullResponse & { unreadable?: readonly UnreadableChange[] },
+  syncedAt: string,
+): Promise<void> {
   await db.transaction('rw', [...db.recordTables(), db.outbox, db.meta], async () => {
     // The outbox is small next to a page; read it once rather than once per record.
     const pending = new Map<string, OutboxEntry[]>();
@@ -98,6 +102,7 @@ export async function applyPullPage(db: LocalDatabase, page: PullResponse, synce
       lastSyncedAt: page.hasMore ? state.lastSyncedAt : syncedAt,
       lastError: null,
       heldBack: page.heldBack === true,
+      unreadable: (state.unreadable ?? 0) + (page.unreadable?.length ?? 0),
     } satisfies SyncState);
   });
 }
@@ -120,7 +125,7 @@ function nextFromHeaders(headers: Headers): NextPage | null {
  * next page while this one downloads, is read and is stored.
  */
 function pageRequests(token: string, start: string | null) {
-  const waiting: Promise<PullResponse>[] = [];
+  const waiting: Promise<ReadPullPage>[] = [];
   let pageAsked = () => undefined as void;
   let roomMade = () => undefined as void;
   let stopped = false;
@@ -133,7 +138,7 @@ function pageRequests(token: string, start: string | null) {
     const page = apiFetch(`/api/sync/pull?${params}`, {
       token,
       onHeaders: (headers) => headersRead(nextFromHeaders(headers)),
-    }).then((body) => pullResponseSchema.parse(body));
+    }).then(readPullPage);
     page.catch(() => undefined); // reported in order, when the page is taken
     // Without the headers (an error, an older server), the body says where the next page starts.
     const fromBody = page.then(
@@ -162,7 +167,7 @@ function pageRequests(token: string, start: string | null) {
 
   return {
     /** The next page, in order. */
-    async take(): Promise<PullResponse> {
+    async take(): Promise<ReadPullPage> {
       while (waiting.length === 0) await new Promise<void>((resolve) => (pageAsked = resolve));
       const page = waiting.shift()!;
       roomMade();
