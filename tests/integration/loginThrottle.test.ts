@@ -121,6 +121,20 @@ describe.each(databaseKinds)('login throttle on %s', (kind) => {
     }
   });
 
+  it('lets a whole office behind one address sign in at once', async () => {
+    const duty = demo('duty_officer');
+    const parish = demo('parish_coordinator');
+    // More people at the same moment than the pair and address limits together (the start of a major
+    // incident): each right password takes its count back when its turn comes, so none is refused.
+    const answered = await statuses(
+      Array.from({ length: 3 * (LOGIN_LIMITS.pair + LOGIN_LIMITS.address) }, (_, index) => {
+        const user = index % 2 === 0 ? duty : parish;
+        return signIn(user.username, user.password, '203.0.113.77');
+      }),
+    );
+    expect(count(answered, 200)).toBe(answered.length);
+  });
+
   it.runIf(kind === 'postgres')('counts across two server processes sharing one PostgreSQL', async () => {
     const schema = (await test.db.query<{ schema: string }>('SELECT current_schema() AS schema'))[0]!.schema;
     const second: Database = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, schema });

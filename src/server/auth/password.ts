@@ -12,7 +12,7 @@ import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } 
 const COST = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 /** scrypt computations allowed at once; the default thread pool has 4 threads. */
-const CONCURRENT = Math.max(1, Math.min(availableParallelism(), 3));
+export const HASHES_AT_ONCE = Math.max(1, Math.min(availableParallelism(), 3));
 
 /** First come, first served, `limit` at a time. */
 export class TurnQueue {
@@ -38,7 +38,7 @@ export class TurnQueue {
   }
 }
 
-const turns = new TurnQueue(CONCURRENT);
+const turns = new TurnQueue(HASHES_AT_ONCE);
 const inFlight = new Map<string, Promise<Buffer>>();
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {

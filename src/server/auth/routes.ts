@@ -4,7 +4,7 @@ import type { Database } from '../storage/database.ts';
 import { loginRequestSchema, type LoginResponse, type User } from '../../domain/accounts/user.ts';
 import { readJson } from '../http/body.ts';
 import { unauthorized } from '../http/errors.ts';
-import { verifyPassword } from './password.ts';
+import { HASHES_AT_ONCE, TurnQueue, verifyPassword } from './password.ts';
 import { createSession, endSession, findSessionUser } from './sessions.ts';
 import { findUserByUsername, toUser } from './users.ts';
 import { LoginThrottle } from './throttle.ts';
@@ -38,16 +38,24 @@ export function requireUser(db: Database): MiddlewareHandler<AuthEnv> {
 /** `trustProxy`: how many reverse proxies' X-Forwarded-For to believe (see clientAddress.ts). */
 export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
   const throttle = new LoginThrottle(db);
+  const signInTurns = new TurnQueue(HASHES_AT_ONCE);
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const login = await readJson(c, loginRequestSchema);
-      // Counted before the password is checked, so parallel guesses cannot outrun the count.
-      const attempt = await throttle.attempt(login.username, clientAddress(c, trustProxy));
-      const row = await findUserByUsername(db, login.username);
-      const passwordOk = await verifyPassword(login.password, row?.password_hash ?? DUMMY_HASH);
-      if (!row || !passwordOk)
-        throw unauthorized('That username and password do not match. Check them and try again.');
-      await attempt.succeeded();
+      const address = clientAddress(c, trustProxy);
+      // Sign-ins take turns, as many at once as passwords are hashed at once. An attempt is counted
+      // when its turn comes, just before its password is checked (so parallel guesses cannot outrun
+      // the count), and a right password takes its count back: a burst of right sign-ins from one
+      // office address never builds up a count, however many people sign in at once.
+      const row = await signInTurns.run(async () => {
+        const attempt = await throttle.attempt(login.username, address);
+        const found = await findUserByUsername(db, login.username);
+        const passwordOk = await verifyPassword(login.password, found?.password_hash ?? DUMMY_HASH);
+        if (!found || !passwordOk)
+          throw unauthorized('That username and password do not match. Check them and try again.');
+        await attempt.succeeded();
+        return found;
+      });
       const session = await createSession(db, row.id, sessionDays);
       const answer: LoginResponse = { token: session.token, user: toUser(row), expiresAt: session.expiresAt };
       return c.json(answer);

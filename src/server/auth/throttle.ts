@@ -1,7 +1,10 @@
 // The login throttle's storage: per-pair, per-address and per-account failure counts in PostgreSQL,
 // read and updated under row locks in one transaction, so parallel guesses (from one process or from
 // several behind a load balancer) are counted one after another and at most the limit get through.
-// The rules themselves are pure, in src/domain/accounts/loginThrottle.ts.
+// The rules themselves are pure, in src/domain/accounts/loginThrottle.ts. The sign-in route calls
+// `attempt` when a sign-in's turn to have its password hashed comes (src/server/auth/routes.ts), so only
+// the few sign-ins being checked at that moment are in flight: a burst of right passwords from one
+// office address is never refused, and parallel guesses are still counted one after another.
 import { createHash } from 'node:crypto';
 import type { Database } from '../storage/database.ts';
 import {
