@@ -156,6 +156,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // One integration file at a time (beside a browser or unit file): they share one PostgreSQL
+          // server, and contention between them is not what these tests are about.
+          fileParallelism: false,
           // One migrated PGlite folder per run, copied by every test that needs a fresh database.
           globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/integration/**/*.test.ts'],

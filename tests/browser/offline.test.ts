@@ -106,6 +106,9 @@ describe('offline walking skeleton (duty officer)', () => {
       await page.goto(server.url);
       await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
       await waitForSynced(page);
+      // One screen opened while online (its code fetched), one never opened (the map).
+      await openNav(page, 'Find help');
+      await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
       await browser.setOffline(true);
       await openNav(page, 'Map');
       await page.getByRole('heading', { level: 1, name: 'This screen could not open' }).waitFor();
