@@ -57,15 +57,18 @@ export function TextField({
   type = 'text',
   inputMode,
   autoComplete,
+  autoCapitalize,
   readOnly,
   multiline,
   list,
 }: Common & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'tel' | 'email' | 'date' | 'url';
-  inputMode?: 'decimal' | 'tel' | 'email' | 'url' | 'text';
+  type?: 'text' | 'tel' | 'email' | 'date' | 'datetime-local' | 'url';
+  inputMode?: 'decimal' | 'numeric' | 'tel' | 'email' | 'url' | 'text';
   autoComplete?: string;
+  /** 'none' for user names and codes, which phones would otherwise capitalise. */
+  autoCapitalize?: 'none';
   readOnly?: boolean;
   multiline?: boolean;
   /** The id of a <datalist> of suggestions. */
@@ -90,6 +93,7 @@ export function TextField({
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete ?? 'off'}
+          autoCapitalize={autoCapitalize}
           list={list}
           onChange={(event) => onChange(event.target.value)}
         />

@@ -5,6 +5,7 @@ import { oneTimePasswordSchema } from '../../../domain/accounts/people.ts';
 import type { Role } from '../../../domain/accounts/user.ts';
 import { ApiRequestError } from '../../api.ts';
 import { messageOf, serverCall } from '../account/serverCall.ts';
+import { TextField } from '../directory/FormFields.tsx';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes } from './usePeople.ts';
 
@@ -59,21 +60,21 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
         </div>
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <label htmlFor="person-name">Full name</label>
-        <input
+        <TextField
           id="person-name"
+          label="Full name"
           value={displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
+          onChange={setDisplayName}
+          error={errors.displayName}
         />
-        {errors.displayName && <p className="field-error">{errors.displayName}</p>}
-        <label htmlFor="person-username">Username</label>
-        <input
+        <TextField
           id="person-username"
+          label="Username"
           autoCapitalize="none"
           value={username}
-          onChange={(event) => setUsername(event.target.value)}
+          onChange={setUsername}
+          error={errors.username}
         />
-        {errors.username && <p className="field-error">{errors.username}</p>}
         <RoleFields
           idPrefix="person"
           role={role.role}

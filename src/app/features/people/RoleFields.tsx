@@ -2,6 +2,7 @@
 // and a person's page.
 import { ROLES, ROLE_LABELS, type Role } from '../../../domain/accounts/user.ts';
 import type { Parish } from '../../../domain/geo/area.ts';
+import { SelectField } from '../directory/FormFields.tsx';
 
 export function RoleFields({
   idPrefix,
@@ -20,36 +21,26 @@ export function RoleFields({
 }) {
   return (
     <>
-      <label htmlFor={`${idPrefix}-role`}>Role</label>
-      <select
+      <SelectField
         id={`${idPrefix}-role`}
+        label="Role"
         value={role}
-        onChange={(event) => onChange({ role: event.target.value as Role, parishCode })}
-      >
-        {ROLES.map((option) => (
-          <option key={option} value={option}>
-            {ROLE_LABELS[option]}
-          </option>
-        ))}
-      </select>
-      {errors.role && <p className="field-error">{errors.role}</p>}
+        error={errors.role}
+        onChange={(value) => onChange({ role: value as Role, parishCode })}
+        options={ROLES.map((option) => ({ value: option, label: ROLE_LABELS[option] }))}
+      />
       {role === 'parish_coordinator' && (
-        <>
-          <label htmlFor={`${idPrefix}-parish`}>Parish</label>
-          <select
-            id={`${idPrefix}-parish`}
-            value={parishCode ?? ''}
-            onChange={(event) => onChange({ role, parishCode: event.target.value || null })}
-          >
-            <option value="">Choose the parish…</option>
-            {parishes.map((parish) => (
-              <option key={parish.code} value={parish.code}>
-                {parish.name}
-              </option>
-            ))}
-          </select>
-          {errors.parishCode && <p className="field-error">{errors.parishCode}</p>}
-        </>
+        <SelectField
+          id={`${idPrefix}-parish`}
+          label="Parish"
+          value={parishCode ?? ''}
+          error={errors.parishCode}
+          onChange={(value) => onChange({ role, parishCode: value || null })}
+          options={[
+            { value: '', label: 'Choose the parish…' },
+            ...parishes.map((parish) => ({ value: parish.code, label: parish.name })),
+          ]}
+        />
       )}
     </>
   );

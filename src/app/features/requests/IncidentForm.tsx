@@ -1,13 +1,15 @@
 // "Open an incident": name, type, when it started and the wards affected, checked with the same
 // schema the server uses. The start defaults to now, because an incident is usually opened as it begins.
 import { useRef, useState, type FormEvent } from 'react';
-import { ErrorSummary } from '../directory/FormFields.tsx';
+import { CheckboxGroup, ErrorSummary, SelectField, TextField } from '../directory/FormFields.tsx';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { INCIDENT_TYPES, incidentSchema, type Incident } from '../../../domain/entities/request.ts';
 import type { Ward } from '../../../domain/geo/area.ts';
 import { saveIncident } from './requestActions.ts';
 
 type IncidentType = Incident['type'];
+
+const TYPE_OPTIONS = INCIDENT_TYPES.map((option) => ({ value: option.id, label: option.label }));
 
 /** Now, as a datetime-local input wants it (local time, to the minute). */
 function localNow(): string {
@@ -26,17 +28,12 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   const focusSummary = () => requestAnimationFrame(() => summary.current?.focus());
   const [saved, setSaved] = useState<string | null>(null);
 
-  const toggleWard = (code: string) =>
-    setWardCodes((current) =>
-      current.includes(code) ? current.filter((c) => c !== code) : [...current, code],
-    );
-
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
     const startDate = new Date(start);
     if (Number.isNaN(startDate.getTime())) {
-      setErrors({ start: 'give the date and time it started' });
+      setErrors({ start: 'Give the date and time it started' });
       focusSummary();
       return;
     }
@@ -54,7 +51,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
     const parsed = incidentSchema.safeParse(incident);
     if (!parsed.success) {
       const nameIssue = parsed.error.issues.find((issue) => issue.path[0] === 'name');
-      setErrors({ name: nameIssue ? 'give the incident a name (at most 200 characters)' : undefined });
+      setErrors({ name: nameIssue ? 'Give the incident a name (at most 200 characters)' : undefined });
       focusSummary();
       return;
     }
@@ -82,60 +79,30 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
         ]}
       />
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <label htmlFor="incident-name">Name</label>
-        <input
-          id="incident-name"
-          autoComplete="off"
-          value={name}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'incident-name-error' : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {errors.name && (
-          <p className="form-error" id="incident-name-error">
-            {errors.name}
-          </p>
-        )}
-        <label htmlFor="incident-type">Type</label>
-        <select
+        <TextField id="incident-name" label="Name" value={name} onChange={setName} error={errors.name} />
+        <SelectField
           id="incident-type"
+          label="Type"
           value={type}
-          onChange={(event) => setType(event.target.value as IncidentType)}
-        >
-          {INCIDENT_TYPES.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="incident-start">Started</label>
-        <input
+          onChange={(value) => setType(value as IncidentType)}
+          options={TYPE_OPTIONS}
+        />
+        <TextField
           id="incident-start"
+          label="Started"
           type="datetime-local"
           value={start}
-          aria-invalid={errors.start ? true : undefined}
-          aria-describedby={errors.start ? 'incident-start-error' : undefined}
-          onChange={(event) => setStart(event.target.value)}
+          onChange={setStart}
+          error={errors.start}
         />
-        {errors.start && (
-          <p className="form-error" id="incident-start-error">
-            {errors.start}
-          </p>
-        )}
-        <fieldset className="ward-checks">
-          <legend>Wards affected</legend>
-          {wards.length === 0 && <p className="empty">No wards on this device yet.</p>}
-          {wards.map((ward) => (
-            <label key={ward.code} className="inline">
-              <input
-                type="checkbox"
-                checked={wardCodes.includes(ward.code)}
-                onChange={() => toggleWard(ward.code)}
-              />
-              {ward.name}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          id="incident-wards"
+          label="Wards affected"
+          hint={wards.length === 0 ? 'No wards on this device yet.' : undefined}
+          chosen={wardCodes}
+          onChange={setWardCodes}
+          options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
+        />
         <button type="submit">Open incident</button>
         <p role="status" className="count">
           {saved}

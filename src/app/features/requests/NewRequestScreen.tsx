@@ -3,7 +3,7 @@
 // their own parish only, because the server refuses the rest; the picker offers nothing else. A
 // retired parish is not offered at all (see useArea).
 import { useRef, useState, type FormEvent } from 'react';
-import { ErrorSummary } from '../directory/FormFields.tsx';
+import { ErrorSummary, TextField } from '../directory/FormFields.tsx';
 import { placeNameNow } from '../../../domain/geo/placeName.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -33,11 +33,13 @@ export function NewRequestScreen() {
   return <RequestForm user={user} area={area} />;
 }
 
+const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
 /** The error line under a field, referenced by the field's aria-describedby. */
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
     <p className="form-error" id={id}>
-      {message.charAt(0).toUpperCase() + message.slice(1)}
+      {sentence(message)}
     </p>
   ) : null;
 }
@@ -103,26 +105,21 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
 
   const problems = Object.entries(errors) as [keyof FormErrors, string][];
   const invalid = (field: keyof FormErrors) => (errors[field] ? true : undefined);
-  /** A labelled text box and its error line; ids follow the field (request-name, name-error). */
+  /** A labelled text box; its id follows the field (request-name), as the error summary expects. */
   const textBox = (
     field: 'address' | 'name' | 'phone' | 'households',
     label: string,
-    { hint, type, inputMode }: { hint?: string; type?: 'tel'; inputMode?: 'numeric' } = {},
+    { type, inputMode }: { type?: 'tel'; inputMode?: 'numeric' } = {},
   ) => (
-    <>
-      <label htmlFor={`request-${field}`}>{label}</label>
-      <input
-        id={`request-${field}`}
-        type={type}
-        inputMode={inputMode}
-        autoComplete="off"
-        value={values[field]}
-        aria-invalid={invalid(field)}
-        aria-describedby={describedBy(errors, field, hint)}
-        onChange={(event) => set(field, event.target.value)}
-      />
-      <FieldError id={`${field}-error`} message={errors[field]} />
-    </>
+    <TextField
+      id={FIELD_IDS[field]}
+      label={label}
+      type={type}
+      inputMode={inputMode}
+      value={values[field]}
+      error={errors[field] && sentence(errors[field])}
+      onChange={(value) => set(field, value)}
+    />
   );
 
   return (
@@ -208,12 +205,12 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
 
         {textBox('address', 'Address or directions (optional)')}
 
-        <fieldset>
+        <fieldset aria-describedby="for-whom-hint">
           <legend>Who is it for?</legend>
           <p className="hint" id="for-whom-hint">
             Keep it minimal: a first name or initials, or the number of households for a community need.
           </p>
-          {textBox('name', 'First name or initials', { hint: 'for-whom-hint' })}
+          {textBox('name', 'First name or initials')}
           {textBox('phone', 'Phone (optional)', { type: 'tel' })}
           {textBox('households', 'Households (for community needs)', { inputMode: 'numeric' })}
         </fieldset>
