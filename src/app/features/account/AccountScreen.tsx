@@ -5,6 +5,7 @@ import { deviceSessionSchema, type DeviceSession } from '../../../domain/account
 import { useOnline } from '../../useOnline.ts';
 import { timeAgo } from '../../timeAgo.ts';
 import { messageOf, serverCall } from './serverCall.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 const answerSchema = deviceSessionSchema.array();
 
@@ -46,11 +47,7 @@ export function AccountScreen() {
       {!online && (
         <p className="banner warning">You are offline: your devices can be listed only with a connection.</p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {notice && <p role="status">{notice}</p>}
       {online && sessions === null && !error && <p role="status">Loading your devices…</p>}
       {sessions?.length === 0 && <p className="empty">You are not signed in anywhere else.</p>}

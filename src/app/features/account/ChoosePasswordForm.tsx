@@ -7,6 +7,7 @@ import { newPasswordSchema } from '../../../domain/accounts/people.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { chooseOwnPassword } from '../../session.ts';
 import { ApiRequestError } from '../../api.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function ChoosePasswordForm({
   login,
@@ -69,11 +70,7 @@ export function ChoosePasswordForm({
           value={again}
           onChange={setAgain}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormProblem message={error} />
         <button type="submit" disabled={busy || password === '' || again === ''}>
           {busy ? 'Saving…' : 'Save password and continue'}
         </button>

@@ -9,6 +9,7 @@ import type { LoginResponse, User } from '../../../domain/accounts/user.ts';
 import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
 import { NetworkError } from '../../api.ts';
 import { useOnline } from '../../useOnline.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
@@ -75,11 +76,7 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
           value={password}
           onChange={setPassword}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormProblem message={error} />
         <button type="submit" disabled={busy || username === '' || password === ''}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

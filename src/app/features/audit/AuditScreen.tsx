@@ -8,6 +8,7 @@ import { useOnline } from '../../useOnline.ts';
 import { messageOf, serverCall, sessionToken } from '../account/serverCall.ts';
 import { ManagersOnly } from '../people/ManagersOnly.tsx';
 import '../admin.css';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 interface Filters {
   person: string;
@@ -89,11 +90,7 @@ export function AuditScreen() {
           Download CSV
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {online && entries === null && !error && <p role="status">Loading the audit trail…</p>}
       {entries?.length === 0 && <p className="empty">Nothing matches these filters.</p>}
       {entries && entries.length > 0 && (

@@ -7,6 +7,7 @@ import { canSeeContact } from '../../../domain/entities/access.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
 import { useSessionUser } from '../../useSessionUser.ts';
 import { downloadText } from '../../download.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function CsvDownloads() {
   const user = useSessionUser();
@@ -44,11 +45,7 @@ export function CsvDownloads() {
       >
         Download contacts CSV
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </div>
   );
 }

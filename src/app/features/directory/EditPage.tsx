@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from '../../router.tsx';
 import { AdminOnly } from './AdminOnly.tsx';
 import { FormActions } from './FormFields.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function EditPage<T>({
   title,
@@ -56,11 +57,7 @@ export function SaveOrCancel({
 }) {
   return (
     <>
-      {saveError && (
-        <p className="form-error" role="alert">
-          {saveError}
-        </p>
-      )}
+      <FormProblem message={saveError} />
       <FormActions>
         <button type="submit">{save}</button>
         <Link className="button-link" to={cancelTo}>

@@ -20,6 +20,7 @@ import { formContext } from './useEditForm.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { ImportHelp } from './ImportHelp.tsx';
 import { OpenReferralImport } from '../openReferral/OpenReferralImport.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 type Loaded =
   | { kind: 'partners'; fileName: string; note: string | null; preview: Preview<Partner> }
@@ -138,19 +139,13 @@ function Importer() {
         aria-describedby="csv-file-hint"
         onChange={(event) => void onFile(event.target.files?.[0])}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       <div aria-live="polite">{message && <p className="banner success">{message}</p>}</div>
       {loaded && (
         <div className="import-result">
           {loaded.note && <p className="banner warning">{loaded.note}</p>}
           {loaded.preview.fileError ? (
-            <p className="form-error" role="alert">
-              {loaded.fileName}: {loaded.preview.fileError}
-            </p>
+            <FormProblem message={`${loaded.fileName}: ${loaded.preview.fileError}`} />
           ) : loaded.kind === 'partners' ? (
             <ImportPreview preview={loaded.preview} what="partners" />
           ) : (

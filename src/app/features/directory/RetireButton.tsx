@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { FormActions } from './FormFields.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 type Target =
   | { entity: 'contact'; id: string; name: string; retired: boolean }
@@ -62,11 +63,7 @@ export function RetireButton({ target }: { target: Target }) {
           Retire {target.entity}
         </button>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function VerifyButton({
   entity,
@@ -37,11 +38,7 @@ export function VerifyButton({
       <button type="button" className="secondary" onClick={() => void verify()}>
         Mark {name ? `${name} ` : ''}verified today
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </>
   );
 }

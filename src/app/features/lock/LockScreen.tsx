@@ -4,6 +4,7 @@ import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../domain/accounts/user.ts';
 import { checkUnlockPassword } from './unlockSecret.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {
   const [password, setPassword] = useState('');
@@ -38,11 +39,7 @@ export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () =>
           value={password}
           onChange={setPassword}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormProblem message={error} />
         <button type="submit" disabled={busy || password === ''}>
           {busy ? 'Checking…' : 'Unlock'}
         </button>

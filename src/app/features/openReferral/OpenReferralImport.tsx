@@ -18,6 +18,7 @@ import { fetchFeedFromUrl, loadTermMappings, saveTermMappings } from './orukClie
 import { OrukPreview } from './OrukPreview.tsx';
 import { TermMappingEditor } from './TermMappingEditor.tsx';
 import { OrukDownload } from './OrukDownload.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 interface Source {
   label: string;
@@ -212,17 +213,11 @@ export function OpenReferralImport() {
         {working && <p>{working}</p>}
         {message && <p className="banner success">{message}</p>}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {source && (
         <div className="import-result">
           {source.fileErrors.map((fileError) => (
-            <p key={fileError} className="form-error" role="alert">
-              {fileError}
-            </p>
+            <FormProblem key={fileError} message={fileError} />
           ))}
           {source.services.length === 0 && source.fileErrors.length === 0 && (
             <p className="banner warning">{source.label} holds no services.</p>

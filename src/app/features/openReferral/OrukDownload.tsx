@@ -7,6 +7,7 @@ import { downloadText } from '../../download.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
 import { isShownPublicly } from '../../../domain/directory/publicPartner.ts';
 import { orukPage, serviceFromPartner, type Audience } from '../../../domain/openReferral/exportServices.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 async function feedText(audience: Audience): Promise<string> {
   const [partners, wards, parishes] = await Promise.all([
@@ -53,11 +54,7 @@ export function OrukDownload() {
         Every partner with every detail Open Referral can hold, emails and out-of-hours numbers too: for the
         council’s own systems, not for publishing.
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { messageOf, serverCall } from '../account/serverCall.ts';
 import { TextField } from '../directory/FormFields.tsx';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes } from './usePeople.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   const parishes = useParishes();
@@ -83,11 +84,7 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
           onChange={setRole}
           errors={errors}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormProblem message={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Adding…' : 'Add person'}
         </button>

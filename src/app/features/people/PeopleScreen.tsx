@@ -8,6 +8,7 @@ import '../admin.css';
 import { NewPersonForm } from './NewPersonForm.tsx';
 import { usePeople } from './usePeople.ts';
 import { PagedList } from '../../components/PagedList.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function PeopleScreen() {
   const { online, people, error, reload } = usePeople();
@@ -17,11 +18,7 @@ export function PeopleScreen() {
       {!online && (
         <p className="banner warning">You are offline: people can be managed only with a connection.</p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {online && <NewPersonForm onCreated={() => void reload()} />}
       <h2>Everyone who can sign in</h2>
       {online && people === null && !error && <p role="status">Loading people…</p>}

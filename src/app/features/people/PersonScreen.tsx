@@ -11,6 +11,7 @@ import { ManagersOnly } from './ManagersOnly.tsx';
 import '../admin.css';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes, usePeople } from './usePeople.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 function PersonActions({ person, reload }: { person: ManagedUser; reload: () => Promise<void> }) {
   const parishes = useParishes();
@@ -40,11 +41,7 @@ function PersonActions({ person, reload }: { person: ManagedUser; reload: () => 
 
   return (
     <>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {notice && <p role="status">{notice}</p>}
       {oneTimePassword && (
         <div className="banner">
@@ -144,11 +141,7 @@ export function PersonScreen({ params }: { params: string[] }) {
       {!online && (
         <p className="banner warning">You are offline: people can be managed only with a connection.</p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {online && people === null && !error && <p role="status">Loading…</p>}
       {people && !person && <p className="empty">There is no such person.</p>}
       {person && (

@@ -12,6 +12,7 @@ import { openAssignmentsByPartner } from '../../../domain/requests/requestList.t
 import { RankedPartnerCard } from '../../components/RankedPartnerCard.tsx';
 import { assignPartner } from './requestActions.ts';
 import { IncludeAllPartners } from '../../components/IncludeAllPartners.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function BestPlacedAssign({ request, user }: { request: HelpRequest; user: User }) {
   const partners = useLiveQuery(() => localDatabase.partners.toArray());
@@ -63,11 +64,7 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
     <section aria-labelledby="best-placed-heading" className="results">
       <h2 id="best-placed-heading">Best placed to help</h2>
       <IncludeAllPartners checked={includeAll} onChange={setIncludeAll} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
       {!index ? (
         <p role="status">Loading the directory…</p>
       ) : !answer || !answer.place ? (

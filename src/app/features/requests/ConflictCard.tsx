@@ -5,6 +5,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import type { Conflict } from '../../../domain/entities/conflict.ts';
 import { fieldWords, valueWords } from './describe.ts';
 import { keepConflictValue, takeOtherConflictValue } from './requestActions.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 /** Clock stamps start with milliseconds since 1970: enough for "when" in words. */
 function stampWords(stamp: string): string {
@@ -66,11 +67,7 @@ export function ConflictCard({ conflict, showRecord = true }: { conflict: Confli
           Use the other value
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </li>
   );
 }

@@ -16,6 +16,7 @@ import { useArea } from './useArea.ts';
 import { IncidentForm } from './IncidentForm.tsx';
 import { Link } from '../../router.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function IncidentsScreen() {
   const user = useSessionUser();
@@ -129,11 +130,7 @@ function IncidentRow({
           Close incident
         </button>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </li>
   );
 }

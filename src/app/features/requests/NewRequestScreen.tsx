@@ -25,6 +25,7 @@ import {
 } from './requestForm.ts';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function NewRequestScreen() {
   const user = useSessionUser();
@@ -248,11 +249,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
           ))}
         </select>
 
-        {saveError && (
-          <p className="form-error" role="alert">
-            {saveError}
-          </p>
-        )}
+        <FormProblem message={saveError} />
         <button type="submit" className="primary-action" disabled={saving}>
           {saving ? 'Saving…' : 'Save request'}
         </button>

@@ -22,6 +22,7 @@ import { writeRefusal } from '../../../domain/entities/access.ts';
 import { parishScope } from '../../../domain/entities/scope.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 /** The statuses that end a request: one tap away, so each offers an undo. */
 const ENDINGS: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled']);
@@ -136,11 +137,7 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
             </>
           )}
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormProblem message={error} />
       </fieldset>
 
       <dl className="facts">

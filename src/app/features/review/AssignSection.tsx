@@ -5,6 +5,7 @@ import type { ManagedUser } from '../../../domain/accounts/people.ts';
 import type { ReviewAssignment } from '../../../domain/review/reviewRound.ts';
 import type { User } from '../../../domain/accounts/user.ts';
 import { assignSection } from './reviewActions.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function AssignSection({
   roundId,
@@ -62,11 +63,7 @@ export function AssignSection({
         Save assignment<span className="visually-hidden"> for {sectionName}</span>
       </button>
       {people === null && <p className="hint">Connect to choose from every administrator.</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </div>
   );
 }

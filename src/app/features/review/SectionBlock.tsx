@@ -11,6 +11,7 @@ import { navigate } from '../../router.tsx';
 import { AssignSection } from './AssignSection.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { recordCheck, reviewEditPath } from './reviewActions.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 const checkedTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -85,11 +86,7 @@ function ItemRow({
           </button>
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblem message={error} />
     </li>
   );
 }

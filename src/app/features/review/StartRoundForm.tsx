@@ -5,6 +5,7 @@ import { reviewRoundSchema, type ReviewRound } from '../../../domain/review/revi
 import type { User } from '../../../domain/accounts/user.ts';
 import { ErrorSummary, TextField } from '../directory/FormFields.tsx';
 import { startRound } from './reviewActions.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 /** The end of the quarter after today, as a sensible default due date. */
 function endOfQuarter(today: Date): string {
@@ -73,11 +74,7 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
           onChange={setDueDate}
           error={errors.dueDate}
         />
-        {saveError && (
-          <p className="form-error" role="alert">
-            {saveError}
-          </p>
-        )}
+        <FormProblem message={saveError} />
         <button type="submit">Start round</button>
       </form>
     </section>

@@ -21,6 +21,7 @@ import { useSessionUser } from '../../useSessionUser.ts';
 import { isStaff } from '../../../domain/entities/access.ts';
 import { ReportBody } from './ReportBody.tsx';
 import { reportTime } from './reportTime.ts';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 export function SituationReportScreen({ params }: { params: string[] }) {
   const incidentId = params[0] ?? '';
@@ -119,11 +120,7 @@ export function SituationReportScreen({ params }: { params: string[] }) {
             {markingSaved && <span role="status">Saved; it reaches every device at the next sync.</span>}
           </div>
         )}
-        {saveError && (
-          <p className="form-error" role="alert">
-            {saveError}
-          </p>
-        )}
+        <FormProblem message={saveError} />
         <div className="button-row">
           <button type="button" onClick={() => window.print()}>
             Print or save as PDF
