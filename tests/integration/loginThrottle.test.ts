@@ -134,10 +134,10 @@ describe.each(databaseKinds)('login throttle on %s', (kind) => {
         return signIn(user.username, user.password, '203.0.113.77');
       }),
     );
-    // Before sign-ins took turns, 16 of these 114 got in. Known gap, left open in the notes: in a full
-    // run on a loaded 2-core machine one of the 114 was still refused on PostgreSQL (never when this file
-    // runs alone); its cause is not found yet, so this allows at most two.
-    expect(count(answered, 200)).toBeGreaterThanOrEqual(answered.length - 2);
+    // Before sign-ins took turns, 16 of these 114 got in. Until a right password's give-back locked the
+    // throttle's rows in key order, one of the 114 was sometimes answered busy (503) on PostgreSQL in a
+    // loaded run: a deadlock with the same person's next sign-in (the row-lock test below).
+    expect(answered.filter((status) => status !== 200)).toEqual([]);
   });
 
   it.runIf(kind === 'postgres')('counts across two server processes sharing one PostgreSQL', async () => {
