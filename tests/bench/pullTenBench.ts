@@ -4,6 +4,7 @@
 // statement's plan at each size.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/server/storage/database.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { pullPage } from '../../src/server/sync/pull.ts';
 import { pageSql } from '../../src/server/sync/pullPageSql.ts';
@@ -78,13 +79,21 @@ async function fillRequests(db: Database, rows: number): Promise<void> {
   await db.query(`VACUUM (ANALYZE) ${tables.join(', ')}`);
 }
 
+/** What another device pushes between two pulls: 10 new requests. */
+async function tenNewRequests(db: Database, user: User): Promise<void> {
+  await push(
+    db,
+    user,
+    'bench-device',
+    Array.from({ length: 10 }, () => creating('request', aRequest())),
+  );
+}
+
 /** Prints how PostgreSQL runs a staff pull page after `cursor`, with 10 new changes waiting (BENCH_PULL_PLAN=1). */
-async function printPlan(db: Database, cursor: string): Promise<void> {
+async function printPlan(db: Database, user: User, cursor: string): Promise<void> {
   const [xid, seq] = cursor.split('.');
-  await db.transaction(async (tx) => {
-    await tx.query(`INSERT INTO change_log (entity, entity_id, scope)
-      SELECT 'request', gen_random_uuid()::text, 'staff' FROM generate_series(1, 10)`);
-  });
+  await tenNewRequests(db, user);
+  await untilNotHeldBack(db);
   const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${pageSql(true)}`, [
     xid,
     seq,
@@ -130,12 +139,7 @@ export async function benchPullTen(
       let cursor = last!.c;
       const samples: number[] = [];
       for (let round_ = 0; round_ < 100; round_ += 1) {
-        await push(
-          db,
-          user,
-          'bench-device',
-          Array.from({ length: 10 }, () => creating('request', aRequest())),
-        );
+        await tenNewRequests(db, user);
         await untilNotHeldBack(db);
         const start = performance.now();
         const answer = await pullPage(db, user, cursor, 500);
@@ -144,7 +148,7 @@ export async function benchPullTen(
         if (page.changes.length !== 10) throw new Error(`expected 10 changes, got ${page.changes.length}`);
         cursor = page.cursor;
       }
-      if (process.env.BENCH_PULL_PLAN) await printPlan(db, cursor);
+      if (process.env.BENCH_PULL_PLAN) await printPlan(db, user, cursor);
       results.push(
         { name: `sync.pull10.${label}`, value: round(percentile(samples, 50)), unit: 'ms' },
         { name: `sync.pull10.${label}.p95`, value: round(percentile(samples, 95)), unit: 'ms' },
