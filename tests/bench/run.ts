@@ -2,7 +2,8 @@
 // as a list of { name, value, unit } (results of groups not run this time are kept). Numbers in issue notes come from here, never from test timings.
 // `npm run bench -- sync map` runs only the named groups; `npm run bench -- sync.push` only push throughput.
 import { benchBestPlaced, benchSearch } from './directoryBench.ts';
-import { benchPush, benchSyncServer, postgresUrl } from './syncBench.ts';
+import { benchPush, benchSyncServer } from './syncBench.ts';
+import { postgresUrl } from './benchDatabase.ts';
 import { benchFirstPull } from './firstPullBench.ts';
 import { benchMapFirstRender } from './mapBench.ts';
 import { benchOpenReferral } from './openReferralBench.ts';

@@ -1,50 +1,16 @@
 // Benchmarks of sync on the server: push throughput on PGlite and PostgreSQL (batches of 100 realistic
-// mutations), and the cost of pulling 10 new changes with 20k and with 1M records in the database (it
-// should grow with the changes, not with the database); BENCH_PULL_10M=1 adds 10M rows. PostgreSQL numbers need BENCH_DATABASE_URL or
-// TEST_DATABASE_URL.
+// mutations), and the cost of pulling 10 new changes with 20k and 1M change-log rows, and 10M with
+// BENCH_PULL_10M=1 (pullTenBench.ts). PostgreSQL numbers need BENCH_DATABASE_URL or TEST_DATABASE_URL.
 import { performance } from 'node:perf_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { openDatabase } from '../../src/server/storage/open.ts';
-import type { Database } from '../../src/server/storage/database.ts';
+import { randomUUID } from 'node:crypto';
 import { push } from '../../src/server/sync/push.ts';
-import { pullPage } from '../../src/server/sync/pull.ts';
-import { createUser } from '../../src/server/auth/users.ts';
-import type { User } from '../../src/domain/accounts/user.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
 import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
-import { percentile, round, type BenchResult } from './measure.ts';
-
-export const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-
-async function withDatabase<T>(
-  kind: 'pglite' | 'postgres',
-  work: (db: Database, user: User) => Promise<T>,
-): Promise<T> {
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const db = await openDatabase(kind === 'postgres' ? { databaseUrl: postgresUrl, schema } : {});
-  try {
-    await createUser(db, {
-      username: 'bench',
-      displayName: 'Bench',
-      password: 'x',
-      role: 'admin',
-      parishCode: null,
-    });
-    const [row] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'bench'`);
-    return await work(db, {
-      id: row!.id,
-      username: 'bench',
-      displayName: 'Bench',
-      role: 'admin',
-      parishCode: null,
-    });
-  } finally {
-    if (kind === 'postgres') await db.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await db.close();
-  }
-}
+import { round, type BenchResult } from './measure.ts';
+import { benchPullTen } from './pullTenBench.ts';
+import { postgresUrl, withDatabase } from './benchDatabase.ts';
 
 /**
  * A day's worth of realistic pushes: each batch of 100 mutations mixes 25 partner edits (phone and
@@ -152,63 +118,6 @@ export async function benchPush(kind: 'pglite' | 'postgres'): Promise<BenchResul
     const seconds = (performance.now() - start) / 1000;
     return [{ name: `sync.push.${kind}`, value: round(applied / seconds, 0), unit: 'mutations/s' }];
   });
-}
-
-/** Fills the requests table and the change log with `rows` records, set-based (fast). */
-async function fillRequests(db: Database, rows: number): Promise<void> {
-  const template = aRequest();
-  const chunk = 100_000;
-  for (let done = 0; done < rows; done += chunk) {
-    const n = Math.min(chunk, rows - done);
-    await db.transaction(async (tx) => {
-      await tx.query(
-        `WITH made AS (
-           SELECT gen_random_uuid() AS id FROM generate_series(1, $2::int)
-         ), stored AS (
-           INSERT INTO requests (id, scope, record)
-           SELECT id, 'staff', jsonb_set($1::jsonb, '{id}', to_jsonb(id::text)) FROM made
-           RETURNING id
-         )
-         INSERT INTO change_log (entity, entity_id, scope) SELECT 'request', id::text, 'staff' FROM stored`,
-        [JSON.stringify(template), n],
-      );
-    });
-  }
-}
-
-export async function benchPullTen(
-  kind: 'pglite' | 'postgres',
-  sizes: [string, number][],
-): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
-  for (const [label, rows] of sizes) {
-    await withDatabase(kind, async (db, user) => {
-      await fillRequests(db, rows);
-      await db.query('ANALYZE');
-      // start from the end of the log, as a device that is up to date
-      const [last] = await db.query<{ c: string }>(
-        `SELECT xid::text || '.' || seq::text AS c FROM change_log ORDER BY xid DESC, seq DESC LIMIT 1`,
-      );
-      let cursor = last!.c;
-      const samples: number[] = [];
-      for (let round_ = 0; round_ < 25; round_ += 1) {
-        await push(
-          db,
-          user,
-          'bench-device',
-          Array.from({ length: 10 }, () => creating('request', aRequest())),
-        );
-        const start = performance.now();
-        const answer = await pullPage(db, user, cursor, 500);
-        samples.push(performance.now() - start);
-        const page = JSON.parse(answer.body) as { changes: unknown[]; cursor: string };
-        if (page.changes.length !== 10) throw new Error(`expected 10 changes, got ${page.changes.length}`);
-        cursor = page.cursor;
-      }
-      results.push({ name: `sync.pull10.${label}`, value: round(percentile(samples, 50)), unit: 'ms' });
-    });
-  }
-  return results;
 }
 
 export async function benchSyncServer(): Promise<BenchResult[]> {
