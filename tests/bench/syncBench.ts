@@ -14,6 +14,8 @@ import { aMutation, aRequest, creating } from '../support/records.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
 import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
+import { replaceArea } from '../../src/server/area/replaceArea.ts';
+import { NAMED_AREA } from '../support/area.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
 
 export const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -25,6 +27,8 @@ async function withDatabase<T>(
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const db = await openDatabase(kind === 'postgres' ? { databaseUrl: postgresUrl, schema } : {});
   try {
+    // the wards and parishes the pushed records name (a push refuses a change naming an unknown one)
+    await replaceArea(db, NAMED_AREA);
     await createUser(db, {
       username: 'bench',
       displayName: 'Bench',

@@ -34,6 +34,9 @@ import type { Parish, Ward } from '../../src/domain/geo/area.ts';
 
 const NOW = new Date().toISOString();
 const ROUND_ID = randomUUID();
+// What the review check and the issued report name: pushed before them, as the registry is in that order.
+const PARTNER_ID = randomUUID();
+const INCIDENT_ID = randomUUID();
 const request = aRequest({
   place: { wardCode: 'DEMO-W01', parishCode: PARISH_A, lat: null, lon: null, address: '' },
 });
@@ -84,10 +87,11 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     charterRole: { agreed: true, date: '2026-01-05' },
     retired: false,
   }),
-  partner: () => aPartner({ coverage: { boroughWide: false, wards: ['DEMO-W01'], parishes: [] } }),
+  partner: () =>
+    aPartner({ id: PARTNER_ID, coverage: { boroughWide: false, wards: ['DEMO-W01'], parishes: [] } }),
   contact: () => aContact({ parishCode: PARISH_A, visibility: 'restricted' }),
   incident: () => ({
-    id: randomUUID(),
+    id: INCIDENT_ID,
     name: 'Test flood',
     type: 'flood',
     startedAt: NOW,
@@ -145,7 +149,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     id: randomUUID(),
     roundId: ROUND_ID,
     entity: 'partner',
-    recordId: randomUUID(),
+    recordId: PARTNER_ID,
     outcome: 'still_correct',
     checkedAt: NOW,
     by: randomUUID(),
@@ -153,7 +157,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
   }),
   issuedReport: () => ({
     id: randomUUID(),
-    incidentId: randomUUID(),
+    incidentId: INCIDENT_ID,
     issuedAt: NOW,
     open: 3,
     gaps: ['DEMO-W01:food'],
