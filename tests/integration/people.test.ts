@@ -16,6 +16,7 @@ import {
 import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
+import { PEOPLE_PAGE } from '../../src/domain/api/paging.ts';
 
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
@@ -157,6 +158,36 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
     expect(errorOf(taken.body).fields).toHaveProperty('username');
     const after = (await call(admin, 'GET', '/api/admin/users')).body as { users: unknown[] };
     expect(after.users.length).toBe(before.users.length);
+  });
+
+  it('lists people a page at a time, every one once, and refuses a bad limit naming it', async () => {
+    for (const name of ['paged1', 'paged2', 'paged3']) await newPerson(name, 'viewer');
+    const everyone = (await call(admin, 'GET', `/api/admin/users?limit=${PEOPLE_PAGE.max}`)).body as {
+      users: { id: string }[];
+      nextOffset: number | null;
+    };
+    expect(everyone.nextOffset).toBeNull();
+    const paged: string[] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const answer = await call(admin, 'GET', `/api/admin/users?limit=2&offset=${offset}`);
+      expect(answer.status).toBe(200);
+      const page = answer.body as { users: { id: string }[]; nextOffset: number | null };
+      expect(page.users.length).toBeLessThanOrEqual(2);
+      paged.push(...page.users.map((user) => user.id));
+      offset = page.nextOffset;
+    }
+    expect(paged).toEqual(everyone.users.map((user) => user.id));
+    expect(paged.length).toBeGreaterThanOrEqual(6);
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      [`limit=${PEOPLE_PAGE.max + 1}`, 'limit'],
+      ['limit=lots', 'limit'],
+      ['offset=-2', 'offset'],
+    ]) {
+      const answer = await call(admin, 'GET', `/api/admin/users?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(Object.keys(errorOf(answer.body).fields ?? {}), query).toEqual([field]);
+    }
   });
 
   it('lets only admins manage people', async () => {

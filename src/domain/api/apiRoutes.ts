@@ -16,7 +16,8 @@ import {
   userChangeSchema,
 } from '../accounts/people.ts';
 import { auditPageSchema, auditQuerySchema } from '../accounts/audit.ts';
-import { publicDirectorySchema } from '../directory/publicPartner.ts';
+import { publicDirectoryPageSchema } from '../directory/publicPartner.ts';
+import { nextOffsetSchema, pageQuerySchema, PEOPLE_PAGE, PUBLIC_PARTNERS_PAGE } from './paging.ts';
 import { termMappingsSchema } from '../openReferral/termMapping.ts';
 import {
   fetchFeedRequestSchema,
@@ -145,10 +146,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/public/partners',
-    summary: 'The public directory: partners that agreed to be shown publicly, their public details only',
+    summary:
+      'The public directory: partners that agreed to be shown publicly, their public details only; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'public',
     access: 'public',
-    response: publicDirectorySchema,
+    query: pageQuerySchema(PUBLIC_PARTNERS_PAGE.byDefault, PUBLIC_PARTNERS_PAGE.max),
+    response: publicDirectoryPageSchema,
   },
   {
     method: 'get',
@@ -194,10 +197,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/admin/users',
-    summary: 'Everyone who can sign in, with role, parish and whether disabled',
+    summary:
+      'Everyone who can sign in, with role, parish and whether disabled; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'people',
     access: 'admin',
-    response: z.object({ users: z.array(managedUserSchema) }),
+    query: pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max),
+    response: z.object({ users: z.array(managedUserSchema), nextOffset: nextOffsetSchema }),
   },
   {
     method: 'post',

@@ -7,6 +7,7 @@ import type { DeviceSession, ManagedUser, NewUserInput } from '../../domain/acco
 import { deviceName } from '../../domain/accounts/people.ts';
 import { userSchema } from '../../domain/accounts/user.ts';
 import { hashPassword } from './password.ts';
+import { pageOf, type PageQuery } from '../../domain/api/paging.ts';
 
 // No 0/O, 1/l/I: read aloud over a phone or copied from a screen without mistakes.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -59,9 +60,17 @@ const MANAGED_SELECT = `
     (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id AND ${LIVE_SESSION}) AS devices
   FROM users u`;
 
-export async function listUsers(db: Queryable): Promise<ManagedUser[]> {
-  const rows = await db.query<ManagedRow>(`${MANAGED_SELECT} ORDER BY lower(u.display_name), u.username`);
-  return rows.map(toManaged);
+/** One page of people by name (the id breaks ties, so pages neither skip nor repeat anyone). */
+export async function listUsers(
+  db: Queryable,
+  page: PageQuery,
+): Promise<{ users: ManagedUser[]; nextOffset: number | null }> {
+  const rows = await db.query<ManagedRow>(
+    `${MANAGED_SELECT} ORDER BY lower(u.display_name), u.username, u.id LIMIT $1 OFFSET $2`,
+    [page.limit + 1, page.offset],
+  );
+  const { rows: shown, nextOffset } = pageOf(rows, page);
+  return { users: shown.map(toManaged), nextOffset };
 }
 
 export async function findManagedUser(db: Queryable, id: string): Promise<ManagedUser | undefined> {

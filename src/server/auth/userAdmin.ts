@@ -7,7 +7,8 @@ import type { Database, Queryable } from '../storage/database.ts';
 import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/accounts/people.ts';
 import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
-import { readJson } from '../http/body.ts';
+import { readJson, validate } from '../http/body.ts';
+import { PEOPLE_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { SessionEnv } from './sessionGuard.ts';
@@ -49,7 +50,11 @@ async function userOr404(db: Queryable, id: string): Promise<ManagedUser> {
 export function userAdminRoutes(db: Database) {
   return new Hono<SessionEnv>()
     .use('*', adminOnly())
-    .get('/', async (c) => c.json({ users: await listUsers(db) }))
+    .get('/', async (c) =>
+      c.json(
+        await listUsers(db, validate(pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max), c.req.query())),
+      ),
+    )
     .post('/', async (c) => {
       const input = await readJson(c, newUserSchema);
       if (await usernameTaken(db, input.username)) {
