@@ -16,7 +16,7 @@ import {
 import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
-import { PEOPLE_PAGE } from '../../src/domain/api/paging.ts';
+import { PEOPLE_PAGE, SESSIONS_PAGE } from '../../src/domain/api/paging.ts';
 
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
@@ -264,6 +264,23 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
     expect(sessions).toHaveLength(2);
     expect(sessions.every((session) => session.device === 'Chrome on Android phone')).toBe(true);
     expect(sessions.filter((session) => session.current)).toHaveLength(1);
+    // paged like every list: one at a time, then a 400 naming a bad limit
+    const firstPage = (await call(second, 'GET', '/api/account/sessions?limit=1')).body as {
+      sessions: unknown[];
+      nextOffset: number | null;
+    };
+    expect([firstPage.sessions.length, firstPage.nextOffset]).toEqual([1, 1]);
+    const lastPage = (await call(second, 'GET', '/api/account/sessions?limit=1&offset=1')).body as {
+      nextOffset: number | null;
+    };
+    expect(lastPage.nextOffset).toBeNull();
+    const tooMany = await call(
+      admin,
+      'GET',
+      `/api/admin/users/${person.id}/sessions?limit=${SESSIONS_PAGE.max + 1}`,
+    );
+    expect(tooMany.status).toBe(400);
+    expect(Object.keys(errorOf(tooMany.body).fields ?? {})).toEqual(['limit']);
 
     const other = sessions.find((session) => !session.current)!;
     expect((await call(second, 'DELETE', `/api/account/sessions/${other.id}`)).status).toBe(204);

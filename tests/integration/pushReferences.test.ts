@@ -11,6 +11,9 @@ import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
 import { pushResponseSchema, type Mutation, type PushResult } from '../../src/domain/sync/mutation.ts';
 import type { Incident } from '../../src/domain/entities/request.ts';
 import type { Ward, Parish } from '../../src/domain/geo/area.ts';
+import { push as pushDirect } from '../../src/server/sync/push.ts';
+import type { Database, Queryable } from '../../src/server/storage/database.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
@@ -217,5 +220,60 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
     const request = aRequest({ place: { ...base.place, parishCode: 'DEMO-P02' } });
     const [result] = await push('duty', [creating('request', request)]);
     expect(result!.status).toBe('applied');
+  });
+
+  it('reads the references of a whole batch in one statement, however many mutations name them', async () => {
+    const statements: string[] = [];
+    const counting = (tx: Queryable): Queryable => ({
+      query: (sql, params) => {
+        statements.push(sql);
+        return tx.query(sql, params);
+      },
+      execScript: (sql) => tx.execScript(sql),
+    });
+    const db: Database = {
+      kind: test.db.kind,
+      query: (sql, params) => test.db.query(sql, params),
+      execScript: (sql) => test.db.execScript(sql),
+      transaction: (work) => test.db.transaction((tx) => work(counting(tx))),
+      close: () => Promise.resolve(),
+    };
+    const [row] = await test.db.query<{ id: string }>(
+      `SELECT id::text AS id FROM users WHERE username = 'duty'`,
+    );
+    const duty: User = {
+      id: row!.id,
+      username: 'duty',
+      displayName: 'Duty',
+      role: 'duty_officer',
+      parishCode: null,
+    };
+    const incident = anIncident();
+    const base = aRequest();
+    const batch = (size: number) => [
+      creating('incident', anIncident()),
+      ...Array.from({ length: size }, (_, index) =>
+        creating(
+          'request',
+          aRequest({
+            incidentId: index % 2 ? incident.id : randomUUID(),
+            place: { ...base.place, wardCode: index % 3 ? 'DEMO-W01' : `NOWHERE-${index}` },
+          }),
+        ),
+      ),
+    ];
+    expect((await pushDirect(db, duty, 'counting', [creating('incident', incident)]))[0]!.status).toBe(
+      'applied',
+    );
+    const knownReads = () => statements.filter((sql) => sql.includes('AS r(entity, id)')).length;
+    statements.length = 0;
+    await pushDirect(db, duty, 'counting', batch(5));
+    const few = { all: statements.length, known: knownReads() };
+    statements.length = 0;
+    const results = await pushDirect(db, duty, 'counting', batch(60));
+    expect(results.filter((result) => result.status === 'rejected').length).toBeGreaterThan(20);
+    expect(results.filter((result) => result.status === 'applied').length).toBeGreaterThan(20);
+    expect({ all: statements.length, known: knownReads() }).toEqual(few);
+    expect(few.known).toBe(1);
   });
 });

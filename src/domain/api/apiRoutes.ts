@@ -17,7 +17,13 @@ import {
 } from '../accounts/people.ts';
 import { auditPageSchema, auditQuerySchema } from '../accounts/audit.ts';
 import { publicDirectoryPageSchema } from '../directory/publicPartner.ts';
-import { nextOffsetSchema, pageQuerySchema, PEOPLE_PAGE, PUBLIC_PARTNERS_PAGE } from './paging.ts';
+import {
+  nextOffsetSchema,
+  pageQuerySchema,
+  PEOPLE_PAGE,
+  PUBLIC_PARTNERS_PAGE,
+  SESSIONS_PAGE,
+} from './paging.ts';
 import { termMappingsSchema } from '../openReferral/termMapping.ts';
 import {
   fetchFeedRequestSchema,
@@ -44,7 +50,8 @@ export interface ApiRoute {
 /** The OpenAPI document itself, described loosely: it is JSON about JSON. */
 const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}) });
 
-const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema) });
+const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema), nextOffset: nextOffsetSchema });
+const sessionsPage = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
 const managedUserAnswer = z.object({ user: managedUserSchema });
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -181,9 +188,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/account/sessions',
-    summary: 'One’s own signed-in devices',
+    summary:
+      'One’s own signed-in devices, last seen first; one page (limit, offset), nextOffset is where the next starts',
     tag: 'account',
     access: 'signed_in',
+    query: sessionsPage,
     response: sessionsSchema,
   },
   {
@@ -252,6 +261,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'A person’s signed-in devices',
     tag: 'people',
     access: 'admin',
+    query: sessionsPage,
     response: sessionsSchema,
   },
   {

@@ -37,6 +37,8 @@ export function pageOf<T>(rows: readonly T[], query: PageQuery): { rows: T[]; ne
 
 /** People: a council has a few hundred at most; the app reads every page. */
 export const PEOPLE_PAGE = { byDefault: 100, max: 500 } as const;
+/** Signed-in devices of one person: a handful, unless something signs in over and over. */
+export const SESSIONS_PAGE = { byDefault: 100, max: 500 } as const;
 /** The public directory: other organisations' tools read it page by page; the app reads every page. */
 export const PUBLIC_PARTNERS_PAGE = { byDefault: 100, max: 500 } as const;
 

@@ -130,23 +130,27 @@ export async function revokeSessions(
   return rows.length;
 }
 
+/** One page of a person's signed-in devices, last seen first (the id breaks ties). */
 export async function listSessions(
   db: Queryable,
   userId: string,
   currentSessionId: string | null,
-): Promise<DeviceSession[]> {
-  const rows = await db.query<{ id: string; user_agent: string; created_at: unknown; last_seen_at: unknown }>(
+  page: PageQuery,
+): Promise<{ sessions: DeviceSession[]; nextOffset: number | null }> {
+  const read = await db.query<{ id: string; user_agent: string; created_at: unknown; last_seen_at: unknown }>(
     `SELECT s.id::text AS id, s.user_agent, s.created_at, s.last_seen_at FROM sessions s
-     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ORDER BY s.last_seen_at DESC`,
-    [userId],
+     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ORDER BY s.last_seen_at DESC, s.id LIMIT $2 OFFSET $3`,
+    [userId, page.limit + 1, page.offset],
   );
-  return rows.map((row) => ({
+  const { rows, nextOffset } = pageOf(read, page);
+  const sessions = rows.map((row) => ({
     id: row.id,
     device: deviceName(row.user_agent),
     createdAt: iso(row.created_at),
     lastSeenAt: iso(row.last_seen_at),
     current: row.id === currentSessionId,
   }));
+  return { sessions, nextOffset };
 }
 
 /** Admins who can still sign in, besides the one named. */

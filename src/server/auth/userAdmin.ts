@@ -8,7 +8,7 @@ import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/
 import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
 import { readJson, validate } from '../http/body.ts';
-import { PEOPLE_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
+import { PEOPLE_PAGE, SESSIONS_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { SessionEnv } from './sessionGuard.ts';
@@ -199,7 +199,8 @@ export function userAdminRoutes(db: Database) {
     })
     .get('/:id/sessions', async (c) => {
       const user = await userOr404(db, c.req.param('id'));
-      return c.json({ sessions: await listSessions(db, user.id, c.get('sessionId')) });
+      const page = validate(pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max), c.req.query());
+      return c.json(await listSessions(db, user.id, c.get('sessionId'), page));
     })
     .post('/:id/sign-out-everywhere', async (c) => {
       const user = await userOr404(db, c.req.param('id'));
