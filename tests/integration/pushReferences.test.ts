@@ -206,6 +206,41 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
     ]);
   });
 
+  it('refuses a review section assigned to a person who has no account, and takes one who has', async () => {
+    const now = new Date().toISOString();
+    const round = {
+      id: randomUUID(),
+      name: 'Winter review',
+      dueDate: '2026-12-31',
+      startedAt: now,
+      startedBy: 'x',
+      startedByName: 'x',
+      closed: false,
+      updatedAt: now,
+    };
+    const [admin] = await test.db.query<{ id: string }>(
+      `SELECT id::text AS id FROM users WHERE username = 'admin'`,
+    );
+    const assignment = (section: string, assigneeId: string) => ({
+      id: `${round.id}/${section}`,
+      roundId: round.id,
+      section,
+      assigneeId,
+      assigneeName: 'Someone',
+      updatedAt: now,
+    });
+    const nobody = assignment('borough', randomUUID());
+    const somebody = assignment('several', admin!.id);
+    const results = await push('admin', [
+      creating('reviewRound', round),
+      aMutation('reviewAssignment', nobody.id, nobody),
+      aMutation('reviewAssignment', somebody.id, somebody),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
+    const refused = results[1]!;
+    if (refused.status === 'rejected') expect(Object.keys(refused.fields ?? {})).toEqual(['assigneeId']);
+  });
+
   it('keeps a request naming a parish the server had and has since removed (a tombstone)', async () => {
     // A boundary import that leaves out parish DEMO-P02: devices are told it is gone, but one still
     // offline logs a request there; the request is kept rather than lost.

@@ -37,6 +37,10 @@ const ROUND_ID = randomUUID();
 // What the review check and the issued report name: pushed before them, as the registry is in that order.
 const PARTNER_ID = randomUUID();
 const INCIDENT_ID = randomUUID();
+// A review section is assigned to someone with an account: the world's admin, once it exists.
+let assigneeId = (): string => {
+  throw new Error('the world is not open yet');
+};
 const request = aRequest({
   place: { wardCode: 'DEMO-W01', parishCode: PARISH_A, lat: null, lon: null, address: '' },
 });
@@ -141,7 +145,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     id: `${ROUND_ID}/ward:DEMO-W01`,
     roundId: ROUND_ID,
     section: 'ward:DEMO-W01',
-    assigneeId: randomUUID(),
+    assigneeId: assigneeId(),
     assigneeName: 'Test Reviewer',
     updatedAt: NOW,
   }),
@@ -172,6 +176,7 @@ describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) 
   const devices = new Map<Username, Device>();
   beforeAll(async () => {
     world = await openSyncWorld(kind);
+    assigneeId = () => world.user('admin').id;
     for (const person of WORLD_USERS) devices.set(person.username, await world.device(person.username));
   });
   afterAll(() => world.close());

@@ -3,8 +3,8 @@
 // not, so a new field such as `partnerIds` cannot slip past the push's check unnoticed.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ENTITIES, describeEntity, type Entity } from '../../src/domain/entities/registry.ts';
-import { REFERENCE_FIELDS, referencesIn } from '../../src/domain/entities/references.ts';
+import { ENTITIES, describeEntity } from '../../src/domain/entities/registry.ts';
+import { REFERENCE_FIELDS, referencesIn, type Referenced } from '../../src/domain/entities/references.ts';
 import { aRequest } from '../support/records.ts';
 
 /** Every leaf field path of a schema, `[]` for a list's items. */
@@ -32,7 +32,6 @@ const NOT_CHECKED: Record<string, string> = {
   'request.createdBy': 'set by the server from the signed-in person',
   'timeline.requestId': "the note's parent: writeChange refuses a note whose request is not on the server",
   'conflict.recordId': 'made by the server about a record it holds',
-  'reviewAssignment.assigneeId': 'a person (an account), not a synced record',
   'councilSetting.code': "the setting's own key",
   'partner.orukId': "the service's id in an Open Referral feed elsewhere, not a record here",
 };
@@ -89,7 +88,7 @@ describe('fields that name another record', () => {
 
   it("reads a review check's record as the entity it names", () => {
     const check = { roundId: 'r', entity: 'contact', recordId: 'c' };
-    const named = (fields: Record<string, unknown>): [string, Entity][] =>
+    const named = (fields: Record<string, unknown>): [string, Referenced][] =>
       referencesIn('reviewCheck', fields).map((reference) => [reference.field, reference.entity]);
     expect(named(check)).toEqual([
       ['roundId', 'reviewRound'],

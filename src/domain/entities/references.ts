@@ -5,19 +5,22 @@
 // record) is not listed: writeChange already refuses a dependant whose parent is not on the server.
 import type { Entity } from './registry.ts';
 
+/** What a reference names: a synced record, or a person (an account: not synced, but kept by the server). */
+export type Referenced = Entity | 'person';
+
 /**
  * A field naming records of `entity` (or of the entity the record itself names, for a review check).
  * `path` walks the record: a name steps into an object's field, `[]` into every item of a list.
  */
 export interface ReferenceField {
   path: readonly string[];
-  entity: Entity | ((record: Record<string, unknown>) => Entity | null);
+  entity: Referenced | ((record: Record<string, unknown>) => Entity | null);
 }
 
 /** One record a record names, and where: `field` reads like a field of a refusal ("place.parishCode"). */
 export interface Reference {
   field: string;
-  entity: Entity;
+  entity: Referenced;
   id: string;
 }
 
@@ -42,8 +45,10 @@ export const REFERENCE_FIELDS: { readonly [E in Entity]: readonly ReferenceField
   // Made by the server, about a record it holds.
   conflict: [],
   reviewRound: [],
-  // assigneeId names a person (an account, not a synced record): the app offers only existing people.
-  reviewAssignment: [{ path: ['roundId'], entity: 'reviewRound' }],
+  reviewAssignment: [
+    { path: ['roundId'], entity: 'reviewRound' },
+    { path: ['assigneeId'], entity: 'person' },
+  ],
   reviewCheck: [
     { path: ['roundId'], entity: 'reviewRound' },
     {

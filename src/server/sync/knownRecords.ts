@@ -12,46 +12,67 @@
 // pull's tombstone), so the change log says what the server ever had.
 import type { Queryable } from '../storage/database.ts';
 import { describeEntity, type Entity } from '../../domain/entities/registry.ts';
-import type { Reference } from '../../domain/entities/references.ts';
+import type { Reference, Referenced } from '../../domain/entities/references.ts';
 import { storableIds, type StoredRow } from './recordStore.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records written earlier in this batch (BatchRecords). */
 interface BatchWritten {
   get(entity: Entity, id: string): StoredRow | undefined;
 }
 
-function keyOf(entity: Entity, id: string): string {
+const isUuid = (entity: Referenced) =>
+  entity === 'person' || describeEntity(entity).storage.idType === 'uuid';
+
+function keyOf(entity: Referenced, id: string): string {
   // A uuid is stored in one case whatever case it was sent in.
-  return `${entity}:${describeEntity(entity).storage.idType === 'uuid' ? id.toLowerCase() : id}`;
+  return `${entity}:${isUuid(entity) ? id.toLowerCase() : id}`;
+}
+
+/** Where the named records are kept: a person in the accounts, a record in its entity's table. */
+function lookUp(entity: Referenced, named: Iterable<string>, param: number): { sql: string; ids: string[] } {
+  if (entity === 'person') {
+    const ids = [...named].filter((id) => UUID.test(id));
+    return {
+      sql: `SELECT 'person' AS entity, id::text AS id FROM users WHERE id = ANY($${param}::uuid[])`,
+      ids,
+    };
+  }
+  const { table, idType } = describeEntity(entity).storage;
+  return {
+    sql: `SELECT '${entity}' AS entity, id::text AS id FROM ${table} WHERE id = ANY($${param}::${idType}[])`,
+    ids: storableIds(entity, named),
+  };
 }
 
 /** Which of `references` name a record stored now or once: one statement for all of them. */
 async function readKnown(tx: Queryable, references: readonly Reference[]): Promise<Set<string>> {
   const known = new Set<string>();
   if (references.length === 0) return known;
-  const byEntity = new Map<Entity, Set<string>>();
+  const byEntity = new Map<Referenced, Set<string>>();
   for (const { entity, id } of references) byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(id));
   const params: unknown[] = [];
   const parts: string[] = [];
   const entities: string[] = [];
   const ids: string[] = [];
   for (const [entity, named] of byEntity) {
-    for (const id of named) {
-      entities.push(entity);
-      ids.push(id);
-    }
-    const wanted = storableIds(entity, named);
+    // A removed record's change-log row says it was there (people are not in the change log).
+    if (entity !== 'person')
+      for (const id of named) {
+        entities.push(entity);
+        ids.push(id);
+      }
+    const { sql, ids: wanted } = lookUp(entity, named, params.length + 1);
     if (wanted.length === 0) continue;
-    const { table, idType } = describeEntity(entity).storage;
     params.push(wanted);
-    parts.push(`SELECT '${entity}' AS entity, id::text AS id FROM ${table}
-      WHERE id = ANY($${params.length}::${idType}[])`);
+    parts.push(sql);
   }
   params.push(entities, ids);
   parts.push(`SELECT l.entity, l.entity_id AS id FROM change_log l
     JOIN unnest($${params.length - 1}::text[], $${params.length}::text[]) AS r(entity, id)
       ON l.entity = r.entity AND l.entity_id = r.id`);
-  const rows = await tx.query<{ entity: Entity; id: string }>(parts.join('\nUNION ALL\n'), params);
+  const rows = await tx.query<{ entity: Referenced; id: string }>(parts.join('\nUNION ALL\n'), params);
   for (const row of rows) known.add(keyOf(row.entity, row.id));
   return known;
 }
@@ -80,7 +101,9 @@ export class KnownRecords {
       for (const ref of unasked) this.asked.add(keyOf(ref.entity, ref.id));
     }
     return references.filter(
-      (ref) => !this.known.has(keyOf(ref.entity, ref.id)) && batch.get(ref.entity, ref.id) === undefined,
+      (ref) =>
+        !this.known.has(keyOf(ref.entity, ref.id)) &&
+        (ref.entity === 'person' || batch.get(ref.entity, ref.id) === undefined),
     );
   }
 }

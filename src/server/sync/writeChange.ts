@@ -107,7 +107,7 @@ async function refuseUnknownReferences(
   const fields = Object.fromEntries(
     unknown.map((reference) => [
       reference.field,
-      `there is no ${describeEntity(reference.entity).words.one} ${reference.id} on the server`,
+      `there is no ${reference.entity === 'person' ? 'person' : describeEntity(reference.entity).words.one} ${reference.id} on the server`,
     ]),
   );
   throw new Rejection(`Please check: ${Object.keys(fields).join(', ')} (not on the server).`, fields);
