@@ -24,6 +24,8 @@ const javascriptLink = aParish('OLD-P1', 'Old Parish', ['W1'], {
   communityEmergencyPlan: { has: true, link: 'javascript:alert(1)' },
 });
 const invisibleName = aPartner({ name: '\u200b\u2060\u200b' });
+// readable, but naming a ward the server never had (stored before pushes were checked for it)
+const goneWard = aPartner({ coverage: { boroughWide: false, wards: ['W1', 'NEVER-W9'], parishes: [] } });
 const alsoInvisible = aPartner({ name: '\u200b' });
 const tooManyWards = {
   id: randomUUID(),
@@ -40,13 +42,7 @@ async function storeOldRecords(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await saveLoadedRecords(tx, 'ward', [aWard('W1', 'Marden', 0.3)]);
     await saveLoadedRecords(tx, 'parish', [aParish('P1', 'Marden', ['W1']), javascriptLink]);
-    await saveLoadedRecords(tx, 'partner', [
-      aPartner(),
-      invisibleName,
-      aPartner(),
-      alsoInvisible,
-      aPartner(),
-    ]);
+    await saveLoadedRecords(tx, 'partner', [aPartner(), invisibleName, aPartner(), alsoInvisible, goneWard]);
     await saveLoadedRecords(tx, 'incident', [tooManyWards]);
   });
 }
@@ -69,6 +65,9 @@ describe.each(databaseKinds)('stored records this version refuses, on %s', (kind
       ['partner', 'name', [invisibleName.id, alsoInvisible.id].sort()],
       ['incident', 'wardCodes', [tooManyWards.id]],
     ]);
+    expect(report.dangling.map((entry) => [entry.entity, entry.field, entry.ids])).toEqual([
+      ['partner', 'coverage.wards[]', [goneWard.id]],
+    ]);
   });
 
   it('are logged as a warning by the server, naming each field and how to mend them', async () => {
@@ -80,6 +79,7 @@ describe.each(databaseKinds)('stored records this version refuses, on %s', (kind
     expect(text).toContain('partner.name: 2');
     expect(text).toContain('incident.wardCodes: 1');
     expect(text).toContain('npm run check-records');
+    expect(text).toContain('partner.coverage.wards[]: 1 (names no ward on the server)');
   });
 });
 
@@ -98,7 +98,7 @@ describe('npm run check-records', () => {
     expect(await runCheckRecords([], { DATA_DIR: dataDir }, out)).toBe(1);
     const text = lines.join('\n');
     expect(text).toContain('4 of 9 stored records');
-    for (const id of ['OLD-P1', invisibleName.id, alsoInvisible.id, tooManyWards.id])
+    for (const id of ['OLD-P1', invisibleName.id, alsoInvisible.id, tooManyWards.id, goneWard.id])
       expect(text).toContain(id);
 
     const mended = await openDatabase({ dataDir });
@@ -107,9 +107,10 @@ describe('npm run check-records', () => {
       [invisibleName.id, alsoInvisible.id],
     ]);
     await mended.query('DELETE FROM incidents WHERE id = $1', [tooManyWards.id]);
+    await mended.query('DELETE FROM partners WHERE id = $1', [goneWard.id]);
     await mended.close();
     lines.length = 0;
     expect(await runCheckRecords([], { DATA_DIR: dataDir }, out)).toBe(0);
-    expect(lines.join('\n')).toMatch(/All 5 stored records pass/);
+    expect(lines.join('\n')).toMatch(/All 4 stored records pass/);
   });
 });
