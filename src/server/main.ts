@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
 import { APP_VERSION } from './version.ts';
 import { scheduleDailyPurge } from './retention/purge.ts';
+import { checkStoredRecordsInBackground } from './storage/unreadableRecords.ts';
 
 const config = readConfig();
 const db = await openDatabase({
@@ -28,6 +29,10 @@ const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, 
       console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
   }
 });
+
+// Records an older version stored that this one's schemas refuse: counted once, after the server is
+// listening (it yields to requests), and logged as a warning with how to mend them. Never blocks start-up.
+void checkStoredRecordsInBackground(db, (line) => console.warn(line));
 
 // Retention: requesters' details leave requests finished more than RETENTION_DAYS ago, daily.
 const stopPurge = scheduleDailyPurge(db, config.retentionDays, (line) => console.log(line));

@@ -5,6 +5,8 @@ import { openDatabase } from '../../src/server/storage/open.ts';
 import type { Database } from '../../src/server/storage/database.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
+import { replaceArea } from '../../src/server/area/replaceArea.ts';
+import { NAMED_AREA } from '../support/area.ts';
 
 export const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -16,6 +18,8 @@ export async function withDatabase<T>(
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const db = await openDatabase(kind === 'postgres' ? { databaseUrl: postgresUrl, schema } : {});
   try {
+    // the wards and parishes the pushed records name (a push refuses a change naming an unknown one)
+    await replaceArea(db, NAMED_AREA);
     await createUser(db, {
       username: 'bench',
       displayName: 'Bench',

@@ -31,8 +31,29 @@ async function signInToken(url: string, username: string, password: string) {
   return (await response.json()) as { token: string; user: { id: string; displayName: string } };
 }
 
+/** A partner on the server (a push refuses an assignment to a partner the server does not have). */
+async function aPartnerId(url: string, token: string): Promise<string> {
+  let since: string | null = null;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', ...(since ? { since } : {}) });
+    const response = await fetch(`${url}/api/sync/pull?${query.toString()}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const page = (await response.json()) as {
+      changes: { entity: string; id: string; deleted: boolean }[];
+      cursor: string;
+      hasMore: boolean;
+    };
+    const partner = page.changes.find((change) => change.entity === 'partner' && !change.deleted);
+    if (partner) return partner.id;
+    if (!page.hasMore) throw new Error('the server has no partner to assign');
+    since = page.cursor;
+  }
+}
+
 export async function seedRequests(url: string, username: string, password: string): Promise<SeededRequests> {
   const { token, user } = await signInToken(url, username, password);
+  const partnerId = await aPartnerId(url, token);
   const by = { createdBy: user.id, createdByName: user.displayName };
   const incident: Incident = {
     id: randomUUID(),
@@ -65,7 +86,7 @@ export async function seedRequests(url: string, username: string, password: stri
     status: 'in_progress',
     assignments: [
       {
-        partnerId: randomUUID(),
+        partnerId,
         partnerName: 'Ashcombe Good Neighbours',
         reasons: [],
         assignedAt: minutesAgo(100),

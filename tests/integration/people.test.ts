@@ -16,6 +16,7 @@ import {
 import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
+import { PEOPLE_PAGE, SESSIONS_PAGE } from '../../src/domain/api/paging.ts';
 
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
@@ -159,6 +160,36 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
     expect(after.users.length).toBe(before.users.length);
   });
 
+  it('lists people a page at a time, every one once, and refuses a bad limit naming it', async () => {
+    for (const name of ['paged1', 'paged2', 'paged3']) await newPerson(name, 'viewer');
+    const everyone = (await call(admin, 'GET', `/api/admin/users?limit=${PEOPLE_PAGE.max}`)).body as {
+      users: { id: string }[];
+      nextOffset: number | null;
+    };
+    expect(everyone.nextOffset).toBeNull();
+    const paged: string[] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const answer = await call(admin, 'GET', `/api/admin/users?limit=2&offset=${offset}`);
+      expect(answer.status).toBe(200);
+      const page = answer.body as { users: { id: string }[]; nextOffset: number | null };
+      expect(page.users.length).toBeLessThanOrEqual(2);
+      paged.push(...page.users.map((user) => user.id));
+      offset = page.nextOffset;
+    }
+    expect(paged).toEqual(everyone.users.map((user) => user.id));
+    expect(paged.length).toBeGreaterThanOrEqual(6);
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      [`limit=${PEOPLE_PAGE.max + 1}`, 'limit'],
+      ['limit=lots', 'limit'],
+      ['offset=-2', 'offset'],
+    ]) {
+      const answer = await call(admin, 'GET', `/api/admin/users?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(Object.keys(errorOf(answer.body).fields ?? {}), query).toEqual([field]);
+    }
+  });
+
   it('lets only admins manage people', async () => {
     const duty = await signIn('duty', DEMO_USERS[1]!.password);
     const answer = await call(duty, 'GET', '/api/admin/users');
@@ -233,6 +264,23 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
     expect(sessions).toHaveLength(2);
     expect(sessions.every((session) => session.device === 'Chrome on Android phone')).toBe(true);
     expect(sessions.filter((session) => session.current)).toHaveLength(1);
+    // paged like every list: one at a time, then a 400 naming a bad limit
+    const firstPage = (await call(second, 'GET', '/api/account/sessions?limit=1')).body as {
+      sessions: unknown[];
+      nextOffset: number | null;
+    };
+    expect([firstPage.sessions.length, firstPage.nextOffset]).toEqual([1, 1]);
+    const lastPage = (await call(second, 'GET', '/api/account/sessions?limit=1&offset=1')).body as {
+      nextOffset: number | null;
+    };
+    expect(lastPage.nextOffset).toBeNull();
+    const tooMany = await call(
+      admin,
+      'GET',
+      `/api/admin/users/${person.id}/sessions?limit=${SESSIONS_PAGE.max + 1}`,
+    );
+    expect(tooMany.status).toBe(400);
+    expect(Object.keys(errorOf(tooMany.body).fields ?? {})).toEqual(['limit']);
 
     const other = sessions.find((session) => !session.current)!;
     expect((await call(second, 'DELETE', `/api/account/sessions/${other.id}`)).status).toBe(204);

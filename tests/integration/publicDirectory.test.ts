@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { partnerSchema, type Partner } from '../../src/domain/entities/partner.ts';
-import { publicDirectorySchema } from '../../src/domain/directory/publicPartner.ts';
+import { publicDirectoryPageSchema } from '../../src/domain/directory/publicPartner.ts';
+import { PUBLIC_PARTNERS_PAGE } from '../../src/domain/api/paging.ts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
 
@@ -88,8 +89,37 @@ describe('GET /api/public/partners', () => {
   async function directory() {
     const response = await app.request('/api/public/partners');
     expect(response.status).toBe(200);
-    return publicDirectorySchema.parse(await response.json()).partners;
+    return publicDirectoryPageSchema.parse(await response.json()).partners;
   }
+
+  it('answers a page at a time: limit, offset, and where the next page starts', async () => {
+    const page = async (query: string) => {
+      const response = await app.request(`/api/public/partners?${query}`);
+      expect(response.status).toBe(200);
+      const body = publicDirectoryPageSchema.parse(await response.json());
+      return { names: body.partners.map((partner) => partner.name), nextOffset: body.nextOffset };
+    };
+    expect(await page('limit=1')).toEqual({ names: ['Listed Before Agreements'], nextOffset: 1 });
+    expect(await page('limit=1&offset=1')).toEqual({ names: ['Public Field Name'], nextOffset: null });
+    expect(await page('offset=5')).toEqual({ names: [], nextOffset: null });
+    expect(await page(`limit=${PUBLIC_PARTNERS_PAGE.max}`)).toEqual({
+      names: ['Listed Before Agreements', 'Public Field Name'],
+      nextOffset: null,
+    });
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    [`limit=${PUBLIC_PARTNERS_PAGE.max + 1}`, 'limit'],
+    ['limit=ten', 'limit'],
+    ['limit=2.5', 'limit'],
+    ['offset=-1', 'offset'],
+  ])('refuses a bad page (%s) with a 400 naming the field', async (query, field) => {
+    const response = await app.request(`/api/public/partners?${query}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(body.error.fields)).toEqual([field]);
+  });
 
   it('answers without a sign-in, listing only partners that agreed to be shown publicly', async () => {
     const names = (await directory()).map((partner) => partner.name);

@@ -12,6 +12,8 @@ import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
+import { NAMED_AREA } from '../support/area.ts';
+import { replaceArea } from '../../src/server/area/replaceArea.ts';
 
 const duty: User = {
   id: randomUUID(),
@@ -38,6 +40,7 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
   let test: TestDatabase;
   beforeAll(async () => {
     test = await openTestDatabase(kind);
+    await replaceArea(test.db, NAMED_AREA); // the wards and parishes the requests name
   });
   afterAll(() => test.drop());
 
@@ -106,12 +109,12 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
   });
 
   it('moves notes with their request, those written in the same batch and those stored before', async () => {
-    const request = aRequest({ place: { ...aRequest().place, parishCode: 'P-ONE' } });
+    const request = aRequest({ place: { ...aRequest().place, parishCode: 'DEMO-P01' } });
     const storedNote = aNote(request.id, 'Logged yesterday');
     await pushed([creating('request', request), creating('timeline', storedNote)]);
 
     const newNote = aNote(request.id, 'Logged today');
-    const moved = { ...request.place, parishCode: 'P-TWO' };
+    const moved = { ...request.place, parishCode: 'DEMO-P02' };
     const results = await pushed([
       creating('timeline', newNote),
       aMutation('request', request.id, { place: moved }, { hlc: stamp() }),
@@ -121,14 +124,14 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
       'SELECT id::text AS id, scope FROM timeline WHERE parent_id = $1 ORDER BY id',
       [`request:${request.id}`],
     );
-    expect(notes.map((note) => note.scope)).toEqual(['parish:P-TWO', 'parish:P-TWO']);
+    expect(notes.map((note) => note.scope)).toEqual(['parish:DEMO-P02', 'parish:DEMO-P02']);
     // the note stored before leaves the old parish's devices; the new one never was there
     expect(await logged('timeline', storedNote.id)).toEqual([
-      { entity: 'exit:timeline', entity_id: `${storedNote.id}|parish:P-ONE`, scope: 'parish:P-ONE' },
-      { entity: 'timeline', entity_id: storedNote.id, scope: 'parish:P-TWO' },
+      { entity: 'exit:timeline', entity_id: `${storedNote.id}|parish:DEMO-P01`, scope: 'parish:DEMO-P01' },
+      { entity: 'timeline', entity_id: storedNote.id, scope: 'parish:DEMO-P02' },
     ]);
     expect(await logged('timeline', newNote.id)).toEqual([
-      { entity: 'timeline', entity_id: newNote.id, scope: 'parish:P-TWO' },
+      { entity: 'timeline', entity_id: newNote.id, scope: 'parish:DEMO-P02' },
     ]);
   });
 

@@ -34,6 +34,13 @@ import type { Parish, Ward } from '../../src/domain/geo/area.ts';
 
 const NOW = new Date().toISOString();
 const ROUND_ID = randomUUID();
+// What the review check and the issued report name: pushed before them, as the registry is in that order.
+const PARTNER_ID = randomUUID();
+const INCIDENT_ID = randomUUID();
+// A review section is assigned to someone with an account: the world's admin, once it exists.
+let assigneeId = (): string => {
+  throw new Error('the world is not open yet');
+};
 const request = aRequest({
   place: { wardCode: 'DEMO-W01', parishCode: PARISH_A, lat: null, lon: null, address: '' },
 });
@@ -84,10 +91,11 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     charterRole: { agreed: true, date: '2026-01-05' },
     retired: false,
   }),
-  partner: () => aPartner({ coverage: { boroughWide: false, wards: ['DEMO-W01'], parishes: [] } }),
+  partner: () =>
+    aPartner({ id: PARTNER_ID, coverage: { boroughWide: false, wards: ['DEMO-W01'], parishes: [] } }),
   contact: () => aContact({ parishCode: PARISH_A, visibility: 'restricted' }),
   incident: () => ({
-    id: randomUUID(),
+    id: INCIDENT_ID,
     name: 'Test flood',
     type: 'flood',
     startedAt: NOW,
@@ -137,7 +145,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     id: `${ROUND_ID}/ward:DEMO-W01`,
     roundId: ROUND_ID,
     section: 'ward:DEMO-W01',
-    assigneeId: randomUUID(),
+    assigneeId: assigneeId(),
     assigneeName: 'Test Reviewer',
     updatedAt: NOW,
   }),
@@ -145,7 +153,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
     id: randomUUID(),
     roundId: ROUND_ID,
     entity: 'partner',
-    recordId: randomUUID(),
+    recordId: PARTNER_ID,
     outcome: 'still_correct',
     checkedAt: NOW,
     by: randomUUID(),
@@ -153,7 +161,7 @@ const samples: { [E in Entity]: () => RecordOf<E> } = {
   }),
   issuedReport: () => ({
     id: randomUUID(),
-    incidentId: randomUUID(),
+    incidentId: INCIDENT_ID,
     issuedAt: NOW,
     open: 3,
     gaps: ['DEMO-W01:food'],
@@ -168,6 +176,7 @@ describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) 
   const devices = new Map<Username, Device>();
   beforeAll(async () => {
     world = await openSyncWorld(kind);
+    assigneeId = () => world.user('admin').id;
     for (const person of WORLD_USERS) devices.set(person.username, await world.device(person.username));
   });
   afterAll(() => world.close());

@@ -117,9 +117,20 @@ describe.each(databaseKinds)('the quarterly review through sync (%s)', (kind) =>
   });
 
   it('shares issued reports among staff and lets only admins set the report marking', async () => {
+    const now = new Date().toISOString();
+    const incident = {
+      id: randomUUID(),
+      name: 'Snow on the Downs',
+      type: 'snow_ice',
+      startedAt: now,
+      endedAt: null,
+      status: 'open',
+      wardCodes: ['DEMO-W01'],
+      updatedAt: now,
+    };
     const issued = {
       id: randomUUID(),
-      incidentId: randomUUID(),
+      incidentId: incident.id,
       issuedAt: new Date().toISOString(),
       open: 4,
       gaps: ['DEMO-W01:food'],
@@ -128,6 +139,10 @@ describe.each(databaseKinds)('the quarterly review through sync (%s)', (kind) =>
     };
     const push = (username: 'duty' | 'admin', entity: string, recordId: string, changes: object) =>
       world.push(username, [{ id: randomUUID(), entity, recordId, hlc: stamp(), changes, base: {} }]);
+    // the report names its incident, which must be on the server
+    expect((await push('duty', 'incident', incident.id, incident)).results[0]).toMatchObject({
+      status: 'applied',
+    });
     expect((await push('duty', 'issuedReport', issued.id, issued)).results[0]).toMatchObject({
       status: 'applied',
     });

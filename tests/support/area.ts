@@ -57,3 +57,22 @@ export function aParish(
     ...overrides,
   };
 }
+
+/**
+ * The wards and parishes the record builders name (aRequest's DEMO-W01, aPartner's W1, aContact's P1):
+ * loaded into a database before pushing those records, since a push refuses a change naming a ward or
+ * parish the server does not have.
+ */
+export const NAMED_AREA = {
+  wards: [
+    aWard('DEMO-W01', 'Demo ward one', 0.1, { neighbours: ['DEMO-W02'] }),
+    aWard('DEMO-W02', 'Demo ward two', 0.2, { neighbours: ['DEMO-W01'] }),
+    aWard('W1', 'Marden', 0.3, { neighbours: ['W2'] }),
+    aWard('W2', 'Shepway North', 0.4, { parished: false, neighbours: ['W1'] }),
+  ],
+  parishes: [
+    aParish('DEMO-P01', 'Demo parish one', ['DEMO-W01']),
+    aParish('DEMO-P02', 'Demo parish two', ['DEMO-W02']),
+    aParish('P1', 'Marden', ['W1']),
+  ],
+};

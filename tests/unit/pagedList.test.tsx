@@ -18,6 +18,25 @@ describe('a paged list', () => {
     expect(html).toContain(`Show ${LIST_PAGE} more of ${1000 - LIST_PAGE}`);
   });
 
+  it('shows the latest page of a list read oldest first (a timeline), offering the earlier ones above', () => {
+    const html = renderToStaticMarkup(
+      <PagedList
+        items={many}
+        label="Timeline"
+        ordered
+        showLatest
+        render={(item) => <li key={item}>{item}</li>}
+      />,
+    );
+    expect(html.match(/<li>/g)).toHaveLength(LIST_PAGE);
+    expect(html).toContain('Request 999');
+    expect(html).toContain(`Request ${1000 - LIST_PAGE}<`);
+    expect(html).not.toContain(`Request ${999 - LIST_PAGE}<`);
+    expect(html.indexOf(`Show ${LIST_PAGE} earlier of ${1000 - LIST_PAGE}`)).toBeLessThan(
+      html.indexOf('<ol'),
+    );
+  });
+
   it('shows a short list whole, with no button', () => {
     const html = renderToStaticMarkup(
       <PagedList items={many.slice(0, 3)} label="Requests" render={(item) => <li key={item}>{item}</li>} />,
@@ -50,6 +69,7 @@ describe('a paged list', () => {
     'src/app/features/requests/SyncIssuesScreen.tsx',
     'src/app/features/directory/StaleScreen.tsx',
     'src/app/features/people/PeopleScreen.tsx',
+    'src/app/features/requests/RequestTimeline.tsx',
   ])('is how %s lists its records', (file) => {
     const source = readFileSync(file, 'utf8');
     expect(source).toContain('<PagedList');

@@ -16,7 +16,14 @@ import {
   userChangeSchema,
 } from '../accounts/people.ts';
 import { auditPageSchema, auditQuerySchema } from '../accounts/audit.ts';
-import { publicDirectorySchema } from '../directory/publicPartner.ts';
+import { publicDirectoryPageSchema } from '../directory/publicPartner.ts';
+import {
+  nextOffsetSchema,
+  pageQuerySchema,
+  PEOPLE_PAGE,
+  PUBLIC_PARTNERS_PAGE,
+  SESSIONS_PAGE,
+} from './paging.ts';
 import { termMappingsSchema } from '../openReferral/termMapping.ts';
 import {
   fetchFeedRequestSchema,
@@ -43,7 +50,8 @@ export interface ApiRoute {
 /** The OpenAPI document itself, described loosely: it is JSON about JSON. */
 const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}) });
 
-const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema) });
+const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema), nextOffset: nextOffsetSchema });
+const sessionsPage = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
 const managedUserAnswer = z.object({ user: managedUserSchema });
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -145,10 +153,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/public/partners',
-    summary: 'The public directory: partners that agreed to be shown publicly, their public details only',
+    summary:
+      'The public directory: partners that agreed to be shown publicly, their public details only; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'public',
     access: 'public',
-    response: publicDirectorySchema,
+    query: pageQuerySchema(PUBLIC_PARTNERS_PAGE.byDefault, PUBLIC_PARTNERS_PAGE.max),
+    response: publicDirectoryPageSchema,
   },
   {
     method: 'get',
@@ -178,9 +188,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/account/sessions',
-    summary: 'One’s own signed-in devices',
+    summary:
+      'One’s own signed-in devices, last seen first; one page (limit, offset), nextOffset is where the next starts',
     tag: 'account',
     access: 'signed_in',
+    query: sessionsPage,
     response: sessionsSchema,
   },
   {
@@ -194,10 +206,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/admin/users',
-    summary: 'Everyone who can sign in, with role, parish and whether disabled',
+    summary:
+      'Everyone who can sign in, with role, parish and whether disabled; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'people',
     access: 'admin',
-    response: z.object({ users: z.array(managedUserSchema) }),
+    query: pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max),
+    response: z.object({ users: z.array(managedUserSchema), nextOffset: nextOffsetSchema }),
   },
   {
     method: 'post',
@@ -247,6 +261,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'A person’s signed-in devices',
     tag: 'people',
     access: 'admin',
+    query: sessionsPage,
     response: sessionsSchema,
   },
   {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { capabilitySchema } from '../entities/capabilities.ts';
 import { areaCodeSchema } from '../geo/area.ts';
 import { idSchema, isoDateSchema } from '../entities/common.ts';
+import { nextOffsetSchema } from '../api/paging.ts';
 import { agreedUses, openingHoursSchema, partnerKindSchema, type Partner } from '../entities/partner.ts';
 
 export const publicPartnerSchema = z
@@ -27,6 +28,11 @@ export const publicPartnerSchema = z
 export type PublicPartner = z.infer<typeof publicPartnerSchema>;
 
 export const publicDirectorySchema = z.object({ partners: z.array(publicPartnerSchema) }).strict();
+
+/** One page of GET /api/public/partners: `nextOffset` is where the next page starts, null on the last. */
+export const publicDirectoryPageSchema = z
+  .object({ partners: z.array(publicPartnerSchema), nextOffset: nextOffsetSchema })
+  .strict();
 
 /** Whether the partner may appear in the public directory at all. */
 export function isShownPublicly(partner: Partner): boolean {
@@ -59,10 +65,7 @@ export function toPublicPartner(partner: Partner): PublicPartner {
   };
 }
 
-/** The public directory from the whole list: only those shown publicly, by name. */
-export function publicDirectory(partners: readonly Partner[]): PublicPartner[] {
-  return partners
-    .filter(isShownPublicly)
-    .map(toPublicPartner)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+/** The public directory by name, as residents read it (the API pages it in the database's order). */
+export function byName(partners: readonly PublicPartner[]): PublicPartner[] {
+  return [...partners].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
 }

@@ -7,6 +7,7 @@ import type { DeviceSession, ManagedUser, NewUserInput } from '../../domain/acco
 import { deviceName } from '../../domain/accounts/people.ts';
 import { userSchema } from '../../domain/accounts/user.ts';
 import { hashPassword } from './password.ts';
+import { pageOf, type PageQuery } from '../../domain/api/paging.ts';
 
 // No 0/O, 1/l/I: read aloud over a phone or copied from a screen without mistakes.
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -59,9 +60,17 @@ const MANAGED_SELECT = `
     (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id AND ${LIVE_SESSION}) AS devices
   FROM users u`;
 
-export async function listUsers(db: Queryable): Promise<ManagedUser[]> {
-  const rows = await db.query<ManagedRow>(`${MANAGED_SELECT} ORDER BY lower(u.display_name), u.username`);
-  return rows.map(toManaged);
+/** One page of people by name (the id breaks ties, so pages neither skip nor repeat anyone). */
+export async function listUsers(
+  db: Queryable,
+  page: PageQuery,
+): Promise<{ users: ManagedUser[]; nextOffset: number | null }> {
+  const rows = await db.query<ManagedRow>(
+    `${MANAGED_SELECT} ORDER BY lower(u.display_name), u.username, u.id LIMIT $1 OFFSET $2`,
+    [page.limit + 1, page.offset],
+  );
+  const { rows: shown, nextOffset } = pageOf(rows, page);
+  return { users: shown.map(toManaged), nextOffset };
 }
 
 export async function findManagedUser(db: Queryable, id: string): Promise<ManagedUser | undefined> {
@@ -121,23 +130,27 @@ export async function revokeSessions(
   return rows.length;
 }
 
+/** One page of a person's signed-in devices, last seen first (the id breaks ties). */
 export async function listSessions(
   db: Queryable,
   userId: string,
   currentSessionId: string | null,
-): Promise<DeviceSession[]> {
-  const rows = await db.query<{ id: string; user_agent: string; created_at: unknown; last_seen_at: unknown }>(
+  page: PageQuery,
+): Promise<{ sessions: DeviceSession[]; nextOffset: number | null }> {
+  const read = await db.query<{ id: string; user_agent: string; created_at: unknown; last_seen_at: unknown }>(
     `SELECT s.id::text AS id, s.user_agent, s.created_at, s.last_seen_at FROM sessions s
-     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ORDER BY s.last_seen_at DESC`,
-    [userId],
+     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ORDER BY s.last_seen_at DESC, s.id LIMIT $2 OFFSET $3`,
+    [userId, page.limit + 1, page.offset],
   );
-  return rows.map((row) => ({
+  const { rows, nextOffset } = pageOf(read, page);
+  const sessions = rows.map((row) => ({
     id: row.id,
     device: deviceName(row.user_agent),
     createdAt: iso(row.created_at),
     lastSeenAt: iso(row.last_seen_at),
     current: row.id === currentSessionId,
   }));
+  return { sessions, nextOffset };
 }
 
 /** Admins who can still sign in, besides the one named. */

@@ -6,12 +6,15 @@ import type { Database } from '../storage/database.ts';
 import { passwordChangeSchema, type Account } from '../../domain/accounts/people.ts';
 import { scopeKey } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
-import { readJson } from '../http/body.ts';
+import { readJson, validate } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyPassword } from './password.ts';
 import { activeSession, type SessionEnv } from './sessionGuard.ts';
 import { listSessions, revokeSessions, setPassword } from './peopleStore.ts';
+import { SESSIONS_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
+
+const sessionsPage = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
 
 export function accountRoutes(db: Database) {
   return (
@@ -59,7 +62,9 @@ export function accountRoutes(db: Database) {
         return c.body(null, 204);
       })
       .get('/sessions', async (c) =>
-        c.json({ sessions: await listSessions(db, c.get('user').id, c.get('sessionId')) }),
+        c.json(
+          await listSessions(db, c.get('user').id, c.get('sessionId'), validate(sessionsPage, c.req.query())),
+        ),
       )
       .delete('/sessions/:id', async (c) => {
         const id = c.req.param('id');

@@ -1,24 +1,41 @@
 // The public directory API (GET /api/public/partners): no sign-in, for residents and for other
 // organisations' tools. Only partners that agreed to be shown publicly, only their public fields
-// (src/domain/directory/publicPartner.ts); answers are checked against the strict public schema before leaving.
+// (src/domain/directory/publicPartner.ts); answers are checked against the strict public schema before
+// leaving. Paged (limit, offset; src/domain/api/paging.ts), by name then id, so pages neither skip nor
+// repeat a partner.
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
 import { partnerSchema, type Partner } from '../../domain/entities/partner.ts';
-import { publicDirectory, publicDirectorySchema } from '../../domain/directory/publicPartner.ts';
+import {
+  isShownPublicly,
+  publicDirectoryPageSchema,
+  toPublicPartner,
+} from '../../domain/directory/publicPartner.ts';
+import { pageOf, pageQuerySchema, PUBLIC_PARTNERS_PAGE } from '../../domain/api/paging.ts';
+import { validate } from '../http/body.ts';
+
+const pageQuery = pageQuerySchema(PUBLIC_PARTNERS_PAGE.byDefault, PUBLIC_PARTNERS_PAGE.max);
 
 export function publicRoutes(db: Database) {
   return new Hono().get('/partners', async (c) => {
+    const page = validate(pageQuery, c.req.query());
     // The agreement is checked in SQL first (old records by listedPublicly), then again in the domain.
     const rows = await db.query<{ record: unknown }>(
       `SELECT record FROM partners
        WHERE record->>'status' = 'active'
-         AND coalesce((record->'agreement'->>'shownPublicly')::boolean, (record->>'listedPublicly')::boolean, false)`,
+         AND coalesce((record->'agreement'->>'shownPublicly')::boolean, (record->>'listedPublicly')::boolean, false)
+       ORDER BY lower(record->>'name'), id
+       LIMIT $1 OFFSET $2`,
+      [page.limit + 1, page.offset],
     );
-    const partners = rows
+    const { rows: shown, nextOffset } = pageOf(rows, page);
+    const partners = shown
       .map((row) => partnerSchema.safeParse(row.record))
       .filter((parsed) => parsed.success)
-      .map((parsed) => parsed.data as Partner);
-    const answer = publicDirectorySchema.parse({ partners: publicDirectory(partners) });
+      .map((parsed) => parsed.data as Partner)
+      .filter(isShownPublicly)
+      .map(toPublicPartner);
+    const answer = publicDirectoryPageSchema.parse({ partners, nextOffset });
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
     return c.json(answer);

@@ -8,6 +8,7 @@ import { writeRefusal } from '../../domain/entities/access.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
 import type { BatchRecords } from './batchRecords.ts';
+import type { KnownRecords } from './knownRecords.ts';
 import type { RecordWriter } from './recordStore.ts';
 import { Rejection, writeChange } from './writeChange.ts';
 
@@ -20,6 +21,7 @@ export async function applyMutation(
   user: User,
   mutation: Mutation,
   records: BatchRecords,
+  knownRecords: KnownRecords,
 ): Promise<void> {
   const { entity, recordId } = mutation;
   const description = describeEntity(entity);
@@ -82,6 +84,7 @@ export async function applyMutation(
       const row = await records.fetch(parent.entity, parent.id);
       return row && canSeeScope(user, row.scope) ? row : undefined;
     },
+    unknownReferences: (references) => knownRecords.unknown(references, records),
     authorise(before, after) {
       const refusal = writeRefusal(user, entity, before, after);
       if (refusal) throw new Rejection(refusal);

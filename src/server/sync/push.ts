@@ -5,8 +5,9 @@
 //
 // Round trips are per batch, not per mutation: one statement takes every lock the batch needs, in one
 // global order (so two batches never deadlock); one reads which ids were applied; one reads the records
-// of every entity. The mutations are then decided in memory, in order (a later one sees an earlier
-// one's record), and everything they write — records, change log, audit trail, applied ids — is stored
+// of every entity; one reads which of the records they name the server has (knownRecords.ts). The
+// mutations are then decided in memory, in order (a later one sees an earlier one's record, and may
+// name it), and everything they write — records, change log, audit trail, applied ids — is stored
 // in one statement (pendingWrites.ts). Only if that fails is the batch redone one mutation at a time in
 // savepoints (pushOne.ts), to refuse the culprit alone. A deadlock with some other writer is tried again
 // before the device is answered "busy" (retryWhenBusy.ts).
@@ -16,6 +17,8 @@ import { mutationSchema, type Mutation, type PushResult } from '../../domain/syn
 import { fieldErrors } from '../../domain/api/apiError.ts';
 import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
 import { BatchRecords } from './batchRecords.ts';
+import { KnownRecords } from './knownRecords.ts';
+import { referencesIn } from '../../domain/entities/references.ts';
 import { readStoredOfEntities } from './recordStore.ts';
 import { PendingWrites } from './pendingWrites.ts';
 import { pushInSavepoint, pushTogether, StoringTogetherFailed, type PushContext } from './pushOne.ts';
@@ -163,6 +166,10 @@ async function pushBatch(
     user,
     clientId,
     records: await BatchRecords.read(tx, recordsNamed(valid, parents)),
+    known: await KnownRecords.read(
+      tx,
+      valid.flatMap((mutation) => referencesIn(mutation.entity, mutation.changes)),
+    ),
     audit: [],
   };
   const pending = new PendingWrites(tx);

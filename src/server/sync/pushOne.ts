@@ -8,6 +8,7 @@ import type { User } from '../../domain/accounts/user.ts';
 import type { Mutation, PushResult } from '../../domain/sync/mutation.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import type { BatchRecords } from './batchRecords.ts';
+import type { KnownRecords } from './knownRecords.ts';
 import type { PendingWrites } from './pendingWrites.ts';
 import { writeNow, type RecordWriter } from './recordStore.ts';
 import { applyMutation, Rejection } from './applyMutation.ts';
@@ -26,14 +27,16 @@ export interface PushContext {
   user: User;
   clientId: string;
   records: BatchRecords;
+  /** Which of the records the batch names the server has. */
+  known: KnownRecords;
   /** Audit entries of the applied mutations, written with the batch. */
   audit: AuditEntry[];
 }
 
 async function decide(context: PushContext, writer: RecordWriter, mutation: Mutation): Promise<void> {
-  const { user, clientId, records, audit } = context;
+  const { user, clientId, records, known, audit } = context;
   const before = records.get(mutation.entity, mutation.recordId)?.record ?? null;
-  await applyMutation(writer, user, mutation, records);
+  await applyMutation(writer, user, mutation, records, known);
   const after = records.get(mutation.entity, mutation.recordId)?.record;
   if (after) audit.push(...changeEntries({ user, clientId, mutation, before, after }));
 }

@@ -15,6 +15,7 @@ import {
   type ParentRef,
 } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
+import { referencesIn, type Reference } from '../../domain/entities/references.ts';
 import type { RecordWriter, StoredRow } from './recordStore.ts';
 
 /** A change refused for a reason the person can act on; push answers it as "rejected". */
@@ -43,6 +44,8 @@ export interface ChangeToWrite {
   parentScope(parent: ParentRef): Promise<StoredRow | undefined>;
   /** Throws when the writer may not move the record from scope `before` to `after`. */
   authorise?(before: Scope | undefined, after: Scope): void;
+  /** Of the records the change names, those the server does not have (knownRecords.ts): refused. */
+  unknownReferences?(references: readonly Reference[]): Promise<Reference[]>;
 }
 
 /** Somewhere to note what was written, so later changes in the same batch see it. */
@@ -65,6 +68,7 @@ export async function writeChange(
   }
   const record = checked.data as Record<string, unknown>;
   if (keyOf(entity, record) !== id) throw new Rejection('The change names a different record than it edits.');
+  if (change.unknownReferences) await refuseUnknownReferences(change, record);
 
   const parent = description.parentOf?.(record) ?? null;
   let parentScope: Scope | undefined;
@@ -83,6 +87,30 @@ export async function writeChange(
   written.set(entity, id, { record, clocks: merged.clocks, scope });
   if (stored && stored.scope !== scope) await moveDependants(writer, entity, id, scope);
   await keepConflicts(writer, change, merged.conflicts, scope, description.label(record));
+}
+
+/**
+ * Refuses a change naming a record the server does not have, naming each such field. Only the fields
+ * the change carries are looked at: a record stored before this check keeps what it named until edited.
+ */
+async function refuseUnknownReferences(
+  change: ChangeToWrite,
+  record: Record<string, unknown>,
+): Promise<void> {
+  const changed = Object.fromEntries(
+    Object.keys(change.changes)
+      .filter((field) => Object.hasOwn(record, field))
+      .map((field) => [field, record[field]]),
+  );
+  const unknown = await change.unknownReferences!(referencesIn(change.entity, changed, record));
+  if (unknown.length === 0) return;
+  const fields = Object.fromEntries(
+    unknown.map((reference) => [
+      reference.field,
+      `there is no ${reference.entity === 'person' ? 'person' : describeEntity(reference.entity).words.one} ${reference.id} on the server`,
+    ]),
+  );
+  throw new Rejection(`Please check: ${Object.keys(fields).join(', ')} (not on the server).`, fields);
 }
 
 /** A record changed scope: its notes and conflicts go where it went (and leave where it was). */

@@ -1,13 +1,16 @@
 // My devices (/account): everywhere this person is signed in, named by browser and system, with when
 // it signed in and was last seen; any other device can be signed out from here (a lost phone).
 import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
 import { deviceSessionSchema, type DeviceSession } from '../../../domain/accounts/people.ts';
+import { nextOffsetSchema, readEveryPage, SESSIONS_PAGE } from '../../../domain/api/paging.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { useOnline } from '../../useOnline.ts';
 import { timeAgo } from '../../timeAgo.ts';
 import { messageOf, serverCall } from './serverCall.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 
-const answerSchema = deviceSessionSchema.array();
+const pageSchema = z.object({ sessions: deviceSessionSchema.array(), nextOffset: nextOffsetSchema });
 
 export function AccountScreen() {
   const online = useOnline();
@@ -17,8 +20,13 @@ export function AccountScreen() {
 
   const load = useCallback(async () => {
     try {
-      const body = (await serverCall('/api/account/sessions')) as { sessions: unknown };
-      setSessions(answerSchema.parse(body.sessions));
+      const every = await readEveryPage(async (offset) => {
+        const page = pageSchema.parse(
+          await serverCall(`/api/account/sessions?limit=${SESSIONS_PAGE.max}&offset=${offset}`),
+        );
+        return { items: page.sessions, nextOffset: page.nextOffset };
+      });
+      setSessions(every);
       setError(null);
     } catch (failure) {
       setError(messageOf(failure));
@@ -52,8 +60,10 @@ export function AccountScreen() {
       {online && sessions === null && !error && <p role="status">Loading your devices…</p>}
       {sessions?.length === 0 && <p className="empty">You are not signed in anywhere else.</p>}
       {sessions && sessions.length > 0 && (
-        <ul className="card-list" aria-label="Signed-in devices">
-          {sessions.map((session) => (
+        <PagedList
+          items={sessions}
+          label="Signed-in devices"
+          render={(session) => (
             <li key={session.id} className="card">
               <span className="card-title">
                 {session.device} {session.current && <span className="badge">This device</span>}
@@ -68,8 +78,8 @@ export function AccountScreen() {
                 </button>
               )}
             </li>
-          ))}
-        </ul>
+          )}
+        />
       )}
     </>
   );

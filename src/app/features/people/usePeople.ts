@@ -2,12 +2,14 @@
 // parishes a coordinator can be given, from the device's copy of the area.
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { z } from 'zod';
 import { managedUserSchema, type ManagedUser } from '../../../domain/accounts/people.ts';
+import { nextOffsetSchema, PEOPLE_PAGE, readEveryPage } from '../../../domain/api/paging.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { useOnline } from '../../useOnline.ts';
 import { messageOf, serverCall } from '../account/serverCall.ts';
 
-const listSchema = managedUserSchema.array();
+const pageSchema = z.object({ users: managedUserSchema.array(), nextOffset: nextOffsetSchema });
 
 export function usePeople() {
   const online = useOnline();
@@ -15,8 +17,14 @@ export function usePeople() {
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      const body = (await serverCall('/api/admin/users')) as { users: unknown };
-      setPeople(listSchema.parse(body.users));
+      // Every page: the screens sort, search and count the whole list.
+      const everyone = await readEveryPage(async (offset) => {
+        const page = pageSchema.parse(
+          await serverCall(`/api/admin/users?limit=${PEOPLE_PAGE.max}&offset=${offset}`),
+        );
+        return { items: page.users, nextOffset: page.nextOffset };
+      });
+      setPeople(everyone);
       setError(null);
     } catch (failure) {
       setError(messageOf(failure));

@@ -2,7 +2,13 @@
 // listed publicly, with what they offer, where, their phone and opening hours. No sign-in. The last
 // answer is kept on the device, so the page works offline after one visit.
 import { useEffect, useMemo, useState } from 'react';
-import { publicDirectorySchema, type PublicPartner } from '../../../domain/directory/publicPartner.ts';
+import {
+  byName,
+  publicDirectoryPageSchema,
+  publicDirectorySchema,
+  type PublicPartner,
+} from '../../../domain/directory/publicPartner.ts';
+import { PUBLIC_PARTNERS_PAGE, readEveryPage } from '../../../domain/api/paging.ts';
 import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import { PARTNER_KINDS } from '../../../domain/entities/partner.ts';
 import { formatHoursText } from '../../../domain/ranking/hoursText.ts';
@@ -39,16 +45,21 @@ export function PublicDirectoryScreen() {
 
   useEffect(() => {
     let cancelled = false;
-    apiFetch('/api/public/partners').then(
-      (body) => {
-        const parsed = publicDirectorySchema.safeParse(body);
-        if (cancelled || !parsed.success) return;
+    // Every page, so the search covers the whole directory and the copy kept offline is whole.
+    readEveryPage(async (offset) => {
+      const body = await apiFetch(`/api/public/partners?limit=${PUBLIC_PARTNERS_PAGE.max}&offset=${offset}`);
+      const page = publicDirectoryPageSchema.parse(body);
+      return { items: page.partners, nextOffset: page.nextOffset };
+    }).then(
+      (partners) => {
+        if (cancelled) return;
+        const directory = { partners: byName(partners) };
         try {
-          localStorage.setItem(STORAGE_KEY, JSON.stringify(parsed.data));
+          localStorage.setItem(STORAGE_KEY, JSON.stringify(directory));
         } catch {
           // Private mode or full storage: show the answer now, fetch again next time.
         }
-        setPartners(parsed.data.partners);
+        setPartners(directory.partners);
         setOffline(false);
       },
       () => {

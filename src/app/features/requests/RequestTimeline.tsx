@@ -1,11 +1,13 @@
-// A request's timeline: who did what, when, oldest first, and a box to add a note. Entries are only
-// ever added, so two people writing at once both keep their words and nothing here can conflict.
+// A request's timeline: who did what, when, oldest first (the latest page shown, earlier ones on
+// demand: a long request's timeline can run to thousands of entries), and a box to add a note. Entries
+// are only ever added, so two people writing at once both keep their words and nothing can conflict.
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import type { User } from '../../../domain/accounts/user.ts';
 import { addNote } from './requestActions.ts';
 import { dateTimeWords } from './describe.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 
 const NOTE_MAX = 2000;
 
@@ -68,16 +70,21 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
       ) : entries.length === 0 ? (
         <p className="empty">Nothing on the timeline yet.</p>
       ) : (
-        <ol className="timeline-list" aria-label="Timeline">
-          {entries.map((entry) => (
+        <PagedList
+          items={entries}
+          label="Timeline"
+          className="timeline-list"
+          ordered
+          showLatest
+          render={(entry) => (
             <li key={entry.id}>
               <p className="card-meta">
                 <strong>{entry.byName}</strong> · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
               </p>
               <p className="timeline-text">{entry.text}</p>
             </li>
-          ))}
-        </ol>
+          )}
+        />
       )}
     </section>
   );
