@@ -12,6 +12,8 @@ import { recordChanges } from '../../src/server/storage/changeLog.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { aRequest, creating } from '../support/records.ts';
+import { replaceArea } from '../../src/server/area/replaceArea.ts';
+import { NAMED_AREA } from '../support/area.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -21,6 +23,7 @@ describe.skipIf(!url)('pull under concurrent writers on PostgreSQL', () => {
 
   beforeAll(async () => {
     test = await openTestDatabase('postgres');
+    await replaceArea(test.db, NAMED_AREA); // the wards and parishes the pushed requests name
     await createUser(test.db, {
       username: 'officer',
       displayName: 'Officer',
