@@ -12,6 +12,21 @@ const BATCH = 200;
 
 async function settle(db: LocalDatabase, entries: OutboxEntry[], results: PushResult[]): Promise<number> {
   const byId = new Map(results.map((result) => [result.id, result]));
+  const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
+  if (answered.every((entry) => byId.get(entry.id)?.status !== 'rejected')) {
+    // The usual answer: all stored. Only the outbox changes, in one request (not one per entry).
+    await db.outbox.bulkDelete(answered.map((entry) => entry.seq!));
+    return 0;
+  }
+  return settleWithRefusals(db, entries, byId);
+}
+
+/** Some were refused: each is kept to be shown, and its record put back as the server holds it. */
+async function settleWithRefusals(
+  db: LocalDatabase,
+  entries: OutboxEntry[],
+  byId: Map<string, PushResult>,
+): Promise<number> {
   let rejected = 0;
   await db.transaction('rw', [...db.recordTables(), db.outbox, db.rejected], async () => {
     for (const entry of entries) {
@@ -54,11 +69,11 @@ export async function pushOutbox(
   db: LocalDatabase,
   token: string,
 ): Promise<{ sent: number; rejected: number }> {
-  const clientId = await deviceId(db);
+  const nextBatch = () => db.outbox.orderBy('seq').limit(BATCH).toArray();
+  const [clientId, first] = await Promise.all([deviceId(db), nextBatch()]);
   let sent = 0;
   let rejected = 0;
-  for (;;) {
-    const entries = await db.outbox.orderBy('seq').limit(BATCH).toArray();
+  for (let entries = first; ; entries = await nextBatch()) {
     if (entries.length === 0) return { sent, rejected };
     const mutations = entries.map((entry) => ({
       id: entry.id,
