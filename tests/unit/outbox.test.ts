@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
-import { saveRecord } from '../../src/app/store/mutate.ts';
+import { saveRecord, saveRecords } from '../../src/app/store/mutate.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
 import { pushOutbox } from '../../src/app/sync/push.ts';
 import { aRequest } from '../support/records.ts';
@@ -126,6 +126,23 @@ describe('pushing the outbox', () => {
     const [entry] = await db.outbox.toArray();
     vi.stubGlobal('fetch', answer({ results: [{ id: entry!.id, status: 'applied' }] }));
     expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends a long outbox in batches until it is empty', async () => {
+    await saveRecords(
+      db,
+      'request',
+      Array.from({ length: 201 }, () => aRequest()),
+    );
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+      const results = mutations.map((mutation) => ({ id: mutation.id, status: 'applied' }));
+      return new Response(JSON.stringify({ results }), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 201, rejected: 0 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await db.outbox.count()).toBe(0);
   });
 
