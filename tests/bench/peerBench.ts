@@ -198,9 +198,23 @@ async function ourSide(
     async renameOnServer(ids, newName) {
       const mutations = ids.map((id) => aMutation('partner', id, { name: newName }));
       await api(server, '/api/sync/push', token, { clientId: 'peer-bench-other-device', mutations });
+      await untilPullsSeeIt(server);
     },
   };
   return { side, records };
+}
+
+/**
+ * Waits (untimed) until pulls may hand out what was just written: on a PostgreSQL cluster shared with
+ * other work, someone else's open transaction holds pulls back until it ends (see pullHorizon.ts).
+ */
+async function untilPullsSeeIt(server: RunningServer): Promise<void> {
+  for (let tries = 0; tries < 600; tries += 1) {
+    const { pullsHeldBack } = await api<{ pullsHeldBack: boolean }>(server, '/api/health', null);
+    if (!pullsHeldBack) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('pulls were held back for a minute by a transaction elsewhere on the cluster');
 }
 
 const partnerIdsOf = (records: readonly PulledRecord[]) =>
