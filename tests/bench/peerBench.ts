@@ -15,9 +15,17 @@
 // encodedDataLength), gzip included.
 // Runs: one warm-up run per side (untimed: the servers' JIT and caches), then RUNS runs, ours and
 // PouchDB's taking turns so that whatever else the machine does lands on both; medians reported.
+// Ours twice when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server: on PGlite (the
+// default, "ours") and on PostgreSQL ("ours.postgres", the same borough in its own schema). PostgreSQL
+// is how a council runs the server; PGlite is PostgreSQL compiled to WebAssembly on one thread, so its
+// figures are ours at a disadvantage. Neither is favoured against PouchDB: its server keeps everything
+// in memory and stores nothing on disk, while both of ours commit every push to disk (PostgreSQL with
+// fsync on) before answering.
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -31,8 +39,9 @@ import {
 } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { aMutation } from '../support/records.ts';
-import { prepareBorough, pullEverything } from '../support/borough.ts';
+import { prepareBorough, pullEverything, type PulledRecord } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
+import { postgresUrl } from './syncBench.ts';
 import './peer/peerPage.ts'; // window.peer's type
 
 const RUNS = Number(process.env.PEER_RUNS ?? 3);
@@ -46,8 +55,12 @@ const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
 const PAGES_ROOT = fileURLToPath(new URL('./peer/', import.meta.url));
 
 interface Side {
-  name: 'ours' | 'pouchdb';
+  name: 'ours' | 'ours.postgres' | 'pouchdb';
   pageUrl: string;
+  /** The partners each round renames, by slices (the same on every side: the borough is the same). */
+  partnerIds: string[];
+  /** How many records a first pull must leave on the device. */
+  expectedRecords: number;
   /** Another device renames these partners on the server. */
   renameOnServer(partnerIds: string[], name: string): Promise<void>;
 }
@@ -122,12 +135,8 @@ async function countBytes(context: BrowserContext, page: Page) {
   return { reset: () => (bytes = 0), read: () => bytes };
 }
 
-async function runSide(
-  side: Side,
-  run: number,
-  partnerIds: string[],
-  expectedRecords: number,
-): Promise<RunResult> {
+async function runSide(side: Side, run: number): Promise<RunResult> {
+  const { partnerIds, expectedRecords } = side;
   const context = await launchBrowser(await makeTempDir(`peer-${side.name}-${run}`));
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -171,6 +180,66 @@ async function runSide(
 
 const median = (values: number[]) => percentile(values, 50);
 
+/** Our server as a side: signed in as the admin, holding what its first pull hands out. */
+async function ourSide(
+  name: 'ours' | 'ours.postgres',
+  server: RunningServer,
+): Promise<{ side: Side; records: PulledRecord[] }> {
+  const { token } = await api<{ token: string }>(server, '/api/auth/login', null, {
+    username: admin.username,
+    password: admin.password,
+  });
+  const records = await pullEverything(server.url, token);
+  const side: Side = {
+    name,
+    pageUrl: `${server.url}/ours.html`,
+    partnerIds: partnerIdsOf(records),
+    expectedRecords: records.length,
+    async renameOnServer(ids, newName) {
+      const mutations = ids.map((id) => aMutation('partner', id, { name: newName }));
+      await api(server, '/api/sync/push', token, { clientId: 'peer-bench-other-device', mutations });
+      await untilPullsSeeIt(server);
+    },
+  };
+  return { side, records };
+}
+
+/**
+ * Waits (untimed) until pulls may hand out what was just written: on a PostgreSQL cluster shared with
+ * other work, someone else's open transaction holds pulls back until it ends (see pullHorizon.ts).
+ */
+async function untilPullsSeeIt(server: RunningServer): Promise<void> {
+  for (let tries = 0; tries < 600; tries += 1) {
+    const { pullsHeldBack } = await api<{ pullsHeldBack: boolean }>(server, '/api/health', null);
+    if (!pullsHeldBack) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('pulls were held back for a minute by a transaction elsewhere on the cluster');
+}
+
+const partnerIdsOf = (records: readonly PulledRecord[]) =>
+  records
+    .filter((r) => r.entity === 'partner')
+    .map((r) => r.id)
+    .sort();
+
+/** The same borough in a schema of its own on PostgreSQL, served by our server; dropped afterwards. */
+async function startPostgresServer(pagesDir: string) {
+  const schema = `bench_peer_${randomBytes(5).toString('hex')}`;
+  await prepareBorough({ databaseUrl: postgresUrl!, schema }, BOROUGH);
+  const server = await startServer({
+    env: { DIST_DIR: pagesDir, DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema },
+  });
+  const stop = async () => {
+    await server.stop();
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  };
+  return { server, stop };
+}
+
 export async function benchPeer(): Promise<BenchResult[]> {
   const pagesDir = await makeTempDir('peer-pages');
   await buildPages(pagesDir);
@@ -178,33 +247,28 @@ export async function benchPeer(): Promise<BenchResult[]> {
   await prepareBorough({ dataDir }, BOROUGH);
   const ourServer = await startServer({ dataDir, env: { DIST_DIR: pagesDir } });
   let pouchServer: { url: string; stop(): void } | undefined;
+  let postgres: Awaited<ReturnType<typeof startPostgresServer>> | undefined;
   try {
-    const { token } = await api<{ token: string }>(ourServer, '/api/auth/login', null, {
-      username: admin.username,
-      password: admin.password,
-    });
-    const records = await pullEverything(ourServer.url, token);
+    const { side: ours, records } = await ourSide('ours', ourServer);
     const recordsFile = join(dataDir, 'records.json');
     await writeFile(recordsFile, JSON.stringify(records));
     pouchServer = await startPouchServer(pagesDir, recordsFile);
     const pouchUrl = pouchServer.url;
-    const partnerIds = records
-      .filter((r) => r.entity === 'partner')
-      .map((r) => r.id)
-      .sort();
-    console.log(`peer: ${records.length} records (${partnerIds.length} partners) on both servers`);
+    console.log(`peer: ${records.length} records (${ours.partnerIds.length} partners) on both servers`);
+    const sides = [ours];
+    if (postgresUrl) {
+      postgres = await startPostgresServer(pagesDir);
+      const onPostgres = (await ourSide('ours.postgres', postgres.server)).side;
+      if (onPostgres.expectedRecords !== records.length)
+        throw new Error(`PostgreSQL holds ${onPostgres.expectedRecords} records, PGlite ${records.length}`);
+      sides.push(onPostgres);
+    } else console.log('peer: no BENCH_DATABASE_URL or TEST_DATABASE_URL, so ours on PGlite only');
 
-    const ours: Side = {
-      name: 'ours',
-      pageUrl: `${ourServer.url}/ours.html`,
-      async renameOnServer(ids, name) {
-        const mutations = ids.map((id) => aMutation('partner', id, { name }));
-        await api(ourServer, '/api/sync/push', token, { clientId: 'peer-bench-other-device', mutations });
-      },
-    };
     const pouchdb: Side = {
       name: 'pouchdb',
       pageUrl: `${pouchUrl}/pouch.html?batch=${POUCH_BATCH_SIZE}`,
+      partnerIds: ours.partnerIds,
+      expectedRecords: records.length,
       async renameOnServer(ids, name) {
         const db = `${pouchUrl}/db/directory`;
         const headers = { 'Content-Type': 'application/json' };
@@ -224,22 +288,22 @@ export async function benchPeer(): Promise<BenchResult[]> {
         if (!saved.ok) throw new Error(`PouchDB _bulk_docs: ${saved.status}`);
       },
     };
+    sides.push(pouchdb);
 
-    const runs: Record<Side['name'], RunResult[]> = { ours: [], pouchdb: [] };
+    const runs = new Map<Side['name'], RunResult[]>(sides.map((side) => [side.name, []]));
     for (let run = 0; run <= RUNS; run += 1) {
-      for (const side of run % 2 === 0 ? [ours, pouchdb] : [pouchdb, ours]) {
-        const result = await runSide(side, run, partnerIds, records.length);
+      for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+        const result = await runSide(side, run);
         console.log(
           `peer: ${run === 0 ? 'warm-up' : `run ${run}`} ${side.name}: first pull ${round(result.firstPull / 1000, 2)} s, ` +
             `${result.bytes} bytes; pull100 ${round(median(result.pull100))} ms; push100 ${round(median(result.push100))} ms`,
         );
-        if (run > 0) runs[side.name].push(result);
+        if (run > 0) runs.get(side.name)!.push(result);
       }
     }
 
     const results: BenchResult[] = [];
-    for (const name of ['ours', 'pouchdb'] as const) {
-      const list = runs[name];
+    for (const [name, list] of runs) {
       results.push(
         {
           name: `peer.firstPull.${name}`,
@@ -262,6 +326,7 @@ export async function benchPeer(): Promise<BenchResult[]> {
     return results;
   } finally {
     pouchServer?.stop();
+    await postgres?.stop();
     await ourServer.stop();
     await removeTempDirs();
   }

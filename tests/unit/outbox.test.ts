@@ -4,8 +4,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { LocalDatabase } from '../../src/app/store/localDatabase.ts';
-import { saveRecord } from '../../src/app/store/mutate.ts';
+import { LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
+import { saveRecord, saveRecords } from '../../src/app/store/mutate.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
 import { pushOutbox } from '../../src/app/sync/push.ts';
 import { aRequest } from '../support/records.ts';
@@ -76,6 +76,48 @@ describe('pulling while changes are queued', () => {
   });
 });
 
+describe('storing a pull page', () => {
+  const stamp = (ms: number) => `${String(ms).padStart(15, '0')}-00003-otherdevice`;
+  const pageWith = (
+    request: ReturnType<typeof aRequest>,
+    cursor: string,
+    clocks: Record<string, string>,
+  ) => ({
+    changes: [{ entity: 'request' as const, id: request.id, deleted: false, record: request, clocks }],
+    cursor,
+    hasMore: false,
+    total: 1,
+  });
+
+  it('moves the device clock past the stamps it brings, so the next edit here sorts after them', async () => {
+    const request = aRequest();
+    const ahead = Date.now() + 60_000; // another device's clock a minute ahead of this one
+    await applyPullPage(db, pageWith(request, '7.1', { status: stamp(ahead) }), new Date().toISOString());
+    expect(await db.requests.get(request.id)).toMatchObject({ id: request.id });
+    expect(await db.clocks.get(`request:${request.id}`)).toEqual({
+      key: `request:${request.id}`,
+      clocks: { status: stamp(ahead) },
+    });
+    expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe('7.1');
+    await saveRecord(db, 'request', { ...request, status: 'done' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.hlc > stamp(ahead)).toBe(true);
+    expect(entry!.base).toEqual({ status: stamp(ahead) });
+  });
+
+  it('stores nothing of a page, not even its cursor, when one of its writes fails', async () => {
+    const first = aRequest();
+    await applyPullPage(db, pageWith(first, '7.1', {}), new Date().toISOString());
+    const second = aRequest();
+    vi.spyOn(db.clocks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(
+      applyPullPage(db, pageWith(second, '7.2', { status: stamp(Date.now()) }), new Date().toISOString()),
+    ).rejects.toThrow('disk full');
+    expect(await db.requests.get(second.id)).toBeUndefined();
+    expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe('7.1');
+  });
+});
+
 describe('pushing the outbox', () => {
   const answer = (body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status: 200 }));
 
@@ -84,6 +126,23 @@ describe('pushing the outbox', () => {
     const [entry] = await db.outbox.toArray();
     vi.stubGlobal('fetch', answer({ results: [{ id: entry!.id, status: 'applied' }] }));
     expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends a long outbox in batches until it is empty', async () => {
+    await saveRecords(
+      db,
+      'request',
+      Array.from({ length: 201 }, () => aRequest()),
+    );
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+      const results = mutations.map((mutation) => ({ id: mutation.id, status: 'applied' }));
+      return new Response(JSON.stringify({ results }), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 201, rejected: 0 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await db.outbox.count()).toBe(0);
   });
 

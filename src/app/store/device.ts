@@ -20,10 +20,11 @@ export async function nextStamp(db: LocalDatabase): Promise<string> {
   return formatHlc(next);
 }
 
-/** Moves the clock past a stamp seen from the server, so later local changes sort after it. */
-export async function observeStamp(db: LocalDatabase, stamp: string): Promise<void> {
-  const last = await readMeta<Hlc>(db, 'clock');
-  const remote = parseHlc(stamp);
-  if (last && formatHlc(last) >= stamp) return;
-  await writeMeta(db, 'clock', receive(last ?? null, remote, Date.now(), await deviceId(db)));
+/**
+ * This device's clock moved past a stamp seen from the server, so later local changes sort after it,
+ * or null when it is past already. Pure: a pull page reads the clock and writes it in its transaction.
+ */
+export function clockPast(last: Hlc | undefined, stamp: string, node: string): Hlc | null {
+  if (last && formatHlc(last) >= stamp) return null;
+  return receive(last ?? null, parseHlc(stamp), Date.now(), node);
 }

@@ -10,8 +10,34 @@ import { withPendingChanges } from './pull.ts';
 
 const BATCH = 200;
 
-async function settle(db: LocalDatabase, entries: OutboxEntry[], results: PushResult[]): Promise<number> {
+const nextBatch = (db: LocalDatabase) => db.outbox.orderBy('seq').limit(BATCH).toArray();
+
+/** Takes the answered entries out of the outbox; returns how many were refused, and the next batch. */
+async function settle(
+  db: LocalDatabase,
+  entries: OutboxEntry[],
+  results: PushResult[],
+): Promise<{ rejected: number; next: OutboxEntry[] }> {
   const byId = new Map(results.map((result) => [result.id, result]));
+  const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
+  if (answered.every((entry) => byId.get(entry.id)?.status !== 'rejected')) {
+    // The usual answer: all stored. Only the outbox changes: one request (not one per entry), and the
+    // next batch read in the same transaction, without waiting for this one to finish first.
+    const [, next] = await db.transaction('rw', db.outbox, () =>
+      Promise.all([db.outbox.bulkDelete(answered.map((entry) => entry.seq!)), nextBatch(db)]),
+    );
+    return { rejected: 0, next };
+  }
+  const rejected = await settleWithRefusals(db, entries, byId);
+  return { rejected, next: await nextBatch(db) };
+}
+
+/** Some were refused: each is kept to be shown, and its record put back as the server holds it. */
+async function settleWithRefusals(
+  db: LocalDatabase,
+  entries: OutboxEntry[],
+  byId: Map<string, PushResult>,
+): Promise<number> {
   let rejected = 0;
   await db.transaction('rw', [...db.recordTables(), db.outbox, db.rejected], async () => {
     for (const entry of entries) {
@@ -54,11 +80,11 @@ export async function pushOutbox(
   db: LocalDatabase,
   token: string,
 ): Promise<{ sent: number; rejected: number }> {
-  const clientId = await deviceId(db);
+  const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db)]);
+  let entries = first;
   let sent = 0;
   let rejected = 0;
   for (;;) {
-    const entries = await db.outbox.orderBy('seq').limit(BATCH).toArray();
     if (entries.length === 0) return { sent, rejected };
     const mutations = entries.map((entry) => ({
       id: entry.id,
@@ -75,7 +101,9 @@ export async function pushOutbox(
         body: JSON.stringify({ clientId, mutations }),
       }),
     );
-    rejected += await settle(db, entries, answer.results);
+    const settled = await settle(db, entries, answer.results);
+    rejected += settled.rejected;
     sent += entries.length;
+    entries = settled.next;
   }
 }

@@ -20,9 +20,13 @@ export interface PullHorizon {
  * Whether committed changes wait behind an open transaction: change-log rows of transactions at or after
  * the oldest one still open, which no pull hands out yet. (Every pull cursor is below that horizon, so
  * these are after every cursor too.) /api/health asks it, and so does each pull page, in its statement.
+ * Asked as "is the newest row's xid at or after the horizon", one step down the (xid, seq) index: put as
+ * "is there a row at or after it", the planner cannot tell how many rows that is and reads the whole
+ * change log, on every pull (6 ms of a 16 ms pull of 100 changes at 12k rows, and growing with the log).
  */
-export const PULLS_HELD_BACK_SQL = `EXISTS (
-  SELECT 1 FROM change_log WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())
+export const PULLS_HELD_BACK_SQL = `coalesce(
+  (SELECT xid FROM change_log ORDER BY xid DESC LIMIT 1) >= pg_snapshot_xmin(pg_current_snapshot()),
+  false
 )`;
 
 export async function pullHorizon(db: Database): Promise<PullHorizon> {
