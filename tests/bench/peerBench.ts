@@ -41,7 +41,7 @@ import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { aMutation } from '../support/records.ts';
 import { prepareBorough, pullEverything, type PulledRecord } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
-import { postgresUrl } from './syncBench.ts';
+import { postgresUrl } from './benchDatabase.ts';
 import './peer/peerPage.ts'; // window.peer's type
 
 const RUNS = Number(process.env.PEER_RUNS ?? 3);
