@@ -16,7 +16,8 @@
 //    request's due moment. Each step: offered and achieved requests/s, percentiles per route, 503s,
 //    errors, CPU. The knee is the highest achieved rate with p95 ≤ 200 ms (pull and push); a rate also
 //    stands for rate ÷ 0.25 devices of the device stages, which gives the device count where p95
-//    passes 1 s when the device stages do not reach it. Steps stop once p95 passes 1 s.
+//    passes 1 s when the device stages do not reach it. The steps run whatever the device stages found
+//    (after an untimed catch-up) and stop once p95 passes 1 s.
 // 5. At the end every device pulls once more; each must hold exactly what an admin pulls, and every
 //    change the server acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
@@ -46,6 +47,8 @@ const FIRST_PULL_AT_ONCE = process.env.LOAD_FIRST_PULL_AT_ONCE === '1';
 const RATES = (process.env.LOAD_RATES ?? '100,200,300,400,600').split(',').filter(Boolean).map(Number);
 const RATE_SECONDS = Number(process.env.LOAD_RATE_SECONDS ?? 20);
 const SLOW_MS = 1_000;
+const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SERVER_DIR = process.env.LOAD_SERVER_DIR;
 const KNEE_P95_MS = 200;
 const HOT_REQUESTS = 10;
 
@@ -136,7 +139,17 @@ async function main(): Promise<void> {
   );
   await db.close();
 
-  const server = await startServer({ env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } });
+  const server = await startServer({
+    env: {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+    },
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles": a profile of the server under load.
+    nodeArgs: SERVER_NODE_ARGS,
+    // Another checkout of the project (e.g. the code before a change), to compare in turns.
+    ...(SERVER_DIR ? { repoRoot: SERVER_DIR } : {}),
+  });
+  console.log(`load: server from ${SERVER_DIR ?? 'this checkout'}`);
   const results: BenchResult[] = [];
   try {
     const wardCodes = area.wards.map((ward) => ward.code);
@@ -219,6 +232,8 @@ async function main(): Promise<void> {
       );
       for (const route of ['pull.first', 'pull', 'push'] as const)
         console.log(`  ${routeLine(stats, route)}`);
+      if (stats.failures.size > 0)
+        console.log(`  no answer: ${JSON.stringify(Object.fromEntries(stats.failures))}`);
       results.push(
         { name: `load.${count}.requestsPerSecond`, value: perSecond, unit: 'req/s' },
         ...stageResults(`load.${count}`, stats, used),
@@ -230,17 +245,22 @@ async function main(): Promise<void> {
       if (budget.left <= 0) break;
     }
 
-    // Rate steps: the devices that have pulled, at an offered rate set by a clock.
+    // Rate steps: the devices that have joined, at an offered rate set by a clock; first everyone
+    // catches up (untimed), so no step is measuring first pulls left over from the device stages.
     const active = devices.slice(0, started);
+    for (const device of active) device.stats = new RouteStats();
+    await inBatches(active, 10, (device) => device.pullAll('pull'));
     let knee: number | undefined;
     let slowAtRate: number | undefined;
-    for (const rate of slowAtDevices === undefined ? RATES : []) {
+    for (const rate of RATES) {
       const step = await runRateStep(active, rate, RATE_SECONDS, server.pid);
       const worst = worstP95(step.stats);
       console.log(
         `\nload: rate step, ${active.length} devices, offered ${rate} requests/s (as ${Math.round(rate / REQUESTS_PER_DEVICE_SECOND)} devices), achieved ${step.achieved} in ${step.seconds} s, ${step.unsent} never sent, ${cpuLine(step.cpu)}`,
       );
       for (const route of ['pull', 'push'] as const) console.log(`  ${routeLine(step.stats, route)}`);
+      if (step.stats.failures.size > 0)
+        console.log(`  no answer: ${JSON.stringify(Object.fromEntries(step.stats.failures))}`);
       results.push(
         { name: `load.rate${rate}.achieved`, value: step.achieved, unit: 'req/s' },
         ...stageResults(`load.rate${rate}`, step.stats, step.cpu),

@@ -15,6 +15,20 @@ export interface Sample {
 
 export class RouteStats {
   readonly samples: Sample[] = [];
+  /** Requests that got no answer, by route and why (e.g. "pull TimeoutError", "push ECONNRESET"). */
+  readonly failures = new Map<string, number>();
+
+  failed(route: Route, error: unknown): void {
+    const cause = error instanceof Error ? error.cause : undefined;
+    const why =
+      cause && typeof cause === 'object' && 'code' in cause
+        ? String(cause.code)
+        : error instanceof Error
+          ? error.name
+          : 'unknown';
+    const key = `${route} ${why}`;
+    this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+  }
 
   add(route: Route, ms: number, status: number): void {
     this.samples.push({ route, ms, status });

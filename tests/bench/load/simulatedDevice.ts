@@ -58,7 +58,8 @@ export class SimulatedDevice {
       const json: unknown = await response.json();
       status = response.status;
       return { status, json };
-    } catch {
+    } catch (error) {
+      this.stats.failed(route, error);
       return { status: 0, json: null };
     } finally {
       this.stats.add(route, performance.now() - from, status);
