@@ -2,7 +2,6 @@
 // Hono, because it is small (two packages), speaks web-standard Request/Response, and is quick.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,6 +22,7 @@ import { errorBody, handleError, HttpError } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { compressAnswers } from './http/compressAnswers.ts';
 import { apiVersionCheck } from './http/apiVersion.ts';
 import type { AppConfig } from '../domain/api/appConfig.ts';
 import { openApiDocument } from '../domain/api/openApi.ts';
@@ -46,7 +46,7 @@ export function createApp(
   const api = new Hono<SessionEnv>()
     .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
-    .use(compress())
+    .use(compressAnswers())
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,

@@ -3,13 +3,22 @@
 // 1. A borough (LOAD_BOROUGH partners, a third as many contacts, half as many requests) and one duty
 //    officer per device, each with a password of its own (so no two sign-ins share a computation).
 // 2. Sign-in burst: LOAD_SIGNINS devices sign in at the same moment.
-// 3. Stages of LOAD_DEVICES devices (e.g. 50,100,200,400): the new devices of a stage do their first
-//    pull together, then every device pulls every ~5 s and pushes 1–3 changes every ~20 s (half of them
-//    edits of 10 "hot" requests that every device edits) for LOAD_STAGE_SECONDS, at most
-//    LOAD_MAX_REQUESTS requests in all. Each stage: requests/s, p50/p95/p99 per route, 503 "busy"
-//    answers, errors, and the CPU the generator and the server used (1.0 = one core all along).
-//    Stages stop once the p95 of pull or push passes 1 s: that device count is the knee.
-// 4. At the end every device pulls once more; each must hold exactly what an admin pulls, and every
+// 3. Stages of LOAD_DEVICES devices (e.g. 50,100,200,400): the new devices of a stage join over
+//    LOAD_RAMP_SECONDS, their first pulls spread over that time as phones switched on through a morning
+//    (LOAD_FIRST_PULL_AT_ONCE=1: all at the same moment instead, the worst case), then every device
+//    pulls every ~5 s and pushes 1–3 changes every ~20 s (half of them edits of 10 "hot" requests that
+//    every device edits) for LOAD_STAGE_SECONDS, at most LOAD_MAX_REQUESTS requests in all. Each stage:
+//    requests/s, p50/p95/p99 per route, 503 "busy" answers, errors, and the CPU the generator, the
+//    server, PostgreSQL and the whole machine used (1.0 = one core all along). Stages stop once the p95
+//    of pull or push passes 1 s.
+// 4. Rate steps (LOAD_RATES, e.g. 100,200,300,400,600 requests/s, LOAD_RATE_SECONDS each): the devices
+//    keep their mix, at an offered rate set by a clock (load/rateStage.ts), latency counted from each
+//    request's due moment. Each step: offered and achieved requests/s, percentiles per route, 503s,
+//    errors, CPU. The knee is the highest achieved rate with p95 ≤ 200 ms (pull and push); a rate also
+//    stands for rate ÷ 0.25 devices of the device stages, which gives the device count where p95
+//    passes 1 s when the device stages do not reach it. The steps run whatever the device stages found
+//    (after an untimed catch-up) and stop once p95 passes 1 s.
+// 5. At the end every device pulls once more; each must hold exactly what an admin pulls, and every
 //    change the server acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
 import { availableParallelism } from 'node:os';
@@ -22,8 +31,10 @@ import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { aRequest } from '../support/records.ts';
 import { boroughArea, prepareBorough } from '../support/borough.ts';
 import { printResults, round, saveResults, type BenchResult } from './measure.ts';
-import { cpuMeter, RouteStats, type Route } from './load/routeStats.ts';
+import { cpuMeter, RouteStats } from './load/routeStats.ts';
+import { cpuLine, routeLine, stageResults, worstP95 } from './load/stageReport.ts';
 import { SimulatedDevice } from './load/simulatedDevice.ts';
+import { REQUESTS_PER_DEVICE_SECOND, runRateStep } from './load/rateStage.ts';
 import { checkConvergence } from './load/convergence.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -32,20 +43,35 @@ const STAGE_SECONDS = Number(process.env.LOAD_STAGE_SECONDS ?? 40);
 const SIGN_INS = Number(process.env.LOAD_SIGNINS ?? 400);
 const MAX_REQUESTS = Number(process.env.LOAD_MAX_REQUESTS ?? 100_000);
 const BOROUGH_PARTNERS = Number(process.env.LOAD_BOROUGH ?? 1_500);
-const KNEE_MS = 1_000;
+const RAMP_SECONDS = Number(process.env.LOAD_RAMP_SECONDS ?? 10);
+const FIRST_PULL_AT_ONCE = process.env.LOAD_FIRST_PULL_AT_ONCE === '1';
+const RATES = (process.env.LOAD_RATES ?? '100,200,300,400,600').split(',').filter(Boolean).map(Number);
+const RATE_SECONDS = Number(process.env.LOAD_RATE_SECONDS ?? 20);
+const SLOW_MS = 1_000;
+const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SERVER_DIR = process.env.LOAD_SERVER_DIR;
+const KNEE_P95_MS = 200;
 const HOT_REQUESTS = 10;
 
 const passwordOf = (i: number) => `load-device-password-${i}`;
 const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (up to 3 minutes) until /api/health says no pull is held back; the seconds it waited. */
+async function waitUntilPullsFlow(serverUrl: string): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < 180_000) {
+    const health = (await (await fetch(`${serverUrl}/api/health`)).json()) as { pullsHeldBack: boolean };
+    if (!health.pullsHeldBack) break;
+    await sleep(500);
+  }
+  return round((performance.now() - start) / 1000, 1);
+}
+
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>) {
   for (let start = 0; start < items.length; start += size)
     await Promise.all(items.slice(start, start + size).map(work));
-}
-
-function routeLine(stats: RouteStats, route: Route): string {
-  const s = stats.summary(route);
-  return `${route.padEnd(10)} n=${String(s.count).padStart(6)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  503s ${s.busy}  errors ${s.errors} ${JSON.stringify(s.errorStatuses)}`;
 }
 
 async function main(): Promise<void> {
@@ -80,7 +106,17 @@ async function main(): Promise<void> {
   );
   await db.close();
 
-  const server = await startServer({ env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } });
+  const server = await startServer({
+    env: {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+    },
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles": a profile of the server under load.
+    nodeArgs: SERVER_NODE_ARGS,
+    // Another checkout of the project (e.g. the code before a change), to compare in turns.
+    ...(SERVER_DIR ? { repoRoot: SERVER_DIR } : {}),
+  });
+  console.log(`load: server from ${SERVER_DIR ?? 'this checkout'}`);
   const results: BenchResult[] = [];
   try {
     const wardCodes = area.wards.map((ward) => ward.code);
@@ -129,7 +165,7 @@ async function main(): Promise<void> {
 
     const budget = { left: MAX_REQUESTS };
     let started = 0;
-    let knee: number | undefined;
+    let slowAtDevices: number | undefined;
     for (const count of STAGES) {
       const stats = new RouteStats();
       for (const device of devices) device.stats = stats;
@@ -141,44 +177,84 @@ async function main(): Promise<void> {
       );
       const cpu = cpuMeter(server.pid);
       const stageStart = performance.now();
-      await Promise.all(fresh.map((device) => device.pullAll('pull.first')));
+      const until = Date.now() + (FIRST_PULL_AT_ONCE ? 0 : RAMP_SECONDS * 1000) + STAGE_SECONDS * 1000;
+      const joining = fresh.map(async (device, i) => {
+        // Spread evenly over the ramp: the i-th new device switches on at i / n of it.
+        if (!FIRST_PULL_AT_ONCE) await sleep((i / fresh.length) * RAMP_SECONDS * 1000);
+        await device.pullAll('pull.first');
+        if (!FIRST_PULL_AT_ONCE) await device.run(until, budget);
+      });
+      const staying = devices.slice(0, started).map((device) => device.run(until, budget));
+      if (FIRST_PULL_AT_ONCE) {
+        await Promise.all(joining);
+        await Promise.all(fresh.map((device) => device.run(until, budget)));
+      } else await Promise.all(joining);
+      await Promise.all(staying);
       started = count;
-      const until = Date.now() + STAGE_SECONDS * 1000;
-      await Promise.all(devices.slice(0, count).map((device) => device.run(until, budget)));
       const seconds = (performance.now() - stageStart) / 1000;
       const used = cpu();
-      const pull = stats.summary('pull');
-      const push = stats.summary('push');
       const perSecond = round(stats.samples.length / seconds, 1);
       console.log(
-        `\nload: ${count} devices, ${round(seconds, 1)} s, ${perSecond} requests/s, CPU generator ${used.generator} / server ${used.server} (cores: ${availableParallelism()})`,
+        `\nload: ${count} devices (${fresh.length} new, first pulls ${FIRST_PULL_AT_ONCE ? 'all at once' : `over ${RAMP_SECONDS} s`}), ${round(seconds, 1)} s, ${perSecond} requests/s, ${cpuLine(used)}`,
       );
       for (const route of ['pull.first', 'pull', 'push'] as const)
         console.log(`  ${routeLine(stats, route)}`);
+      if (stats.failures.size > 0)
+        console.log(`  no answer: ${JSON.stringify(Object.fromEntries(stats.failures))}`);
       results.push(
         { name: `load.${count}.requestsPerSecond`, value: perSecond, unit: 'req/s' },
-        { name: `load.${count}.pull.p50`, value: pull.p50, unit: 'ms' },
-        { name: `load.${count}.pull.p95`, value: pull.p95, unit: 'ms' },
-        { name: `load.${count}.pull.p99`, value: pull.p99, unit: 'ms' },
-        { name: `load.${count}.push.p50`, value: push.p50, unit: 'ms' },
-        { name: `load.${count}.push.p95`, value: push.p95, unit: 'ms' },
-        { name: `load.${count}.push.p99`, value: push.p99, unit: 'ms' },
-        { name: `load.${count}.firstPull.p95`, value: stats.summary('pull.first').p95, unit: 'ms' },
-        { name: `load.${count}.busy503`, value: push.busy, unit: 'count' },
-        { name: `load.${count}.errors`, value: pull.errors + push.errors, unit: 'count' },
-        { name: `load.${count}.cpu.generator`, value: used.generator, unit: 'cores' },
-        { name: `load.${count}.cpu.server`, value: used.server, unit: 'cores' },
+        ...stageResults(`load.${count}`, stats, used),
       );
-      if (Math.max(pull.p95, push.p95) > KNEE_MS) {
-        knee = count;
+      if (worstP95(stats) > SLOW_MS) {
+        slowAtDevices = count;
         break;
       }
       if (budget.left <= 0) break;
     }
-    results.push({ name: 'load.p95Over1s.devices', value: knee ?? NaN, unit: 'devices' });
 
-    // Everyone catches up; then each device must hold what the server holds.
+    // Rate steps: the devices that have joined, at an offered rate set by a clock; first everyone
+    // catches up (untimed), so no step is measuring first pulls left over from the device stages.
     const active = devices.slice(0, started);
+    for (const device of active) device.stats = new RouteStats();
+    await inBatches(active, 10, (device) => device.pullAll('pull'));
+    let knee: number | undefined;
+    let slowAtRate: number | undefined;
+    for (const rate of RATES) {
+      const step = await runRateStep(active, rate, RATE_SECONDS, server.pid);
+      const worst = worstP95(step.stats);
+      console.log(
+        `\nload: rate step, ${active.length} devices, offered ${rate} requests/s (as ${Math.round(rate / REQUESTS_PER_DEVICE_SECOND)} devices), achieved ${step.achieved} in ${step.seconds} s, ${step.unsent} never sent, ${cpuLine(step.cpu)}`,
+      );
+      for (const route of ['pull', 'push'] as const) console.log(`  ${routeLine(step.stats, route)}`);
+      if (step.stats.failures.size > 0)
+        console.log(`  no answer: ${JSON.stringify(Object.fromEntries(step.stats.failures))}`);
+      results.push(
+        { name: `load.rate${rate}.achieved`, value: step.achieved, unit: 'req/s' },
+        ...stageResults(`load.rate${rate}`, step.stats, step.cpu),
+      );
+      if (worst <= KNEE_P95_MS && step.unsent === 0) knee = Math.max(knee ?? 0, step.achieved);
+      if (worst > SLOW_MS) {
+        slowAtRate = rate;
+        break;
+      }
+    }
+    const slowDevices =
+      slowAtDevices ?? (slowAtRate === undefined ? NaN : slowAtRate / REQUESTS_PER_DEVICE_SECOND);
+    console.log(
+      `\nload: knee (highest achieved rate with p95 ≤ ${KNEE_P95_MS} ms) ${knee ?? 'not reached'} requests/s; ` +
+        `p95 passes 1 s at ${Number.isNaN(slowDevices) ? 'no stage run' : `${Math.round(slowDevices)} devices${slowAtDevices === undefined ? ` (the ${slowAtRate} requests/s step)` : ''}`}`,
+    );
+    results.push(
+      { name: 'load.knee.requestsPerSecond', value: knee ?? NaN, unit: 'req/s' },
+      { name: 'load.p95Over1s.devices', value: Math.round(slowDevices), unit: 'devices' },
+    );
+
+    // Everyone catches up; then each device must hold what the server holds. On a shared PostgreSQL a
+    // transaction someone else left open holds every pull back (README, "When pulls are held back"):
+    // wait until none is, or the check would compare copies of the past.
+    const heldBackSeconds = await waitUntilPullsFlow(server.url);
+    if (heldBackSeconds > 0)
+      console.log(`\nload: pulls were held back by an open transaction for ${heldBackSeconds} s`);
     await inBatches(active, 25, (device) => device.pullAll('pull'));
     await adminDevice.pullAll('pull');
     const report = checkConvergence(active, adminDevice.records);

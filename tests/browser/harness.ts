@@ -88,17 +88,21 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; repoRoot?: string; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
   // An empty PGlite folder starts from the migrated template; a server on PostgreSQL needs no folder.
   if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir);
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: options.repoRoot ?? REPO_ROOT,
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

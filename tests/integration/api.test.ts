@@ -1,6 +1,9 @@
 // The HTTP API end to end (in process, through Hono's request()), on PGlite and on PostgreSQL:
-// health, sign-in, refusal of bad input without a 500, and the first pull of the seeded demo data.
+// health, sign-in, refusal of bad input without a 500, the first pull of the seeded demo data, and
+// which answers are gzipped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { aRequest } from '../support/records.ts';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
@@ -100,6 +103,64 @@ describe.each(databaseKinds)('API on %s', (kind) => {
     expect((await app.request('/api/auth/me', { headers })).status).toBe(200);
     expect((await post('/api/auth/logout', '', headers)).status).toBe(204);
     await expectError(await app.request('/api/auth/me', { headers }), 401, 'unauthorized');
+  });
+
+  it('gzips only answers big enough to gain from it, and says every answer length', async () => {
+    const gzip = { 'Accept-Encoding': 'gzip, deflate, br' };
+    const headers = { ...gzip, Authorization: `Bearer ${await signIn('duty_officer')}` };
+    // Small: a push's results, an empty pull, a refusal. Sent as they are, with their length.
+    const request = aRequest();
+    const pushed = await post(
+      '/api/sync/push',
+      JSON.stringify({
+        clientId: 'gzip-test',
+        mutations: [
+          {
+            id: crypto.randomUUID(),
+            entity: 'request',
+            recordId: request.id,
+            hlc: `${String(Date.now()).padStart(15, '0')}-00000-gzip-test`,
+            changes: request,
+            base: {},
+          },
+        ],
+      }),
+      headers,
+    );
+    const first = await app.request('/api/sync/pull?limit=1000', { headers });
+    let cursor = first.headers.get('Pull-Cursor');
+    for (let more = first.headers.get('Pull-Has-More') === 'true'; more;) {
+      const page = await app.request(`/api/sync/pull?limit=1000&since=${cursor}`, { headers });
+      cursor = page.headers.get('Pull-Cursor');
+      more = page.headers.get('Pull-Has-More') === 'true';
+    }
+    const empty = await app.request(`/api/sync/pull?since=${cursor}`, { headers });
+    const refused = await app.request('/api/auth/me', { headers: gzip });
+    for (const [small, status] of [
+      [pushed, 200],
+      [empty, 200],
+      [refused, 401],
+    ] as const) {
+      expect(small.status).toBe(status);
+      expect(small.headers.get('Content-Encoding')).toBeNull();
+      const body = Buffer.from(await small.arrayBuffer());
+      expect(small.headers.get('Content-Length')).toBe(String(body.length));
+      expect(body.length).toBeLessThan(1024);
+      JSON.parse(body.toString());
+    }
+    // Big: the whole first pull, and an answer made by c.json (the API description).
+    for (const big of [first, await app.request('/api/openapi.json', { headers: gzip })]) {
+      expect(big.status).toBe(200);
+      expect(big.headers.get('Content-Encoding')).toBe('gzip');
+      expect(big.headers.get('Vary')).toContain('Accept-Encoding');
+      const zipped = Buffer.from(await big.arrayBuffer());
+      expect(big.headers.get('Content-Length') ?? String(zipped.length)).toBe(String(zipped.length));
+      expect(JSON.parse(gunzipSync(zipped).toString())).toBeTypeOf('object');
+    }
+    // A client that takes no gzip gets the big answer plain.
+    const plain = await app.request('/api/openapi.json');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.json()).toHaveProperty('openapi');
   });
 
   it('answers 404 in JSON for an unknown API route, and 400 for a bad cursor', async () => {

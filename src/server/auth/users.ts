@@ -10,7 +10,6 @@ interface UserRow extends Record<string, unknown> {
   display_name: string;
   role: string;
   parish_code: string | null;
-  password_hash: string;
 }
 
 export function toUser(row: UserRow): User {
@@ -48,7 +47,13 @@ export async function createUser(db: Queryable, user: NewUser): Promise<boolean>
   return rows.length > 0;
 }
 
-export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>('SELECT * FROM users WHERE lower(username) = lower($1)', [username]);
+export async function findUserByUsername(
+  db: Queryable,
+  username: string,
+): Promise<(UserRow & { password_hash: string }) | undefined> {
+  const rows = await db.query<UserRow & { password_hash: string }>(
+    'SELECT * FROM users WHERE lower(username) = lower($1)',
+    [username],
+  );
   return rows[0];
 }

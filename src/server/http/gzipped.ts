@@ -6,9 +6,9 @@ import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Context } from 'hono';
 
-const gzipAsync = promisify(gzip);
+export const gzipAsync = promisify(gzip);
 /** Below this, gzip saves too little to be worth it (the compress middleware's own threshold). */
-const THRESHOLD_BYTES = 1024;
+export const THRESHOLD_BYTES = 1024;
 
 /** Whether the request takes gzip: named in Accept-Encoding (or `*`) and not with q=0. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
@@ -27,7 +27,8 @@ export async function gzippedJson(
 ): Promise<Response> {
   const sent = { ...headers, 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
   if (body.length < THRESHOLD_BYTES || !acceptsGzip(c.req.header('Accept-Encoding'))) {
-    return c.body(body, 200, sent);
+    // Its length said, so nothing after this gzips it again (compressAnswers.ts).
+    return c.body(body, 200, { ...sent, 'Content-Length': String(Buffer.byteLength(body)) });
   }
   return c.body(await gzipAsync(body), 200, { ...sent, 'Content-Encoding': 'gzip' });
 }

@@ -2,8 +2,19 @@
 // PostgreSQL server through `pg`. Everything above this file speaks only `Database`.
 export type Row = Record<string, unknown>;
 
+/**
+ * A statement nearly every request runs (the session check, a pull page). On PostgreSQL it is prepared
+ * once per connection under its name and its plan kept, instead of parsed and planned on every request;
+ * one name, one text. Its result columns must not depend on a table's columns (no `*`): a migration
+ * run by another server while this one runs would otherwise make the kept plan fail.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string | NamedStatement, params?: unknown[]): Promise<T[]>;
   /** Runs several statements at once, without parameters (migrations). */
   execScript(sql: string): Promise<void>;
 }

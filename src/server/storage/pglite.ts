@@ -1,15 +1,16 @@
 // Database on PGlite: PostgreSQL compiled to WebAssembly, keeping its files in a folder on disk.
 // PGlite serves one connection, so transactions are serialised by PGlite itself.
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, NamedStatement, Queryable, Row } from './database.ts';
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // undefined = in memory, for tests that need no files
   const pg = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await pg.waitReady;
   const asQueryable = (runner: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T extends Row>(sql: string, params: unknown[] = []) {
-      const result = await runner.query<T>(sql, params);
+    async query<T extends Row>(sql: string | NamedStatement, params: unknown[] = []) {
+      // The name matters only to a pool of PostgreSQL connections.
+      const result = await runner.query<T>(typeof sql === 'string' ? sql : sql.text, params);
       return result.rows;
     },
     async execScript(sql: string) {

@@ -1,7 +1,7 @@
 // Database on a real PostgreSQL server through a `pg` pool. `schema`, when given, becomes the
 // search_path of every connection, which is how tests get a private namespace on a shared server.
 import pg from 'pg';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, NamedStatement, Queryable, Row } from './database.ts';
 
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
@@ -22,8 +22,11 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
   const asQueryable = (runner: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params: unknown[] = []) {
-      const result = await runner.query<T>(sql, params);
+    async query<T extends Row>(sql: string | NamedStatement, params: unknown[] = []) {
+      const result =
+        typeof sql === 'string'
+          ? await runner.query<T>(sql, params)
+          : await runner.query<T>({ name: sql.name, text: sql.text, values: params });
       return result.rows;
     },
     async execScript(sql: string) {

@@ -11,7 +11,7 @@ import type { Database } from '../storage/database.ts';
 import { pullResponseSchema, type PullResponse } from '../../domain/sync/sync.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { readableScopes } from '../../domain/entities/scope.ts';
-import { pageSql, totalSql, type PageRow } from './pullPageSql.ts';
+import { pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
 
 export const START_CURSOR = '0.0';
 
@@ -32,12 +32,12 @@ export async function pullPage(
   const readable = readableScopes(user);
   const staff = readable === 'all';
   const scopes = staff ? [] : [readable];
-  const [page] = await db.query<PageRow>(pageSql(staff), [xid, seq, limit, ...scopes]);
+  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopes]);
   const hasMore = (page?.read ?? 0) > limit;
   const cursor = page?.last ?? since ?? START_CURSOR;
   let total = 0;
   if (since === undefined) {
-    const [count] = await db.query<{ n: number }>(totalSql(staff), scopes);
+    const [count] = await db.query<{ n: number }>(totalStatement(staff), scopes);
     total = count?.n ?? 0;
   }
   // Only the last page can be held back: until then there is more to read anyway.

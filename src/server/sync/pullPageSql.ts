@@ -7,6 +7,7 @@
 // everyone's (null) or one of the user's readable scopes (all of them for staff).
 import { ENTITIES, describeEntity } from '../../domain/entities/registry.ts';
 import { PULLS_HELD_BACK_SQL } from '../storage/pullHorizon.ts';
+import type { NamedStatement } from '../storage/database.ts';
 
 export interface PageRow extends Record<string, unknown> {
   /** The changes of the page, comma-separated JSON objects (null for an empty page). */
@@ -97,3 +98,23 @@ export function pageSql(staff: boolean): string {
 export function totalSql(staff: boolean): string {
   return `SELECT count(*)::int AS n FROM change_log WHERE ${logFilter(staff).replace('$4', '$1')}`;
 }
+
+/**
+ * The two statements every pull runs, named so PostgreSQL parses and plans them once per connection
+ * (the page statement joins every entity's table: planning it took about 1 ms a pull, as long as
+ * running it when nothing is new).
+ */
+const STATEMENTS = {
+  page: {
+    staff: { name: 'pull-page-staff', text: pageSql(true) },
+    scoped: { name: 'pull-page', text: pageSql(false) },
+  },
+  total: {
+    staff: { name: 'pull-total-staff', text: totalSql(true) },
+    scoped: { name: 'pull-total', text: totalSql(false) },
+  },
+} satisfies Record<string, Record<string, NamedStatement>>;
+
+export const pageStatement = (staff: boolean): NamedStatement => STATEMENTS.page[staff ? 'staff' : 'scoped'];
+export const totalStatement = (staff: boolean): NamedStatement =>
+  STATEMENTS.total[staff ? 'staff' : 'scoped'];

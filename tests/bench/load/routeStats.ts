@@ -1,6 +1,7 @@
 // What the load generator records: every request's route, status and time, and the CPU time of the
-// generator itself and of the server process, to tell how much of the box each one used.
-import { readFileSync } from 'node:fs';
+// generator itself, of the server process, of PostgreSQL and of the whole machine, to tell how much of
+// the box each one used.
+import { readdirSync, readFileSync } from 'node:fs';
 import { percentile, round } from '../measure.ts';
 
 export type Route = 'login' | 'pull.first' | 'pull' | 'push';
@@ -14,6 +15,20 @@ export interface Sample {
 
 export class RouteStats {
   readonly samples: Sample[] = [];
+  /** Requests that got no answer, by route and why (e.g. "pull TimeoutError", "push ECONNRESET"). */
+  readonly failures = new Map<string, number>();
+
+  failed(route: Route, error: unknown): void {
+    const cause = error instanceof Error ? error.cause : undefined;
+    const why =
+      cause && typeof cause === 'object' && 'code' in cause
+        ? String(cause.code)
+        : error instanceof Error
+          ? error.name
+          : 'unknown';
+    const key = `${route} ${why}`;
+    this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+  }
 
   add(route: Route, ms: number, status: number): void {
     this.samples.push({ route, ms, status });
@@ -51,21 +66,65 @@ export function processCpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
-/** CPU used between start() and stop(), as a share of one core: 1.0 = one core busy all along. */
+/**
+ * CPU seconds of every PostgreSQL process on this machine (when it runs here), by pid. Other work on
+ * a shared machine may use the same PostgreSQL, so this is an upper bound on what the server's queries cost.
+ */
+function postgresCpuSeconds(): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const cpu = processCpuSeconds(Number(entry));
+      if (cpu !== undefined) seconds.set(Number(entry), cpu);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return seconds;
+}
+
+/** Busy and total CPU ticks of the whole machine, from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle, iowait
+  return { busy: total - idle, total };
+}
+
+/**
+ * CPU used between start() and stop(), as a share of one core (1.0 = one core busy all along): the
+ * generator, the server process, PostgreSQL's processes (backends that ended meanwhile are not counted),
+ * and the whole machine (busy cores, all work included; at most nproc).
+ */
 export function cpuMeter(serverPid: number | undefined) {
   const wallStart = performance.now();
   const ownStart = process.cpuUsage();
   const serverStart = processCpuSeconds(serverPid);
+  const postgresStart = postgresCpuSeconds();
+  const machineStart = machineTicks();
   return () => {
     const wall = (performance.now() - wallStart) / 1000;
     const own = process.cpuUsage(ownStart);
     const serverEnd = processCpuSeconds(serverPid);
+    let postgres = 0;
+    for (const [pid, seconds] of postgresCpuSeconds()) postgres += seconds - (postgresStart.get(pid) ?? 0);
+    const machineEnd = machineTicks();
+    const cores = readFileSync('/proc/stat', 'utf8').match(/^cpu\d+ /gm)?.length ?? 1;
     return {
       generator: round((own.user + own.system) / 1e6 / wall, 2),
       server:
         serverStart === undefined || serverEnd === undefined
           ? NaN
           : round((serverEnd - serverStart) / wall, 2),
+      postgres: round(postgres / wall, 2),
+      machine: round(
+        ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * cores,
+        2,
+      ),
     };
   };
 }
+
+export type CpuShares = ReturnType<ReturnType<typeof cpuMeter>>;

@@ -8,8 +8,8 @@ import type { Mutation } from '../../../src/domain/sync/mutation.ts';
 import { aRequest } from '../../support/records.ts';
 import type { Route, RouteStats } from './routeStats.ts';
 
-const PULL_EVERY_MS = 5_000;
-const PUSH_EVERY_MS = 20_000;
+export const PULL_EVERY_MS = 5_000;
+export const PUSH_EVERY_MS = 20_000;
 const BUSY_RETRIES = 8;
 const URGENCIES = ['immediate', 'today', 'this_week'] as const;
 
@@ -37,8 +37,13 @@ export class SimulatedDevice {
     private readonly wardCodes: readonly string[],
   ) {}
 
-  private async call(route: Route, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const start = performance.now();
+  /** One request; its time counts from `from` (its scheduled moment in an open-loop step) or from now. */
+  private async call(
+    route: Route,
+    path: string,
+    body?: unknown,
+    from = performance.now(),
+  ): Promise<{ status: number; json: unknown }> {
     let status = 0;
     try {
       const response = await fetch(`${this.serverUrl}${path}`, {
@@ -53,10 +58,11 @@ export class SimulatedDevice {
       const json: unknown = await response.json();
       status = response.status;
       return { status, json };
-    } catch {
+    } catch (error) {
+      this.stats.failed(route, error);
       return { status: 0, json: null };
     } finally {
-      this.stats.add(route, performance.now() - start, status);
+      this.stats.add(route, performance.now() - from, status);
     }
   }
 
@@ -69,26 +75,32 @@ export class SimulatedDevice {
   /** Pulls until the server has nothing more; false when a page failed. */
   async pullAll(route: 'pull.first' | 'pull'): Promise<boolean> {
     for (;;) {
-      const since = this.cursor ? `&since=${this.cursor}` : '';
-      const { status, json } = await this.call(route, `/api/sync/pull?limit=2000${since}`);
-      if (status !== 200) return false;
-      const page = json as {
-        changes: { entity: string; id: string; deleted: boolean; record?: object; clocks?: object }[];
-        cursor: string;
-        hasMore: boolean;
-      };
-      for (const change of page.changes) {
-        const key = `${change.entity}:${change.id}`;
-        if (change.deleted) this.records.delete(key);
-        else
-          this.records.set(key, {
-            record: change.record as Record<string, unknown>,
-            clocks: (change.clocks ?? {}) as Record<string, string>,
-          });
-      }
-      this.cursor = page.cursor;
-      if (!page.hasMore) return true;
+      const page = await this.pullPage(route);
+      if (page !== 'more') return page === 'done';
     }
+  }
+
+  /** One page of a pull, stored: 'more' when the server has more after it, 'failed' when it failed. */
+  async pullPage(route: 'pull.first' | 'pull', from?: number): Promise<'done' | 'more' | 'failed'> {
+    const since = this.cursor ? `&since=${this.cursor}` : '';
+    const { status, json } = await this.call(route, `/api/sync/pull?limit=2000${since}`, undefined, from);
+    if (status !== 200) return 'failed';
+    const page = json as {
+      changes: { entity: string; id: string; deleted: boolean; record?: object; clocks?: object }[];
+      cursor: string;
+      hasMore: boolean;
+    };
+    for (const change of page.changes) {
+      const key = `${change.entity}:${change.id}`;
+      if (change.deleted) this.records.delete(key);
+      else
+        this.records.set(key, {
+          record: change.record as Record<string, unknown>,
+          clocks: (change.clocks ?? {}) as Record<string, string>,
+        });
+    }
+    this.cursor = page.cursor;
+    return page.hasMore ? 'more' : 'done';
   }
 
   private stamp(): string {
@@ -133,20 +145,25 @@ export class SimulatedDevice {
   async pushSome(
     size = 1 + Math.floor(Math.random() * 3),
     hotShare = 0.5,
+    options: { retries?: number; from?: number } = {},
   ): Promise<{ busy: number; answered: boolean }> {
     const mutations = this.someChanges(size, hotShare);
-    for (let attempt = 0; attempt <= BUSY_RETRIES; attempt += 1) {
-      const { status, json } = await this.call('push', '/api/sync/push', { clientId: this.name, mutations });
+    const retries = options.retries ?? BUSY_RETRIES;
+    for (let attempt = 0; attempt <= retries; attempt += 1) {
+      const from = attempt === 0 ? options.from : undefined;
+      const body = { clientId: this.name, mutations };
+      const { status, json } = await this.call('push', '/api/sync/push', body, from);
       if (status === 200) {
         const results = (json as { results: { id: string; status: string }[] }).results;
         const done = new Set(results.filter((r) => r.status !== 'rejected').map((r) => r.id));
         this.acknowledged.push(...mutations.filter((m) => done.has(m.id)));
         return { busy: attempt, answered: true };
       }
-      if (status !== 503) return { busy: attempt, answered: false };
+      if (status !== 503 || attempt === retries)
+        return { busy: attempt + (status === 503 ? 1 : 0), answered: false };
       await sleep(100 + Math.random() * 400 * (attempt + 1));
     }
-    return { busy: BUSY_RETRIES + 1, answered: false };
+    return { busy: retries + 1, answered: false };
   }
 
   /** Pulls every ~5 s and pushes every ~20 s until `until` (ms since the epoch) or `budget` says stop. */
