@@ -261,7 +261,7 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
     const statements: string[] = [];
     const counting = (tx: Queryable): Queryable => ({
       query: (sql, params) => {
-        statements.push(sql);
+        statements.push(typeof sql === 'string' ? sql : sql.text);
         return tx.query(sql, params);
       },
       execScript: (sql) => tx.execScript(sql),
