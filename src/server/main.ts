@@ -9,6 +9,9 @@ import { APP_VERSION } from './version.ts';
 import { scheduleDailyPurge } from './retention/purge.ts';
 import { checkStoredRecordsInBackground } from './storage/unreadableRecords.ts';
 
+/** How long an idle connection is kept open, a little over the usual 60 s of a load balancer. */
+const KEEP_ALIVE_MS = 65_000;
+
 const config = readConfig();
 const db = await openDatabase({
   databaseUrl: config.databaseUrl,
@@ -29,6 +32,15 @@ const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, 
       console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
   }
 });
+
+// Idle connections are kept open longer than a load balancer's idle timeout (60 s is the usual one)
+// and longer than a phone waits between pulls. With Node's default of 5 s, a request sent on a kept
+// connection just as the server closed it failed ("other side closed"): hundreds of them in the load
+// run at 400 devices pulling every ~5 s, and a balancer would answer them 502.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
 
 // Records an older version stored that this one's schemas refuse: counted once, after the server is
 // listening (it yields to requests), and logged as a warning with how to mend them. Never blocks start-up.

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const hotIds = hot.map((request) => request.id);
     const devices = Array.from(
       { length: devicesNeeded },
-      (_, i) => new SimulatedDevice(`load-${i}`, server.url, new RouteStats(), hotIds, wardCodes),
+      (_, i) => new SimulatedDevice(`load-${i}`, server.url, new RouteStats(), hotIds, wardCodes, 'hot'),
     );
 
     // The sign-in burst.

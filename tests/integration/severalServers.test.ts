@@ -5,6 +5,7 @@
 // is missing. The 503s met on the way are counted and printed. Needs TEST_DATABASE_URL.
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import pg from 'pg';
 import { removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
@@ -31,6 +32,23 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await client.end();
+  });
+
+  it('keeps an idle connection open longer than a load balancer does (65 s, not Node’s 5 s)', async () => {
+    const server = await startServer();
+    try {
+      const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+        http
+          .get(`${server.url}/api/health`, { agent: new http.Agent({ keepAlive: true }) }, (answer) => {
+            answer.resume();
+            resolve(answer.headers['keep-alive']?.toString());
+          })
+          .on('error', reject);
+      });
+      expect(keepAlive).toBe('timeout=65');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('devices split between two servers, editing the same requests at once, all converge', async () => {

@@ -23,7 +23,7 @@ export function checkConvergence(
     }
     for (const [key, held] of server) {
       const mine = device.records.get(key);
-      if (!mine || JSON.stringify(mine.record) !== JSON.stringify(held.record)) {
+      if (!mine || mine.digest !== held.digest) {
         diverged.push(`${device.name}: ${key} ${mine ? 'differs' : 'is missing'}`);
         break;
       }
