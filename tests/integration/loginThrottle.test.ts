@@ -181,6 +181,22 @@ describe.runIf(databaseKinds.includes('postgres'))('the throttle on PostgreSQL, 
   async function untilWaiting(count: number): Promise<void> {
     while ((await waiting()) < count) await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  /** Another connection holds these throttle rows (FOR UPDATE) while `work` runs; `release` commits. */
+  async function whileHeld(keys: string[], work: (release: () => Promise<void>) => Promise<void>) {
+    const schema = (await test.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
+    const holder = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query(`SET search_path = "${schema}"`);
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM login_throttle WHERE key = ANY($1) FOR UPDATE', [keys]);
+      await work(async () => {
+        await holder.query('COMMIT');
+      });
+    } finally {
+      await holder.end();
+    }
+  }
 
   it('gives a right password’s count back while the next sign-in of the same person is counted', async () => {
     const throttle = new LoginThrottle(test.db);
@@ -195,28 +211,20 @@ describe.runIf(databaseKinds.includes('postgres'))('the throttle on PostgreSQL, 
         `UPDATE login_throttle SET last_failure_at = last_failure_at + interval '1 microsecond' WHERE key = $1`,
         [key],
       );
-    const schema = (await test.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
-    const holder = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await holder.connect();
-    try {
-      await holder.query(`SET search_path = "${schema}"`);
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM login_throttle WHERE key = $1 FOR UPDATE', [keys[1]]);
+    await whileHeld([keys[1]!], async (release) => {
       // The next sign-in is counted (it locks the first row in key order and waits for the middle one)…
       const next = throttle.attempt('duty', '203.0.113.88');
       await untilWaiting(1);
       // …while the first one, its password found right, gives its count back.
       const givenBack = first.succeeded();
       await untilWaiting(2);
-      await holder.query('COMMIT');
+      await release();
       const settled = await Promise.allSettled([next, givenBack]);
       expect(settled.map((each) => (each.status === 'rejected' ? String(each.reason) : 'done'))).toEqual([
         'done',
         'done',
       ]);
-    } finally {
-      await holder.end();
-    }
+    });
     // The second sign-in was counted and the first one's count given back (the pair's starts afresh).
     const counts = await test.db.query<{ failures: number }>(
       'SELECT failures FROM login_throttle ORDER BY failures',
@@ -231,19 +239,11 @@ describe.runIf(databaseKinds.includes('postgres'))('the throttle on PostgreSQL, 
          ('idle-1', 3, now() - interval '3 days'), ('idle-2', 3, now() - interval '3 days'),
          ('recent', 3, now())`,
     );
-    const schema = (await test.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]!.s;
-    const holder = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await holder.connect();
-    try {
-      await holder.query(`SET search_path = "${schema}"`);
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM login_throttle WHERE key = 'idle-2' FOR UPDATE`);
+    await whileHeld(['idle-2'], async (release) => {
       // Resolves while idle-2 is still held: it is passed over, not waited for.
       await throttle.prune();
-      await holder.query('COMMIT');
-    } finally {
-      await holder.end();
-    }
+      await release();
+    });
     const left = await test.db.query<{ key: string }>(
       `SELECT key FROM login_throttle WHERE key IN ('idle-1', 'idle-2', 'recent') ORDER BY key`,
     );

@@ -1,39 +1,18 @@
 // Push on PGlite and PostgreSQL: each mutation applied at most once, field-level merge with conflicts
 // kept, append-only timelines, scoping of parish coordinators, and refusal of bad input without a 500.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
-import { DEMO_USERS, seedDemo, DEMO_PARISH_CODE } from '../../src/server/demo/seed.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PARISH_CODE } from '../../src/server/demo/seed.ts';
 import { pullResponseSchema, type Change } from '../../src/domain/sync/sync.ts';
 import { pushResponseSchema, PUSH_BATCH_MAX } from '../../src/domain/sync/mutation.ts';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { databaseKinds } from '../support/testDatabase.ts';
+import { signedInDemo } from '../support/signedInDemo.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 
 describe.each(databaseKinds)('push on %s', (kind) => {
-  let test: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  const tokens = new Map<string, string>();
-
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-    await seedDemo(test.db, '2026-11-01');
-    app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
-    for (const user of DEMO_USERS) {
-      const response = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: user.username, password: user.password }),
-      });
-      tokens.set(user.username, ((await response.json()) as { token: string }).token);
-    }
-  });
-  afterAll(() => test.drop());
-
-  const auth = (username: string) => ({
-    Authorization: `Bearer ${tokens.get(username)}`,
-    'Content-Type': 'application/json',
-  });
+  const demo = signedInDemo(kind);
+  const { auth } = demo;
   async function pushAs(username: string, mutations: unknown[], clientId = `device-${username}`) {
-    const response = await app.request('/api/sync/push', {
+    const response = await demo.app.request('/api/sync/push', {
       method: 'POST',
       headers: auth(username),
       body: JSON.stringify({ clientId, mutations }),
@@ -46,11 +25,11 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     return pushResponseSchema.parse(answer.body).results;
   }
   async function pullAll(username: string): Promise<Change[]> {
-    const response = await app.request('/api/sync/pull?limit=2000', { headers: auth(username) });
+    const response = await demo.app.request('/api/sync/pull?limit=2000', { headers: auth(username) });
     return pullResponseSchema.parse(await response.json()).changes;
   }
   const count = async (table: string) =>
-    (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
+    (await demo.test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n ?? 0;
 
   it('stores each change once when the same push is sent three times', async () => {
     const request = aRequest();
@@ -63,7 +42,7 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     expect(second.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(third.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect((await count('applied_mutations')) - before).toBe(2);
-    const stored = await test.db.query<{ record: { status: string } }>(
+    const stored = await demo.test.db.query<{ record: { status: string } }>(
       'SELECT record FROM requests WHERE id = $1',
       [request.id],
     );
@@ -170,7 +149,7 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     const edit = await results('duty', [aMutation('timeline', note.id, { text: 'rewritten' })]);
     expect(edit[0]).toMatchObject({ status: 'rejected' });
     expect(edit[0]?.reason).toMatch(/cannot be changed/);
-    const [stored] = await test.db.query<{ record: { text: string; byName: string } }>(
+    const [stored] = await demo.test.db.query<{ record: { text: string; byName: string } }>(
       'SELECT record FROM timeline WHERE id = $1',
       [note.id],
     );
@@ -237,19 +216,19 @@ describe.each(databaseKinds)('push on %s', (kind) => {
       const tooMany = await pushAs('duty', many);
       expect(tooMany.status).toBe(400);
       expect(JSON.stringify(tooMany.body)).toMatch(/at most 500/);
-      const malformed = await app.request('/api/sync/push', {
+      const malformed = await demo.app.request('/api/sync/push', {
         method: 'POST',
         headers: auth('duty'),
         body: '{"clientId":',
       });
       expect(malformed.status).toBe(400);
-      const noClient = await app.request('/api/sync/push', {
+      const noClient = await demo.app.request('/api/sync/push', {
         method: 'POST',
         headers: auth('duty'),
         body: JSON.stringify({ mutations: [] }),
       });
       expect(noClient.status).toBe(400);
-      const huge = await app.request('/api/sync/push', {
+      const huge = await demo.app.request('/api/sync/push', {
         method: 'POST',
         headers: auth('duty'),
         body: JSON.stringify({ clientId: 'x', mutations: [{ padding: 'x'.repeat(5 * 1024 * 1024) }] }),
@@ -269,7 +248,9 @@ describe.each(databaseKinds)('push on %s', (kind) => {
     await results('duty', [creating('request', theirs), creating('request', others)]);
     const pulled = async (since?: string) => {
       const query = since ? `&since=${since}` : '';
-      const response = await app.request(`/api/sync/pull?limit=2000${query}`, { headers: auth('parish') });
+      const response = await demo.app.request(`/api/sync/pull?limit=2000${query}`, {
+        headers: auth('parish'),
+      });
       return pullResponseSchema.parse(await response.json());
     };
     const first = await pulled();

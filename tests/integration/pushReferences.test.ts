@@ -3,9 +3,7 @@
 // earlier in the same batch or an earlier one counts, and so does one the server had and has since
 // removed (see src/server/sync/knownRecords.ts for why). On PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
-import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
+import { describe, expect, it } from 'vitest';
 import { replaceArea } from '../../src/server/area/replaceArea.ts';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
 import { pushResponseSchema, type Mutation, type PushResult } from '../../src/domain/sync/mutation.ts';
@@ -14,7 +12,8 @@ import type { Ward, Parish } from '../../src/domain/geo/area.ts';
 import { push as pushDirect } from '../../src/server/sync/push.ts';
 import type { Database, Queryable } from '../../src/server/storage/database.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { databaseKinds } from '../support/testDatabase.ts';
+import { signedInDemo } from '../support/signedInDemo.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 
@@ -34,31 +33,10 @@ function anIncident(overrides: Partial<Incident> = {}): Incident {
 }
 
 describe.each(databaseKinds)('references in a push on %s', (kind) => {
-  let test: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  const tokens = new Map<string, string>();
-
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-    await seedDemo(test.db, '2026-11-01');
-    app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
-    for (const user of DEMO_USERS) {
-      const response = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: user.username, password: user.password }),
-      });
-      tokens.set(user.username, ((await response.json()) as { token: string }).token);
-    }
-  });
-  afterAll(() => test.drop());
-
-  const auth = (username: string) => ({
-    Authorization: `Bearer ${tokens.get(username)}`,
-    'Content-Type': 'application/json',
-  });
+  const demo = signedInDemo(kind);
+  const { auth } = demo;
   async function push(username: string, mutations: Mutation[]): Promise<PushResult[]> {
-    const response = await app.request('/api/sync/push', {
+    const response = await demo.app.request('/api/sync/push', {
       method: 'POST',
       headers: auth(username),
       body: JSON.stringify({ clientId: `device-${username}`, mutations }),
@@ -67,9 +45,9 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
     return pushResponseSchema.parse(await response.json()).results;
   }
   const stored = async (table: string, id: string) =>
-    (await test.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+    (await demo.test.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
   async function pulledIds(username: string): Promise<Set<string>> {
-    const response = await app.request('/api/sync/pull?limit=2000', { headers: auth(username) });
+    const response = await demo.app.request('/api/sync/pull?limit=2000', { headers: auth(username) });
     const page = pullResponseSchema.parse(await response.json());
     return new Set(page.changes.map((change) => change.id));
   }
@@ -126,7 +104,7 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
     ]);
     expect(moved!.status).toBe('rejected');
     if (moved!.status === 'rejected') expect(moved!.fields).toHaveProperty(['place.wardCode']);
-    const [row] = await test.db.query<{ record: { place: { wardCode: string } } }>(
+    const [row] = await demo.test.db.query<{ record: { place: { wardCode: string } } }>(
       'SELECT record FROM requests WHERE id = $1',
       [request.id],
     );
@@ -218,7 +196,7 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
       closed: false,
       updatedAt: now,
     };
-    const [admin] = await test.db.query<{ id: string }>(
+    const [admin] = await demo.test.db.query<{ id: string }>(
       `SELECT id::text AS id FROM users WHERE username = 'admin'`,
     );
     const assignment = (section: string, assigneeId: string) => ({
@@ -244,9 +222,9 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
   it('keeps a request naming a parish the server had and has since removed (a tombstone)', async () => {
     // A boundary import that leaves out parish DEMO-P02: devices are told it is gone, but one still
     // offline logs a request there; the request is kept rather than lost.
-    const area = await test.db.query<{ record: Ward }>('SELECT record FROM wards ORDER BY id');
-    const parishes = await test.db.query<{ record: Parish }>('SELECT record FROM parishes ORDER BY id');
-    await replaceArea(test.db, {
+    const area = await demo.test.db.query<{ record: Ward }>('SELECT record FROM wards ORDER BY id');
+    const parishes = await demo.test.db.query<{ record: Parish }>('SELECT record FROM parishes ORDER BY id');
+    await replaceArea(demo.test.db, {
       wards: area.map((row) => row.record),
       parishes: parishes.map((row) => row.record).filter((parish) => parish.code !== 'DEMO-P02'),
     });
@@ -267,13 +245,13 @@ describe.each(databaseKinds)('references in a push on %s', (kind) => {
       execScript: (sql) => tx.execScript(sql),
     });
     const db: Database = {
-      kind: test.db.kind,
-      query: (sql, params) => test.db.query(sql, params),
-      execScript: (sql) => test.db.execScript(sql),
-      transaction: (work) => test.db.transaction((tx) => work(counting(tx))),
+      kind: demo.test.db.kind,
+      query: (sql, params) => demo.test.db.query(sql, params),
+      execScript: (sql) => demo.test.db.execScript(sql),
+      transaction: (work) => demo.test.db.transaction((tx) => work(counting(tx))),
       close: () => Promise.resolve(),
     };
-    const [row] = await test.db.query<{ id: string }>(
+    const [row] = await demo.test.db.query<{ id: string }>(
       `SELECT id::text AS id FROM users WHERE username = 'duty'`,
     );
     const duty: User = {
