@@ -78,6 +78,7 @@ describe('a device whose local database was lost', () => {
     expect(await partnerCount(page)).toBe(before);
     // Said once: OK puts it away, and it stays away after a reload.
     await page.getByRole('region', { name: 'Device recovered' }).getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('region', { name: 'Device recovered' }).waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     expect(await page.getByRole('region', { name: 'Device recovered' }).count()).toBe(0);

@@ -22,9 +22,11 @@ export function RecoveryBanner() {
       .catch(() => undefined);
   }, []);
   if (!note) return null;
+  // Put away once "seen" is stored, so a reload straight after OK does not say it again.
   const dismiss = () => {
-    setNote(null);
-    void markRecoverySeen();
+    void markRecoverySeen()
+      .catch(() => undefined)
+      .finally(() => setNote(null));
   };
   return (
     <section className="banner warning update-banner" aria-label="Device recovered">
