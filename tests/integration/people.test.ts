@@ -17,6 +17,7 @@ import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 import { PEOPLE_PAGE, SESSIONS_PAGE } from '../../src/domain/api/paging.ts';
+import { hashIsOutdated, hashPassword, verifyPassword } from '../../src/server/auth/password.ts';
 
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
@@ -121,6 +122,33 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
       (await call(null, 'POST', '/api/auth/login', { username: 'duty.two', password: oneTimePassword }))
         .status,
     ).toBe(401);
+  });
+
+  it('renews a password hash made at an older cost when its owner signs in, and only then', async () => {
+    const officer = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
+    const storedHash = async () =>
+      (
+        await test.db.query<{ password_hash: string }>(
+          'SELECT password_hash FROM users WHERE username = $1',
+          [officer.username],
+        )
+      )[0]!.password_hash;
+    const older = await hashPassword(officer.password, { N: 1024, r: 8, p: 1 });
+    await test.db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [officer.username, older]);
+
+    const wrong = await call(null, 'POST', '/api/auth/login', {
+      username: officer.username,
+      password: 'nope',
+    });
+    expect(wrong.status).toBe(401);
+    expect(await storedHash()).toBe(older);
+
+    await signIn(officer.username, officer.password);
+    const renewed = await storedHash();
+    expect(renewed).not.toBe(older);
+    expect(hashIsOutdated(renewed)).toBe(false);
+    expect(await verifyPassword(officer.password, renewed)).toBe(true);
+    await signIn(officer.username, officer.password);
   });
 
   it('names the bad fields and stores nothing', async () => {

@@ -52,10 +52,20 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is for tests of older hashes; everything else hashes at today's cost. */
+export async function hashPassword(password: string, cost: ScryptOptions = COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * Whether a stored hash was made at another cost than today's: raising COST (for instance to OWASP's
+ * current minimum) then reaches every account as its owner next signs in, with no reset.
+ */
+export function hashIsOutdated(stored: string): boolean {
+  const [, n, r, p] = stored.split('$');
+  return Number(n) !== COST.N || Number(r) !== COST.r || Number(p) !== COST.p;
 }
 
 /** One derivation for identical (stored hash, password) pairs in flight at the same moment. */

@@ -4,9 +4,9 @@ import type { Database } from '../storage/database.ts';
 import { loginRequestSchema, type LoginResponse, type User } from '../../domain/accounts/user.ts';
 import { readJson } from '../http/body.ts';
 import { unauthorized } from '../http/errors.ts';
-import { HASHES_AT_ONCE, TurnQueue, verifyPassword } from './password.ts';
+import { HASHES_AT_ONCE, TurnQueue, hashIsOutdated, hashPassword, verifyPassword } from './password.ts';
 import { createSession, endSession, findSessionUser } from './sessions.ts';
-import { findUserByUsername, toUser } from './users.ts';
+import { findUserByUsername, renewPasswordHash, toUser } from './users.ts';
 import { LoginThrottle } from './throttle.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 
@@ -54,6 +54,9 @@ export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
         if (!found || !passwordOk)
           throw unauthorized('That username and password do not match. Check them and try again.');
         await attempt.succeeded();
+        // A hash made at an older cost is renewed now, the one moment the password is known.
+        if (hashIsOutdated(found.password_hash))
+          await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(login.password));
         return found;
       });
       const session = await createSession(db, row.id, sessionDays);

@@ -57,3 +57,20 @@ export async function findUserByUsername(
   );
   return rows[0];
 }
+
+/**
+ * Stores a new hash of a password just proved right, made at today's cost, unless the password
+ * changed meanwhile (a change at the same moment wins).
+ */
+export async function renewPasswordHash(
+  db: Queryable,
+  userId: string,
+  oldHash: string,
+  newHash: string,
+): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $3 WHERE id = $1::uuid AND password_hash = $2', [
+    userId,
+    oldHash,
+    newHash,
+  ]);
+}
