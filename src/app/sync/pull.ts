@@ -72,7 +72,9 @@ export async function applyPullPage(
     const pending = new Map<string, OutboxEntry[]>();
     for (const entry of queued) {
       const key = clocksKey(entry.entity, entry.recordId);
-      pending.set(key, [...(pending.get(key) ?? []), entry]);
+      const forRecord = pending.get(key);
+      if (forRecord) forRecord.push(entry);
+      else pending.set(key, [entry]);
     }
     const puts = new Map<Entity, unknown[]>();
     const deletes = new Map<Entity, string[]>();
@@ -82,7 +84,9 @@ export async function applyPullPage(
     for (const change of changes) {
       const key = clocksKey(change.entity, change.id);
       if (change.deleted) {
-        deletes.set(change.entity, [...(deletes.get(change.entity) ?? []), change.id]);
+        const ids = deletes.get(change.entity);
+        if (ids) ids.push(change.id);
+        else deletes.set(change.entity, [change.id]);
         clockDeletes.push(key);
         continue;
       }

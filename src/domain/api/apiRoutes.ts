@@ -17,13 +17,7 @@ import {
 } from '../accounts/people.ts';
 import { auditPageSchema, auditQuerySchema } from '../accounts/audit.ts';
 import { publicDirectoryPageSchema } from '../directory/publicPartner.ts';
-import {
-  nextOffsetSchema,
-  pageQuerySchema,
-  PEOPLE_PAGE,
-  PUBLIC_PARTNERS_PAGE,
-  SESSIONS_PAGE,
-} from './paging.ts';
+import { nextOffsetSchema, peoplePageQuery, publicPartnersPageQuery, sessionsPageQuery } from './paging.ts';
 import { termMappingsSchema } from '../openReferral/termMapping.ts';
 import {
   fetchFeedRequestSchema,
@@ -51,7 +45,6 @@ export interface ApiRoute {
 const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({}) });
 
 const sessionsSchema = z.object({ sessions: z.array(deviceSessionSchema), nextOffset: nextOffsetSchema });
-const sessionsPage = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
 const managedUserAnswer = z.object({ user: managedUserSchema });
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -157,7 +150,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       'The public directory: partners that agreed to be shown publicly, their public details only; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'public',
     access: 'public',
-    query: pageQuerySchema(PUBLIC_PARTNERS_PAGE.byDefault, PUBLIC_PARTNERS_PAGE.max),
+    query: publicPartnersPageQuery,
     response: publicDirectoryPageSchema,
   },
   {
@@ -192,7 +185,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       'One’s own signed-in devices, last seen first; one page (limit, offset), nextOffset is where the next starts',
     tag: 'account',
     access: 'signed_in',
-    query: sessionsPage,
+    query: sessionsPageQuery,
     response: sessionsSchema,
   },
   {
@@ -210,7 +203,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       'Everyone who can sign in, with role, parish and whether disabled; one page by name (limit, offset), nextOffset is where the next starts',
     tag: 'people',
     access: 'admin',
-    query: pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max),
+    query: peoplePageQuery,
     response: z.object({ users: z.array(managedUserSchema), nextOffset: nextOffsetSchema }),
   },
   {
@@ -261,7 +254,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'A person’s signed-in devices',
     tag: 'people',
     access: 'admin',
-    query: sessionsPage,
+    query: sessionsPageQuery,
     response: sessionsSchema,
   },
   {

@@ -42,6 +42,14 @@ export const SESSIONS_PAGE = { byDefault: 100, max: 500 } as const;
 /** The public directory: other organisations' tools read it page by page; the app reads every page. */
 export const PUBLIC_PARTNERS_PAGE = { byDefault: 100, max: 500 } as const;
 
+/** The query of each paged list: the routes and the API description use these very schemas. */
+export const peoplePageQuery = pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max);
+export const sessionsPageQuery = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
+export const publicPartnersPageQuery = pageQuerySchema(
+  PUBLIC_PARTNERS_PAGE.byDefault,
+  PUBLIC_PARTNERS_PAGE.max,
+);
+
 /**
  * Every item of a paged list, page by page from the start (the app's screens that search or sort the
  * whole list). Stops at the last page, and at a server that answers a page that does not move on.

@@ -12,9 +12,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { verifyPassword } from './password.ts';
 import { activeSession, type SessionEnv } from './sessionGuard.ts';
 import { listSessions, revokeSessions, setPassword } from './peopleStore.ts';
-import { SESSIONS_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
-
-const sessionsPage = pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max);
+import { sessionsPageQuery } from '../../domain/api/paging.ts';
 
 export function accountRoutes(db: Database) {
   return (
@@ -63,7 +61,12 @@ export function accountRoutes(db: Database) {
       })
       .get('/sessions', async (c) =>
         c.json(
-          await listSessions(db, c.get('user').id, c.get('sessionId'), validate(sessionsPage, c.req.query())),
+          await listSessions(
+            db,
+            c.get('user').id,
+            c.get('sessionId'),
+            validate(sessionsPageQuery, c.req.query()),
+          ),
         ),
       )
       .delete('/sessions/:id', async (c) => {

@@ -8,7 +8,7 @@ import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/
 import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
 import { readJson, validate } from '../http/body.ts';
-import { PEOPLE_PAGE, SESSIONS_PAGE, pageQuerySchema } from '../../domain/api/paging.ts';
+import { peoplePageQuery, sessionsPageQuery } from '../../domain/api/paging.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { SessionEnv } from './sessionGuard.ts';
@@ -50,11 +50,7 @@ async function userOr404(db: Queryable, id: string): Promise<ManagedUser> {
 export function userAdminRoutes(db: Database) {
   return new Hono<SessionEnv>()
     .use('*', adminOnly())
-    .get('/', async (c) =>
-      c.json(
-        await listUsers(db, validate(pageQuerySchema(PEOPLE_PAGE.byDefault, PEOPLE_PAGE.max), c.req.query())),
-      ),
-    )
+    .get('/', async (c) => c.json(await listUsers(db, validate(peoplePageQuery, c.req.query()))))
     .post('/', async (c) => {
       const input = await readJson(c, newUserSchema);
       if (await usernameTaken(db, input.username)) {
@@ -199,7 +195,7 @@ export function userAdminRoutes(db: Database) {
     })
     .get('/:id/sessions', async (c) => {
       const user = await userOr404(db, c.req.param('id'));
-      const page = validate(pageQuerySchema(SESSIONS_PAGE.byDefault, SESSIONS_PAGE.max), c.req.query());
+      const page = validate(sessionsPageQuery, c.req.query());
       return c.json(await listSessions(db, user.id, c.get('sessionId'), page));
     })
     .post('/:id/sign-out-everywhere', async (c) => {

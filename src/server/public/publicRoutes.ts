@@ -11,14 +11,12 @@ import {
   publicDirectoryPageSchema,
   toPublicPartner,
 } from '../../domain/directory/publicPartner.ts';
-import { pageOf, pageQuerySchema, PUBLIC_PARTNERS_PAGE } from '../../domain/api/paging.ts';
+import { pageOf, publicPartnersPageQuery } from '../../domain/api/paging.ts';
 import { validate } from '../http/body.ts';
-
-const pageQuery = pageQuerySchema(PUBLIC_PARTNERS_PAGE.byDefault, PUBLIC_PARTNERS_PAGE.max);
 
 export function publicRoutes(db: Database) {
   return new Hono().get('/partners', async (c) => {
-    const page = validate(pageQuery, c.req.query());
+    const page = validate(publicPartnersPageQuery, c.req.query());
     // The agreement is checked in SQL first (old records by listedPublicly), then again in the domain.
     const rows = await db.query<{ record: unknown }>(
       `SELECT record FROM partners

@@ -3,9 +3,10 @@
 // device would set them aside as unreadable (src/domain/sync/readPullPage.ts), so nobody could see or
 // correct them in the app. This finds them: each table read in pages of rows (one statement a page),
 // each record checked with the schema the app reads it with, and the refusals counted by entity and
-// field, with the ids, so an operator can mend them. Records stored before pushes were checked for
-// references (src/server/sync/knownRecords.ts) that name a record the server never had are counted too. The server runs it once after starting, off the
-// request path (it yields between pages); `npm run check-records` runs it on demand and lists the ids.
+// field, with the ids, so an operator can mend them. Records naming a record the server never had
+// (stored before pushes were checked for it, src/server/sync/knownRecords.ts) are counted too. The
+// server runs it once after starting, off the request path (it yields between pages);
+// `npm run check-records` runs it on demand and lists the ids.
 import type { Database } from './database.ts';
 import { ENTITIES, describeEntity, type Entity } from '../../domain/entities/registry.ts';
 import { fieldErrors } from '../../domain/api/apiError.ts';
