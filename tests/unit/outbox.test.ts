@@ -146,6 +146,27 @@ describe('pushing the outbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('keeps an edit made while the push was on its way, and sends it next', async () => {
+    await saveRecords(db, 'request', [aRequest(), aRequest(), aRequest()]);
+    const madeMeanwhile = aRequest();
+    const sent: string[][] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+        sent.push(mutations.map((mutation) => mutation.id));
+        // Queued after the batch was read and before its answer is settled: it is not in this batch.
+        if (sent.length === 1) await saveRecord(db, 'request', madeMeanwhile);
+        const results = mutations.map((mutation) => ({ id: mutation.id, status: 'applied' }));
+        return new Response(JSON.stringify({ results }), { status: 200 });
+      }),
+    );
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 4, rejected: 0 });
+    expect(sent.map((batch) => batch.length)).toEqual([3, 1]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.requests.get(madeMeanwhile.id)).toMatchObject({ id: madeMeanwhile.id });
+  });
+
   it('keeps everything queued when the server cannot be reached', async () => {
     await saveRecord(db, 'request', aRequest());
     vi.stubGlobal(

@@ -21,15 +21,29 @@ async function settle(
   const byId = new Map(results.map((result) => [result.id, result]));
   const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
   if (answered.every((entry) => byId.get(entry.id)?.status !== 'rejected')) {
-    // The usual answer: all stored. Only the outbox changes: one request (not one per entry), and the
-    // next batch read in the same transaction, without waiting for this one to finish first.
+    // The usual answer: all stored. Only the outbox changes, with the next batch read in the same
+    // transaction without waiting for the delete to finish first.
     const [, next] = await db.transaction('rw', db.outbox, () =>
-      Promise.all([db.outbox.bulkDelete(answered.map((entry) => entry.seq!)), nextBatch(db)]),
+      Promise.all([removeAnswered(db, entries, answered), nextBatch(db)]),
     );
     return { rejected: 0, next };
   }
   const rejected = await settleWithRefusals(db, entries, byId);
   return { rejected, next: await nextBatch(db) };
+}
+
+/**
+ * Takes the answered entries out of the outbox. When the whole batch was answered, that is every entry
+ * from its first seq to its last (entries are only ever added, at the end, and only a push removes
+ * them): one range delete, where deleting by key costs IndexedDB a request per entry, and Dexie a read
+ * of each entry first so that live queries on the outbox's indexes hear of it.
+ */
+function removeAnswered(db: LocalDatabase, batch: OutboxEntry[], answered: OutboxEntry[]) {
+  const first = batch[0]?.seq;
+  const last = batch.at(-1)?.seq;
+  if (answered.length === batch.length && first !== undefined && last !== undefined)
+    return db.outbox.where(':id').between(first, last, true, true).delete();
+  return db.outbox.bulkDelete(answered.map((entry) => entry.seq!));
 }
 
 /** Some were refused: each is kept to be shown, and its record put back as the server holds it. */
