@@ -9,11 +9,11 @@
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
 import { launchBrowser, makeTempDir, removeTempDirs, startServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
-import { prepareBorough, pullEverything, type BoroughSize, type PulledRecord } from '../support/borough.ts';
+import { prepareBorough, pullEverything, type BoroughSize } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
+import { timeRawWrites } from './indexedDbFloor.ts';
 
 const SIZES: [string, BoroughSize][] = [
   ['1k', { partners: 500, contacts: 300, requests: 200, realWards: true }],
@@ -41,40 +41,6 @@ async function timeFirstPull(serverUrl: string, run: number): Promise<number> {
   } finally {
     await context.close();
   }
-}
-
-/** Seconds to put `records` into a fresh IndexedDB in one transaction: the floor under a first pull. */
-async function timeRawWrites(page: Page, records: PulledRecord[]): Promise<number> {
-  const byEntity: Record<string, Record<string, unknown>[]> = {};
-  for (const { entity, record } of records) (byEntity[entity] ??= []).push(record);
-  const ms = await page.evaluate(async (stores) => {
-    const names = Object.keys(stores);
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(`floor-${Math.random()}`, 1);
-      opening.onupgradeneeded = () => {
-        for (const name of names)
-          opening.result.createObjectStore(name, {
-            keyPath: name === 'ward' || name === 'parish' ? 'code' : 'id',
-          });
-      };
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
-    });
-    const start = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const transaction = db.transaction(names, 'readwrite');
-      for (const name of names) {
-        const store = transaction.objectStore(name);
-        for (const row of stores[name]!) store.put(row);
-      }
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-    });
-    const elapsed = performance.now() - start;
-    db.close();
-    return elapsed;
-  }, byEntity);
-  return ms / 1000;
 }
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -13,6 +13,9 @@
 // Timing: in the page, around the sync call only (performance.now()). Bytes: every response body and
 // header the page received during the first pull, as Chromium counted them on the wire (CDP
 // encodedDataLength), gzip included.
+// Floor: in each timed run, the same records written raw into a fresh IndexedDB in the same Chromium
+// (indexedDbFloor.ts): what no first pull can beat. Each side's first pull over it is reported, so a
+// sceptic sees how much of a first pull is IndexedDB's own work and how much the sync's.
 // Runs: one warm-up run per side (untimed: the servers' JIT and caches), then RUNS runs, ours and
 // PouchDB's taking turns so that whatever else the machine does lands on both; medians reported.
 // Ours twice when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server: on PGlite (the
@@ -42,6 +45,7 @@ import { aMutation } from '../support/records.ts';
 import { prepareBorough, pullEverything, type PulledRecord } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
 import { postgresUrl } from './benchDatabase.ts';
+import { timeRawWrites } from './indexedDbFloor.ts';
 import './peer/peerPage.ts'; // window.peer's type
 
 const RUNS = Number(process.env.PEER_RUNS ?? 3);
@@ -180,6 +184,18 @@ async function runSide(side: Side, run: number): Promise<RunResult> {
 
 const median = (values: number[]) => percentile(values, 50);
 
+/** The first pull's floor in this run: the same records written raw into IndexedDB (indexedDbFloor.ts). */
+async function measureFloor(serverUrl: string, records: PulledRecord[], run: number): Promise<number> {
+  const context = await launchBrowser(await makeTempDir(`peer-floor-${run}`));
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${serverUrl}/api/health`);
+    return (await timeRawWrites(page, records)) * 1000;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Our server as a side: signed in as the admin, holding what its first pull hands out. */
 async function ourSide(
   name: 'ours' | 'ours.postgres',
@@ -291,7 +307,12 @@ export async function benchPeer(): Promise<BenchResult[]> {
     sides.push(pouchdb);
 
     const runs = new Map<Side['name'], RunResult[]>(sides.map((side) => [side.name, []]));
+    const floors: number[] = [];
     for (let run = 0; run <= RUNS; run += 1) {
+      if (run > 0) {
+        floors.push(await measureFloor(ourServer.url, records, run));
+        console.log(`peer: run ${run} floor (IndexedDB alone): ${round(floors.at(-1)! / 1000, 2)} s`);
+      }
       for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
         const result = await runSide(side, run);
         console.log(
@@ -302,14 +323,15 @@ export async function benchPeer(): Promise<BenchResult[]> {
       }
     }
 
-    const results: BenchResult[] = [];
+    const floor = median(floors);
+    const results: BenchResult[] = [
+      { name: 'peer.firstPull.floor', value: round(floor / 1000, 2), unit: 's' },
+    ];
     for (const [name, list] of runs) {
+      const firstPull = median(list.map((r) => r.firstPull));
       results.push(
-        {
-          name: `peer.firstPull.${name}`,
-          value: round(median(list.map((r) => r.firstPull)) / 1000, 2),
-          unit: 's',
-        },
+        { name: `peer.firstPull.${name}`, value: round(firstPull / 1000, 2), unit: 's' },
+        { name: `peer.firstPull.overFloor.${name}`, value: round(firstPull / floor, 2), unit: '×' },
         {
           name: `peer.pull100.${name}`,
           value: round(median(list.flatMap((r) => r.pull100)) / 1000),
