@@ -1,10 +1,11 @@
 // Puts an incident, requests and their timelines on the server through the push API, as another
 // device would, so browser tests of the dashboard and the situation report start from known records
-// (an immediate request nobody has taken, one in progress, one done, one outside the incident).
+// (an immediate request nobody has taken, one in progress, one done, one outside the incident), and a
+// request whose timeline is longer than one page.
 import { randomUUID } from 'node:crypto';
 import type { HelpRequest, Incident } from '../../src/domain/entities/request.ts';
 import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
-import { pushResponseSchema } from '../../src/domain/sync/mutation.ts';
+import { pushResponseSchema, type Mutation } from '../../src/domain/sync/mutation.ts';
 import { aRequest, creating } from '../support/records.ts';
 
 export interface SeededRequests {
@@ -140,11 +141,16 @@ export async function seedRequests(url: string, username: string, password: stri
     line(inProgress, minutesAgo(60), 'status', 'Status changed to In progress', 'in_progress'),
     line(done, minutesAgo(120), 'status', 'Status changed to Done', 'done'),
   ];
-  const mutations = [
+  await push(url, token, [
     creating('incident', incident),
     ...[waiting, inProgress, done, outside].map((request) => creating('request', request)),
     ...lines.map((entry) => creating('timeline', entry)),
-  ];
+  ]);
+  return { incident, waiting, inProgress, done, outside };
+}
+
+/** Sends records as the seeding device would, and fails loudly if the server refused any of them. */
+async function push(url: string, token: string, mutations: Mutation[]): Promise<void> {
   const response = await fetch(`${url}/api/sync/push`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -153,5 +159,47 @@ export async function seedRequests(url: string, username: string, password: stri
   const results = pushResponseSchema.parse(await response.json()).results;
   const refused = results.filter((result) => result.status !== 'applied');
   if (refused.length > 0) throw new Error(`the server refused seeded records: ${JSON.stringify(refused)}`);
-  return { incident, waiting, inProgress, done, outside };
+}
+
+export interface LongTimeline {
+  request: HelpRequest;
+  /** Oldest first, as the timeline lists them: the "logged" line, then one note per visit. */
+  entries: TimelineEntry[];
+}
+
+/**
+ * A request visited again and again, whose timeline has `length` entries (the "logged" line and a note
+ * per visit, a minute apart and all in the past), so its page shows only the latest and offers the rest.
+ */
+export async function seedLongTimeline(
+  url: string,
+  username: string,
+  password: string,
+  { name, length }: { name: string; length: number },
+): Promise<LongTimeline> {
+  const { token, user } = await signInToken(url, username, password);
+  const start = Date.now() - (length + 10) * 60_000;
+  const request = aRequest({
+    createdBy: user.id,
+    createdByName: user.displayName,
+    needs: ['welfare_check'],
+    forWhom: { name, phone: '01632 960321', households: null },
+    createdAt: new Date(start).toISOString(),
+    updatedAt: new Date(start).toISOString(),
+  });
+  const entries = Array.from({ length }, (_, index): TimelineEntry => ({
+    id: randomUUID(),
+    requestId: request.id,
+    at: new Date(start + index * 60_000).toISOString(),
+    by: user.id,
+    byName: user.displayName,
+    kind: index === 0 ? 'created' : 'note',
+    text: index === 0 ? 'Logged the request' : `Welfare visit ${index}: all well, will call again`,
+    status: index === 0 ? 'new' : null,
+  }));
+  await push(url, token, [
+    creating('request', request),
+    ...entries.map((entry) => creating('timeline', entry)),
+  ]);
+  return { request, entries };
 }
