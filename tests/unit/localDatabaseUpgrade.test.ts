@@ -4,9 +4,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { LocalDatabase } from '../../src/app/store/localDatabase.ts';
+import { clocksOf, LocalDatabase } from '../../src/app/store/localDatabase.ts';
 
-const SHIPPED: Record<number, Record<string, string>> = {
+const SHIPPED: Record<number, Record<string, string | null>> = {
   1: {
     wards: 'code, name',
     parishes: 'code, name',
@@ -47,6 +47,10 @@ const SHIPPED: Record<number, Record<string, string>> = {
     timeline: 'id, requestId',
     conflicts: 'id, status, recordId',
   },
+  // v6: each record's clocks moved into its own row (no change of stores).
+  6: {},
+  // v7: the clocks table dropped.
+  7: { clocks: null },
 };
 
 function openAsShipped(name: string, version: number): Dexie {
@@ -90,6 +94,14 @@ describe('local database upgrades', () => {
         });
         await old.table('requests').put({ id: 'r1', status: 'new' });
       }
+      if (version >= 2 && version < 6) {
+        await old.table('clocks').put({ key: 'request:r1', clocks: { status: 'h' } });
+        // a conflict's id holds a colon of its own
+        await old.table('conflicts').put({ id: 'm1:status', status: 'open', recordId: 'r1' });
+        await old.table('clocks').put({ key: 'conflict:m1:status', clocks: { status: 'h0' } });
+        // clocks of a record no longer on the device are let go
+        await old.table('clocks').put({ key: 'request:gone', clocks: { status: 'h' } });
+      }
       old.close();
 
       const current = new LocalDatabase(name);
@@ -107,6 +119,13 @@ describe('local database upgrades', () => {
         ]);
         expect(await current.requests.get('r1')).toMatchObject({ status: 'new' });
       }
+      if (version >= 2 && version < 6) {
+        // the clocks now travel with their records, and the next edit still builds on them
+        expect(clocksOf(await current.requests.get('r1'))).toEqual({ status: 'h' });
+        expect(clocksOf(await current.conflicts.get('m1:status'))).toEqual({ status: 'h0' });
+        expect(await current.requests.get('gone')).toBeUndefined();
+      }
+      expect(current.tables.map((table) => table.name)).not.toContain('clocks');
       // and the current version can queue more
       await current.outbox.add({
         id: 'm2',

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
+import { clocksOf, LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
 import { saveRecord, saveRecords } from '../../src/app/store/mutate.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
 import { pushOutbox } from '../../src/app/sync/push.ts';
@@ -94,10 +94,7 @@ describe('storing a pull page', () => {
     const ahead = Date.now() + 60_000; // another device's clock a minute ahead of this one
     await applyPullPage(db, pageWith(request, '7.1', { status: stamp(ahead) }), new Date().toISOString());
     expect(await db.requests.get(request.id)).toMatchObject({ id: request.id });
-    expect(await db.clocks.get(`request:${request.id}`)).toEqual({
-      key: `request:${request.id}`,
-      clocks: { status: stamp(ahead) },
-    });
+    expect(clocksOf(await db.requests.get(request.id))).toEqual({ status: stamp(ahead) });
     expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe('7.1');
     await saveRecord(db, 'request', { ...request, status: 'done' });
     const [entry] = await db.outbox.toArray();
@@ -105,11 +102,25 @@ describe('storing a pull page', () => {
     expect(entry!.base).toEqual({ status: stamp(ahead) });
   });
 
+  it('keeps clocks with the record, and a record saved back as read sends only what changed, on the latest clocks', async () => {
+    const request = aRequest();
+    await applyPullPage(db, pageWith(request, '7.1', { status: stamp(1_000) }), new Date().toISOString());
+    const asRead = await db.requests.get(request.id);
+    expect(clocksOf(asRead)).toEqual({ status: stamp(1_000) });
+    // Another device changed it meanwhile; the screen still holds the copy it read before.
+    await applyPullPage(db, pageWith(request, '7.2', { status: stamp(2_000) }), new Date().toISOString());
+    await saveRecord(db, 'request', { ...asRead!, status: 'done' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.changes).toEqual({ status: 'done' });
+    expect(entry!.base).toEqual({ status: stamp(2_000) });
+    expect(clocksOf(await db.requests.get(request.id))).toEqual({ status: entry!.hlc });
+  });
+
   it('stores nothing of a page, not even its cursor, when one of its writes fails', async () => {
     const first = aRequest();
     await applyPullPage(db, pageWith(first, '7.1', {}), new Date().toISOString());
     const second = aRequest();
-    vi.spyOn(db.clocks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(db.meta, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     await expect(
       applyPullPage(db, pageWith(second, '7.2', { status: stamp(Date.now()) }), new Date().toISOString()),
     ).rejects.toThrow('disk full');
@@ -202,7 +213,7 @@ describe('pushing the outbox', () => {
     ]);
     expect(await db.requests.get(request.id)).toMatchObject({ status: 'new' });
     // the next edit builds on the server's stamp, not the refused one's
-    expect((await db.clocks.get(`request:${request.id}`))?.clocks.status).toBe('server-stamp');
+    expect(clocksOf(await db.requests.get(request.id)).status).toBe('server-stamp');
   });
 
   it('leaves an entry the server did not answer for in the outbox', async () => {

@@ -19,9 +19,26 @@ export interface MetaEntry {
 }
 
 /** The clock stamp of each field as last seen from the server (or set here by a local edit). */
-export interface RecordClocks {
-  key: string;
-  clocks: Record<string, string>;
+export type FieldClocks = Record<string, string>;
+
+/**
+ * Where a stored record keeps its fields' clocks: in its own row, under a name no entity's field can
+ * have. They used to have a table of their own, which made every record a pull brings two rows to
+ * write, and IndexedDB's cost is by the row. They never leave the device: the outbox carries only the
+ * fields a person changed, and every entity's schema drops a name it does not know.
+ */
+export const CLOCKS = '$clocks';
+
+/** A stored record's clocks (none for a record nobody has edited through sync). */
+export function clocksOf(record: unknown): FieldClocks {
+  const clocks = (record as Record<string, unknown> | undefined)?.[CLOCKS];
+  return clocks && typeof clocks === 'object' ? (clocks as FieldClocks) : {};
+}
+
+/** A record to store, carrying its clocks (or none, when it has none). */
+export function withClocks<T extends object>(record: T, clocks: FieldClocks): T {
+  const { [CLOCKS]: _old, ...fields } = record as Record<string, unknown>;
+  return (Object.keys(clocks).length > 0 ? { ...fields, [CLOCKS]: clocks } : fields) as T;
 }
 
 /** A change made on this device, waiting to be pushed. `seq` keeps the order they were made in. */
@@ -36,8 +53,6 @@ export interface RejectedChange extends OutboxEntry {
   fields: Record<string, string>;
   rejectedAt: string;
 }
-
-export const clocksKey = (entity: Entity, id: string) => `${entity}:${id}`;
 
 export interface StoredSession {
   token: string;
@@ -67,7 +82,6 @@ export class LocalDatabase extends Dexie {
   requests!: EntityTable<HelpRequest, 'id'>;
   timeline!: EntityTable<TimelineEntry, 'id'>;
   conflicts!: EntityTable<Conflict, 'id'>;
-  clocks!: EntityTable<RecordClocks, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedChange, 'id'>;
 
@@ -130,6 +144,33 @@ export class LocalDatabase extends Dexie {
         }),
       ),
     );
+    // v6: each record's clocks move into its own row (see CLOCKS), from the table that held them.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const held = await tx.table<{ key: string; clocks: FieldClocks }>('clocks').toArray();
+        const byEntity = new Map<Entity, Map<string, FieldClocks>>();
+        for (const { key, clocks } of held) {
+          // key is "<entity>:<id>", and an id may itself hold a colon (a conflict's does)
+          const at = key.indexOf(':');
+          const entity = key.slice(0, at) as Entity;
+          if (!(ENTITIES as readonly string[]).includes(entity)) continue;
+          const forEntity = byEntity.get(entity) ?? new Map<string, FieldClocks>();
+          byEntity.set(entity, forEntity.set(key.slice(at + 1), clocks));
+        }
+        for (const [entity, clocksById] of byEntity) {
+          const table = tx.table(entityRegistry[entity].local.table);
+          const ids = [...clocksById.keys()];
+          const records = (await table.bulkGet(ids)) as (object | undefined)[];
+          await table.bulkPut(
+            records.flatMap((record, index) =>
+              record ? [withClocks(record, clocksById.get(ids[index]!)!)] : [],
+            ),
+          );
+        }
+      });
+    // v7: the clocks table, emptied into the records by v6, goes.
+    this.version(7).stores({ clocks: null });
   }
 
   /** The table holding each synced entity, and the field that is its key. */
@@ -140,7 +181,7 @@ export class LocalDatabase extends Dexie {
 
   /** Every table holding synced records (not the outbox, rejected changes or meta): what sign-out clears. */
   recordTables(): Table[] {
-    return [...ENTITIES.map((entity) => this.table(entityRegistry[entity].local.table)), this.clocks];
+    return ENTITIES.map((entity) => this.table(entityRegistry[entity].local.table));
   }
 }
 

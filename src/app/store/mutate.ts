@@ -3,7 +3,7 @@
 // that changed travel, with the clock stamps this device had for them (to spot conflicts).
 import { sameValue } from '../../domain/sync/merge.ts';
 import type { MutableEntity } from '../../domain/sync/mutation.ts';
-import { clocksKey, type LocalDatabase, type OutboxEntry } from './localDatabase.ts';
+import { CLOCKS, clocksOf, withClocks, type LocalDatabase, type OutboxEntry } from './localDatabase.ts';
 import { deviceId, nextStamp } from './device.ts';
 import { requestBackgroundSync } from '../sync/backgroundSync.ts';
 
@@ -17,20 +17,20 @@ export async function saveRecords(
 ): Promise<number> {
   const { table, key } = db.tableOf(entity);
   let queued = 0;
-  await db.transaction('rw', [table, db.clocks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     await deviceId(db);
     for (const record of records as AnyRecord[]) {
       const id = String(record[key]);
       const existing = (await table.get(id)) as AnyRecord | undefined;
       const changes: AnyRecord = {};
       for (const [field, value] of Object.entries(record)) {
-        if (value === undefined) continue;
+        // A record read from here carries its clocks, as they were when it was read: they are not a change.
+        if (value === undefined || field === CLOCKS) continue;
         if (!existing || !sameValue(existing[field], value)) changes[field] = value;
       }
       if (Object.keys(changes).length === 0) continue;
       const stamp = await nextStamp(db);
-      const stored = await db.clocks.get(clocksKey(entity, id));
-      const clocks = stored?.clocks ?? {};
+      const clocks = clocksOf(existing);
       const base = Object.fromEntries(
         Object.keys(changes).flatMap((field) => (clocks[field] ? [[field, clocks[field]]] : [])),
       );
@@ -43,12 +43,12 @@ export async function saveRecords(
         base,
         queuedAt: new Date().toISOString(),
       };
-      await table.put({ ...(existing ?? {}), ...record });
       // The next edit here builds on this one, not on what the server last said.
-      await db.clocks.put({
-        key: clocksKey(entity, id),
-        clocks: { ...clocks, ...Object.fromEntries(Object.keys(changes).map((field) => [field, stamp])) },
-      });
+      const edited = {
+        ...clocks,
+        ...Object.fromEntries(Object.keys(changes).map((field) => [field, stamp])),
+      };
+      await table.put(withClocks({ ...(existing ?? {}), ...record }, edited));
       await db.outbox.add(entry);
       queued += 1;
     }

@@ -10,12 +10,11 @@ import {
   type PullResponse,
 } from '../../domain/sync/sync.ts';
 import {
-  clocksKey,
   readMeta,
+  withClocks,
   type LocalDatabase,
   type MetaEntry,
   type OutboxEntry,
-  type RecordClocks,
   type SyncState,
 } from '../store/localDatabase.ts';
 import { clockPast, deviceId } from '../store/device.ts';
@@ -34,6 +33,8 @@ export interface PullProgress {
 }
 
 type AnyRecord = Record<string, unknown>;
+
+const recordKey = (entity: Entity, id: string) => `${entity}:${id}`;
 
 /** Lays changes still in the outbox over a record as the server sent it, with their stamps. */
 export function withPendingChanges(
@@ -63,7 +64,7 @@ export async function applyPullPage(
 ): Promise<void> {
   const changes = page.changes as Change[];
   const written = new Set(changes.map((change) => db.tableOf(change.entity).table));
-  await db.transaction('rw', [...written, db.clocks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...written, db.outbox, db.meta], async () => {
     const [queued, [stateEntry, clockEntry, deviceEntry]] = await Promise.all([
       db.outbox.orderBy('seq').toArray(),
       db.meta.bulkGet(['syncState', 'clock', 'device']),
@@ -71,36 +72,31 @@ export async function applyPullPage(
     // The outbox is small next to a page; read it once rather than once per record.
     const pending = new Map<string, OutboxEntry[]>();
     for (const entry of queued) {
-      const key = clocksKey(entry.entity, entry.recordId);
+      const key = recordKey(entry.entity, entry.recordId);
       const forRecord = pending.get(key);
       if (forRecord) forRecord.push(entry);
       else pending.set(key, [entry]);
     }
     const puts = new Map<Entity, unknown[]>();
     const deletes = new Map<Entity, string[]>();
-    const clockPuts: RecordClocks[] = [];
-    const clockDeletes: string[] = [];
     let latestStamp = '';
     for (const change of changes) {
-      const key = clocksKey(change.entity, change.id);
       if (change.deleted) {
         const ids = deletes.get(change.entity);
         if (ids) ids.push(change.id);
         else deletes.set(change.entity, [change.id]);
-        clockDeletes.push(key);
         continue;
       }
       const { record, clocks } = withPendingChanges(
         change.record as AnyRecord,
         change.clocks,
-        pending.get(key) ?? [],
+        pending.get(recordKey(change.entity, change.id)) ?? [],
       );
+      // Each record with its clocks, in one row (records nobody has edited through sync have none).
+      const stored = withClocks(record, clocks);
       const list = puts.get(change.entity);
-      if (list) list.push(record);
-      else puts.set(change.entity, [record]);
-      // Records nobody has edited through sync (imported, seeded) have no clocks: store none.
-      // (Clocks only ever grow on the server, so there is never an old entry to remove.)
-      if (Object.keys(clocks).length > 0) clockPuts.push({ key, clocks });
+      if (list) list.push(stored);
+      else puts.set(change.entity, [stored]);
       for (const stamp of Object.values(change.clocks)) if (stamp > latestStamp) latestStamp = stamp;
     }
     const state = (stateEntry?.value as SyncState | undefined) ?? {
@@ -129,8 +125,6 @@ export async function applyPullPage(
     const writes: Promise<unknown>[] = [];
     for (const [entity, ids] of deletes) writes.push(db.tableOf(entity).table.bulkDelete(ids));
     for (const [entity, records] of puts) writes.push(db.tableOf(entity).table.bulkPut(records));
-    if (clockDeletes.length > 0) writes.push(db.clocks.bulkDelete(clockDeletes));
-    if (clockPuts.length > 0) writes.push(db.clocks.bulkPut(clockPuts));
     writes.push(db.meta.bulkPut(metaPuts));
     await Promise.all(writes);
   });

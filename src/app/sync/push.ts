@@ -3,7 +3,7 @@
 // refused changes, shown to the person, and the record is put back as the server holds it). If the
 // request fails, nothing leaves the outbox and it is sent again later.
 import { pushResponseSchema, type PushResult } from '../../domain/sync/mutation.ts';
-import { clocksKey, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
+import { withClocks, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
 import { deviceId } from '../store/device.ts';
 import { apiFetch } from '../api.ts';
 import { withPendingChanges } from './pull.ts';
@@ -78,11 +78,9 @@ async function settleWithRefusals(
           result.currentClocks ?? {},
           later,
         );
-        await table.put(restored.record);
-        await db.clocks.put({ key: clocksKey(entry.entity, entry.recordId), clocks: restored.clocks });
+        await table.put(withClocks(restored.record, restored.clocks));
       } else if (result.current === null) {
         await table.delete(entry.recordId);
-        await db.clocks.delete(clocksKey(entry.entity, entry.recordId));
       }
     }
   });

@@ -32,7 +32,7 @@ function entry(
 }
 
 async function saveWithEntry(db: LocalDatabase, request: HelpRequest, line: TimelineEntry): Promise<void> {
-  await db.transaction('rw', [db.requests, db.timeline, db.clocks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.requests, db.timeline, db.outbox, db.meta], async () => {
     await saveRecord(db, 'request', request);
     await saveRecord(db, 'timeline', line);
   });
@@ -119,7 +119,7 @@ export async function takeOtherConflictValue(db: LocalDatabase, conflict: Confli
   if (!isMutable(conflict.entity)) throw new Error('This kind of record cannot be changed here.');
   const entity = conflict.entity;
   const { table } = db.tableOf(entity);
-  await db.transaction('rw', [table, db.conflicts, db.clocks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [table, db.conflicts, db.outbox, db.meta], async () => {
     const record = (await table.get(conflict.recordId)) as Record<string, unknown> | undefined;
     if (!record)
       throw new Error('The record is not on this device any more, so its value cannot be put back.');

@@ -64,7 +64,7 @@ export async function recordCheck(
   const today = ukToday(now);
   const { table } = db.tableOf(target.entity);
   const checks = db.tableOf('reviewCheck').table;
-  await db.transaction('rw', [checks, table, db.clocks, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [checks, table, db.outbox, db.meta], async () => {
     await saveRecord(db, 'reviewCheck', {
       id: crypto.randomUUID(),
       roundId,
