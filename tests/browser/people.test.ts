@@ -9,6 +9,7 @@ import {
   firstPage,
   serverForSuite,
   pressSyncNow,
+  signInReadyOffline,
   signInSynced,
   signOut,
   submitSignIn,
@@ -225,7 +226,8 @@ describe('people and devices', () => {
 
   it('the idle lock hides requests until the password is given again, offline too', async () => {
     const phone = await firstPage(await suite.launch('locked'));
-    await signInSynced(phone, suite.url(), { username: 'duty', password: 'demo-duty-2026' });
+    // The page reloads offline below: the service worker must control it first, or there is no page.
+    await signInReadyOffline(phone, suite.url(), { username: 'duty', password: 'demo-duty-2026' });
     await logRequest(phone, { name: 'Private-LK' });
     await syncNow(phone);
 

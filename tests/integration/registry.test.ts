@@ -25,6 +25,7 @@ import {
   type RecordOf,
 } from '../../src/domain/entities/registry.ts';
 import { canSeeScope, type Scope } from '../../src/domain/entities/scope.ts';
+import { withClocks } from '../../src/app/store/localDatabase.ts';
 import { changeSchema, entitySchema } from '../../src/domain/sync/sync.ts';
 import { mutableEntitySchema } from '../../src/domain/sync/mutation.ts';
 import { entityWords } from '../../src/app/features/requests/describe.ts';
@@ -195,10 +196,11 @@ describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) 
         await world.test.db.transaction((tx) => saveLoadedRecords(tx, entity, [record]));
       }
 
-      const [row] = await world.test.db.query<{ record: unknown; scope: Scope }>(
-        `SELECT record, scope FROM ${description.storage.table} WHERE id::text = $1`,
-        [id],
-      );
+      const [row] = await world.test.db.query<{
+        record: unknown;
+        scope: Scope;
+        field_clocks: Record<string, { hlc: string }>;
+      }>(`SELECT record, scope, field_clocks FROM ${description.storage.table} WHERE id::text = $1`, [id]);
       expect(row, `${entity} stored`).toBeDefined();
       const stored = description.schema.parse(row!.record) as Record<string, unknown>;
       for (const field of Object.keys(record).filter((name) => !description.serverOwned.includes(name)))
@@ -210,7 +212,11 @@ describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) 
           Record<string, unknown> | undefined;
         const visible = canSeeScope(device.user, row!.scope);
         expect(held !== undefined, `${username} holds the ${entity} (scope ${row!.scope})`).toBe(visible);
-        if (held) expect(held).toEqual(stored);
+        // held as stored, with the server's clocks in its row (the base of the next edit there)
+        const stamps = Object.fromEntries(
+          Object.entries(row!.field_clocks).map(([field, clock]) => [field, clock.hlc]),
+        );
+        if (held) expect(held).toEqual(withClocks(stored, stamps));
       }
       // The scoped samples are seen by staff and parish A only.
       const seenBy = WORLD_USERS.filter((person) => canSeeScope(world.user(person.username), row!.scope)).map(

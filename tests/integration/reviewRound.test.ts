@@ -13,6 +13,7 @@ import { recordCheck, startRound } from '../../src/app/features/review/reviewAct
 import { ukToday } from '../../src/domain/directory/stale.ts';
 import type { Partner } from '../../src/domain/entities/partner.ts';
 import type { ReviewCheck } from '../../src/domain/review/reviewRound.ts';
+import { withClocks } from '../../src/app/store/localDatabase.ts';
 
 async function pushOutboxOf(world: SyncWorld, device: Device, username: 'admin' | 'duty') {
   const entries = await device.db.outbox.orderBy('seq').toArray();
@@ -96,7 +97,7 @@ describe.each(databaseKinds)('the quarterly review through sync (%s)', (kind) =>
         entity: 'reviewCheck',
         recordId: newId,
         hlc: stamp(),
-        changes: { ...check!, id: newId, outcome: 'edited' },
+        changes: { ...withClocks(check!, {}), id: newId, outcome: 'edited' },
         base: {},
       },
     ]);
