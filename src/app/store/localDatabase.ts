@@ -153,8 +153,8 @@ export class LocalDatabase extends Dexie {
         for (const { key, clocks } of held) {
           // key is "<entity>:<id>", and an id may itself hold a colon (a conflict's does)
           const at = key.indexOf(':');
-          const entity = key.slice(0, at) as Entity;
-          if (!(ENTITIES as readonly string[]).includes(entity)) continue;
+          const entity = key.slice(0, Math.max(at, 0)) as Entity;
+          if (at < 0 || !(ENTITIES as readonly string[]).includes(entity)) continue;
           const forEntity = byEntity.get(entity) ?? new Map<string, FieldClocks>();
           byEntity.set(entity, forEntity.set(key.slice(at + 1), clocks));
         }

@@ -10,8 +10,8 @@ import {
   type PullResponse,
 } from '../../domain/sync/sync.ts';
 import {
+  CLOCKS,
   readMeta,
-  withClocks,
   type LocalDatabase,
   type MetaEntry,
   type OutboxEntry,
@@ -93,10 +93,11 @@ export async function applyPullPage(
         pending.get(recordKey(change.entity, change.id)) ?? [],
       );
       // Each record with its clocks, in one row (records nobody has edited through sync have none).
-      const stored = withClocks(record, clocks);
+      // The record is withPendingChanges' own copy, so the clocks go on it without another copy.
+      if (Object.keys(clocks).length > 0) record[CLOCKS] = clocks;
       const list = puts.get(change.entity);
-      if (list) list.push(stored);
-      else puts.set(change.entity, [stored]);
+      if (list) list.push(record);
+      else puts.set(change.entity, [record]);
       for (const stamp of Object.values(change.clocks)) if (stamp > latestStamp) latestStamp = stamp;
     }
     const state = (stateEntry?.value as SyncState | undefined) ?? {

@@ -35,8 +35,7 @@ async function settle(
 /**
  * Takes the answered entries out of the outbox. When the whole batch was answered, that is every entry
  * from its first seq to its last (entries are only ever added, at the end, and only a push removes
- * them): one range delete, where deleting by key costs IndexedDB a request per entry, and Dexie a read
- * of each entry first so that live queries on the outbox's indexes hear of it.
+ * them): one range delete, where deleting by key costs IndexedDB a request per entry.
  */
 function removeAnswered(db: LocalDatabase, batch: OutboxEntry[], answered: OutboxEntry[]) {
   const first = batch[0]?.seq;
