@@ -51,6 +51,23 @@ const SHIPPED: Record<number, Record<string, string | null>> = {
   6: {},
   // v7: the clocks table dropped.
   7: { clocks: null },
+  // v8: the synced tables from the registry, without the name indexes of partners and contacts.
+  8: {
+    wards: 'code, name',
+    lsoas: 'code, wardCode',
+    parishes: 'code, name',
+    partners: 'id',
+    contacts: 'id, parishCode',
+    incidents: 'id, status',
+    requests: 'id',
+    timeline: 'id, requestId',
+    conflicts: 'id, status, recordId',
+    reviewRounds: 'id',
+    reviewAssignments: 'id, roundId',
+    reviewChecks: 'id, roundId',
+    issuedReports: 'id, incidentId',
+    councilSettings: 'code',
+  },
 };
 
 function openAsShipped(name: string, version: number): Dexie {
@@ -126,6 +143,10 @@ describe('local database upgrades', () => {
         expect(await current.requests.get('gone')).toBeUndefined();
       }
       expect(current.tables.map((table) => table.name)).not.toContain('clocks');
+      // the name indexes of partners and contacts are gone (v8), whatever version the data came from
+      const stores = current.backendDB().transaction(['partners', 'contacts'], 'readonly');
+      expect([...stores.objectStore('partners').indexNames]).toEqual([]);
+      expect([...stores.objectStore('contacts').indexNames]).toEqual(['parishCode']);
       // and the current version can queue more
       await current.outbox.add({
         id: 'm2',

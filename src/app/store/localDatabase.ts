@@ -131,19 +131,19 @@ export class LocalDatabase extends Dexie {
       timeline: 'id, requestId',
       conflicts: 'id, status, recordId',
     });
-    // v5: every synced entity's table as the registry describes it (domain/entities/registry.ts), without
-    // the indexes no screen asked for (requests by status or incident, partners by status): each index
-    // is written for every record of a first pull. Dexie 4 adds a table or index declared here without
-    // a new version number, so a new entity needs no change in this file; a version is only needed to
-    // migrate data or delete a table or an index.
-    this.version(5).stores(
-      Object.fromEntries(
-        ENTITIES.map((entity) => {
-          const { local, key } = entityRegistry[entity];
-          return [local.table, [key, local.indexes].filter(Boolean).join(', ')];
-        }),
-      ),
-    );
+    // v5: the indexes no screen asked for dropped (requests by status or incident, partners by status):
+    // each index is written for every record of a first pull.
+    this.version(5).stores({
+      wards: 'code, name',
+      lsoas: 'code, wardCode',
+      parishes: 'code, name',
+      partners: 'id, name',
+      contacts: 'id, name, parishCode',
+      incidents: 'id, status',
+      requests: 'id',
+      timeline: 'id, requestId',
+      conflicts: 'id, status, recordId',
+    });
     // v6: each record's clocks move into its own row (see CLOCKS), from the table that held them.
     this.version(6)
       .stores({})
@@ -171,6 +171,19 @@ export class LocalDatabase extends Dexie {
       });
     // v7: the clocks table, emptied into the records by v6, goes.
     this.version(7).stores({ clocks: null });
+    // v8: every synced entity's table as the registry describes it (domain/entities/registry.ts). Partners
+    // and contacts lose their name indexes: screens sort names as a reader does (entities/names.ts), and
+    // an index is one more write for every record of a first pull. Dexie 4 adds a table or index declared
+    // here without a new version number, so a new entity needs no change in this file; a new version
+    // is only needed to migrate data or to delete a table or an index.
+    this.version(8).stores(
+      Object.fromEntries(
+        ENTITIES.map((entity) => {
+          const { local, key } = entityRegistry[entity];
+          return [local.table, [key, local.indexes].filter(Boolean).join(', ')];
+        }),
+      ),
+    );
   }
 
   /** The table holding each synced entity, and the field that is its key. */

@@ -129,7 +129,7 @@ export const entityRegistry = {
     words: { one: 'partner', many: 'partners' },
     label: byName,
     storage: { table: 'partners', idType: 'uuid' },
-    local: { table: 'partners', indexes: 'name' },
+    local: { table: 'partners', indexes: '' },
     scope: everyone,
     write: 'admin',
     appendOnly: false,
@@ -143,7 +143,7 @@ export const entityRegistry = {
     words: { one: 'contact', many: 'contacts' },
     label: byName,
     storage: { table: 'contacts', idType: 'uuid' },
-    local: { table: 'contacts', indexes: 'name, parishCode' },
+    local: { table: 'contacts', indexes: 'parishCode' },
     // Restricted contacts: staff, and the coordinators of their own parish.
     scope: (contact) => (contact.visibility === 'public' ? null : parishScope(contact.parishCode)),
     write: 'admin',

@@ -10,6 +10,7 @@ import type { Contact } from '../../../domain/entities/contact.ts';
 import { contactFromRow, contactToRow, type ContactColumn } from '../../../domain/csv/contactRow.ts';
 import { sameValue } from '../../../domain/sync/merge.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
+import { compareNames } from '../../../domain/entities/names.ts';
 import { navigate } from '../../router.tsx';
 import { EditPage, SaveOrCancel } from './EditPage.tsx';
 import { DraftNotice } from '../device/DraftNotice.tsx';
@@ -125,7 +126,9 @@ export function ContactEditScreen({ params: [id] }: { params: string[] }) {
   );
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
-  const partnerNames = useLiveQuery(() => localDatabase.partners.orderBy('name').uniqueKeys());
+  const partnerNames = useLiveQuery(async () =>
+    [...new Set((await localDatabase.partners.toArray()).map((partner) => partner.name))].sort(compareNames),
+  );
   const title = id ? `Edit ${contact?.name ?? 'contact'}` : 'New contact';
 
   const ready =
@@ -141,7 +144,7 @@ export function ContactEditScreen({ params: [id] }: { params: string[] }) {
           contact={loaded.contact}
           wards={loaded.wards}
           parishes={loaded.parishes}
-          partnerNames={(partnerNames ?? []).map(String)}
+          partnerNames={partnerNames ?? []}
         />
       )}
     </EditPage>

@@ -23,7 +23,9 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
   const partner = useLiveQuery(
     async () =>
       contact?.organisation
-        ? ((await localDatabase.partners.where('name').equals(contact.organisation).first()) ?? null)
+        ? ((await localDatabase.partners.toArray()).find(
+            (candidate) => candidate.name === contact.organisation,
+          ) ?? null)
         : null,
     [contact?.organisation],
   );

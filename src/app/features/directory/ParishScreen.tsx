@@ -9,6 +9,7 @@ import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { RetireButton, RetiredBadge } from './RetireButton.tsx';
 import { ContactCard, PartnerCard } from './DirectoryResults.tsx';
 import { webHref } from '../../../domain/entities/common.ts';
+import { sortedByName } from '../../../domain/entities/names.ts';
 
 export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
   const parish = useLiveQuery(async () => (await localDatabase.parishes.get(code)) ?? null, [code]);
@@ -17,18 +18,19 @@ export function ParishScreen({ params: [code = ''] }: { params: string[] }) {
     [parish],
   );
   const contacts = useLiveQuery(
-    () => localDatabase.contacts.where('parishCode').equals(code).sortBy('name'),
+    async () => sortedByName(await localDatabase.contacts.where('parishCode').equals(code).toArray()),
     [code],
   );
   const partners = useLiveQuery(async () => {
     if (!parish) return [];
-    const all = await localDatabase.partners.orderBy('name').toArray();
-    return all.filter(
+    const all = await localDatabase.partners.toArray();
+    const covering = all.filter(
       (partner) =>
         partner.status !== 'closed' &&
         (partner.coverage.parishes.includes(parish.code) ||
           partner.coverage.wards.some((ward) => parish.wardCodes.includes(ward))),
     );
+    return sortedByName(covering);
   }, [parish]);
   const canEdit = useCanEditDirectory();
 

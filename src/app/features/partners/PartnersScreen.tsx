@@ -7,12 +7,13 @@ import { buildPartnerSearch } from '../../../domain/ranking/partnerSearch.ts';
 import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import { isStrategic } from '../../../domain/entities/partner.ts';
 import { Link } from '../../router.tsx';
+import { sortedByName } from '../../../domain/entities/names.ts';
 
 // A long list is drawn a page at a time: thousands of rows make a cheap phone stutter.
 const PAGE = 100;
 
 export function PartnersScreen() {
-  const partners = useLiveQuery(() => localDatabase.partners.orderBy('name').toArray());
+  const partners = useLiveQuery(async () => sortedByName(await localDatabase.partners.toArray()));
   const wards = useLiveQuery(() => localDatabase.wards.toArray());
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
