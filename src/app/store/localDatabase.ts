@@ -72,6 +72,16 @@ export interface SyncState {
   unreadable?: number;
 }
 
+/** Every synced entity's Dexie table and indexes, as the registry (domain/entities/registry.ts) says. */
+function registryStores(): Record<string, string> {
+  return Object.fromEntries(
+    ENTITIES.map((entity) => {
+      const { local, key } = entityRegistry[entity];
+      return [local.table, [key, local.indexes].filter(Boolean).join(', ')];
+    }),
+  );
+}
+
 export class LocalDatabase extends Dexie {
   wards!: EntityTable<Ward, 'code'>;
   parishes!: EntityTable<Parish, 'code'>;
@@ -131,19 +141,11 @@ export class LocalDatabase extends Dexie {
       timeline: 'id, requestId',
       conflicts: 'id, status, recordId',
     });
-    // v5: the indexes no screen asked for dropped (requests by status or incident, partners by status):
-    // each index is written for every record of a first pull.
-    this.version(5).stores({
-      wards: 'code, name',
-      lsoas: 'code, wardCode',
-      parishes: 'code, name',
-      partners: 'id, name',
-      contacts: 'id, name, parishCode',
-      incidents: 'id, status',
-      requests: 'id',
-      timeline: 'id, requestId',
-      conflicts: 'id, status, recordId',
-    });
+    // v5: every synced entity's table as the registry describes it, without the indexes no screen
+    // asked for (requests by status or incident, partners by status). Declared from the registry, as
+    // every version since is: Dexie deletes a store that a version it runs through does not declare, and
+    // the registry's later tables (review rounds, council settings…) were added without a version.
+    this.version(5).stores(registryStores());
     // v6: each record's clocks move into its own row (see CLOCKS), from the table that held them.
     this.version(6)
       .stores({})
@@ -171,19 +173,12 @@ export class LocalDatabase extends Dexie {
       });
     // v7: the clocks table, emptied into the records by v6, goes.
     this.version(7).stores({ clocks: null });
-    // v8: every synced entity's table as the registry describes it (domain/entities/registry.ts). Partners
-    // and contacts lose their name indexes: screens sort names as a reader does (entities/names.ts), and
-    // an index is one more write for every record of a first pull. Dexie 4 adds a table or index declared
-    // here without a new version number, so a new entity needs no change in this file; a new version
-    // is only needed to migrate data or to delete a table or an index.
-    this.version(8).stores(
-      Object.fromEntries(
-        ENTITIES.map((entity) => {
-          const { local, key } = entityRegistry[entity];
-          return [local.table, [key, local.indexes].filter(Boolean).join(', ')];
-        }),
-      ),
-    );
+    // v8: partners and contacts lose their name indexes: screens sort names as a reader does
+    // (entities/names.ts), and an index is one more write for every record of a first pull. Dexie 4
+    // adds a table or index declared in the registry without a new version number, so a new entity
+    // needs no change in this file; a new version is only needed to migrate data or to delete a table
+    // or an index.
+    this.version(8).stores(registryStores());
   }
 
   /** The table holding each synced entity, and the field that is its key. */
