@@ -131,7 +131,7 @@ describe('local database upgrades', () => {
       const synced = old.tables.filter(
         (table) => !['meta', 'outbox', 'rejected', 'clocks'].includes(table.name),
       );
-      const saved = new Map<string, unknown>();
+      const saved = new Map<string, string>();
       for (const table of synced) {
         const key = table.schema.primKey.keyPath as string;
         if ((await table.count()) > 0) continue;
@@ -145,7 +145,7 @@ describe('local database upgrades', () => {
       // no table of the old version, nor anything in it, is lost on the way (Dexie deletes a store that
       // a version step does not declare)
       for (const [table, key] of saved) {
-        expect(await current.table(table).get(key as string), `${table} after the upgrade`).toBeDefined();
+        expect(await current.table(table).get(key), `${table} after the upgrade`).toBeDefined();
       }
       expect(await current.partners.get('p1')).toMatchObject({ name: 'Riverside Pantry' });
       expect(await current.meta.get('session')).toBeDefined();
