@@ -1,7 +1,8 @@
 // Every screen, not a sample: the routes are read from src/app/routes.tsx, so a new screen is checked
 // as soon as it has a route (and a route whose address needs a kind of id this test cannot fill fails
 // here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
-// never scrolls sideways and axe finds no WCAG 2.2 AA violations.
+// never scrolls sideways and axe finds no WCAG 2.2 AA violations. Then the states no address reaches:
+// an error the server names beside a field, the public directory (outside the app) and the idle lock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -43,6 +44,17 @@ async function aPersonId(url: string): Promise<string> {
   return duty.id;
 }
 
+/**
+ * Goes to an address inside the running app, as a tap on a link does. Loading each address afresh
+ * would start the app over for every screen (seconds each); deep links are tested elsewhere.
+ */
+async function openInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 describe('every screen at 320 px', () => {
   const { url, launch } = serverForSuite();
   const patterns = routePatterns();
@@ -79,7 +91,7 @@ describe('every screen at 320 px', () => {
     it(`${pattern.source}: fits the screen, no axe violations`, async () => {
       if (!page) throw new Error('an earlier step did not sign in');
       const path = samplePath(pattern, ids);
-      await page.goto(`${url()}${path}`);
+      await openInApp(page, path);
       await page.locator('main h1').first().waitFor();
       // Screens read IndexedDB after their first draw: wait until none says it is loading.
       await page
@@ -93,4 +105,33 @@ describe('every screen at 320 px', () => {
       expect(await axeViolations(page), path).toEqual([]);
     });
   }
+
+  it('a field error from the server on People: shown beside its field, no axe violations', async () => {
+    if (!page) throw new Error('an earlier step did not sign in');
+    await openInApp(page, '/people');
+    await page.getByRole('list', { name: 'People' }).waitFor();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('the public directory and the idle lock: fit the screen, no axe violations', async () => {
+    const shown = page;
+    if (!shown) throw new Error('an earlier step did not sign in');
+    const check = async (heading: string) => {
+      await shown.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await axeViolations(shown), heading).toEqual([]);
+      expect(await pageWidth(shown), heading).toBeLessThanOrEqual(PHONE_SCREEN.width);
+    };
+    await shown.goto(`${url()}/public`);
+    await shown.getByRole('list', { name: 'Public directory' }).waitFor();
+    await check('Community help near you');
+
+    await shown.goto(url());
+    await shown.evaluate(() =>
+      localStorage.setItem('resilience-hub:last-active', String(Date.now() - 60 * 60_000)),
+    );
+    await shown.reload();
+    await check('Locked');
+  });
 });
