@@ -28,7 +28,7 @@ const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
 
 /** Seconds from "Sign in" to "Last synced" on a fresh profile. */
 async function timeFirstPull(serverUrl: string, run: number): Promise<number> {
-  const context = await launchBrowser(await makeTempDir(`bench-profile-${run}`));
+  const context = await launchBrowser(await makeTempDir(`bench-profile-${run}`), { fullChromium: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(serverUrl);
@@ -55,7 +55,7 @@ async function measureFloor(serverUrl: string): Promise<number> {
     })
   ).json()) as { token: string };
   const records = await pullEverything(serverUrl, login.token);
-  const context = await launchBrowser(await makeTempDir('bench-floor'));
+  const context = await launchBrowser(await makeTempDir('bench-floor'), { fullChromium: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${serverUrl}/api/health`);

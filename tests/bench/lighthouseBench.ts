@@ -91,7 +91,7 @@ async function lighthouseRuns(url: string): Promise<BenchResult[]> {
 }
 
 async function offlineReload(url: string): Promise<BenchResult> {
-  const context = await launchBrowser(await makeTempDir('offline-reload'));
+  const context = await launchBrowser(await makeTempDir('offline-reload'), { fullChromium: true });
   try {
     const page = await firstPage(context);
     await signInReadyOffline(page, url, DEMO_DUTY);

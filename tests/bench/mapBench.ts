@@ -72,6 +72,7 @@ export async function benchMapFirstRender(opens = 5): Promise<BenchResult[]> {
   const server = await startServer({ dataDir });
   const context = await launchBrowser(await makeTempDir('bench-map-profile'), {
     viewport: { width: 1280, height: 800 },
+    fullChromium: true,
   });
   try {
     const page = await firstPage(context);

@@ -141,7 +141,7 @@ async function countBytes(context: BrowserContext, page: Page) {
 
 async function runSide(side: Side, run: number): Promise<RunResult> {
   const { partnerIds, expectedRecords } = side;
-  const context = await launchBrowser(await makeTempDir(`peer-${side.name}-${run}`));
+  const context = await launchBrowser(await makeTempDir(`peer-${side.name}-${run}`), { fullChromium: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(side.pageUrl);
@@ -186,7 +186,7 @@ const median = (values: number[]) => percentile(values, 50);
 
 /** The first pull's floor in this run: the same records written raw into IndexedDB (indexedDbFloor.ts). */
 async function measureFloor(serverUrl: string, records: PulledRecord[], run: number): Promise<number> {
-  const context = await launchBrowser(await makeTempDir(`peer-floor-${run}`));
+  const context = await launchBrowser(await makeTempDir(`peer-floor-${run}`), { fullChromium: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${serverUrl}/api/health`);
