@@ -1,5 +1,6 @@
 // The cost of pulling 10 new changes from a change log of 20k, 1M or (BENCH_PULL_10M=1) 10M rows on
-// PostgreSQL: it should grow with the changes, not with the log. The log and its records are made
+// PostgreSQL: it should grow with the changes, not with the log. Also a new phone's first page at each
+// size, and apart the count of everything the user may see that the first page carries. The log and its records are made
 // set-based in the bench's own schema (dropped afterwards); BENCH_PULL_PLAN=1 prints the page
 // statement's plan at each size.
 import { performance } from 'node:perf_hooks';
@@ -7,7 +8,7 @@ import type { Database } from '../../src/server/storage/database.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { pullPage } from '../../src/server/sync/pull.ts';
-import { pageSql } from '../../src/server/sync/pullPageSql.ts';
+import { pageSql, totalStatement } from '../../src/server/sync/pullPageSql.ts';
 import { PULLS_HELD_BACK_SQL } from '../../src/server/storage/pullHorizon.ts';
 import { aRequest, creating } from '../support/records.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
@@ -132,6 +133,18 @@ export async function benchPullTen(
       console.log(
         `  ${label}: ${rows} change-log rows made in ${round((performance.now() - filling) / 1000, 1)} s`,
       );
+      // A new phone's first page: the records it starts from, and the count of everything this user may
+      // see (the progress bar's end), which is the one part that reads the whole log.
+      const firstPage: number[] = [];
+      const counting: number[] = [];
+      for (let round_ = 0; round_ < 10; round_ += 1) {
+        let start = performance.now();
+        await pullPage(db, user, undefined, 500);
+        firstPage.push(performance.now() - start);
+        start = performance.now();
+        await db.query(totalStatement(true), []);
+        counting.push(performance.now() - start);
+      }
       // start from the end of the log, as a device that is up to date
       const [last] = await db.query<{ c: string }>(
         `SELECT xid::text || '.' || seq::text AS c FROM change_log ORDER BY xid DESC, seq DESC LIMIT 1`,
@@ -152,6 +165,8 @@ export async function benchPullTen(
       results.push(
         { name: `sync.pull10.${label}`, value: round(percentile(samples, 50)), unit: 'ms' },
         { name: `sync.pull10.${label}.p95`, value: round(percentile(samples, 95)), unit: 'ms' },
+        { name: `sync.firstPage.${label}`, value: round(percentile(firstPage, 50)), unit: 'ms' },
+        { name: `sync.firstPullCount.${label}`, value: round(percentile(counting, 50)), unit: 'ms' },
       );
     });
   }
