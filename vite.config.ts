@@ -159,6 +159,13 @@ export default defineConfig({
           // One integration file at a time (beside a browser or unit file): they share one PostgreSQL
           // server, and contention between them is not what these tests are about.
           fileParallelism: false,
+          // One process runs file after file without importing the server again for each (about 20 s a
+          // run). The server keeps nothing at module level across requests but its scrypt queue, which
+          // is empty between files; every file opens its own databases.
+          isolate: false,
+          // After the browser and unit files (Vitest needs a group of its own for a project with
+          // another worker count once workers are reused).
+          sequence: { groupOrder: 1 },
           // One migrated PGlite folder per run, copied by every test that needs a fresh database.
           globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/integration/**/*.test.ts'],
@@ -171,6 +178,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          // One worker process runs file after file without importing Playwright, axe and the harness
+          // again for each (about 50 s of imports in a run). Each file starts its own server, browser
+          // profile and temp folders, and removes them after; the harness's list of temp folders, the
+          // one thing kept at module level, is emptied then too.
+          isolate: false,
           globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
