@@ -156,12 +156,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // One integration file at a time (beside a browser or unit file): they share one PostgreSQL
-          // server, and contention between them is not what these tests are about.
+          // One integration file at a time: they share one PostgreSQL server, and contention between
+          // them is not what these tests are about.
           fileParallelism: false,
           // One process runs file after file without importing the server again for each (about 20 s a
-          // run). The server keeps nothing at module level across requests but its scrypt queue, which
-          // is empty between files; every file opens its own databases.
+          // run). The server keeps nothing at module level across requests but its scrypt queue and the
+          // verifications in flight, both empty between files; every file opens its own databases.
           isolate: false,
           // After the browser and unit files (Vitest needs a group of its own for a project with
           // another worker count once workers are reused).

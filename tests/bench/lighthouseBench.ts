@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import {
   CHROMIUM_ARGS,
   DEMO_DUTY,
+  FULL_CHROMIUM_PATH,
   firstPage,
   launchBrowser,
   makeTempDir,
@@ -45,7 +46,7 @@ async function signInThere(port: number, url: string): Promise<void> {
 
 async function lighthouseRuns(url: string): Promise<BenchResult[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: '/usr/bin/chromium',
+    chromePath: FULL_CHROMIUM_PATH,
     chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
     userDataDir: await makeTempDir('lighthouse-profile'),
   });

@@ -1,8 +1,8 @@
 // The cost of pulling 10 new changes from a change log of 20k, 1M or (BENCH_PULL_10M=1) 10M rows on
 // PostgreSQL: it should grow with the changes, not with the log. Also a new phone's first page at each
-// size, and apart the count of everything the user may see that the first page carries. The log and its records are made
-// set-based in the bench's own schema (dropped afterwards); BENCH_PULL_PLAN=1 prints the page
-// statement's plan at each size.
+// size, and apart the count of everything the user may see that the first page carries. The log and
+// its records are made set-based in the bench's own schema (dropped afterwards); BENCH_PULL_PLAN=1
+// prints the page statement's plan at each size.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../src/server/storage/database.ts';
 import type { User } from '../../src/domain/accounts/user.ts';

@@ -18,6 +18,9 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
 const READY_LINE = /Resilience Hub \S+ on http:\/\/localhost:(\d+)/;
 
+/** The full Chromium (Debian's package), for what should look or measure as a person's browser does. */
+export const FULL_CHROMIUM_PATH = '/usr/bin/chromium';
+
 /**
  * Debian's Chromium headless shell when it is installed (`.ci/run` installs it): the same engine
  * without the desktop browser's extra processes, as Playwright itself uses for headless runs; it
@@ -25,7 +28,7 @@ const READY_LINE = /Resilience Hub \S+ on http:\/\/localhost:(\d+)/;
  */
 export const CHROMIUM_PATH = existsSync('/usr/bin/chromium-headless-shell')
   ? '/usr/bin/chromium-headless-shell'
-  : '/usr/bin/chromium';
+  : FULL_CHROMIUM_PATH;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -188,7 +191,7 @@ export async function launchBrowser(
   options: LaunchOptions = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: options.fullChromium ? '/usr/bin/chromium' : CHROMIUM_PATH,
+    executablePath: options.fullChromium ? FULL_CHROMIUM_PATH : CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     offline: options.offline ?? false,

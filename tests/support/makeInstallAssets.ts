@@ -6,7 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, DEMO_DUTY, makeTempDir, removeTempDirs, startServer } from '../browser/harness.ts';
+import {
+  CHROMIUM_ARGS,
+  DEMO_DUTY,
+  FULL_CHROMIUM_PATH,
+  makeTempDir,
+  removeTempDirs,
+  startServer,
+} from '../browser/harness.ts';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
 
@@ -22,7 +29,7 @@ async function drawSvg(page: Page, svgFile: string, size: number, outFile: strin
 
 async function screenshotApp(url: string, width: number, height: number, outFile: string): Promise<void> {
   const browser = await chromium.launchPersistentContext(await makeTempDir('install-assets'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: FULL_CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width, height },
@@ -49,7 +56,7 @@ async function screenshotApp(url: string, width: number, height: number, outFile
   }
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: FULL_CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   await drawSvg(page, 'icon-maskable.svg', 192, 'icon-maskable-192.png');
