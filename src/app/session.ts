@@ -14,6 +14,7 @@ import { forgetIdleState, markActive } from './features/lock/idleLock.ts';
 import { clearDrafts } from './features/device/drafts.ts';
 import { keepSpareSession } from './features/device/deviceRecovery.ts';
 import { requestPersistentStorage } from './features/device/persistentStorage.ts';
+import { signInCredentials } from './features/account/signInProof.ts';
 
 export class PendingChangesError extends Error {
   override name = 'PendingChangesError';
@@ -45,8 +46,9 @@ export async function signIn(db: LocalDatabase, username: string, password: stri
       `${waiting(pending)} from ${previous.user.displayName}. Sign in as ${previous.user.username} first so they reach the server.`,
     );
   }
+  const credentials = await signInCredentials(username, password);
   const answer = loginResponseSchema.parse(
-    await apiFetch('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }),
+    await apiFetch('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, ...credentials }) }),
   );
   const account = accountSchema.parse(await apiFetch('/api/account', { token: answer.token }));
   if (account.mustChangePassword) throw new PasswordChangeRequired(answer);

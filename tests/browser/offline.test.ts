@@ -1,6 +1,7 @@
 // The walking skeleton's promise, in a real Chromium: after one online visit the duty officer can read
 // partners, search them, open one and tap its number, and see the wards — with the network off, after a
-// reload, and after the browser restarts while the server is stopped. Also: a wrong password is explained.
+// reload, and after the browser restarts while the server is stopped. Also: a wrong password is explained,
+// and signing in sends a proof made on the phone, not the password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -129,12 +130,20 @@ describe('offline walking skeleton (duty officer)', () => {
     }
   });
 
-  it('signs in online, downloads the directory and is controlled by the service worker', async () => {
+  it('signs in online with a proof, not the password, downloads the directory and is controlled by the service worker', async () => {
     if (!server) throw new Error('server not started');
     context = await launchBrowser(profileDir);
     const page = await firstPage(context);
     await page.goto(server.url);
+    const signInSent: unknown[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/auth/login')) signInSent.push(request.postDataJSON());
+    });
     await signIn(page, DEMO_DUTY.username, DEMO_DUTY.password);
+    // The phone made the scrypt itself (sign-in salt): the password never left it.
+    expect(signInSent).toEqual([
+      { username: DEMO_DUTY.username, proof: expect.stringMatching(/^[\w+/]{43}=$/) },
+    ]);
 
     await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
     await openNav(page, 'Partners');

@@ -1,7 +1,9 @@
-// Forward-only migrations: each applied once and recorded; running them again changes nothing; and a
-// database saved before scopes existed (migrations 0003, 0004) gets them filled in.
+// Forward-only migrations: each applied once and recorded; running them again changes nothing; a
+// database saved before scopes existed (migrations 0003, 0004) gets them filled in; and a password hash
+// stored before sign-in proofs (0010) still takes its password, and now the proof of it too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { verifyPassword, verifyProof } from '../../src/server/auth/password.ts';
 import { migrate } from '../../src/server/storage/migrate.ts';
 import {
   databaseKinds,
@@ -21,7 +23,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
@@ -56,6 +58,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         '0007_oruk_term_mappings.sql',
         '0008_lsoas.sql',
         '0009_review_rounds.sql',
+        '0010_sign_in_proofs.sql',
       ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',
@@ -77,6 +80,33 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
           [note, ['parish:P9', `request:${request}`]],
         ]),
       );
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('converts a password hash stored before sign-in proofs, with no password needed', async () => {
+    const old = await openBareDatabase(kind);
+    try {
+      await migrate(old.db, 9);
+      // As hashPassword stored it then: scrypt$N$r$p$salt$key, the key itself.
+      const salt = randomBytes(16);
+      const key = scryptSync('an old password', salt, 32, { N: 1024, r: 8, p: 1 });
+      const before = ['scrypt', 1024, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+      await old.db.query(
+        `INSERT INTO users (id, username, display_name, password_hash, role) VALUES ($1, 'old', 'Old', $2, 'viewer')`,
+        [randomUUID(), before],
+      );
+      await migrate(old.db);
+      const [row] = await old.db.query<{ password_hash: string }>(
+        `SELECT password_hash FROM users WHERE username = 'old'`,
+      );
+      const after = row!.password_hash;
+      expect(after).toMatch(/^scrypt-sha256\$1024\$8\$1\$/);
+      expect(after).not.toContain(key.toString('base64'));
+      expect(await verifyPassword('an old password', after)).toBe(true);
+      expect(await verifyPassword('another password', after)).toBe(false);
+      expect(verifyProof(key.toString('base64'), after)).toBe(true);
     } finally {
       await old.close();
     }

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { createSession } from '../../src/server/auth/sessions.ts';
-import { findUserByUsername } from '../../src/server/auth/users.ts';
+import { findUserByUsername, toUser } from '../../src/server/auth/users.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
 import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
@@ -237,7 +238,7 @@ const ROLES = ['admin', 'duty_officer', 'parish_coordinator', 'signed out'] as c
 describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
   let test: TestDatabase;
   let app: ReturnType<typeof createApp>;
-  const userIds = new Map<string, string>();
+  const users = new Map<string, User>();
   let countRows: () => Promise<Record<string, number>>;
 
   beforeAll(async () => {
@@ -246,7 +247,7 @@ describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
     app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
     for (const user of DEMO_USERS) {
       const row = await findUserByUsername(test.db, user.username);
-      if (row) userIds.set(user.role, row.id);
+      if (row) users.set(user.role, toUser(row));
     }
     const tables = (
       await test.db.query<{ name: string }>(
@@ -300,9 +301,8 @@ describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
           async (role, query, pathParam, body, type) => {
             cases++;
             const headers = new Headers();
-            const userId = userIds.get(role);
-            if (userId)
-              headers.set('Authorization', `Bearer ${(await createSession(test.db, userId, 1)).token}`);
+            const user = users.get(role);
+            if (user) headers.set('Authorization', `Bearer ${(await createSession(test.db, user, 1)).token}`);
             if (sendsBody && type !== null) headers.set('Content-Type', type);
             const path = route.path.replace(/:[A-Za-z]+(\{[^}]*\})?/g, () => pathSegment(pathParam));
             const search = new URLSearchParams(query).toString();

@@ -1,16 +1,37 @@
 // Password hashing: scrypt verifies the right password and refuses others, also when many sign-ins
-// arrive at once (identical ones share a computation; different ones must never be mixed up), and the
-// turn queue that bounds scrypt runs no more than its limit at once, first come first served.
+// arrive at once (identical ones share a computation; different ones must never be mixed up); the proof
+// the app makes of a password (another scrypt implementation, in the browser) is what the server's
+// hash accepts; and the turn queue that bounds scrypt runs no more than its limit at once, first come
+// first served.
 import { describe, expect, it } from 'vitest';
-import { hashPassword, TurnQueue, verifyPassword } from '../../src/server/auth/password.ts';
+import {
+  hashPassword,
+  saltOf,
+  TurnQueue,
+  verifyPassword,
+  verifyProof,
+} from '../../src/server/auth/password.ts';
+import { signInProof } from '../../src/app/features/account/signInProof.ts';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one or a malformed hash', async () => {
     const stored = await hashPassword('correct horse');
-    expect(stored).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(stored).toMatch(/^scrypt-sha256\$16384\$8\$1\$/);
     expect(await verifyPassword('correct horse', stored)).toBe(true);
     expect(await verifyPassword('correct horsf', stored)).toBe(false);
     expect(await verifyPassword('correct horse', 'plain$text')).toBe(false);
+  });
+
+  it("accepts the app's proof of the right password, at the hash's own cost, and no other", async () => {
+    for (const cost of [undefined, { N: 1024, r: 8, p: 2 }]) {
+      const stored = await hashPassword('correct horse', cost);
+      const salt = saltOf(stored)!;
+      const proof = (password: string) =>
+        signInProof(password, { send: 'proof', algorithm: 'scrypt', ...salt });
+      expect(verifyProof(await proof('correct horse'), stored)).toBe(true);
+      expect(verifyProof(await proof('correct horsf'), stored)).toBe(false);
+    }
+    expect(verifyProof('A'.repeat(43) + '=', 'plain$text')).toBe(false);
   });
 
   it('answers each of many simultaneous sign-ins for itself', async () => {

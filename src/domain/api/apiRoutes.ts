@@ -2,7 +2,13 @@
 // table the OpenAPI description is generated from. A test compares it with the routes the server
 // really has, so a route added to one and not the other fails the build.
 import { z } from 'zod';
-import { loginRequestSchema, loginResponseSchema, userSchema } from '../accounts/user.ts';
+import {
+  loginRequestSchema,
+  loginResponseSchema,
+  signInSaltRequestSchema,
+  signInSaltSchema,
+  userSchema,
+} from '../accounts/user.ts';
 import { healthSchema, pullQuerySchema, pullResponseSchema } from '../sync/sync.ts';
 import { mutationSchema, pushRequestSchema, pushResponseSchema } from '../sync/mutation.ts';
 import { appConfigSchema } from './appConfig.ts';
@@ -75,11 +81,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'post',
     path: '/api/auth/login',
-    summary: 'Sign in with a username and password; answers a bearer token',
+    summary:
+      'Sign in with a username and the password, or the proof made of it with the sign-in salt; answers a bearer token',
     tag: 'auth',
     access: 'public',
     body: loginRequestSchema,
     response: loginResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/salt',
+    summary: "The salt and cost to make a sign-in proof of a username's password with (scrypt)",
+    tag: 'auth',
+    access: 'public',
+    body: signInSaltRequestSchema,
+    response: signInSaltSchema,
   },
   {
     method: 'get',

@@ -1,18 +1,15 @@
 // What happens around sign-in and sign-out besides the password check (which stays in routes.ts):
-// a disabled account is refused before its password is tried, each new session learns which browser
-// it is on (to name the device) and the role and parish its copy is pulled under, and every sign-in,
-// failed sign-in and sign-out goes into the audit trail.
+// a disabled account is refused before its password is tried, and every sign-in, failed sign-in and
+// sign-out goes into the audit trail. (A new session is stored with its browser and scope by
+// createSession, in the same statement.)
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { scopeKey } from '../../domain/entities/access.ts';
 import { loginResponseSchema } from '../../domain/accounts/user.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { unauthorized } from '../http/errors.ts';
-import { bearerToken } from './routes.ts';
+import { bearerToken, NO_MATCH } from './routes.ts';
 import { hashToken } from './sessions.ts';
 import { findUnstorableText } from '../../domain/sync/storableText.ts';
-
-const NO_MATCH = 'That username and password do not match. Check them and try again.';
 
 async function usernameOf(read: () => Promise<string>): Promise<string | null> {
   try {
@@ -46,13 +43,7 @@ export function loginEvents(db: Database): MiddlewareHandler {
     if (c.res.status === 200) {
       const answer = loginResponseSchema.safeParse(await c.res.clone().json());
       if (!answer.success) return;
-      const { token, user } = answer.data;
-      const userAgent = (c.req.header('user-agent') ?? '').slice(0, 500);
-      await db.query('UPDATE sessions SET user_agent = $2, scope_key = $3 WHERE token_hash = $1', [
-        hashToken(token),
-        userAgent,
-        scopeKey(user),
-      ]);
+      const { user } = answer.data;
       await recordAudit(db, [{ action: 'sign_in', userId: user.id, username: user.username }]);
     } else if (c.res.status === 401 && username) {
       await recordAudit(db, [{ action: 'sign_in_failed', username }]);

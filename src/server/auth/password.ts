@@ -1,5 +1,9 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). Stored as
-// scrypt$N$r$p$salt$hash so the cost can be raised later without breaking old hashes.
+// scrypt-sha256$N$r$p$salt$digest: the cost travels with each hash, so it can be raised later without
+// breaking old ones, and the digest is the SHA-256 of scrypt's key, not the key. That is what lets a
+// device do the scrypt itself ("server relief"): it asks for the salt and cost, sends the key as a
+// proof, and the server checks one SHA-256 (verifyProof). A copy of the table still costs a guesser a
+// whole scrypt per guess, and the proof, unlike the key, is never stored.
 //
 // A burst of sign-ins (a shift starting, every phone reconnecting after an outage) must not starve the
 // rest of the server: scrypt runs on libuv's small thread pool, which also compresses answers and reads
@@ -9,7 +13,9 @@
 import { availableParallelism } from 'node:os';
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const COST = { N: 16384, r: 8, p: 1 };
+const SCHEME = 'scrypt-sha256';
+
+export const COST = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 /** scrypt computations allowed at once; the default thread pool has 4 threads. */
 export const HASHES_AT_ONCE = Math.max(1, Math.min(availableParallelism(), 3));
@@ -52,11 +58,46 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
+
+interface StoredHash {
+  cost: { N: number; r: number; p: number };
+  salt: Buffer;
+  digest: Buffer;
+}
+
+function parseStored(stored: string): StoredHash | null {
+  const [scheme, n, r, p, salt, digest] = stored.split('$');
+  if (scheme !== SCHEME || !salt || !digest) return null;
+  return {
+    cost: { N: Number(n), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64'),
+    digest: Buffer.from(digest, 'base64'),
+  };
+}
+
+const matches = (key: Buffer, stored: StoredHash) => {
+  const digest = sha256(key);
+  return digest.length === stored.digest.length && timingSafeEqual(digest, stored.digest);
+};
+
 /** `cost` is for tests of older hashes; everything else hashes at today's cost. */
 export async function hashPassword(password: string, cost: ScryptOptions = COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, cost);
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const digest = sha256(await derive(password, salt, cost));
+  return [SCHEME, cost.N, cost.r, cost.p, salt.toString('base64'), digest.toString('base64')].join('$');
+}
+
+/** The salt and cost a device needs to make the proof of a password (base64 salt), or null if unreadable. */
+export function saltOf(stored: string): { N: number; r: number; p: number; salt: string } | null {
+  const parsed = parseStored(stored);
+  return parsed && { ...parsed.cost, salt: parsed.salt.toString('base64') };
+}
+
+/** Whether `proof` (base64) is the scrypt key of the password behind `stored`: one SHA-256, no scrypt. */
+export function verifyProof(proof: string, stored: string): boolean {
+  const parsed = parseStored(stored);
+  return parsed !== null && matches(Buffer.from(proof, 'base64'), parsed);
 }
 
 /**
@@ -84,13 +125,7 @@ function deriveShared(
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await deriveShared(password, stored, Buffer.from(salt, 'base64'), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const parsed = parseStored(stored);
+  if (!parsed) return false;
+  return matches(await deriveShared(password, stored, parsed.salt, parsed.cost), parsed);
 }

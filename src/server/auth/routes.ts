@@ -1,13 +1,27 @@
 // Sign-in, sign-out and "who am I", plus the middleware that guards every other /api route.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database } from '../storage/database.ts';
-import { loginRequestSchema, type LoginResponse, type User } from '../../domain/accounts/user.ts';
+import {
+  loginRequestSchema,
+  signInSaltRequestSchema,
+  type LoginRequest,
+  type LoginResponse,
+  type User,
+} from '../../domain/accounts/user.ts';
 import { readJson } from '../http/body.ts';
 import { unauthorized } from '../http/errors.ts';
-import { HASHES_AT_ONCE, TurnQueue, hashIsOutdated, hashPassword, verifyPassword } from './password.ts';
+import {
+  HASHES_AT_ONCE,
+  TurnQueue,
+  hashIsOutdated,
+  hashPassword,
+  verifyPassword,
+  verifyProof,
+} from './password.ts';
 import { createSession, endSession, findSessionUser } from './sessions.ts';
 import { findUserByUsername, renewPasswordHash, toUser } from './users.ts';
 import { LoginThrottle } from './throttle.ts';
+import { signInSalts } from './signInSalt.ts';
 import { clientAddress } from '../http/clientAddress.ts';
 
 export interface AuthEnv {
@@ -16,7 +30,12 @@ export interface AuthEnv {
 
 // Verifying against a real hash when the user does not exist keeps the answer time the same, so
 // timing does not reveal which usernames exist.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** Sign-ins with a proof being checked at once (each holds a database connection while it waits). */
+const PROOFS_AT_ONCE = 4;
+const DUMMY_HASH =
+  'scrypt-sha256$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** The one answer to a wrong username, password, proof or a disabled account: which one is not said. */
+export const NO_MATCH = 'That username and password do not match. Check them and try again.';
 
 export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -39,28 +58,57 @@ export function requireUser(db: Database): MiddlewareHandler<AuthEnv> {
 export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
   const throttle = new LoginThrottle(db);
   const signInTurns = new TurnQueue(HASHES_AT_ONCE);
+  const proofTurns = new TurnQueue(PROOFS_AT_ONCE);
+  const saltFor = signInSalts(db);
+
+  /** With the password: the server runs scrypt, so sign-ins take turns (see password.ts). */
+  const checkPassword = (login: LoginRequest & { password: string }, address: string) =>
+    // An attempt is counted when its turn comes, just before its password is checked (so parallel
+    // guesses cannot outrun the count), and a right password takes its count back: a burst of right
+    // sign-ins from one office address never builds up a count, however many people sign in at once.
+    signInTurns.run(async () => {
+      const attempt = await throttle.attempt(login.username, address);
+      const found = await findUserByUsername(db, login.username);
+      const passwordOk = await verifyPassword(login.password, found?.password_hash ?? DUMMY_HASH);
+      if (!found || !passwordOk) throw unauthorized(NO_MATCH);
+      await attempt.succeeded();
+      // A hash made at an older cost is renewed now, the one moment the password is known.
+      if (hashIsOutdated(found.password_hash))
+        await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(login.password));
+      return found;
+    });
+
+  /**
+   * With a proof the device made (signInSalt.ts): one SHA-256 instead of scrypt, so it is checked first
+   * and the throttle then decides, in one transaction, whether the answer may be given (throttle.ts).
+   * They take turns only so that a burst, all queueing for one office address's row, leaves the other
+   * requests database connections to work with.
+   */
+  const checkProof = (login: LoginRequest & { proof: string }, address: string) =>
+    proofTurns.run(async () => {
+      const found = await findUserByUsername(db, login.username);
+      const proofOk = verifyProof(login.proof, found?.password_hash ?? DUMMY_HASH);
+      await throttle.decide(login.username, address, found !== undefined && proofOk);
+      if (!found || !proofOk) throw unauthorized(NO_MATCH);
+      return found;
+    });
+
   return new Hono<AuthEnv>()
+    .post('/salt', async (c) => {
+      const { username } = await readJson(c, signInSaltRequestSchema);
+      c.header('Cache-Control', 'no-store');
+      return c.json(await saltFor(username));
+    })
     .post('/login', async (c) => {
       const login = await readJson(c, loginRequestSchema);
       const address = clientAddress(c, trustProxy);
-      // Sign-ins take turns, as many at once as passwords are hashed at once. An attempt is counted
-      // when its turn comes, just before its password is checked (so parallel guesses cannot outrun
-      // the count), and a right password takes its count back: a burst of right sign-ins from one
-      // office address never builds up a count, however many people sign in at once.
-      const row = await signInTurns.run(async () => {
-        const attempt = await throttle.attempt(login.username, address);
-        const found = await findUserByUsername(db, login.username);
-        const passwordOk = await verifyPassword(login.password, found?.password_hash ?? DUMMY_HASH);
-        if (!found || !passwordOk)
-          throw unauthorized('That username and password do not match. Check them and try again.');
-        await attempt.succeeded();
-        // A hash made at an older cost is renewed now, the one moment the password is known.
-        if (hashIsOutdated(found.password_hash))
-          await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(login.password));
-        return found;
-      });
-      const session = await createSession(db, row.id, sessionDays);
-      const answer: LoginResponse = { token: session.token, user: toUser(row), expiresAt: session.expiresAt };
+      const row =
+        login.proof !== undefined
+          ? await checkProof({ ...login, proof: login.proof }, address)
+          : await checkPassword({ ...login, password: login.password ?? '' }, address);
+      const user = toUser(row);
+      const session = await createSession(db, user, sessionDays, c.req.header('user-agent'));
+      const answer: LoginResponse = { token: session.token, user, expiresAt: session.expiresAt };
       return c.json(answer);
     })
     .use('/me', requireUser(db))

@@ -4,17 +4,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { toUser } from './users.ts';
+import { scopeKey } from '../../domain/entities/access.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Queryable, userId: string, days: number) {
+/**
+ * A new sign-in of `user`, named by the device's user agent (the people screen lists devices by it) and
+ * marked with what the user may see now (scope_key: a later change of role or parish tells the device).
+ */
+export async function createSession(db: Queryable, user: User, days: number, userAgent = '') {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-    hashToken(token),
-    userId,
-    expiresAt.toISOString(),
-  ]);
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at, user_agent, scope_key)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashToken(token), user.id, expiresAt.toISOString(), userAgent.slice(0, 500), scopeKey(user)],
+  );
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

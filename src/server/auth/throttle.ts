@@ -6,7 +6,7 @@
 // the few sign-ins being checked at that moment are in flight: a burst of right passwords from one
 // office address is never refused, and parallel guesses are still counted one after another.
 import { createHash } from 'node:crypto';
-import type { Database } from '../storage/database.ts';
+import type { Database, Queryable } from '../storage/database.ts';
 import {
   decideAttempt,
   FORGET_AFTER_MS,
@@ -17,6 +17,12 @@ import {
 import { HttpError } from '../http/errors.ts';
 
 const SCOPES: ThrottleScope[] = ['pair', 'address', 'account'];
+/**
+ * A burst of sign-ins from one office queues on that address's row: waiting for each commit to reach
+ * the disk while holding it made 400 sign-ins take 5 s. Counts are not records: a crash may forget the
+ * last fraction of a second of them, which gives a guesser a few more tries, once.
+ */
+const NO_FLUSH_WAIT = 'SET LOCAL synchronous_commit TO off';
 /** Rows idle this long are deleted now and then, so guessed usernames do not pile up. */
 const PRUNE_AFTER_MS = 24 * 60 * 60_000 + FORGET_AFTER_MS;
 
@@ -30,86 +36,133 @@ export interface LoginAttempt {
   succeeded(): Promise<void>;
 }
 
+interface Keys {
+  byScope: Record<ThrottleScope, string>;
+  /** The order every sign-in locks its rows in, so that concurrent ones queue and never deadlock. */
+  sorted: string[];
+}
+
+function keysOf(username: string, address: string): Keys {
+  const name = username.trim().toLowerCase();
+  const byScope = Object.fromEntries(SCOPES.map((scope) => [scope, keyOf(scope, name, address)])) as Record<
+    ThrottleScope,
+    string
+  >;
+  return { byScope, sorted: Object.values(byScope).sort() };
+}
+
+/** The three counts, their rows made if missing and locked (in key order) until the transaction ends. */
+async function lockCounts(tx: Queryable, keys: Keys): Promise<{ stored: ThrottleCounts; now: number }> {
+  // One statement: the upsert locks each row as it reaches it, in the order given. The database's
+  // clock is read with them, so every process counts on one clock.
+  const rows = await tx.query<{ key: string; failures: number; last_ms: number; now_ms: number }>(
+    `INSERT INTO login_throttle (key, failures, last_failure_at)
+     SELECT key, 0, 'epoch'::timestamptz FROM unnest($1::text[]) AS key ORDER BY key
+     ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+     RETURNING key, failures, (extract(epoch FROM last_failure_at) * 1000)::float8 AS last_ms,
+       (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`,
+    [keys.sorted],
+  );
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const now = Math.max(Date.now(), ...rows.map((row) => Math.max(row.now_ms, row.last_ms)));
+  const stored = Object.fromEntries(
+    SCOPES.map((scope) => {
+      const row = byKey.get(keys.byScope[scope]);
+      const count: FailureCount = { failures: row?.failures ?? 0, lastFailureAt: row?.last_ms ?? 0 };
+      return [scope, count];
+    }),
+  ) as ThrottleCounts;
+  return { stored, now };
+}
+
+async function writeCounts(tx: Queryable, keys: Keys, counts: Partial<ThrottleCounts>): Promise<void> {
+  const scopes = SCOPES.filter((scope) => counts[scope] !== undefined);
+  if (scopes.length === 0) return;
+  await tx.query(
+    `UPDATE login_throttle AS t SET failures = v.failures,
+       last_failure_at = to_timestamp(v.last_ms / 1000.0)
+     FROM unnest($1::text[], $2::int[], $3::float8[]) AS v(key, failures, last_ms)
+     WHERE t.key = v.key`,
+    [
+      scopes.map((scope) => keys.byScope[scope]),
+      scopes.map((scope) => counts[scope]!.failures),
+      scopes.map((scope) => counts[scope]!.lastFailureAt),
+    ],
+  );
+}
+
+function tooMany(retryAfterMs: number): HttpError {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return new HttpError(
+    429,
+    'too_many_attempts',
+    `Too many wrong passwords from here. Wait ${minutes} minute(s) before trying again.`,
+    undefined,
+    { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
+  );
+}
+
 export class LoginThrottle {
   constructor(private db: Database) {}
 
   /** Counts an attempt before its password is checked, or refuses it with a 429 and a wait. */
   async attempt(username: string, address: string): Promise<LoginAttempt> {
-    const name = username.trim().toLowerCase();
-    const keys = Object.fromEntries(SCOPES.map((scope) => [scope, keyOf(scope, name, address)])) as Record<
-      ThrottleScope,
-      string
-    >;
-    const sortedKeys = Object.values(keys).sort();
+    const keys = keysOf(username, address);
     const decision = await this.db.transaction(async (tx) => {
-      // Insert missing rows and lock all three in one order, so concurrent attempts queue, not deadlock.
-      await tx.query(
-        `INSERT INTO login_throttle (key, failures, last_failure_at)
-         SELECT key, 0, 'epoch'::timestamptz FROM unnest($1::text[]) AS key ORDER BY key
-         ON CONFLICT (key) DO NOTHING`,
-        [sortedKeys],
-      );
-      const rows = await tx.query<{ key: string; failures: number; last_ms: number }>(
-        `SELECT key, failures, (extract(epoch FROM last_failure_at) * 1000)::float8 AS last_ms
-         FROM login_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
-        [sortedKeys],
-      );
-      // The database's clock, read once the rows are ours, so every process counts on one clock.
-      const [clock] = await tx.query<{ now_ms: number }>(
-        `SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`,
-      );
-      const byKey = new Map(rows.map((row) => [row.key, row]));
-      const now = Math.max(clock?.now_ms ?? Date.now(), ...rows.map((row) => row.last_ms));
-      const stored = Object.fromEntries(
-        SCOPES.map((scope) => {
-          const row = byKey.get(keys[scope]);
-          const count: FailureCount = { failures: row?.failures ?? 0, lastFailureAt: row?.last_ms ?? 0 };
-          return [scope, count];
-        }),
-      ) as ThrottleCounts;
+      await tx.query(NO_FLUSH_WAIT);
+      const { stored, now } = await lockCounts(tx, keys);
       const decided = decideAttempt(stored, now);
-      if (decided.allowed)
-        await tx.query(
-          `UPDATE login_throttle AS t SET failures = v.failures,
-             last_failure_at = to_timestamp(v.last_ms / 1000.0)
-           FROM unnest($1::text[], $2::int[], $3::float8[]) AS v(key, failures, last_ms)
-           WHERE t.key = v.key`,
-          [
-            SCOPES.map((scope) => keys[scope]),
-            SCOPES.map((scope) => decided.counts[scope].failures),
-            SCOPES.map((scope) => decided.counts[scope].lastFailureAt),
-          ],
-        );
+      if (decided.allowed) await writeCounts(tx, keys, decided.counts);
       return decided;
     });
-    if (!decision.allowed) {
-      const minutes = Math.max(1, Math.ceil(decision.retryAfterMs / 60_000));
-      throw new HttpError(
-        429,
-        'too_many_attempts',
-        `Too many wrong passwords from here. Wait ${minutes} minute(s) before trying again.`,
-        undefined,
-        { 'Retry-After': String(Math.ceil(decision.retryAfterMs / 1000)) },
-      );
-    }
-    if (Math.random() < 0.01) void this.prune().catch(() => undefined);
+    if (!decision.allowed) throw tooMany(decision.retryAfterMs);
+    this.pruneNowAndThen();
     return {
       succeeded: async () => {
         // Locks the rows in key order first, as `attempt` does. A plain UPDATE locks them in the order it
         // finds them on disk; racing an attempt of the same user and address (which locks in key order),
         // each could hold a row the other waits for: PostgreSQL ends one as a deadlock and a person with
         // the right password is answered "busy" (once in 114 in a loaded run of the office burst test).
-        await this.db.query(
-          `WITH locked AS MATERIALIZED (
-             SELECT key FROM login_throttle WHERE key = ANY($2::text[]) ORDER BY key FOR UPDATE
-           )
-           UPDATE login_throttle AS t
-           SET failures = CASE WHEN t.key = $1 THEN 0 ELSE greatest(t.failures - 1, 0) END
-           FROM locked WHERE t.key = locked.key`,
-          [keys.pair, sortedKeys],
-        );
+        await this.db.transaction(async (tx) => {
+          await tx.query(NO_FLUSH_WAIT);
+          await tx.query(
+            `WITH locked AS MATERIALIZED (
+               SELECT key FROM login_throttle WHERE key = ANY($2::text[]) ORDER BY key FOR UPDATE
+             )
+             UPDATE login_throttle AS t
+             SET failures = CASE WHEN t.key = $1 THEN 0 ELSE greatest(t.failures - 1, 0) END
+             FROM locked WHERE t.key = locked.key`,
+            [keys.byScope.pair, keys.sorted],
+          );
+        });
       },
     };
+  }
+
+  /**
+   * For an answer known at once (a sign-in proof: one SHA-256): whether it may be given, decided and
+   * counted in one transaction under the rows' locks, with no count to take back afterwards. A wrong
+   * answer is counted as `attempt` counts it; a right one clears the pair's count. Refused with a 429
+   * when the wait is not over, whether `right` or not, so a guesser learns nothing while waiting.
+   */
+  async decide(username: string, address: string, right: boolean): Promise<void> {
+    const keys = keysOf(username, address);
+    const decision = await this.db.transaction(async (tx) => {
+      await tx.query(NO_FLUSH_WAIT);
+      const { stored, now } = await lockCounts(tx, keys);
+      const decided = decideAttempt(stored, now);
+      if (!decided.allowed) return decided;
+      if (!right) await writeCounts(tx, keys, decided.counts);
+      else if (stored.pair.failures > 0)
+        await writeCounts(tx, keys, { pair: { failures: 0, lastFailureAt: 0 } });
+      return decided;
+    });
+    if (!decision.allowed) throw tooMany(decision.retryAfterMs);
+    this.pruneNowAndThen();
+  }
+
+  private pruneNowAndThen(): void {
+    if (Math.random() < 0.01) void this.prune().catch(() => undefined);
   }
 
   /** Deletes counts idle for over a day (called now and then by `attempt`). */

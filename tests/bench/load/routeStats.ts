@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { percentile, round } from '../measure.ts';
 
-export type Route = 'login' | 'pull.first' | 'pull' | 'push';
+/** 'login' is a whole sign-in as the app makes it: the salt request, then the login with the proof. */
+export type Route = 'salt' | 'login' | 'pull.first' | 'pull' | 'push';
 
 export interface Sample {
   route: Route;
