@@ -7,9 +7,10 @@
 //     attack, and each address then gets one try before it has to wait. It is never locked as such:
 //     someone presenting the right password from an address that has not been failing still signs
 //     in, so nobody can lock a duty officer out in an emergency by guessing at their account.
-// Every attempt counts as a failure until its password is found right (so parallel guesses cannot
+// A password attempt counts as a failure until its password is found right (so parallel guesses cannot
 // all slip in before the first is counted); a right password takes its count back (the pair's count
-// starts afresh, the address's and account's lose this one attempt).
+// starts afresh, the address's and account's lose this one attempt). A proof, checked at once, is
+// decided under the same lock as its count: counted only when wrong, the pair's count cleared when right.
 
 export type ThrottleScope = 'pair' | 'address' | 'account';
 

@@ -4,7 +4,6 @@ import type { Database } from '../storage/database.ts';
 import {
   loginRequestSchema,
   signInSaltRequestSchema,
-  type LoginRequest,
   type LoginResponse,
   type User,
 } from '../../domain/accounts/user.ts';
@@ -62,19 +61,19 @@ export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
   const saltFor = signInSalts(db);
 
   /** With the password: the server runs scrypt, so sign-ins take turns (see password.ts). */
-  const checkPassword = (login: LoginRequest & { password: string }, address: string) =>
+  const checkPassword = (username: string, password: string, address: string) =>
     // An attempt is counted when its turn comes, just before its password is checked (so parallel
     // guesses cannot outrun the count), and a right password takes its count back: a burst of right
     // sign-ins from one office address never builds up a count, however many people sign in at once.
     signInTurns.run(async () => {
-      const attempt = await throttle.attempt(login.username, address);
-      const found = await findUserByUsername(db, login.username);
-      const passwordOk = await verifyPassword(login.password, found?.password_hash ?? DUMMY_HASH);
+      const attempt = await throttle.attempt(username, address);
+      const found = await findUserByUsername(db, username);
+      const passwordOk = await verifyPassword(password, found?.password_hash ?? DUMMY_HASH);
       if (!found || !passwordOk) throw unauthorized(NO_MATCH);
       await attempt.succeeded();
       // A hash made at an older cost is renewed now, the one moment the password is known.
       if (hashIsOutdated(found.password_hash))
-        await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(login.password));
+        await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(password));
       return found;
     });
 
@@ -84,11 +83,11 @@ export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
    * They take turns only so that a burst, all queueing for one office address's row, leaves the other
    * requests database connections to work with.
    */
-  const checkProof = (login: LoginRequest & { proof: string }, address: string) =>
+  const checkProof = (username: string, proof: string, address: string) =>
     proofTurns.run(async () => {
-      const found = await findUserByUsername(db, login.username);
-      const proofOk = verifyProof(login.proof, found?.password_hash ?? DUMMY_HASH);
-      await throttle.decide(login.username, address, found !== undefined && proofOk);
+      const found = await findUserByUsername(db, username);
+      const proofOk = verifyProof(proof, found?.password_hash ?? DUMMY_HASH);
+      await throttle.decide(username, address, found !== undefined && proofOk);
       if (!found || !proofOk) throw unauthorized(NO_MATCH);
       return found;
     });
@@ -100,12 +99,13 @@ export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
       return c.json(await saltFor(username));
     })
     .post('/login', async (c) => {
-      const login = await readJson(c, loginRequestSchema);
+      const { username, password, proof } = await readJson(c, loginRequestSchema);
       const address = clientAddress(c, trustProxy);
+      // The schema lets through exactly one of the two.
       const row =
-        login.proof !== undefined
-          ? await checkProof({ ...login, proof: login.proof }, address)
-          : await checkPassword({ ...login, password: login.password ?? '' }, address);
+        proof !== undefined
+          ? await checkProof(username, proof, address)
+          : await checkPassword(username, password ?? '', address);
       const user = toUser(row);
       const session = await createSession(db, user, sessionDays, c.req.header('user-agent'));
       const answer: LoginResponse = { token: session.token, user, expiresAt: session.expiresAt };
