@@ -38,17 +38,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((value, index) => sameValue(value, b[index]));
+    for (let index = 0; index < a.length; index++) if (!sameValue(a[index], b[index])) return false;
+    return true;
   }
   if (isObject(a) || isObject(b)) {
     if (!isObject(a) || !isObject(b)) return false;
     let defined = 0;
-    for (const key of Object.keys(a)) {
-      if (a[key] === undefined) continue;
+    for (const key in a) {
+      if (!Object.hasOwn(a, key) || a[key] === undefined) continue;
       defined++;
       if (!Object.hasOwn(b, key) || !sameValue(a[key], b[key])) return false;
     }
-    return defined === Object.values(b).filter((value) => value !== undefined).length;
+    for (const key in b) if (Object.hasOwn(b, key) && b[key] !== undefined) defined--;
+    return defined === 0;
   }
   return asJson(a) === asJson(b);
 }
