@@ -135,6 +135,48 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
     ]);
   });
 
+  it('stores an edit of a stored record as the whole merged record would be', async () => {
+    const request = aRequest();
+    await pushed([creating('request', request)]);
+    const place = { ...request.place, address: '1 High Street', lat: 51.2 };
+    const edits = [
+      aMutation('request', request.id, { status: 'assigned', place }),
+      aMutation('request', request.id, { urgency: 'immediate' }),
+    ];
+    expect((await pushed(edits)).map((result) => result.status)).toEqual(['applied', 'applied']);
+    const row = async () =>
+      (
+        await test.db.query<{ record: Record<string, unknown>; field_clocks: Record<string, unknown> }>(
+          'SELECT record, field_clocks FROM requests WHERE id = $1',
+          [request.id],
+        )
+      )[0]!;
+    const edited = await row();
+    expect(edited.record).toEqual({
+      ...request,
+      createdBy: duty.id,
+      createdByName: duty.displayName,
+      status: 'assigned',
+      place,
+      urgency: 'immediate',
+      updatedAt: edited.record.updatedAt,
+    });
+    expect(edited.field_clocks).toMatchObject({
+      status: { hlc: edits[0]!.hlc },
+      place: { hlc: edits[0]!.hlc },
+      urgency: { hlc: edits[1]!.hlc },
+      needs: { hlc: expect.any(String) },
+    });
+    // a field the schema no longer has is dropped when the record is next written, as a whole write did
+    await test.db.query(`UPDATE requests SET record = record || '{"retired": 1}' WHERE id = $1`, [
+      request.id,
+    ]);
+    await pushed([aMutation('request', request.id, { status: 'done' })]);
+    const again = await row();
+    expect(again.record).not.toHaveProperty('retired');
+    expect(again.record).toMatchObject({ status: 'done', place, urgency: 'immediate' });
+  });
+
   it('settles a conflict and edits its record in one batch (the record is locked up front)', async () => {
     const request = aRequest();
     await pushed([creating('request', request, stamp('phone-a', Date.now() - 60_000))]);

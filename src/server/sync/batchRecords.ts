@@ -10,10 +10,15 @@ export class BatchRecords {
   /** What each set replaced, newest last, so a refused mutation's sets can be undone. */
   private readonly replaced: [key: string, before: StoredRow | null | undefined][] = [];
 
+  /** Each record as read from the database (and locked), before this batch changed it. */
+  private readonly read = new Map<string, StoredRow | null>();
+
   private constructor(
     private readonly tx: Queryable,
     private readonly rows: Map<string, StoredRow | null>,
-  ) {}
+  ) {
+    for (const [key, row] of rows) this.read.set(key, row);
+  }
 
   /** Reads (and locks) every named record; a name with no record is remembered as none. */
   static async read(tx: Queryable, named: Map<Entity, Set<string>>): Promise<BatchRecords> {
@@ -31,9 +36,17 @@ export class BatchRecords {
   /** A record not named up front (a parent only its stored child names) is read when first asked for. */
   async fetch(entity: Entity, id: string): Promise<StoredRow | undefined> {
     const key = keyOf(entity, id);
-    if (!this.rows.has(key))
-      this.rows.set(key, (await readStored(this.tx, entity, [id], true)).get(id) ?? null);
+    if (!this.rows.has(key)) {
+      const row = (await readStored(this.tx, entity, [id], true)).get(id) ?? null;
+      this.rows.set(key, row);
+      this.read.set(key, row);
+    }
     return this.get(entity, id);
+  }
+
+  /** The record as it is in the database: as read and locked, whatever this batch has set since. */
+  stored(entity: Entity, id: string): StoredRow | undefined {
+    return this.read.get(keyOf(entity, id)) ?? undefined;
   }
 
   set(entity: Entity, id: string, row: StoredRow): void {

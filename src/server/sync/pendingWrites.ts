@@ -1,12 +1,14 @@
 // The writes of one push batch, held in memory while its mutations are decided one after another, then
 // stored in one go: parts of one statement (an upsert per table, one change-log write for them all).
 // A record changed twice in the batch is written once, as it ended up; a mutation that is refused takes
-// back what it had added (mark/undo), so only the applied ones reach the database.
+// back what it had added (mark/undo), so only the applied ones reach the database. An edit of a record
+// the batch read (and locked) is stored as what it changed (recordPatch.ts), a new record whole.
 import type { Queryable } from '../storage/database.ts';
-import { ENTITIES, type Entity, type ParentRef } from '../../domain/entities/registry.ts';
+import { describeEntity, ENTITIES, type Entity, type ParentRef } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
 import type { CombinedStatement } from '../storage/combinedStatement.ts';
 import { logChanges, type LoggedChange } from '../storage/changeLog.ts';
+import { addRecordPatches, patchOf, type RecordPatch } from './recordPatch.ts';
 import {
   addRecordWrites,
   addRescope,
@@ -15,6 +17,7 @@ import {
   type DependantRow,
   type RecordWrite,
   type RecordWriter,
+  type StoredRow,
 } from './recordStore.ts';
 
 const keyOf = (entity: Entity, id: string) => `${entity}:${id}`;
@@ -37,7 +40,11 @@ export class PendingWrites implements RecordWriter {
   /** What each change replaced, newest last, so a refused mutation's writes can be taken back. */
   private readonly replaced: (() => void)[] = [];
 
-  constructor(private readonly tx: Queryable) {}
+  constructor(
+    private readonly tx: Queryable,
+    /** The database's row of a record the batch read and locked (BatchRecords.stored). */
+    private readonly storedRow: (entity: Entity, id: string) => StoredRow | undefined,
+  ) {}
 
   private put<T>(map: Map<string, T>, key: string, value: T | undefined): void {
     const before = map.get(key);
@@ -91,14 +98,26 @@ export class PendingWrites implements RecordWriter {
     while (this.replaced.length > mark) this.replaced.pop()!();
   }
 
-  /** Adds everything held to `statement`: per table one upsert, and one change-log write for all. */
+  /**
+   * Adds everything held to `statement`: per table one upsert of new records (and those written
+   * whole), one update of the patched, and one change-log write for all.
+   */
   addTo(statement: CombinedStatement): void {
     const logged: LoggedChange[] = [];
     for (const entity of ENTITIES) {
       const writes = [...this.written.values()]
         .filter((held) => held.entity === entity)
         .map((held) => held.write);
-      addRecordWrites(statement, entity, writes);
+      const whole: RecordWrite[] = [];
+      const patches: RecordPatch[] = [];
+      for (const write of writes) {
+        const stored = describeEntity(entity).appendOnly ? undefined : this.storedRow(entity, write.id);
+        const patch = stored && patchOf(stored, write);
+        if (patch) patches.push(patch);
+        else whole.push(write);
+      }
+      addRecordWrites(statement, entity, whole);
+      addRecordPatches(statement, entity, patches);
       const moved = [...this.moved.values()].filter((held) => held.entity === entity);
       addRescope(statement, entity, moved);
       for (const { id, scope } of [...writes, ...moved]) logged.push({ entity, id, scope });

@@ -172,7 +172,7 @@ async function pushBatch(
     ),
     audit: [],
   };
-  const pending = new PendingWrites(tx);
+  const pending = new PendingWrites(tx, (entity, id) => context.records.stored(entity, id));
   const applied: Mutation[] = [];
   const appliedIds = new Set<string>();
   const results: PushResult[] = [];
