@@ -18,11 +18,11 @@ import { HttpError } from '../http/errors.ts';
 
 const SCOPES: ThrottleScope[] = ['pair', 'address', 'account'];
 /**
- * A burst of sign-ins from one office queues on that address's row: waiting for each commit to reach
- * the disk while holding it made 400 sign-ins take 5 s. Counts are not records: a crash may forget the
- * last fraction of a second of them, which gives a guesser a few more tries, once.
+ * A burst of sign-ins from one office queues on that address's row, and each commit's wait for the disk
+ * (1–4 ms here) held it. Counts are not records: a crash may forget the last fraction of a second of
+ * them, which gives a guesser a few more tries, once.
  */
-const NO_FLUSH_WAIT = 'SET LOCAL synchronous_commit TO off';
+const COUNTS = { waitForDisk: false };
 /** Rows idle this long are deleted now and then, so guessed usernames do not pile up. */
 const PRUNE_AFTER_MS = 24 * 60 * 60_000 + FORGET_AFTER_MS;
 
@@ -109,12 +109,11 @@ export class LoginThrottle {
   async attempt(username: string, address: string): Promise<LoginAttempt> {
     const keys = keysOf(username, address);
     const decision = await this.db.transaction(async (tx) => {
-      await tx.query(NO_FLUSH_WAIT);
       const { stored, now } = await lockCounts(tx, keys);
       const decided = decideAttempt(stored, now);
       if (decided.allowed) await writeCounts(tx, keys, decided.counts);
       return decided;
-    });
+    }, COUNTS);
     if (!decision.allowed) throw tooMany(decision.retryAfterMs);
     this.pruneNowAndThen();
     return {
@@ -123,18 +122,15 @@ export class LoginThrottle {
         // finds them on disk; racing an attempt of the same user and address (which locks in key order),
         // each could hold a row the other waits for: PostgreSQL ends one as a deadlock and a person with
         // the right password is answered "busy" (once in 114 in a loaded run of the office burst test).
-        await this.db.transaction(async (tx) => {
-          await tx.query(NO_FLUSH_WAIT);
-          await tx.query(
-            `WITH locked AS MATERIALIZED (
-               SELECT key FROM login_throttle WHERE key = ANY($2::text[]) ORDER BY key FOR UPDATE
-             )
-             UPDATE login_throttle AS t
-             SET failures = CASE WHEN t.key = $1 THEN 0 ELSE greatest(t.failures - 1, 0) END
-             FROM locked WHERE t.key = locked.key`,
-            [keys.byScope.pair, keys.sorted],
-          );
-        });
+        await this.db.query(
+          `WITH locked AS MATERIALIZED (
+             SELECT key FROM login_throttle WHERE key = ANY($2::text[]) ORDER BY key FOR UPDATE
+           )
+           UPDATE login_throttle AS t
+           SET failures = CASE WHEN t.key = $1 THEN 0 ELSE greatest(t.failures - 1, 0) END
+           FROM locked WHERE t.key = locked.key`,
+          [keys.byScope.pair, keys.sorted],
+        );
       },
     };
   }
@@ -148,15 +144,14 @@ export class LoginThrottle {
   async decide(username: string, address: string, right: boolean): Promise<void> {
     const keys = keysOf(username, address);
     const decision = await this.db.transaction(async (tx) => {
-      await tx.query(NO_FLUSH_WAIT);
       const { stored, now } = await lockCounts(tx, keys);
       const decided = decideAttempt(stored, now);
       if (!decided.allowed) return decided;
       if (!right) await writeCounts(tx, keys, decided.counts);
       else if (stored.pair.failures > 0)
-        await writeCounts(tx, keys, { pair: { failures: 0, lastFailureAt: 0 } });
+        await writeCounts(tx, keys, { pair: { ...stored.pair, failures: 0 } });
       return decided;
-    });
+    }, COUNTS);
     if (!decision.allowed) throw tooMany(decision.retryAfterMs);
     this.pruneNowAndThen();
   }

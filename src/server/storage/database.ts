@@ -19,9 +19,21 @@ export interface Queryable {
   execScript(sql: string): Promise<void>;
 }
 
+/** What a transaction runs first when its commit need not wait for the disk (TransactionOptions). */
+export const NO_WAIT_FOR_DISK = 'SET LOCAL synchronous_commit TO off';
+
+export interface TransactionOptions {
+  /**
+   * false: the commit returns before its changes reach the disk (synchronous_commit off), so locks are
+   * let go sooner. Only for what a crash may lose without harm (the sign-in throttle's counts), never
+   * for records: a device is told "stored" only once they are on disk.
+   */
+  waitForDisk?: boolean;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,7 +1,13 @@
 // Database on PGlite: PostgreSQL compiled to WebAssembly, keeping its files in a folder on disk.
 // PGlite serves one connection, so transactions are serialised by PGlite itself.
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, NamedStatement, Queryable, Row } from './database.ts';
+import {
+  NO_WAIT_FOR_DISK,
+  type Database,
+  type NamedStatement,
+  type Queryable,
+  type Row,
+} from './database.ts';
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // undefined = in memory, for tests that need no files
@@ -20,7 +26,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return {
     kind: 'pglite',
     ...asQueryable(pg),
-    transaction: (work) => pg.transaction((tx) => work(asQueryable(tx))),
+    transaction: (work, options) =>
+      pg.transaction(async (tx) => {
+        if (options?.waitForDisk === false) await tx.query(NO_WAIT_FOR_DISK);
+        return work(asQueryable(tx));
+      }),
     close: () => pg.close(),
   };
 }

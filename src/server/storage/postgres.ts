@@ -1,7 +1,13 @@
 // Database on a real PostgreSQL server through a `pg` pool. `schema`, when given, becomes the
 // search_path of every connection, which is how tests get a private namespace on a shared server.
 import pg from 'pg';
-import type { Database, NamedStatement, Queryable, Row } from './database.ts';
+import {
+  NO_WAIT_FOR_DISK,
+  type Database,
+  type NamedStatement,
+  type Queryable,
+  type Row,
+} from './database.ts';
 
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
@@ -36,10 +42,11 @@ export async function openPostgres(url: string, schema?: string): Promise<Databa
   return {
     kind: 'postgres',
     ...asQueryable(pool),
-    async transaction(work) {
+    async transaction(work, options) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // One round trip either way: the simple protocol takes both statements at once.
+        await client.query(options?.waitForDisk === false ? `BEGIN; ${NO_WAIT_FOR_DISK}` : 'BEGIN');
         const result = await work(asQueryable(client));
         await client.query('COMMIT');
         return result;

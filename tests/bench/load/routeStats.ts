@@ -20,13 +20,8 @@ export class RouteStats {
   readonly failures = new Map<string, number>();
 
   failed(route: Route, error: unknown): void {
-    const cause = error instanceof Error ? error.cause : undefined;
-    const why =
-      cause && typeof cause === 'object' && 'code' in cause
-        ? String(cause.code)
-        : error instanceof Error
-          ? error.name
-          : 'unknown';
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const why = code !== undefined ? String(code) : error instanceof Error ? error.name : 'unknown';
     const key = `${route} ${why}`;
     this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
   }

@@ -12,6 +12,7 @@ import { formatHlc } from '../../../src/domain/sync/hlc.ts';
 import type { Mutation } from '../../../src/domain/sync/mutation.ts';
 import { aRequest } from '../../support/records.ts';
 import type { Route, RouteStats } from './routeStats.ts';
+import { loopbackRequest } from './loopbackHttp.ts';
 
 export const PULL_EVERY_MS = 5_000;
 export const PUSH_EVERY_MS = 20_000;
@@ -59,18 +60,16 @@ export class SimulatedDevice {
   ): Promise<{ status: number; json: unknown }> {
     let status = 0;
     try {
-      const response = await fetch(`${this.serverUrl}${path}`, {
+      const answer = await loopbackRequest(`${this.serverUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(60_000),
       });
-      const json: unknown = await response.json();
-      status = response.status;
-      return { status, json };
+      status = answer.status;
+      return { status, json: answer.json };
     } catch (error) {
       this.stats.failed(route, error);
       return { status: 0, json: null };
@@ -84,12 +83,12 @@ export class SimulatedDevice {
    * Off the clock: each phone spends its own processor on it, not the server's (0.15 s to a second).
    */
   async makeProof(username: string, password: string): Promise<void> {
-    const response = await fetch(`${this.serverUrl}/api/auth/salt`, {
+    const answer = await loopbackRequest(`${this.serverUrl}/api/auth/salt`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username }),
     });
-    const salt = signInSaltSchema.parse(await response.json());
+    const salt = signInSaltSchema.parse(answer.json);
     if (salt.send !== 'proof') throw new Error(`${username}: the server asked for the password`);
     const key = await new Promise<Buffer>((resolve, reject) =>
       scrypt(password, Buffer.from(salt.salt, 'base64'), 32, { ...salt, maxmem: 2 ** 26 }, (error, made) =>
