@@ -10,7 +10,7 @@ export function routeLine(stats: RouteStats, route: Route): string {
 }
 
 export const cpuLine = (cpu: CpuShares) =>
-  `CPU generator ${cpu.generator} / server ${cpu.server} / PostgreSQL ${cpu.postgres} / machine ${cpu.machine} (cores: ${availableParallelism()})`;
+  `CPU generator ${cpu.generator} / server ${cpu.server} / PostgreSQL ${cpu.postgres} / machine ${cpu.machine} (cores: ${availableParallelism()}); generator's event loop late by up to ${cpu.generatorLag} ms (p99)`;
 
 /** The figures of one stage or step, under `prefix` (load.<devices> or load.rate<offered>). */
 export function stageResults(prefix: string, stats: RouteStats, cpu: CpuShares): BenchResult[] {
@@ -32,6 +32,7 @@ export function stageResults(prefix: string, stats: RouteStats, cpu: CpuShares):
     { name: `${prefix}.cpu.server`, value: cpu.server, unit: 'cores' },
     { name: `${prefix}.cpu.postgres`, value: cpu.postgres, unit: 'cores' },
     { name: `${prefix}.cpu.machine`, value: cpu.machine, unit: 'cores' },
+    { name: `${prefix}.generatorLag.p99`, value: cpu.generatorLag, unit: 'ms' },
   );
   return results;
 }
