@@ -75,7 +75,7 @@ export const signInSaltSchema = z.discriminatedUnion('send', [
     N: z.number().int().min(2),
     r: z.number().int().min(1),
     p: z.number().int().min(1),
-    salt: z.string().min(1),
+    salt: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'salt must be base64'),
   }),
   z.object({ send: z.literal('password') }),
 ]);

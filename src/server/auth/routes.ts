@@ -27,10 +27,10 @@ export interface AuthEnv {
   Variables: { user: User; token: string };
 }
 
-// Verifying against a real hash when the user does not exist keeps the answer time the same, so
-// timing does not reveal which usernames exist.
 /** Sign-ins with a proof being checked at once (each holds a database connection while it waits). */
 const PROOFS_AT_ONCE = 4;
+// Verifying against a real hash when the user does not exist keeps the answer time the same, so
+// timing does not reveal which usernames exist.
 const DUMMY_HASH =
   'scrypt-sha256$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 /** The one answer to a wrong username, password, proof or a disabled account: which one is not said. */

@@ -4,7 +4,9 @@
 // The rules themselves are pure, in src/domain/accounts/loginThrottle.ts. The sign-in route calls
 // `attempt` when a sign-in's turn to have its password hashed comes (src/server/auth/routes.ts), so only
 // the few sign-ins being checked at that moment are in flight: a burst of right passwords from one
-// office address is never refused, and parallel guesses are still counted one after another.
+// office address is never refused, and parallel guesses are still counted one after another. A sign-in
+// with a proof is already known right or wrong when it arrives: `decide` settles it in one transaction,
+// under the same locks, with nothing in flight to take back.
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../storage/database.ts';
 import {
@@ -76,17 +78,20 @@ async function lockCounts(tx: Queryable, keys: Keys): Promise<{ stored: Throttle
 }
 
 async function writeCounts(tx: Queryable, keys: Keys, counts: Partial<ThrottleCounts>): Promise<void> {
-  const scopes = SCOPES.filter((scope) => counts[scope] !== undefined);
-  if (scopes.length === 0) return;
+  const written = SCOPES.flatMap((scope) => {
+    const count = counts[scope];
+    return count ? [{ key: keys.byScope[scope], ...count }] : [];
+  });
+  if (written.length === 0) return;
   await tx.query(
     `UPDATE login_throttle AS t SET failures = v.failures,
        last_failure_at = to_timestamp(v.last_ms / 1000.0)
      FROM unnest($1::text[], $2::int[], $3::float8[]) AS v(key, failures, last_ms)
      WHERE t.key = v.key`,
     [
-      scopes.map((scope) => keys.byScope[scope]),
-      scopes.map((scope) => counts[scope]!.failures),
-      scopes.map((scope) => counts[scope]!.lastFailureAt),
+      written.map((count) => count.key),
+      written.map((count) => count.failures),
+      written.map((count) => count.lastFailureAt),
     ],
   );
 }

@@ -34,9 +34,12 @@ export async function signInProof(
 
 /** The proof when the server gives a salt for it, else the password. */
 export async function signInCredentials(username: string, password: string): Promise<Credentials> {
-  const salt = signInSaltSchema.parse(
+  const answer = signInSaltSchema.safeParse(
     await apiFetch('/api/auth/salt', { method: 'POST', body: JSON.stringify({ username }) }),
   );
+  // Said in words on the sign-in screen, not as the schema's list of issues.
+  if (!answer.success) throw new Error('The server gave an answer this app cannot read. Please try again.');
+  const salt = answer.data;
   if (salt.send === 'password' || salt.N > MOST.N || salt.r > MOST.r || salt.p > MOST.p) return { password };
   return { proof: await signInProof(password, salt) };
 }
