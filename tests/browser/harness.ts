@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { copyPgliteTemplate } from '../support/pgliteTemplate.ts';
 
@@ -190,7 +190,7 @@ export async function launchBrowser(
   profileDir: string,
   options: LaunchOptions = {},
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: options.fullChromium ? FULL_CHROMIUM_PATH : CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -198,6 +198,38 @@ export async function launchBrowser(
     serviceWorkers: options.serviceWorkers ?? 'allow',
     ...(options.viewport ? { viewport: options.viewport } : {}),
   });
+  reportOnFailure(context);
+  return context;
+}
+
+/**
+ * When the test that launched this browser fails, prints what its pages said (errors and warnings in
+ * the console, uncaught errors) and what the first page showed: a failure seen once in CI can then be
+ * read rather than guessed at. Browsers launched outside a test (in beforeAll) are not followed.
+ */
+function reportOnFailure(context: BrowserContext): void {
+  const said: string[] = [];
+  const note = (line: string) => said.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  context.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      note(`console.${message.type()}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => note(`uncaught: ${String(error.error())}`));
+  try {
+    onTestFailed(async () => {
+      const page = context.pages()[0];
+      const shown = page
+        ? await page
+            .evaluate(() => `${location.href}\n${document.body.innerText.slice(0, 1_000)}`)
+            .catch((error: unknown) => `(the page could not be read: ${String(error)})`)
+        : '(no page open)';
+      process.stderr.write(
+        `\n--- the browser, at the failure ---\n${said.join('\n')}\n--- it showed ---\n${shown}\n---\n`,
+      );
+    });
+  } catch {
+    // Not inside a test: nothing to report to.
+  }
 }
 
 /** The page a persistent context opens with, or a new one. */
