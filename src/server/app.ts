@@ -24,6 +24,7 @@ import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { compressAnswers } from './http/compressAnswers.ts';
 import { apiVersionCheck } from './http/apiVersion.ts';
+import { serverTiming } from './http/serverTiming.ts';
 import type { AppConfig } from '../domain/api/appConfig.ts';
 import { openApiDocument } from '../domain/api/openApi.ts';
 
@@ -44,6 +45,7 @@ export function createApp(
   };
   let description: ReturnType<typeof openApiDocument> | undefined;
   const api = new Hono<SessionEnv>()
+    .use(serverTiming())
     .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compressAnswers())

@@ -74,6 +74,9 @@ interface RunResult {
   bytes: number;
   pull100: number[];
   push100: number[];
+  /** Ours only: of each push100, the request (send to last byte) and the server's work in it. */
+  push100Request: number[];
+  push100Server: number[];
 }
 
 async function buildPages(outDir: string): Promise<void> {
@@ -152,7 +155,14 @@ async function runSide(side: Side, run: number): Promise<RunResult> {
     bytes.reset();
     const first = await page.evaluate(() => window.peer.firstPull());
     await page.waitForTimeout(300); // the last loadingFinished events
-    const result: RunResult = { firstPull: first.ms, bytes: bytes.read(), pull100: [], push100: [] };
+    const result: RunResult = {
+      firstPull: first.ms,
+      bytes: bytes.read(),
+      pull100: [],
+      push100: [],
+      push100Request: [],
+      push100Server: [],
+    };
     if (first.records !== expectedRecords)
       throw new Error(
         `${side.name}: first pull stored ${first.records} records, expected ${expectedRecords}`,
@@ -175,6 +185,8 @@ async function runSide(side: Side, run: number): Promise<RunResult> {
       });
       if (pushed.sent !== CHANGED) throw new Error(`${side.name}: pushed ${pushed.sent} changes`);
       result.push100.push(pushed.ms);
+      if (pushed.requestMs !== undefined) result.push100Request.push(pushed.requestMs);
+      if (pushed.serverMs !== undefined) result.push100Server.push(pushed.serverMs);
     }
     return result;
   } finally {
@@ -317,7 +329,10 @@ export async function benchPeer(): Promise<BenchResult[]> {
         const result = await runSide(side, run);
         console.log(
           `peer: ${run === 0 ? 'warm-up' : `run ${run}`} ${side.name}: first pull ${round(result.firstPull / 1000, 2)} s, ` +
-            `${result.bytes} bytes; pull100 ${round(median(result.pull100))} ms; push100 ${round(median(result.push100))} ms`,
+            `${result.bytes} bytes; pull100 ${round(median(result.pull100))} ms; push100 ${round(median(result.push100))} ms` +
+            (result.push100Server.length > 0
+              ? ` (request ${round(median(result.push100Request))} ms, server ${round(median(result.push100Server))} ms)`
+              : ''),
         );
         if (run > 0) runs.get(side.name)!.push(result);
       }
@@ -344,6 +359,16 @@ export async function benchPeer(): Promise<BenchResult[]> {
         },
         { name: `peer.bytes.firstPull.${name}`, value: median(list.map((r) => r.bytes)), unit: 'bytes' },
       );
+      const server = list.flatMap((r) => r.push100Server);
+      if (server.length > 0)
+        results.push(
+          {
+            name: `peer.push100.request.${name}`,
+            value: round(median(list.flatMap((r) => r.push100Request)) / 1000),
+            unit: 's',
+          },
+          { name: `peer.push100.server.${name}`, value: round(median(server) / 1000), unit: 's' },
+        );
     }
     return results;
   } finally {

@@ -62,6 +62,14 @@ describe.each(databaseKinds)('API on %s', (kind) => {
     });
   });
 
+  it('says in Server-Timing how long the server worked on each API answer, a refusal included', async () => {
+    for (const response of [await app.request('/api/health'), await app.request('/api/auth/me')]) {
+      const timing = /^app;dur=(\d+\.\d)$/.exec(response.headers.get('Server-Timing') ?? '');
+      expect(timing, response.url).not.toBeNull();
+      expect(Number(timing?.[1])).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('sends a Content Security Policy that allows only the app own scripts', async () => {
     const response = await app.request('/api/health');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -8,8 +8,12 @@ export interface PeerPage {
   firstPull(): Promise<{ ms: number; records: number }>;
   /** Gets what changed on the server since the last pull; `received` counts the changed records. */
   pullChanges(): Promise<{ ms: number; received: number }>;
-  /** Renames these partners locally (untimed), then sends the edits to the server (timed). */
-  pushEdits(partnerIds: string[], name: string): Promise<{ ms: number; sent: number }>;
+  /** Renames these partners locally (untimed), then sends the edits to the server (timed). Ours also
+   * says how much of it the request took, and the server's work in it (PouchDB's server does not say). */
+  pushEdits(
+    partnerIds: string[],
+    name: string,
+  ): Promise<{ ms: number; sent: number; requestMs?: number; serverMs?: number }>;
 }
 
 declare global {
