@@ -34,7 +34,10 @@ export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
     Partial<
-      Pick<ServerConfig, 'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes' | 'orukFetchAllow'>
+      Pick<
+        ServerConfig,
+        'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes' | 'orukFetchAllow' | 'pullCacheMb'
+      >
     > & { resolveHost?: ResolveHost },
 ) {
   // Public on purpose: the map needs it before and without a sign-in, and it holds nothing secret.
@@ -83,7 +86,7 @@ export function createApp(
     .route('/account', accountRoutes(db))
     .route('/admin/users', userAdminRoutes(db))
     .route('/admin/audit', auditRoutes(db))
-    .route('/sync', syncRoutes(db))
+    .route('/sync', syncRoutes(db, (config.pullCacheMb ?? 64) * 1024 * 1024))
     .route(
       '/openreferral',
       openReferralRoutes(db, {

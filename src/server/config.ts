@@ -34,10 +34,20 @@ export interface ServerConfig {
    * still be fetched from (all others that are not public are refused).
    */
   orukFetchAllow: string[];
+  /** Megabytes of gzipped full pull pages each server process keeps for the next device (0: none). */
+  pullCacheMb: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number (0 or more), not "${raw}"`);
+  return value;
 }
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
@@ -95,5 +105,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
     retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
     orukFetchAllow: fetchAllowList(env.ORUK_FETCH_ALLOW),
+    pullCacheMb: wholeNumber('PULL_CACHE_MB', env.PULL_CACHE_MB, 64),
   };
 }

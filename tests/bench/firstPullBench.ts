@@ -75,9 +75,14 @@ async function measureSize(label: string, size: BoroughSize, withFloor: boolean)
   const onPostgres = label.endsWith('.postgres');
   const where = onPostgres ? { databaseUrl: postgresUrl!, schema } : { dataDir };
   const { source } = await prepareBorough(where, size);
+  // Without the pull page cache: every run pulls the same unchanged borough, and from the second run on
+  // a server keeping pages would hand them out kept. This measures the first device, the harder case.
   const server = await startServer({
     dataDir,
-    env: onPostgres ? { DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema } : {},
+    env: {
+      PULL_CACHE_MB: '0',
+      ...(onPostgres ? { DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema } : {}),
+    },
   });
   try {
     const pulls: number[] = [];

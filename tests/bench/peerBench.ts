@@ -55,6 +55,12 @@ const CHANGED = 100;
 const POUCH_BATCH_SIZE = Number(process.env.PEER_POUCH_BATCH ?? 500);
 const BOROUGH = { partners: 7_000, contacts: 3_000, requests: 2_000, realWards: true };
 
+/**
+ * Our servers without their pull page cache (src/server/sync/pullPageCache.ts): every run's first pull
+ * asks for the same pages, which a server keeping them would hand out kept, and PouchDB's keeps none.
+ */
+const OURS_ENV = { PULL_CACHE_MB: '0' };
+
 const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
 const PAGES_ROOT = fileURLToPath(new URL('./peer/', import.meta.url));
 
@@ -256,7 +262,7 @@ async function startPostgresServer(pagesDir: string) {
   const schema = `bench_peer_${randomBytes(5).toString('hex')}`;
   await prepareBorough({ databaseUrl: postgresUrl!, schema }, BOROUGH);
   const server = await startServer({
-    env: { DIST_DIR: pagesDir, DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema },
+    env: { ...OURS_ENV, DIST_DIR: pagesDir, DATABASE_URL: postgresUrl!, DATABASE_SCHEMA: schema },
   });
   const stop = async () => {
     await server.stop();
@@ -273,7 +279,7 @@ export async function benchPeer(): Promise<BenchResult[]> {
   await buildPages(pagesDir);
   const dataDir = await makeTempDir('peer-data');
   await prepareBorough({ dataDir }, BOROUGH);
-  const ourServer = await startServer({ dataDir, env: { DIST_DIR: pagesDir } });
+  const ourServer = await startServer({ dataDir, env: { ...OURS_ENV, DIST_DIR: pagesDir } });
   let pouchServer: { url: string; stop(): void } | undefined;
   let postgres: Awaited<ReturnType<typeof startPostgresServer>> | undefined;
   try {

@@ -162,7 +162,7 @@ describe.each(databaseKinds)('API on %s', (kind) => {
       expect(big.headers.get('Content-Encoding')).toBe('gzip');
       expect(big.headers.get('Vary')).toContain('Accept-Encoding');
       const zipped = Buffer.from(await big.arrayBuffer());
-      expect(big.headers.get('Content-Length') ?? String(zipped.length)).toBe(String(zipped.length));
+      expect(big.headers.get('Content-Length')).toBe(String(zipped.length));
       expect(JSON.parse(gunzipSync(zipped).toString())).toBeTypeOf('object');
     }
     // A client that takes no gzip gets the big answer plain.

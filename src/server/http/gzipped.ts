@@ -30,5 +30,10 @@ export async function gzippedJson(
     // Its length said, so nothing after this gzips it again (compressAnswers.ts).
     return c.body(body, 200, { ...sent, 'Content-Length': String(Buffer.byteLength(body)) });
   }
-  return c.body(await gzipAsync(body), 200, { ...sent, 'Content-Encoding': 'gzip' });
+  const gzipped = await gzipAsync(body);
+  return c.body(gzipped, 200, {
+    ...sent,
+    'Content-Encoding': 'gzip',
+    'Content-Length': String(gzipped.length),
+  });
 }

@@ -15,11 +15,73 @@ import { pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
 
 export const START_CURSOR = '0.0';
 
+/**
+ * A pull page's JSON text in two parts: `head`, the changes (`{"changes":[…`), and `tail`, the rest
+ * (`],"cursor":…}`). A full page's head can be kept and sent again (pullPageCache.ts); the tail holds
+ * what is said afresh on every request.
+ */
+export interface PullPageText {
+  head: string;
+  tail: string;
+  cursor: string;
+  hasMore: boolean;
+  /** Change-log rows in the page. */
+  rows: number;
+}
+
 export interface PullPage {
   /** The JSON text of a PullResponse, ready to send. */
   body: string;
   cursor: string;
   hasMore: boolean;
+}
+
+/**
+ * Who a page is for: staff read everything; anyone else the scopes they may read, which the
+ * statements take as their last parameter (`scopeParams`).
+ */
+export function readerOf(user: User): { staff: boolean; scopes: string[]; scopeParams: string[][] } {
+  const readable = readableScopes(user);
+  return readable === 'all'
+    ? { staff: true, scopes: [], scopeParams: [] }
+    : { staff: false, scopes: readable, scopeParams: [readable] };
+}
+
+/** Everything this user may see in all: the progress bar's end, said on a first pull only. */
+export async function visibleTotal(db: Database, user: User, since: string | undefined): Promise<number> {
+  if (since !== undefined) return 0;
+  const { staff, scopeParams } = readerOf(user);
+  const [count] = await db.query<{ n: number }>(totalStatement(staff), scopeParams);
+  return count?.n ?? 0;
+}
+
+/** The rest of a page's text after its changes. Only the last page can be held back: until then
+ * there is more to read anyway. */
+export function pageTail(rest: Omit<PullResponse, 'changes'>): string {
+  return `],${JSON.stringify(rest).slice(1)}`;
+}
+
+export async function readPullPage(
+  db: Database,
+  user: User,
+  since: string | undefined,
+  limit: number,
+): Promise<PullPageText> {
+  const [xid, seq] = (since ?? START_CURSOR).split('.');
+  const { staff, scopeParams } = readerOf(user);
+  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopeParams]);
+  const read = page?.read ?? 0;
+  const hasMore = read > limit;
+  const cursor = page?.last ?? since ?? START_CURSOR;
+  const total = await visibleTotal(db, user, since);
+  const heldBack = !hasMore && page?.held_back === true;
+  return {
+    head: `{"changes":[${page?.changes ?? ''}`,
+    tail: pageTail({ cursor, hasMore, total, heldBack }),
+    cursor,
+    hasMore,
+    rows: Math.min(read, limit),
+  };
 }
 
 export async function pullPage(
@@ -28,22 +90,8 @@ export async function pullPage(
   since: string | undefined,
   limit: number,
 ): Promise<PullPage> {
-  const [xid, seq] = (since ?? START_CURSOR).split('.');
-  const readable = readableScopes(user);
-  const staff = readable === 'all';
-  const scopes = staff ? [] : [readable];
-  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopes]);
-  const hasMore = (page?.read ?? 0) > limit;
-  const cursor = page?.last ?? since ?? START_CURSOR;
-  let total = 0;
-  if (since === undefined) {
-    const [count] = await db.query<{ n: number }>(totalStatement(staff), scopes);
-    total = count?.n ?? 0;
-  }
-  // Only the last page can be held back: until then there is more to read anyway.
-  const heldBack = !hasMore && page?.held_back === true;
-  const rest: Omit<PullResponse, 'changes'> = { cursor, hasMore, total, heldBack };
-  return { body: `{"changes":[${page?.changes ?? ''}],${JSON.stringify(rest).slice(1)}`, cursor, hasMore };
+  const { head, tail, cursor, hasMore } = await readPullPage(db, user, since, limit);
+  return { body: head + tail, cursor, hasMore };
 }
 
 /** A pull page as objects, checked as the app checks it (for callers in this process: tests, benches). */

@@ -100,7 +100,20 @@ export function totalSql(staff: boolean): string {
 }
 
 /**
- * The two statements every pull runs, named so PostgreSQL parses and plans them once per connection
+ * How many of the rows a page was read from are still between its cursors, ($1, $2) to ($3, $4), with
+ * (not for staff) the readable scopes ($5). No row can come into that range later: a row is only ever
+ * written at the end of the log, and a page is read only below the oldest running transaction. A
+ * change to one of the page's records or scopes moves its row out. So the same count means the same
+ * page (pullPageCache.ts).
+ */
+export function pageRowsSql(staff: boolean): string {
+  return `SELECT count(*)::int AS n FROM change_log
+     WHERE (xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint)
+       AND ${logFilter(staff).replace('$4', '$5')}`;
+}
+
+/**
+ * The statements pulls run, named so PostgreSQL parses and plans them once per connection
  * (the page statement joins every entity's table: planning it took about 1 ms a pull, as long as
  * running it when nothing is new).
  */
@@ -113,8 +126,14 @@ const STATEMENTS = {
     staff: { name: 'pull-total-staff', text: totalSql(true) },
     scoped: { name: 'pull-total', text: totalSql(false) },
   },
+  rows: {
+    staff: { name: 'pull-page-rows-staff', text: pageRowsSql(true) },
+    scoped: { name: 'pull-page-rows', text: pageRowsSql(false) },
+  },
 } satisfies Record<string, Record<string, NamedStatement>>;
 
 export const pageStatement = (staff: boolean): NamedStatement => STATEMENTS.page[staff ? 'staff' : 'scoped'];
 export const totalStatement = (staff: boolean): NamedStatement =>
   STATEMENTS.total[staff ? 'staff' : 'scoped'];
+export const pageRowsStatement = (staff: boolean): NamedStatement =>
+  STATEMENTS.rows[staff ? 'staff' : 'scoped'];

@@ -5,21 +5,36 @@ import type { AuthEnv } from '../auth/routes.ts';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, pullQuerySchema } from '../../domain/sync/sync.ts';
 import { pushRequestSchema, type PushResponse } from '../../domain/sync/mutation.ts';
 import { readJson, validate } from '../http/body.ts';
-import { gzippedJson } from '../http/gzipped.ts';
+import { acceptsGzip, gzippedJson } from '../http/gzipped.ts';
 import { pullPage } from './pull.ts';
+import { PullPageCache } from './pullPageCache.ts';
 import { push } from './push.ts';
 
-export function syncRoutes(db: Database) {
+/** pullCacheBytes: how much of the full pages' gzip this process keeps (pullPageCache.ts); 0, none. */
+export function syncRoutes(db: Database, pullCacheBytes: number) {
+  const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes) : null;
   return new Hono<AuthEnv>()
     .get('/pull', async (c) => {
       const query = validate(pullQuerySchema, c.req.query());
+      const user = c.get('user');
       // Sent as PostgreSQL wrote it: no parsing and re-serialising tens of thousands of records here.
       // The cursor also goes in headers, so the app can ask for the next page before this one's body
       // has arrived and been read.
-      const page = await pullPage(db, c.get('user'), query.since, query.limit);
-      return gzippedJson(c, page.body, {
+      const page =
+        cache && acceptsGzip(c.req.header('Accept-Encoding'))
+          ? await cache.page(user, query.since, query.limit)
+          : await pullPage(db, user, query.since, query.limit);
+      const headers = {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),
+      };
+      if ('body' in page) return gzippedJson(c, page.body, headers);
+      return c.body(new Uint8Array(page.gzipped), 200, {
+        ...headers,
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        'Content-Length': String(page.gzipped.length),
+        Vary: 'Accept-Encoding',
       });
     })
     .post('/push', async (c) => {

@@ -1,0 +1,205 @@
+// The pull page cache (src/server/sync/pullPageCache.ts), on PGlite and PostgreSQL: a kept page is sent
+// only while it is still exactly what reading it afresh gives, byte for byte once unzipped; a change to
+// any record in it, a record deleted, or a reader with other scopes gets the page read afresh; the
+// cache keeps to its size and to its hour.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { seedDemo } from '../../src/server/demo/seed.ts';
+import { findUserByUsername, toUser } from '../../src/server/auth/users.ts';
+import { pullPage } from '../../src/server/sync/pull.ts';
+import { push } from '../../src/server/sync/push.ts';
+import { PullPageCache, type CachedPullPage } from '../../src/server/sync/pullPageCache.ts';
+import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
+import type { User } from '../../src/domain/accounts/user.ts';
+import { aMutation } from '../support/records.ts';
+import { createApp } from '../../src/server/app.ts';
+
+const LIMIT = 40;
+
+const textOf = (page: CachedPullPage) => ('body' in page ? page.body : gunzipSync(page.gzipped).toString());
+
+describe.each(databaseKinds)('pull page cache on %s', (kind) => {
+  let test: TestDatabase;
+  let admin: User;
+  let parish: User;
+
+  beforeAll(async () => {
+    test = await openTestDatabase(kind);
+    await seedDemo(test.db, '2026-11-01');
+    const user = async (name: string) => toUser((await findUserByUsername(test.db, name))!);
+    admin = await user('admin');
+    parish = await user('parish');
+  });
+  afterAll(() => test.drop());
+
+  /** Every page from the start through the cache, each checked against the same page read afresh. */
+  async function pullThrough(cache: PullPageCache, user: User): Promise<string[]> {
+    const pages: string[] = [];
+    let since: string | undefined;
+    for (;;) {
+      const page = await cache.page(user, since, LIMIT);
+      const fresh = await pullPage(test.db, user, since, LIMIT);
+      expect(textOf(page)).toBe(fresh.body);
+      expect([page.cursor, page.hasMore]).toEqual([fresh.cursor, fresh.hasMore]);
+      pullResponseSchema.parse(JSON.parse(textOf(page)));
+      pages.push(textOf(page));
+      if (!page.hasMore) return pages;
+      since = page.cursor;
+    }
+  }
+
+  it('sends a second device the pages the first was sent, from the cache, as gzip that unzips to them', async () => {
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+    const first = await pullThrough(cache, admin);
+    expect(first.length).toBeGreaterThan(3);
+    expect(cache.served).toEqual({ kept: 0, read: first.length - 1 });
+    const second = await pullThrough(cache, admin);
+    expect(second).toEqual(first);
+    expect(cache.served).toEqual({ kept: first.length - 1, read: first.length - 1 });
+  });
+
+  it('reads a page afresh once one of its records has changed, and never sends the old one', async () => {
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+    const before = await pullThrough(cache, admin);
+    // A partner renamed on each of two kept pages (the pages before the first stay as they were).
+    const partnerOn = (page: string) =>
+      pullResponseSchema
+        .parse(JSON.parse(page))
+        .changes.find((change) => change.entity === 'partner' && !change.deleted);
+    const touched = before.flatMap((page, index) =>
+      index < before.length - 1 && partnerOn(page) ? [index] : [],
+    );
+    const [first, second] = [touched[0]!, touched[1]!];
+    const results = await push(test.db, admin, 'cache-test', [
+      aMutation('partner', partnerOn(before[first]!)!.id, { name: 'Renamed while kept' }),
+      aMutation('partner', partnerOn(before[second]!)!.id, { name: 'Renamed too' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied']);
+
+    const read = cache.served.read;
+    const after = await pullThrough(cache, admin);
+    // From the first page touched on, every page was read afresh (two rows moved to the end of the log,
+    // so every later page starts elsewhere); the pages before it were sent from the cache.
+    expect(cache.served.read - read).toBe(after.length - 1 - first);
+    expect(after.slice(0, first)).toEqual(before.slice(0, first));
+    expect(after[first]).not.toBe(before[first]);
+    expect(after.at(-1)).toContain('Renamed while kept');
+    expect(after.at(-1)).toContain('Renamed too');
+  });
+
+  it('keeps the pages of readers with other scopes apart', async () => {
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+    await pullThrough(cache, admin);
+    const kept = cache.served.kept;
+    const parishPages = await pullThrough(cache, parish);
+    expect(cache.served.kept).toBe(kept);
+    expect(parishPages.length).toBeGreaterThan(1);
+  });
+
+  it('over HTTP: the same pages, with their cursors and lengths, with the cache as without it', async () => {
+    const withCache = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
+    const without = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1, pullCacheMb: 0 });
+    const login = await withCache.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'duty', password: 'demo-duty-2026' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip' };
+    const pagesOf = async (app: typeof withCache) => {
+      const pages: { text: string; cursor: string | null }[] = [];
+      for (let since = '', more = true; more;) {
+        const answer = await app.request(`/api/sync/pull?limit=${LIMIT}${since}`, { headers });
+        const body = Buffer.from(await answer.arrayBuffer());
+        expect(answer.headers.get('Content-Length')).toBe(String(body.length));
+        const gzipped = answer.headers.get('Content-Encoding') === 'gzip';
+        pages.push({
+          text: (gzipped ? gunzipSync(body) : body).toString(),
+          cursor: answer.headers.get('Pull-Cursor'),
+        });
+        more = answer.headers.get('Pull-Has-More') === 'true';
+        since = `&since=${answer.headers.get('Pull-Cursor')}`;
+      }
+      return pages;
+    };
+    const plain = await pagesOf(without);
+    expect(await pagesOf(withCache)).toEqual(plain); // read, and kept
+    expect(await pagesOf(withCache)).toEqual(plain); // sent from the cache
+  });
+
+  it.skipIf(kind !== 'postgres')(
+    'devices joining while others rename partners end up holding exactly what the server holds',
+    async () => {
+      const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+      interface Device {
+        held: Map<string, string>;
+        cursor: string | undefined;
+      }
+      /** Pulls from the device's cursor until the server has nothing more, as the app does. */
+      const pullOn = async (device: Device, page: (since: string | undefined) => Promise<string>) => {
+        for (;;) {
+          const answer = pullResponseSchema.parse(JSON.parse(await page(device.cursor)));
+          for (const change of answer.changes) {
+            const key = `${change.entity}:${change.id}`;
+            if (change.deleted) device.held.delete(key);
+            else device.held.set(key, JSON.stringify(change));
+          }
+          device.cursor = answer.cursor;
+          if (!answer.hasMore) return device;
+        }
+      };
+      const throughCache = async (since: string | undefined) => textOf(await cache.page(admin, since, 25));
+      const fresh = async (since: string | undefined) => (await pullPage(test.db, admin, since, 25)).body;
+      const newDevice = (): Device => ({ held: new Map(), cursor: undefined });
+
+      const partnerIds = [...(await pullOn(newDevice(), fresh)).held.keys()]
+        .filter((key) => key.startsWith('partner:'))
+        .map((key) => key.slice('partner:'.length));
+      let writing = true;
+      const renamer = async (name: string) => {
+        for (let batch = 0; batch < 20; batch += 1) {
+          const ids = Array.from(
+            { length: 5 },
+            () => partnerIds[Math.floor(Math.random() * partnerIds.length)]!,
+          );
+          await push(
+            test.db,
+            admin,
+            name,
+            ids.map((id) => aMutation('partner', id, { name: `${name} ${batch}` })),
+          );
+        }
+      };
+      // Devices join one after another through the cache while the renames go on.
+      const devices: Device[] = [];
+      const joiner = async () => {
+        while (writing) devices.push(await pullOn(newDevice(), throughCache));
+      };
+      const joining = Promise.all([joiner(), joiner(), joiner()]);
+      await Promise.all(['Renamer A', 'Renamer B', 'Renamer C'].map(renamer));
+      writing = false;
+      await joining;
+      expect(devices.length).toBeGreaterThan(3);
+      expect(cache.served.kept).toBeGreaterThan(0);
+
+      // Each device, pulling on from its own cursor, ends with what a fresh pull of everything gives.
+      const server = (await pullOn(newDevice(), fresh)).held;
+      for (const device of devices) expect((await pullOn(device, throughCache)).held).toEqual(server);
+    },
+  );
+
+  it('keeps to its size, and to an hour', async () => {
+    let now = Date.now();
+    const small = new PullPageCache(test.db, 1, () => now);
+    await pullThrough(small, admin);
+    await pullThrough(small, admin);
+    expect(small.served.kept).toBe(0); // no page fits in one byte
+
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
+    const pages = (await pullThrough(cache, admin)).length - 1;
+    now += 61 * 60 * 1000;
+    await pullThrough(cache, admin);
+    expect(cache.served).toEqual({ kept: 0, read: 2 * pages });
+  });
+});

@@ -1,0 +1,17 @@
+// PULL_CACHE_MB: how much of the full pull pages' gzip a server process keeps; 0 turns the cache off,
+// and anything that is not a whole number stops the server at start-up with the variable named.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/server/config.ts';
+
+describe('pull page cache configuration', () => {
+  it('keeps 64 MB by default, the size given, or none', () => {
+    expect(readConfig({}).pullCacheMb).toBe(64);
+    expect(readConfig({ PULL_CACHE_MB: '256' }).pullCacheMb).toBe(256);
+    expect(readConfig({ PULL_CACHE_MB: '0' }).pullCacheMb).toBe(0);
+  });
+
+  it.each(['-1', '1.5', 'lots'])('refuses %s', (raw) => {
+    expect(() => readConfig({ PULL_CACHE_MB: raw })).toThrow(ConfigError);
+    expect(() => readConfig({ PULL_CACHE_MB: raw })).toThrow(/PULL_CACHE_MB must be a whole number/);
+  });
+});
