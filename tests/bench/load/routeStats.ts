@@ -13,6 +13,14 @@ export interface Sample {
   ms: number;
   /** The HTTP status, or 0 when no answer came at all. */
   status: number;
+  /** What the server says it worked on the request (its Server-Timing), when it answered. */
+  serverMs?: number;
+}
+
+/** The server's own time in a Server-Timing header (`app;dur=12.3`), if there is one. */
+export function serverMsOf(header: string | string[] | undefined): number | undefined {
+  const match = /(?:^|,)\s*app;dur=([\d.]+)/.exec(Array.isArray(header) ? header.join(',') : (header ?? ''));
+  return match ? Number(match[1]) : undefined;
 }
 
 export class RouteStats {
@@ -27,18 +35,22 @@ export class RouteStats {
     this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
   }
 
-  add(route: Route, ms: number, status: number): void {
-    this.samples.push({ route, ms, status });
+  add(route: Route, ms: number, status: number, serverMs?: number): void {
+    this.samples.push({ route, ms, status, ...(serverMs === undefined ? {} : { serverMs }) });
   }
 
   summary(route: Route) {
     const mine = this.samples.filter((s) => s.route === route);
     const answered = mine.filter((s) => s.status !== 0).map((s) => s.ms);
+    const onServer = mine.flatMap((s) => (s.serverMs === undefined ? [] : [s.serverMs]));
     return {
       count: mine.length,
       p50: round(percentile(answered, 50), 1),
       p95: round(percentile(answered, 95), 1),
       p99: round(percentile(answered, 99), 1),
+      /** The server's own part (Server-Timing): the rest of a request's time is queues and the wire. */
+      serverP50: round(percentile(onServer, 50), 1),
+      serverP95: round(percentile(onServer, 95), 1),
       busy: mine.filter((s) => s.status === 503).length,
       errors: mine.filter((s) => s.status === 0 || (s.status >= 400 && s.status !== 503)).length,
       /** Errors by status ("0" = no answer within the timeout, or the connection failed). */

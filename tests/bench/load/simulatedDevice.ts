@@ -11,7 +11,7 @@ import { signInSaltSchema } from '../../../src/domain/accounts/user.ts';
 import { formatHlc } from '../../../src/domain/sync/hlc.ts';
 import type { Mutation } from '../../../src/domain/sync/mutation.ts';
 import { aRequest } from '../../support/records.ts';
-import type { Route, RouteStats } from './routeStats.ts';
+import { serverMsOf, type Route, type RouteStats } from './routeStats.ts';
 import { loopbackRequest } from './loopbackHttp.ts';
 
 export const PULL_EVERY_MS = 5_000;
@@ -59,6 +59,7 @@ export class SimulatedDevice {
     from = performance.now(),
   ): Promise<{ status: number; json: unknown }> {
     let status = 0;
+    let serverMs: number | undefined;
     try {
       const answer = await loopbackRequest(`${this.serverUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -69,12 +70,13 @@ export class SimulatedDevice {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       status = answer.status;
+      serverMs = serverMsOf(answer.headers['server-timing']);
       return { status, json: answer.json };
     } catch (error) {
       this.stats.failed(route, error);
       return { status: 0, json: null };
     } finally {
-      this.stats.add(route, performance.now() - from, status);
+      this.stats.add(route, performance.now() - from, status, serverMs);
     }
   }
 

@@ -6,7 +6,7 @@ import type { CpuShares, Route, RouteStats } from './routeStats.ts';
 
 export function routeLine(stats: RouteStats, route: Route): string {
   const s = stats.summary(route);
-  return `${route.padEnd(10)} n=${String(s.count).padStart(6)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  503s ${s.busy}  errors ${s.errors} ${JSON.stringify(s.errorStatuses)}`;
+  return `${route.padEnd(10)} n=${String(s.count).padStart(6)}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  (in the server: p50 ${s.serverP50} ms  p95 ${s.serverP95} ms)  503s ${s.busy}  errors ${s.errors} ${JSON.stringify(s.errorStatuses)}`;
 }
 
 export const cpuLine = (cpu: CpuShares) =>
@@ -23,6 +23,8 @@ export function stageResults(prefix: string, stats: RouteStats, cpu: CpuShares):
       { name: `${prefix}.${name}.p50`, value: s.p50, unit: 'ms' },
       { name: `${prefix}.${name}.p95`, value: s.p95, unit: 'ms' },
       { name: `${prefix}.${name}.p99`, value: s.p99, unit: 'ms' },
+      { name: `${prefix}.${name}.server.p50`, value: s.serverP50, unit: 'ms' },
+      { name: `${prefix}.${name}.server.p95`, value: s.serverP95, unit: 'ms' },
       { name: `${prefix}.${name}.busy503`, value: s.busy, unit: 'count' },
       { name: `${prefix}.${name}.errors`, value: s.errors, unit: 'count' },
     );
