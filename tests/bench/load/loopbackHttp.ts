@@ -19,11 +19,23 @@ export interface LoopbackAnswer {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** One request; throws on a connection failure or after `timeoutMs` without an answer. */
-export function loopbackRequest(
-  url: string,
-  options: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs?: number },
-): Promise<LoopbackAnswer> {
+export interface LoopbackRawAnswer {
+  status: number;
+  /** The body as it came, gzipped when `gzipped`. */
+  body: Buffer;
+  gzipped: boolean;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+type RequestOptions = {
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+};
+
+/** One request, its answer's body as it came; throws on a connection failure or after `timeoutMs`. */
+export function loopbackRaw(url: string, options: RequestOptions): Promise<LoopbackRawAnswer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
@@ -40,20 +52,14 @@ export function loopbackRequest(
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('error', reject);
-        incoming.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          const text = incoming.headers['content-encoding'] === 'gzip' ? unzip(raw) : Promise.resolve(raw);
-          text
-            .then((bytes) => {
-              const body = bytes.toString('utf8');
-              resolve({
-                status: incoming.statusCode ?? 0,
-                json: body === '' ? null : (JSON.parse(body) as unknown),
-                headers: incoming.headers,
-              });
-            })
-            .catch(reject);
-        });
+        incoming.on('end', () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            gzipped: incoming.headers['content-encoding'] === 'gzip',
+            headers: incoming.headers,
+          }),
+        );
       },
     );
     outgoing.setTimeout(options.timeoutMs ?? 60_000, () =>
@@ -62,4 +68,16 @@ export function loopbackRequest(
     outgoing.on('error', reject);
     outgoing.end(options.body);
   });
+}
+
+/** One request, its answer parsed as JSON (unpacked on libuv's thread pool). */
+export async function loopbackRequest(url: string, options: RequestOptions): Promise<LoopbackAnswer> {
+  const answer = await loopbackRaw(url, options);
+  const bytes = answer.gzipped ? await unzip(answer.body) : answer.body;
+  const text = bytes.toString('utf8');
+  return {
+    status: answer.status,
+    json: text === '' ? null : (JSON.parse(text) as unknown),
+    headers: answer.headers,
+  };
 }

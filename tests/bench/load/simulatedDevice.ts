@@ -6,13 +6,14 @@
 // batch, as the app does. A digest, not the record: 400 devices holding 4,000 records each were 1.6
 // million objects in the generator's heap, and its garbage collection took more than a core, so the
 // rate steps measured the generator instead of the server.
-import { createHash, scrypt } from 'node:crypto';
+import { scrypt } from 'node:crypto';
 import { signInSaltSchema } from '../../../src/domain/accounts/user.ts';
 import { formatHlc } from '../../../src/domain/sync/hlc.ts';
 import type { Mutation } from '../../../src/domain/sync/mutation.ts';
 import { aRequest } from '../../support/records.ts';
 import { serverMsOf, type Route, type RouteStats } from './routeStats.ts';
-import { loopbackRequest } from './loopbackHttp.ts';
+import { loopbackRaw, loopbackRequest } from './loopbackHttp.ts';
+import { pageReaders, type ReadPage } from './pageReaders.ts';
 
 export const PULL_EVERY_MS = 5_000;
 export const PUSH_EVERY_MS = 20_000;
@@ -124,27 +125,41 @@ export class SimulatedDevice {
     }
   }
 
-  /** One page of a pull, stored: 'more' when the server has more after it, 'failed' when it failed. */
-  async pullPage(route: 'pull.first' | 'pull', from?: number): Promise<'done' | 'more' | 'failed'> {
+  /**
+   * One page of a pull, stored: 'more' when the server has more after it, 'failed' when it failed. Its
+   * time runs until the page has been read (on a page reader: pageReaders.ts), as a phone's would.
+   */
+  async pullPage(
+    route: 'pull.first' | 'pull',
+    from = performance.now(),
+  ): Promise<'done' | 'more' | 'failed'> {
     const since = this.cursor ? `&since=${this.cursor}` : '';
-    const { status, json } = await this.call(route, `/api/sync/pull?limit=2000${since}`, undefined, from);
-    if (status !== 200) return 'failed';
-    const page = json as {
-      changes: { entity: string; id: string; deleted: boolean; record?: object; clocks?: object }[];
-      cursor: string;
-      hasMore: boolean;
-    };
+    let status = 0;
+    let serverMs: number | undefined;
+    let page: ReadPage;
+    try {
+      const answer = await loopbackRaw(`${this.serverUrl}/api/sync/pull?limit=2000${since}`, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${this.token}` },
+      });
+      status = answer.status;
+      serverMs = serverMsOf(answer.headers['server-timing']);
+      if (status !== 200) return 'failed';
+      page = await pageReaders().read(
+        answer.body,
+        answer.gzipped,
+        this.keepClocks === 'all' ? 'all' : this.hotRequestIds,
+      );
+    } catch (error) {
+      this.stats.failed(route, error);
+      status = 0;
+      return 'failed';
+    } finally {
+      this.stats.add(route, performance.now() - from, status, serverMs);
+    }
     for (const change of page.changes) {
-      const key = `${change.entity}:${change.id}`;
-      if (change.deleted) this.records.delete(key);
-      else
-        this.records.set(key, {
-          digest: createHash('sha1').update(JSON.stringify(change.record)).digest('base64'),
-          clocks:
-            this.keepClocks === 'all' || this.hotRequestIds.includes(change.id)
-              ? ((change.clocks ?? {}) as Record<string, string>)
-              : NO_CLOCKS,
-        });
+      if (change.deleted) this.records.delete(change.key);
+      else this.records.set(change.key, { digest: change.digest, clocks: change.clocks ?? NO_CLOCKS });
     }
     this.cursor = page.cursor;
     return page.hasMore ? 'more' : 'done';

@@ -1,0 +1,43 @@
+// A worker thread of the load generator's page readers (pageReaders.ts): unpacks a pull page, parses
+// it and digests each record, and hands back only what a simulated device keeps.
+import { parentPort } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import type { PageJob, PageResult, ReadChange } from './pageReaders.ts';
+
+interface PulledPage {
+  changes: {
+    entity: string;
+    id: string;
+    deleted: boolean;
+    record?: unknown;
+    clocks?: Record<string, string>;
+  }[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+function read(job: PageJob): PageResult {
+  const text = (job.gzipped ? gunzipSync(job.body) : Buffer.from(job.body)).toString('utf8');
+  const page = JSON.parse(text) as PulledPage;
+  const clocksOf = job.clocksFor === 'all' ? null : new Set(job.clocksFor);
+  const changes = page.changes.map((change): ReadChange => {
+    const key = `${change.entity}:${change.id}`;
+    if (change.deleted) return { key, deleted: true };
+    return {
+      key,
+      deleted: false,
+      digest: createHash('sha1').update(JSON.stringify(change.record)).digest('base64'),
+      ...(clocksOf === null || clocksOf.has(change.id) ? { clocks: change.clocks ?? {} } : {}),
+    };
+  });
+  return { id: job.id, cursor: page.cursor, hasMore: page.hasMore, changes };
+}
+
+parentPort?.on('message', (job: PageJob) => {
+  try {
+    parentPort?.postMessage(read(job));
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: String(error) } satisfies PageResult);
+  }
+});
