@@ -196,6 +196,16 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     await pullThrough(small, admin);
     expect(small.served.kept).toBe(0); // no page fits in one byte
 
+    // Pages of one record each: every kept page counts its overhead too, so they cannot outgrow it.
+    const tiny = new PullPageCache(test.db, 4096, () => now);
+    for (let since: string | undefined, more = true; more;) {
+      const page = await tiny.page(admin, since, 1);
+      [since, more] = [page.cursor, page.hasMore];
+      expect(tiny.size.bytes).toBeLessThanOrEqual(4096);
+    }
+    expect(tiny.size.pages).toBeGreaterThan(0);
+    expect(tiny.size.pages).toBeLessThanOrEqual(3);
+
     const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
     const pages = (await pullThrough(cache, admin)).length - 1;
     now += 61 * 60 * 1000;

@@ -55,8 +55,7 @@ export async function visibleTotal(db: Database, user: User, since: string | und
   return count?.n ?? 0;
 }
 
-/** The rest of a page's text after its changes. Only the last page can be held back: until then
- * there is more to read anyway. */
+/** The rest of a page's text after its changes. */
 export function pageTail(rest: Omit<PullResponse, 'changes'>): string {
   return `],${JSON.stringify(rest).slice(1)}`;
 }
@@ -74,6 +73,7 @@ export async function readPullPage(
   const hasMore = read > limit;
   const cursor = page?.last ?? since ?? START_CURSOR;
   const total = await visibleTotal(db, user, since);
+  // Only the last page can be held back: until then there is more to read anyway.
   const heldBack = !hasMore && page?.held_back === true;
   return {
     head: `{"changes":[${page?.changes ?? ''}`,

@@ -26,6 +26,9 @@ import { pageTail, readerOf, readPullPage, START_CURSOR, visibleTotal } from './
 
 const deflateRawAsync = promisify(deflateRaw);
 const KEEP_MS = 60 * 60 * 1000;
+/** What a kept page costs beyond its bytes (its key, its record, the map's entry), counted against the
+ * cache's size so that many tiny pages (a client asking for pages of one) cannot outgrow it. */
+const PAGE_OVERHEAD_BYTES = 1024;
 /** gzip's own header: no name, no time, unknown system. */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 
@@ -45,6 +48,8 @@ interface KeptPage {
 export type CachedPullPage =
   { gzipped: Buffer; cursor: string; hasMore: true } | { body: string; cursor: string; hasMore: false };
 
+const costOf = (page: KeptPage) => page.deflated.length + PAGE_OVERHEAD_BYTES;
+
 function gzipFrom(page: Pick<KeptPage, 'deflated' | 'crc' | 'bytes'>, tail: string): Buffer {
   const tailBytes = Buffer.from(tail);
   const trailer = Buffer.alloc(8);
@@ -59,6 +64,11 @@ export class PullPageCache {
   private bytes = 0;
   /** Pages sent from the cache, and full pages read, since the process started. */
   readonly served = { kept: 0, read: 0 };
+
+  /** How many pages are kept, and what they count against the cache's size. */
+  get size(): { pages: number; bytes: number } {
+    return { pages: this.pages.size, bytes: this.bytes };
+  }
 
   constructor(
     private readonly db: Database,
@@ -110,11 +120,11 @@ export class PullPageCache {
   }
 
   private keep(key: string, page: KeptPage): void {
-    if (page.deflated.length > this.maxBytes) return;
+    if (costOf(page) > this.maxBytes) return;
     const old = this.pages.get(key);
     if (old) this.forget(key, old);
     this.pages.set(key, page);
-    this.bytes += page.deflated.length;
+    this.bytes += costOf(page);
     for (const [oldest, oldPage] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.forget(oldest, oldPage);
@@ -123,6 +133,6 @@ export class PullPageCache {
 
   private forget(key: string, page: KeptPage): void {
     this.pages.delete(key);
-    this.bytes -= page.deflated.length;
+    this.bytes -= costOf(page);
   }
 }
