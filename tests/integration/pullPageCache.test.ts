@@ -15,7 +15,7 @@ import type { User } from '../../src/domain/accounts/user.ts';
 import { aMutation } from '../support/records.ts';
 import { createApp } from '../../src/server/app.ts';
 
-const LIMIT = 40;
+const LIMIT = 80;
 
 const textOf = (page: CachedPullPage) => ('body' in page ? page.body : gunzipSync(page.gzipped).toString());
 
@@ -149,8 +149,8 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
           if (!answer.hasMore) return device;
         }
       };
-      const throughCache = async (since: string | undefined) => textOf(await cache.page(admin, since, 25));
-      const fresh = async (since: string | undefined) => (await pullPage(test.db, admin, since, 25)).body;
+      const throughCache = async (since: string | undefined) => textOf(await cache.page(admin, since, 100));
+      const fresh = async (since: string | undefined) => (await pullPage(test.db, admin, since, 100)).body;
       const newDevice = (): Device => ({ held: new Map(), cursor: undefined });
 
       const partnerIds = [...(await pullOn(newDevice(), fresh)).held.keys()]
@@ -198,7 +198,8 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
 
     // Pages of one record each: every kept page counts its overhead too, so they cannot outgrow it.
     const tiny = new PullPageCache(test.db, 4096, () => now);
-    for (let since: string | undefined, more = true; more;) {
+    // Thirty pages would count 30 KB at least: seven times the size.
+    for (let since: string | undefined, more = true, read = 0; more && read < 30; read += 1) {
       const page = await tiny.page(admin, since, 1);
       [since, more] = [page.cursor, page.hasMore];
       expect(tiny.size.bytes).toBeLessThanOrEqual(4096);
