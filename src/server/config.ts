@@ -42,19 +42,14 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
+/** A whole number of at least `least` (1 unless 0 means something), or the fallback when not set. */
+function wholeNumber(name: string, raw: string | undefined, fallback: number, least = 1): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new ConfigError(`${name} must be a whole number (0 or more), not "${raw}"`);
-  return value;
-}
-
-function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new ConfigError(`${name} must be a positive whole number, not "${raw}"`);
+  if (!Number.isInteger(value) || value < least)
+    throw new ConfigError(
+      `${name} must be a ${least === 0 ? 'whole number (0 or more)' : 'positive whole number'}, not "${raw}"`,
+    );
   return value;
 }
 
@@ -92,19 +87,19 @@ function fetchAllowList(raw: string | undefined): string[] {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
-    port: positiveInteger('PORT', env.PORT, 8080),
+    port: wholeNumber('PORT', env.PORT, 8080),
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     distDir: resolve(env.DIST_DIR || './dist'),
-    sessionDays: positiveInteger('SESSION_DAYS', env.SESSION_DAYS, 30),
+    sessionDays: wholeNumber('SESSION_DAYS', env.SESSION_DAYS, 30),
     seedDemo: env.SEED_DEMO !== 'false',
     tileUrl: tileUrl(env.TILE_URL),
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
     trustProxy: proxyHops(env.TRUST_PROXY),
-    idleLockMinutes: positiveInteger('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
-    retentionDays: positiveInteger('RETENTION_DAYS', env.RETENTION_DAYS, 90),
+    idleLockMinutes: wholeNumber('IDLE_LOCK_MINUTES', env.IDLE_LOCK_MINUTES, 15),
+    retentionDays: wholeNumber('RETENTION_DAYS', env.RETENTION_DAYS, 90),
     orukFetchAllow: fetchAllowList(env.ORUK_FETCH_ALLOW),
-    pullCacheMb: wholeNumber('PULL_CACHE_MB', env.PULL_CACHE_MB, 64),
+    pullCacheMb: wholeNumber('PULL_CACHE_MB', env.PULL_CACHE_MB, 64, 0),
   };
 }

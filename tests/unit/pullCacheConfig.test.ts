@@ -1,5 +1,6 @@
 // PULL_CACHE_MB: how much of the full pull pages' gzip a server process keeps; 0 turns the cache off,
-// and anything that is not a whole number stops the server at start-up with the variable named.
+// and anything that is not a whole number stops the server at start-up with the variable named. The
+// other whole-number settings, read by the same function, still refuse 0.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../src/server/config.ts';
 
@@ -13,5 +14,9 @@ describe('pull page cache configuration', () => {
   it.each(['-1', '1.5', 'lots'])('refuses %s', (raw) => {
     expect(() => readConfig({ PULL_CACHE_MB: raw })).toThrow(ConfigError);
     expect(() => readConfig({ PULL_CACHE_MB: raw })).toThrow(/PULL_CACHE_MB must be a whole number/);
+  });
+
+  it('still refuses 0 where 0 means nothing, as for SESSION_DAYS', () => {
+    expect(() => readConfig({ SESSION_DAYS: '0' })).toThrow(/SESSION_DAYS must be a positive whole number/);
   });
 });

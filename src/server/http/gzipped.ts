@@ -20,20 +20,30 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   });
 }
 
+/** JSON already gzipped (a kept pull page, sync/pullPageCache.ts), with its length. */
+export function sendGzippedJson(c: Context, gzipped: Buffer, headers: Record<string, string>): Response {
+  return c.body(new Uint8Array(gzipped), 200, {
+    ...headers,
+    'Content-Type': 'application/json',
+    Vary: 'Accept-Encoding',
+    'Content-Encoding': 'gzip',
+    'Content-Length': String(gzipped.length),
+  });
+}
+
 export async function gzippedJson(
   c: Context,
   body: string,
   headers: Record<string, string>,
 ): Promise<Response> {
-  const sent = { ...headers, 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
   if (body.length < THRESHOLD_BYTES || !acceptsGzip(c.req.header('Accept-Encoding'))) {
     // Its length said, so nothing after this gzips it again (compressAnswers.ts).
-    return c.body(body, 200, { ...sent, 'Content-Length': String(Buffer.byteLength(body)) });
+    return c.body(body, 200, {
+      ...headers,
+      'Content-Type': 'application/json',
+      Vary: 'Accept-Encoding',
+      'Content-Length': String(Buffer.byteLength(body)),
+    });
   }
-  const gzipped = await gzipAsync(body);
-  return c.body(gzipped, 200, {
-    ...sent,
-    'Content-Encoding': 'gzip',
-    'Content-Length': String(gzipped.length),
-  });
+  return sendGzippedJson(c, await gzipAsync(body), headers);
 }

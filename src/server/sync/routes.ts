@@ -5,7 +5,7 @@ import type { AuthEnv } from '../auth/routes.ts';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, pullQuerySchema } from '../../domain/sync/sync.ts';
 import { pushRequestSchema, type PushResponse } from '../../domain/sync/mutation.ts';
 import { readJson, validate } from '../http/body.ts';
-import { acceptsGzip, gzippedJson } from '../http/gzipped.ts';
+import { acceptsGzip, gzippedJson, sendGzippedJson } from '../http/gzipped.ts';
 import { pullPage } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
 import { push } from './push.ts';
@@ -28,14 +28,7 @@ export function syncRoutes(db: Database, pullCacheBytes: number) {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),
       };
-      if ('body' in page) return gzippedJson(c, page.body, headers);
-      return c.body(new Uint8Array(page.gzipped), 200, {
-        ...headers,
-        'Content-Type': 'application/json',
-        'Content-Encoding': 'gzip',
-        'Content-Length': String(page.gzipped.length),
-        Vary: 'Accept-Encoding',
-      });
+      return 'body' in page ? gzippedJson(c, page.body, headers) : sendGzippedJson(c, page.gzipped, headers);
     })
     .post('/push', async (c) => {
       const request = await readJson(c, pushRequestSchema, { schemaChecksText: true });

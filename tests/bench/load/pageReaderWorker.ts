@@ -3,23 +3,13 @@
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import type { PullResponse } from '../../../src/domain/sync/sync.ts';
 import type { PageJob, PageResult, ReadChange } from './pageReaders.ts';
-
-interface PulledPage {
-  changes: {
-    entity: string;
-    id: string;
-    deleted: boolean;
-    record?: unknown;
-    clocks?: Record<string, string>;
-  }[];
-  cursor: string;
-  hasMore: boolean;
-}
 
 function read(job: PageJob): PageResult {
   const text = (job.gzipped ? gunzipSync(job.body) : Buffer.from(job.body)).toString('utf8');
-  const page = JSON.parse(text) as PulledPage;
+  // As the server sent it; the end check compares digests, so it is not checked here.
+  const page = JSON.parse(text) as PullResponse;
   const clocksOf = job.clocksFor === 'all' ? null : new Set(job.clocksFor);
   const changes = page.changes.map((change): ReadChange => {
     const key = `${change.entity}:${change.id}`;

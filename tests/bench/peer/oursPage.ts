@@ -14,10 +14,9 @@ let token = '';
  * the last byte of the answer, `serverMs` what the server says it worked (its Server-Timing header).
  */
 function pushRequestTimes(): { requestMs: number; serverMs: number } {
-  const requests = performance
-    .getEntriesByType('resource')
-    .filter((entry): entry is PerformanceResourceTiming => entry.name.includes('/api/sync/push'))
-    .map((entry) => entry as PerformanceResourceTiming);
+  const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
+    entry.name.includes('/api/sync/push'),
+  );
   return {
     requestMs: requests.reduce((sum, entry) => sum + entry.responseEnd - entry.startTime, 0),
     serverMs: requests.reduce(
