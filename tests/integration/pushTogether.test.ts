@@ -5,7 +5,7 @@
 // culprit is refused. On PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { push } from '../../src/server/sync/push.ts';
+import { APPLIED_ALREADY_SQL, push } from '../../src/server/sync/push.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import type { Database } from '../../src/server/storage/database.ts';
 import type { Mutation } from '../../src/domain/sync/mutation.ts';
@@ -282,5 +282,24 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
     );
     expect(remembered.map((row) => row.id).sort()).toEqual([batch[0]!.id, batch[2]!.id, batch[3]!.id].sort());
     await test.db.execScript('DROP TRIGGER refuse_one_request ON requests');
+  });
+
+  it('finds the mutations applied before by the index, however many the table holds', async () => {
+    // Thousands of applied mutations, never analysed: where a plain `id = ANY(...)` scanned them all.
+    await test.db.query(
+      `INSERT INTO applied_mutations (id, client_id, user_id, entity)
+       SELECT gen_random_uuid(), 'many', gen_random_uuid(), 'request' FROM generate_series(1, 20000)`,
+    );
+    const before = aMutation('request', randomUUID(), { status: 'assigned' });
+    await test.db.query(
+      `INSERT INTO applied_mutations (id, client_id, user_id, entity) VALUES ($1, 'x', $2, 'request')`,
+      [before.id, duty.id],
+    );
+    const ids = [before.id, ...Array.from({ length: 99 }, () => randomUUID())];
+    const plan = JSON.stringify(await test.db.query(`EXPLAIN (FORMAT JSON) ${APPLIED_ALREADY_SQL}`, [ids]));
+    expect(plan).toContain('applied_mutations_pkey');
+    expect(plan).not.toContain('"Seq Scan"');
+    const found = await test.db.query<{ id: string }>(APPLIED_ALREADY_SQL, [ids]);
+    expect(found.map((row) => row.id)).toEqual([before.id]);
   });
 });

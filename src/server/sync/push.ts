@@ -122,6 +122,21 @@ async function lockInOrder(tx: Queryable, mutations: readonly Mutation[], parent
   );
 }
 
+/**
+ * Which of the batch's mutations were applied before. One index probe per id (the LIMIT keeps the
+ * subquery per id): written as `id = ANY(...)`, or as a join, the planner scanned the whole table while
+ * it held some thousands of rows, comparing each with every id (1-3 ms a push), and the table only grows.
+ */
+export const APPLIED_ALREADY_SQL = `SELECT m.id::text AS id FROM unnest($1::uuid[]) AS m(id)
+  CROSS JOIN LATERAL (SELECT 1 FROM applied_mutations a WHERE a.id = m.id LIMIT 1) AS found`;
+
+async function appliedAlready(tx: Queryable, mutations: readonly Mutation[]): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(APPLIED_ALREADY_SQL, [
+    mutations.map((mutation) => mutation.id),
+  ]);
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function push(
   db: Database,
   user: User,
@@ -154,14 +169,7 @@ async function pushBatch(
 ): Promise<PushResult[]> {
   const parents = await parentsOf(tx, valid);
   await lockInOrder(tx, valid, parents);
-  const appliedBefore = new Set(
-    (
-      await tx.query<{ id: string }>(
-        'SELECT id::text AS id FROM applied_mutations WHERE id = ANY($1::uuid[])',
-        [valid.map((mutation) => mutation.id)],
-      )
-    ).map((row) => row.id),
-  );
+  const appliedBefore = await appliedAlready(tx, valid);
   const context: PushContext = {
     user,
     clientId,
