@@ -36,13 +36,15 @@ class PageReaders {
         `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`,
         { eval: true },
       );
-      worker.unref(); // the generator may end while they idle
       worker.on('message', (result: PageResult) => {
         const job = this.waiting.get(result.id);
         this.waiting.delete(result.id);
         if ('error' in result) job?.reject(new Error(result.error));
         else job?.resolve(result);
       });
+      // The generator may end while they idle. After the listener: adding a 'message' listener refs
+      // the worker's port again, which kept the generator running after its last line.
+      worker.unref();
       return worker;
     });
   }
