@@ -1,14 +1,16 @@
 // `npm run bench:load`: many simulated devices against one server on PostgreSQL, on loopback.
 //
 // 1. A borough (LOAD_BOROUGH partners, a third as many contacts, half as many requests) and one duty
-//    officer per device, each with a password of its own (so no two sign-ins share a computation).
+//    officer per device, each with a password of its own (so no two sign-ins share a computation); with
+//    LOAD_COORDINATORS (0 to 1), that share of them parish coordinators instead (load/roster.ts), and
+//    the results named load.council<percent>.* instead of load.*.
 // 2. Sign-in burst: LOAD_SIGNINS devices sign in at the same moment, as the app does: the salt, then the
 //    login with the proof each phone made of its password beforehand, on its own processor.
 // 3. Stages of LOAD_DEVICES devices (e.g. 50,100,200,400): the new devices of a stage join over
 //    LOAD_RAMP_SECONDS, their first pulls spread over that time as phones switched on through a morning
 //    (LOAD_FIRST_PULL_AT_ONCE=1: all at the same moment instead, the worst case), then every device
-//    pulls every ~5 s and pushes 1–3 changes every ~20 s (half of them edits of 10 "hot" requests that
-//    every device edits) for LOAD_STAGE_SECONDS, at most LOAD_MAX_REQUESTS requests in all. Each stage:
+//    pulls every ~5 s and pushes 1–3 changes every ~20 s (half of them edits of "hot" requests that
+//    every device of its kind edits) for LOAD_STAGE_SECONDS, at most LOAD_MAX_REQUESTS requests in all. Each stage:
 //    requests/s, p50/p95/p99 per route, 503 "busy" answers, errors, and the CPU the generator, the
 //    server, PostgreSQL and the whole machine used (1.0 = one core all along). Stages stop once the p95
 //    of pull or push passes 1 s.
@@ -19,8 +21,9 @@
 //    stands for rate ÷ 0.25 devices of the device stages, which gives the device count where p95
 //    passes 1 s when the device stages do not reach it. The steps run whatever the device stages found
 //    (after an untimed catch-up) and stop once p95 passes 1 s.
-// 5. At the end every device pulls once more; each must hold exactly what an admin pulls, and every
-//    change the server acknowledged must be in it.
+// 5. At the end every device pulls once more; each must hold exactly what an admin pulls (a
+//    coordinator: what another coordinator of the parish pulls), and every change the server
+//    acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -29,14 +32,14 @@ import { removeTempDirs, startServer } from '../browser/harness.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import { createUser } from '../../src/server/auth/users.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
-import { aRequest } from '../support/records.ts';
 import { boroughArea, prepareBorough } from '../support/borough.ts';
 import { printResults, round, saveResults, type BenchResult } from './measure.ts';
 import { cpuMeter, RouteStats } from './load/routeStats.ts';
 import { cpuLine, routeLine, stageResults, worstP95 } from './load/stageReport.ts';
 import { SimulatedDevice } from './load/simulatedDevice.ts';
 import { REQUESTS_PER_DEVICE_SECOND, runRateStep } from './load/rateStage.ts';
-import { checkConvergence } from './load/convergence.ts';
+import { checkConvergence, type ConvergenceReport } from './load/convergence.ts';
+import { coordinatedParishes, hotRequests, placesFor, planRoster } from './load/roster.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const STAGES = (process.env.LOAD_DEVICES ?? '50,100,200,400').split(',').map(Number);
@@ -52,7 +55,9 @@ const SLOW_MS = 1_000;
 const SERVER_NODE_ARGS = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SERVER_DIR = process.env.LOAD_SERVER_DIR;
 const KNEE_P95_MS = 200;
-const HOT_REQUESTS = 10;
+const COORDINATOR_SHARE = Number(process.env.LOAD_COORDINATORS ?? 0);
+/** The results' names: load.* for duty officers only, load.council<percent>.* with coordinators. */
+const RESULTS = COORDINATOR_SHARE > 0 ? `load.council${Math.round(COORDINATOR_SHARE * 100)}` : 'load';
 
 const passwordOf = (i: number) => `load-device-password-${i}`;
 const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
@@ -75,6 +80,14 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
     await Promise.all(items.slice(start, start + size).map(work));
 }
 
+function mergedReports(...reports: ConvergenceReport[]): ConvergenceReport {
+  return {
+    diverged: reports.flatMap((report) => report.diverged),
+    lost: reports.flatMap((report) => report.lost),
+    acknowledged: reports.reduce((sum, report) => sum + report.acknowledged, 0),
+  };
+}
+
 async function main(): Promise<void> {
   if (!databaseUrl) {
     console.log('bench:load needs PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL.');
@@ -91,7 +104,13 @@ async function main(): Promise<void> {
       requests: BOROUGH_PARTNERS / 2,
     },
   );
-  console.log(`load: creating ${devicesNeeded} duty officers (one scrypt hash each)…`);
+  const roster = planRoster(devicesNeeded, COORDINATOR_SHARE, area.parishes);
+  const parishes = coordinatedParishes(roster);
+  const coordinators = roster.filter((device) => device.parish).length;
+  console.log(
+    `load: creating ${devicesNeeded - coordinators} duty officers and ${coordinators} parish coordinators ` +
+      `of ${parishes.length} parishes (one scrypt hash each)…`,
+  );
   const db = await openDatabase({ databaseUrl, schema });
   await inBatches(
     Array.from({ length: devicesNeeded }, (_, i) => i),
@@ -101,9 +120,19 @@ async function main(): Promise<void> {
         username: `load-${i}`,
         displayName: `Load device ${i}`,
         password: passwordOf(i),
-        role: 'duty_officer',
-        parishCode: null,
+        role: roster[i]!.role,
+        parishCode: roster[i]!.parish?.code ?? null,
       }),
+  );
+  // Each parish's reference: a coordinator of it, whose pull at the end its devices must match.
+  await inBatches(parishes, 16, (parish) =>
+    createUser(db, {
+      username: `load-ref-${parish.code}`,
+      displayName: `Load reference ${parish.code}`,
+      password: passwordOf(-1),
+      role: 'parish_coordinator',
+      parishCode: parish.code,
+    }),
   );
   await db.close();
 
@@ -121,16 +150,17 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   try {
     const wardCodes = area.wards.map((ward) => ward.code);
+    const anywhere = { wardCodes, parishCode: null };
     // The admin device makes the hot requests everyone will edit, and reads the server at the end.
-    const adminDevice = new SimulatedDevice('load-admin', server.url, new RouteStats(), [], wardCodes);
+    const adminDevice = new SimulatedDevice('load-admin', server.url, new RouteStats(), [], anywhere);
     await adminDevice.signIn(admin.username, admin.password);
-    const hot = Array.from({ length: HOT_REQUESTS }, () => aRequest());
+    const hot = hotRequests(parishes);
     await fetch(`${server.url}/api/sync/push`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${adminDevice.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         clientId: 'load-admin',
-        mutations: hot.map((request) => ({
+        mutations: hot.all.map((request) => ({
           id: crypto.randomUUID(),
           entity: 'request',
           recordId: request.id,
@@ -140,11 +170,26 @@ async function main(): Promise<void> {
         })),
       }),
     });
-    const hotIds = hot.map((request) => request.id);
-    const devices = Array.from(
-      { length: devicesNeeded },
-      (_, i) => new SimulatedDevice(`load-${i}`, server.url, new RouteStats(), hotIds, wardCodes, 'hot'),
+    const devices = roster.map(
+      (role, i) =>
+        new SimulatedDevice(
+          `load-${i}`,
+          server.url,
+          new RouteStats(),
+          hot.idsFor(role),
+          placesFor(role, wardCodes),
+          'hot',
+        ),
     );
+    const references = new Map(
+      parishes.map((parish) => [
+        parish.code,
+        new SimulatedDevice(`load-ref-${parish.code}`, server.url, new RouteStats(), [], anywhere),
+      ]),
+    );
+    for (const [code, reference] of references)
+      if (!(await reference.signIn(`load-ref-${code}`, passwordOf(-1))))
+        throw new Error(`load: the reference coordinator of ${code} could not sign in`);
 
     // The sign-in burst. Each phone has made its proof first, on its own processor (makeProof).
     const burstDevices = devices.slice(0, SIGN_INS);
@@ -160,9 +205,9 @@ async function main(): Promise<void> {
         `${routeLine(signIns, 'login')}; of which the salt: ${routeLine(signIns, 'salt')}; ${cpuLine(burstCpu())}`,
     );
     results.push(
-      { name: `load.signIn${SIGN_INS}.p50`, value: burst.p50, unit: 'ms' },
-      { name: `load.signIn${SIGN_INS}.p95`, value: burst.p95, unit: 'ms' },
-      { name: `load.signIn${SIGN_INS}.errors`, value: burst.errors, unit: 'count' },
+      { name: `${RESULTS}.signIn${SIGN_INS}.p50`, value: burst.p50, unit: 'ms' },
+      { name: `${RESULTS}.signIn${SIGN_INS}.p95`, value: burst.p95, unit: 'ms' },
+      { name: `${RESULTS}.signIn${SIGN_INS}.errors`, value: burst.errors, unit: 'count' },
     );
 
     const budget = { left: MAX_REQUESTS };
@@ -204,8 +249,8 @@ async function main(): Promise<void> {
       if (stats.failures.size > 0)
         console.log(`  no answer: ${JSON.stringify(Object.fromEntries(stats.failures))}`);
       results.push(
-        { name: `load.${count}.requestsPerSecond`, value: perSecond, unit: 'req/s' },
-        ...stageResults(`load.${count}`, stats, used),
+        { name: `${RESULTS}.${count}.requestsPerSecond`, value: perSecond, unit: 'req/s' },
+        ...stageResults(`${RESULTS}.${count}`, stats, used),
       );
       if (worstP95(stats) > SLOW_MS) {
         slowAtDevices = count;
@@ -231,8 +276,8 @@ async function main(): Promise<void> {
       if (step.stats.failures.size > 0)
         console.log(`  no answer: ${JSON.stringify(Object.fromEntries(step.stats.failures))}`);
       results.push(
-        { name: `load.rate${rate}.achieved`, value: step.achieved, unit: 'req/s' },
-        ...stageResults(`load.rate${rate}`, step.stats, step.cpu),
+        { name: `${RESULTS}.rate${rate}.achieved`, value: step.achieved, unit: 'req/s' },
+        ...stageResults(`${RESULTS}.rate${rate}`, step.stats, step.cpu),
       );
       if (worst <= KNEE_P95_MS && step.unsent === 0) knee = Math.max(knee ?? 0, step.achieved);
       if (worst > SLOW_MS) {
@@ -247,8 +292,8 @@ async function main(): Promise<void> {
         `p95 passes 1 s at ${Number.isNaN(slowDevices) ? 'no stage run' : `${Math.round(slowDevices)} devices${slowAtDevices === undefined ? ` (the ${slowAtRate} requests/s step)` : ''}`}`,
     );
     results.push(
-      { name: 'load.knee.requestsPerSecond', value: knee ?? NaN, unit: 'req/s' },
-      { name: 'load.p95Over1s.devices', value: Math.round(slowDevices), unit: 'devices' },
+      { name: `${RESULTS}.knee.requestsPerSecond`, value: knee ?? NaN, unit: 'req/s' },
+      { name: `${RESULTS}.p95Over1s.devices`, value: Math.round(slowDevices), unit: 'devices' },
     );
 
     // Everyone catches up; then each device must hold what the server holds. On a shared PostgreSQL a
@@ -259,15 +304,27 @@ async function main(): Promise<void> {
       console.log(`\nload: pulls were held back by an open transaction for ${heldBackSeconds} s`);
     await inBatches(active, 25, (device) => device.pullAll('pull'));
     await adminDevice.pullAll('pull');
-    const report = checkConvergence(active, adminDevice.records);
+    for (const reference of references.values()) await reference.pullAll('pull');
+    const report = mergedReports(
+      checkConvergence(
+        active.filter((_, i) => !roster[i]!.parish),
+        adminDevice.records,
+      ),
+      ...[...references].map(([code, reference]) =>
+        checkConvergence(
+          active.filter((_, i) => roster[i]!.parish?.code === code),
+          reference.records,
+        ),
+      ),
+    );
     console.log(
       `\nload: ${active.length} devices, ${report.acknowledged} acknowledged changes: ` +
         `${report.diverged.length} devices differ from the server, ${report.lost.length} acknowledged changes missing`,
     );
     for (const line of [...report.diverged, ...report.lost].slice(0, 10)) console.log(`  ${line}`);
     results.push(
-      { name: 'load.diverged', value: report.diverged.length, unit: 'devices' },
-      { name: 'load.lostAcknowledged', value: report.lost.length, unit: 'mutations' },
+      { name: `${RESULTS}.diverged`, value: report.diverged.length, unit: 'devices' },
+      { name: `${RESULTS}.lostAcknowledged`, value: report.lost.length, unit: 'mutations' },
     );
   } finally {
     await server.stop();

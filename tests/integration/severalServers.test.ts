@@ -55,12 +55,12 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
     const env = { DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema };
     servers.push(await startServer({ env })); // migrates and seeds the demo borough
     servers.push(await startServer({ env }));
-    const wardCodes = generateDemoArea().wards.map((ward) => ward.code);
+    const anywhere = { wardCodes: generateDemoArea().wards.map((ward) => ward.code), parishCode: null };
     const stats = new RouteStats();
 
     const hot = Array.from({ length: 4 }, () => aRequest());
-    const adminA = new SimulatedDevice('admin-a', servers[0]!.url, stats, [], wardCodes);
-    const adminB = new SimulatedDevice('admin-b', servers[1]!.url, stats, [], wardCodes);
+    const adminA = new SimulatedDevice('admin-a', servers[0]!.url, stats, [], anywhere);
+    const adminB = new SimulatedDevice('admin-b', servers[1]!.url, stats, [], anywhere);
     expect(await adminA.signIn(admin.username, admin.password)).toBe(true);
     expect(await adminB.signIn(admin.username, admin.password)).toBe(true);
     const made = await fetch(`${servers[0]!.url}/api/sync/push`, {
@@ -81,7 +81,7 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
           servers[i % servers.length]!.url,
           stats,
           hot.map((request) => request.id),
-          wardCodes,
+          anywhere,
         ),
     );
     for (const device of devices) expect(await device.signIn(duty.username, duty.password)).toBe(true);

@@ -27,6 +27,11 @@ export interface HeldRecord {
   clocks: Record<string, string>;
 }
 
+export interface NewRequestPlaces {
+  wardCodes: readonly string[];
+  parishCode: string | null;
+}
+
 const NO_CLOCKS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,7 +52,8 @@ export class SimulatedDevice {
     private readonly serverUrl: string,
     public stats: RouteStats,
     private readonly hotRequestIds: readonly string[],
-    private readonly wardCodes: readonly string[],
+    /** Where its new requests are: a duty officer's anywhere (no parish), a coordinator's in their parish. */
+    private readonly places: NewRequestPlaces,
     /** 'hot': clocks of the hot requests only (enough to edit them); 'all' for a reference copy. */
     private readonly keepClocks: 'all' | 'hot' = 'all',
   ) {}
@@ -174,10 +180,9 @@ export class SimulatedDevice {
   private someChanges(size: number, hotShare: number): Mutation[] {
     return Array.from({ length: size }, (): Mutation => {
       if (Math.random() >= hotShare) {
-        const wardCode = this.wardCodes[Math.floor(Math.random() * this.wardCodes.length)]!;
-        const request = aRequest({
-          place: { wardCode, parishCode: null, lat: null, lon: null, address: '' },
-        });
+        const { wardCodes, parishCode } = this.places;
+        const wardCode = wardCodes[Math.floor(Math.random() * wardCodes.length)]!;
+        const request = aRequest({ place: { wardCode, parishCode, lat: null, lon: null, address: '' } });
         return {
           id: crypto.randomUUID(),
           entity: 'request',
