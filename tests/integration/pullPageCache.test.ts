@@ -12,7 +12,7 @@ import { push } from '../../src/server/sync/push.ts';
 import { PullPageCache, type CachedPullPage } from '../../src/server/sync/pullPageCache.ts';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
-import { aMutation } from '../support/records.ts';
+import { aMutation, aRequest, creating } from '../support/records.ts';
 import { createApp } from '../../src/server/app.ts';
 
 const LIMIT = 80;
@@ -53,10 +53,11 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
     const first = await pullThrough(cache, admin);
     expect(first.length).toBeGreaterThan(3);
-    expect(cache.served).toEqual({ kept: 0, read: first.length - 1 });
+    // Every page is kept: the full ones, and the last, since it ends a first pull.
+    expect(cache.served).toEqual({ kept: 0, read: first.length });
     const second = await pullThrough(cache, admin);
     expect(second).toEqual(first);
-    expect(cache.served).toEqual({ kept: first.length - 1, read: first.length - 1 });
+    expect(cache.served).toEqual({ kept: first.length, read: first.length });
   });
 
   it('reads a page afresh once one of its records has changed, and never sends the old one', async () => {
@@ -81,7 +82,7 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     const after = await pullThrough(cache, admin);
     // From the first page touched on, every page was read afresh (two rows moved to the end of the log,
     // so every later page starts elsewhere); the pages before it were sent from the cache.
-    expect(cache.served.read - read).toBe(after.length - 1 - first);
+    expect(cache.served.read - read).toBe(after.length - first);
     expect(after.slice(0, first)).toEqual(before.slice(0, first));
     expect(after[first]).not.toBe(before[first]);
     expect(after.at(-1)).toContain('Renamed while kept');
@@ -95,6 +96,57 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     const parishPages = await pullThrough(cache, parish);
     expect(cache.served.kept).toBe(kept);
     expect(parishPages.length).toBeGreaterThan(1);
+  });
+
+  it("keeps a coordinator's whole copy in one page, and says afresh each time whether there is more", async () => {
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+    const whole = async () => {
+      const page = await cache.page(parish, undefined, 100_000);
+      const fresh = await pullPage(test.db, parish, undefined, 100_000);
+      return { page, text: textOf(page), fresh };
+    };
+    const first = await whole();
+    expect(first.page.hasMore).toBe(false);
+    expect(first.text).toBe(first.fresh.body);
+    const second = await whole();
+    expect(second.text).toBe(first.text);
+    expect(cache.served).toEqual({ kept: 1, read: 1 });
+
+    // A request logged in the parish after the page was kept: the kept page still holds, and now says
+    // there is more after it, where the device finds the request.
+    const parishCode = parish.parishCode!;
+    const [{ ward }] = (await test.db.query<{ ward: string }>(
+      `SELECT record->'wardCodes'->>0 AS ward FROM parishes WHERE id = $1`,
+      [parishCode],
+    )) as [{ ward: string }];
+    const logged = aRequest({
+      place: { wardCode: ward, parishCode, lat: null, lon: null, address: '' },
+    });
+    expect((await push(test.db, admin, 'cache-test', [creating('request', logged)]))[0]?.status).toBe(
+      'applied',
+    );
+    const third = await cache.page(parish, undefined, 100_000);
+    expect(textOf(third).slice(0, 200)).toBe(first.text.slice(0, 200));
+    expect(third.hasMore).toBe(true);
+    expect(pullResponseSchema.parse(JSON.parse(textOf(third))).hasMore).toBe(true);
+    expect(cache.served).toEqual({ kept: 2, read: 1 });
+    const rest = await cache.page(parish, third.cursor, 100_000);
+    expect(rest.hasMore).toBe(false);
+    expect(textOf(rest)).toContain(logged.id);
+    // A device's pull on from its own cursor is not a first pull's: not kept.
+    expect(cache.served).toEqual({ kept: 2, read: 1 });
+
+    // A partner in the kept page renamed: read afresh, with the new name.
+    const partner = pullResponseSchema
+      .parse(JSON.parse(first.text))
+      .changes.find((change) => change.entity === 'partner' && !change.deleted)!;
+    await push(test.db, admin, 'cache-test', [
+      aMutation('partner', partner.id, { name: 'Renamed for the parish' }),
+    ]);
+    const fourth = await whole();
+    expect(fourth.text).toBe(fourth.fresh.body);
+    expect(fourth.text).toContain('Renamed for the parish');
+    expect(cache.served).toEqual({ kept: 2, read: 2 });
   });
 
   it('over HTTP: the same pages, with their cursors and lengths, with the cache as without it', async () => {
@@ -208,7 +260,7 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     expect(tiny.size.pages).toBeLessThanOrEqual(3);
 
     const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
-    const pages = (await pullThrough(cache, admin)).length - 1;
+    const pages = (await pullThrough(cache, admin)).length;
     now += 61 * 60 * 1000;
     await pullThrough(cache, admin);
     expect(cache.served).toEqual({ kept: 0, read: 2 * pages });

@@ -7,9 +7,14 @@
 // pageRowsSql): any change to one of its records moves that record's row to the end of the log. So a
 // kept page is sent only when the log still holds as many rows between its cursors as it was read
 // from; otherwise it is read afresh. (Even a page sent stale would lose nothing, since a changed
-// record's row comes again later in the log, but the phone would show the old values until then.) Only
-// full pages are kept (the last page says whether pulls are held back, which can change at any time),
-// and for an hour at most.
+// record's row comes again later in the log, but the phone would show the old values until then.)
+//
+// Full pages are kept, and the last page of a first pull: one from the start, or from the end of a kept
+// full page. A parish coordinator's whole copy is often one page, read afresh for every phone until
+// the last page was kept too. A kept last page says afresh, each time it is sent, whether there is more
+// now and whether pulls are held back; a device told there is more asks for it from the page's end.
+// Other last pages (a device's pull of what changed since its own cursor) are not kept: no other device
+// asks for them. Nothing is kept longer than an hour.
 //
 // The gzip is put together from parts: the changes, deflated once and kept (ending on a byte boundary
 // with a sync flush, so more can follow), then the rest of the page (cursor, total), deflated on each
@@ -35,6 +40,10 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 interface KeptPage {
   /** The cursor after the page. */
   last: string;
+  /** A full page (there was more after it), or the last page of a first pull. */
+  full: boolean;
+  /** Whose page it is: '*' for staff, or the reader's scopes. */
+  reader: string;
   rows: number;
   /** The changes, deflated, ending in a sync flush. */
   deflated: Buffer;
@@ -44,11 +53,14 @@ interface KeptPage {
   keptAt: number;
 }
 
-/** A full page, gzipped; or any other page as text, to be sent as any answer is. */
+/** A page the cache keeps, gzipped; or any other page as text, to be sent as any answer is. */
 export type CachedPullPage =
-  { gzipped: Buffer; cursor: string; hasMore: true } | { body: string; cursor: string; hasMore: false };
+  { gzipped: Buffer; cursor: string; hasMore: boolean } | { body: string; cursor: string; hasMore: false };
 
 const costOf = (page: KeptPage) => page.deflated.length + PAGE_OVERHEAD_BYTES;
+
+/** Where a kept page ends, for its reader. */
+const chainEndOf = (page: Pick<KeptPage, 'reader' | 'last'>) => `${page.reader}|${page.last}`;
 
 function gzipFrom(page: Pick<KeptPage, 'deflated' | 'crc' | 'bytes'>, tail: string): Buffer {
   const tailBytes = Buffer.from(tail);
@@ -61,8 +73,10 @@ function gzipFrom(page: Pick<KeptPage, 'deflated' | 'crc' | 'bytes'>, tail: stri
 export class PullPageCache {
   /** In the order last used: the first is the next to go when the cache is full. */
   private readonly pages = new Map<string, KeptPage>();
+  /** `reader|cursor` where a kept full page ends (and how many end there): a first pull goes on from it. */
+  private readonly chainEnds = new Map<string, number>();
   private bytes = 0;
-  /** Pages sent from the cache, and full pages read, since the process started. */
+  /** Pages sent from the cache, and pages read and kept, since the process started. */
   readonly served = { kept: 0, read: 0 };
 
   /** How many pages are kept, and what they count against the cache's size. */
@@ -76,24 +90,32 @@ export class PullPageCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A full page from the cache when it still holds; otherwise the page read, and kept if full. */
+  /** A kept page when it still holds; otherwise the page read, and kept if full or a first pull's last. */
   async page(user: User, since: string | undefined, limit: number): Promise<CachedPullPage> {
     const { staff, scopes, scopeParams } = readerOf(user);
     const from = since ?? START_CURSOR;
-    const key = `${staff ? '*' : JSON.stringify(scopes)}|${from}|${limit}`;
+    const reader = staff ? '*' : JSON.stringify(scopes);
+    const key = `${reader}|${from}|${limit}`;
     const kept = this.pages.get(key);
-    if (kept && (await this.stillHolds(kept, staff, scopeParams, from))) {
+    const holds = kept && (await this.stillHolds(kept, staff, scopeParams, from));
+    if (kept && holds) {
       this.pages.delete(key);
       this.pages.set(key, kept);
       this.served.kept += 1;
       const total = await visibleTotal(this.db, user, since);
-      const tail = pageTail({ cursor: kept.last, hasMore: true, total, heldBack: false });
-      return { gzipped: gzipFrom(kept, tail), cursor: kept.last, hasMore: true };
+      const hasMore = kept.full || holds.more;
+      const tail = pageTail({ cursor: kept.last, hasMore, total, heldBack: !hasMore && holds.heldBack });
+      return { gzipped: gzipFrom(kept, tail), cursor: kept.last, hasMore };
     }
     if (kept) this.forget(key, kept);
 
     const page = await readPullPage(this.db, user, since, limit);
-    if (!page.hasMore) return { body: page.head + page.tail, cursor: page.cursor, hasMore: false };
+    const firstPullsLast =
+      !page.hasMore &&
+      page.rows > 0 &&
+      (from === START_CURSOR || this.chainEnds.has(chainEndOf({ reader, last: from })));
+    if (!page.hasMore && !firstPullsLast)
+      return { body: page.head + page.tail, cursor: page.cursor, hasMore: false };
     this.served.read += 1;
     const head = Buffer.from(page.head);
     const part = {
@@ -101,22 +123,26 @@ export class PullPageCache {
       crc: crc32(head),
       bytes: head.length,
     };
-    this.keep(key, { ...part, last: page.cursor, rows: page.rows, keptAt: this.now() });
-    return { gzipped: gzipFrom(part, page.tail), cursor: page.cursor, hasMore: true };
+    const full = page.hasMore;
+    this.keep(key, { ...part, last: page.cursor, full, reader, rows: page.rows, keptAt: this.now() });
+    return { gzipped: gzipFrom(part, page.tail), cursor: page.cursor, hasMore: full };
   }
 
-  private async stillHolds(kept: KeptPage, staff: boolean, scopeParams: string[][], from: string) {
-    if (this.now() - kept.keptAt > KEEP_MS) return false;
+  /** Whether a kept page still holds; if so, whether its reader has more after it and pulls are held back. */
+  private async stillHolds(
+    kept: KeptPage,
+    staff: boolean,
+    scopeParams: string[][],
+    from: string,
+  ): Promise<{ more: boolean; heldBack: boolean } | undefined> {
+    if (this.now() - kept.keptAt > KEEP_MS) return undefined;
     const [fromXid, fromSeq] = from.split('.');
     const [lastXid, lastSeq] = kept.last.split('.');
-    const [count] = await this.db.query<{ n: number }>(pageRowsStatement(staff), [
-      fromXid,
-      fromSeq,
-      lastXid,
-      lastSeq,
-      ...scopeParams,
-    ]);
-    return count?.n === kept.rows;
+    const [state] = await this.db.query<{ n: number; more: boolean; held_back: boolean }>(
+      pageRowsStatement(staff),
+      [fromXid, fromSeq, lastXid, lastSeq, ...scopeParams],
+    );
+    return state?.n === kept.rows ? { more: state.more, heldBack: state.held_back } : undefined;
   }
 
   private keep(key: string, page: KeptPage): void {
@@ -125,6 +151,7 @@ export class PullPageCache {
     if (old) this.forget(key, old);
     this.pages.set(key, page);
     this.bytes += costOf(page);
+    if (page.full) this.chainEnds.set(chainEndOf(page), (this.chainEnds.get(chainEndOf(page)) ?? 0) + 1);
     for (const [oldest, oldPage] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.forget(oldest, oldPage);
@@ -134,5 +161,10 @@ export class PullPageCache {
   private forget(key: string, page: KeptPage): void {
     this.pages.delete(key);
     this.bytes -= costOf(page);
+    if (!page.full) return;
+    const end = chainEndOf(page);
+    const left = (this.chainEnds.get(end) ?? 1) - 1;
+    if (left > 0) this.chainEnds.set(end, left);
+    else this.chainEnds.delete(end);
   }
 }

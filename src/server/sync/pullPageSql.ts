@@ -104,12 +104,18 @@ export function totalSql(staff: boolean): string {
  * (not for staff) the readable scopes ($5). No row can come into that range later: a row is only ever
  * written at the end of the log, and a page is read only below the oldest running transaction. A
  * change to one of the page's records or scopes moves its row out. So the same count means the same
- * page (pullPageCache.ts).
+ * page (pullPageCache.ts). With it, for a kept last page, what is said afresh each time it is sent:
+ * whether the reader has rows after it now (`more`) and whether pulls are held back.
  */
 export function pageRowsSql(staff: boolean): string {
-  return `SELECT count(*)::int AS n FROM change_log
-     WHERE (xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint)
-       AND ${logFilter(staff).replace('$4', '$5')}`;
+  const filter = logFilter(staff).replace('$4', '$5');
+  return `SELECT
+       (SELECT count(*)::int FROM change_log
+        WHERE (xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint) AND ${filter}) AS n,
+       EXISTS (SELECT 1 FROM change_log
+        WHERE (xid, seq) > ($3::xid8, $4::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+          AND ${filter}) AS more,
+       ${PULLS_HELD_BACK_SQL} AS held_back`;
 }
 
 /**
