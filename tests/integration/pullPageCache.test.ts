@@ -60,6 +60,14 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     expect(cache.served).toEqual({ kept: first.length, read: first.length });
   });
 
+  it('reads a page asked for by several devices at the same moment once, and sends it to the rest kept', async () => {
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
+    const together = await Promise.all(Array.from({ length: 4 }, () => cache.page(admin, undefined, LIMIT)));
+    expect(cache.served).toEqual({ kept: 3, read: 1 });
+    const fresh = await pullPage(test.db, admin, undefined, LIMIT);
+    for (const page of together) expect(textOf(page)).toBe(fresh.body);
+  });
+
   it('reads a page afresh once one of its records has changed, and never sends the old one', async () => {
     const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
     const before = await pullThrough(cache, admin);

@@ -75,6 +75,8 @@ export class PullPageCache {
   private readonly pages = new Map<string, KeptPage>();
   /** `reader|cursor` where a kept full page ends (and how many end there): a first pull goes on from it. */
   private readonly chainEnds = new Map<string, number>();
+  /** Pages being read, by key, settled (either way) when the read is done. */
+  private readonly reading = new Map<string, Promise<void>>();
   private bytes = 0;
   /** Pages sent from the cache, and pages read and kept, since the process started. */
   readonly served = { kept: 0, read: 0 };
@@ -96,6 +98,10 @@ export class PullPageCache {
     const from = since ?? START_CURSOR;
     const reader = staff ? '*' : JSON.stringify(scopes);
     const key = `${reader}|${from}|${limit}`;
+    // Phones joining at the same moment ask for the same page together: one reads it, the others wait
+    // and take it from the cache (or, if it was not kept, read it themselves).
+    const reading = this.reading.get(key);
+    if (reading) await reading;
     const kept = this.pages.get(key);
     const holds = kept && (await this.stillHolds(kept, staff, scopeParams, from));
     if (kept && holds) {
@@ -109,6 +115,26 @@ export class PullPageCache {
     }
     if (kept) this.forget(key, kept);
 
+    const read = this.readAndKeep(user, since, limit, { key, reader, from });
+    const settled = read.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.reading.set(key, settled);
+    try {
+      return await read;
+    } finally {
+      if (this.reading.get(key) === settled) this.reading.delete(key);
+    }
+  }
+
+  /** The page read afresh, and kept if it is full or the last of a first pull. */
+  private async readAndKeep(
+    user: User,
+    since: string | undefined,
+    limit: number,
+    { key, reader, from }: { key: string; reader: string; from: string },
+  ): Promise<CachedPullPage> {
     const page = await readPullPage(this.db, user, since, limit);
     const firstPullsLast =
       !page.hasMore &&
