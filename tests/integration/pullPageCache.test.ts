@@ -68,6 +68,24 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     for (const page of together) expect(textOf(page)).toBe(fresh.body);
   });
 
+  it("counts a reader's whole copy for kept first pages at most every 30 s", async () => {
+    let now = Date.now();
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
+    const totalOfFirstPage = async () =>
+      pullResponseSchema.parse(JSON.parse(textOf(await cache.page(admin, undefined, LIMIT)))).total;
+    const before = await totalOfFirstPage(); // read
+    expect(await totalOfFirstPage()).toBe(before); // kept, counted
+    const logged = aRequest();
+    expect((await push(test.db, admin, 'cache-test', [creating('request', logged)]))[0]?.status).toBe(
+      'applied',
+    );
+    now += 20_000;
+    expect(await totalOfFirstPage()).toBe(before); // kept, the count reused
+    now += 11_000;
+    expect(await totalOfFirstPage()).toBe(before + 1); // kept, counted again
+    expect(cache.served).toEqual({ kept: 3, read: 1 });
+  });
+
   it('reads a page afresh once one of its records has changed, and never sends the old one', async () => {
     const cache = new PullPageCache(test.db, 64 * 1024 * 1024);
     const before = await pullThrough(cache, admin);
