@@ -34,7 +34,7 @@ export interface ServerConfig {
    * still be fetched from (all others that are not public are refused).
    */
   orukFetchAllow: string[];
-  /** Megabytes of gzipped full pull pages each server process keeps for the next device (0: none). */
+  /** Megabytes of gzipped first-pull pages each server process keeps for the next device (0: none). */
   pullCacheMb: number;
 }
 

@@ -27,6 +27,8 @@ export interface PullPageText {
   hasMore: boolean;
   /** Change-log rows in the page. */
   rows: number;
+  /** Everything the reader may see (a first page only; 0 on later pages). */
+  total: number;
 }
 
 export interface PullPage {
@@ -81,6 +83,7 @@ export async function readPullPage(
     cursor,
     hasMore,
     rows: Math.min(read, limit),
+    total,
   };
 }
 

@@ -1,4 +1,4 @@
-// Full pull pages kept in memory, gzipped, for the next device that asks for the same page. Devices
+// First pulls' pages kept in memory, gzipped, for the next device that asks for the same page. Devices
 // joining together (a shift starting, phones handed out in an incident, a new version rolled out)
 // all ask for the same first pages, and building one page of 2,000 records costs PostgreSQL and
 // this process about 70 ms each, and gzip as much again. A kept page costs one count of its rows.
@@ -154,6 +154,7 @@ export class PullPageCache {
     { key, reader, from }: { key: string; reader: string; from: string },
   ): Promise<CachedPullPage> {
     const page = await readPullPage(this.db, user, since, limit);
+    if (since === undefined) this.totals.set(reader, { n: page.total, at: this.now() });
     const firstPullsLast =
       !page.hasMore &&
       page.rows > 0 &&

@@ -10,7 +10,7 @@ import { pullPage } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
 import { push } from './push.ts';
 
-/** pullCacheBytes: how much of the full pages' gzip this process keeps (pullPageCache.ts); 0, none. */
+/** pullCacheBytes: how much gzipped first-pull pages this process keeps (pullPageCache.ts); 0, none. */
 export function syncRoutes(db: Database, pullCacheBytes: number) {
   const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes) : null;
   return new Hono<AuthEnv>()
