@@ -1,6 +1,7 @@
 // Forward-only migrations: each applied once and recorded; running them again changes nothing; a
 // database saved before scopes existed (migrations 0003, 0004) gets them filled in; and a password hash
-// stored before sign-in proofs (0010) still takes its password, and now the proof of it too.
+// stored before sign-in proofs (0010) still takes its password, and now the proof of it too; records
+// stored with clocks before 0011 have their clock stamps as pulls send them, kept on every write since.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { verifyPassword, verifyProof } from '../../src/server/auth/password.ts';
@@ -23,7 +24,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
@@ -59,6 +60,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         '0008_lsoas.sql',
         '0009_review_rounds.sql',
         '0010_sign_in_proofs.sql',
+        '0011_clock_stamps.sql',
       ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',
@@ -107,6 +109,43 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       expect(await verifyPassword('an old password', after)).toBe(true);
       expect(await verifyPassword('another password', after)).toBe(false);
       expect(verifyProof(key.toString('base64'), after)).toBe(true);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('keeps each record’s clock stamps as pulls send them, for records stored before and written after', async () => {
+    const old = await openBareDatabase(kind);
+    try {
+      await migrate(old.db, 10);
+      const edited = randomUUID();
+      const untouched = randomUUID();
+      const clocks = { name: { hlc: '000001700000000-00001-a', by: 'Duty Officer' } };
+      await old.db.query(
+        `INSERT INTO partners (id, record, field_clocks) VALUES ($1, '{}', $2::jsonb), ($3, '{}', '{}')`,
+        [edited, JSON.stringify(clocks), untouched],
+      );
+      await migrate(old.db);
+      const stamps = async () =>
+        new Map(
+          (
+            await old.db.query<{ id: string; clock_stamps: string }>(
+              'SELECT id::text, clock_stamps FROM partners',
+            )
+          ).map((row) => [row.id, JSON.parse(row.clock_stamps) as unknown]),
+        );
+      expect(await stamps()).toEqual(
+        new Map([
+          [edited, { name: '000001700000000-00001-a' }],
+          [untouched, {}],
+        ]),
+      );
+      // As a push stores an edit: the new clocks laid over the stored ones.
+      await old.db.query(`UPDATE partners SET field_clocks = field_clocks || $2::jsonb WHERE id = $1`, [
+        untouched,
+        JSON.stringify({ phone: { hlc: '000001700000001-00001-b', by: 'Coordinator' } }),
+      ]);
+      expect((await stamps()).get(untouched)).toEqual({ phone: '000001700000001-00001-b' });
     } finally {
       await old.close();
     }

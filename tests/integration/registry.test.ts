@@ -254,7 +254,17 @@ describe.each(databaseKinds)('every registered entity, end to end (%s)', (kind) 
       expect(
         columns.map((column) => column.column_name).sort(),
         `the server table "${table}" of ${entity} (add a migration)`,
-      ).toEqual(expect.arrayContaining(['field_clocks', 'id', 'parent_id', 'record', 'scope', 'updated_at']));
+      ).toEqual(
+        expect.arrayContaining([
+          'clock_stamps',
+          'field_clocks',
+          'id',
+          'parent_id',
+          'record',
+          'scope',
+          'updated_at',
+        ]),
+      );
     }
   });
 });

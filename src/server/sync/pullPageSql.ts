@@ -31,7 +31,7 @@ function joinRecords(): string {
         ? `CASE WHEN p.subject_id ~* ${UUID_PATTERN} THEN p.subject_id::uuid END`
         : 'p.subject_id';
     return `SELECT p.xid, p.seq, p.subject_entity, p.subject_id, p.exit, t.id IS NOT NULL AS found,
-         t.scope, t.record, t.field_clocks
+         t.scope, t.record, t.clock_stamps
        FROM page p LEFT JOIN ${table} t ON t.id = ${id}
        WHERE p.subject_entity = '${entity}'`;
   }).join('\n     UNION ALL ');
@@ -53,7 +53,8 @@ function visible(staff: boolean): string {
  * The page statement, with parameters: cursor xid, cursor seq, the page's size, and (not for staff) the
  * readable scopes. It reads one row more than the page, to tell whether there is more. Per log row: an exit row is about a record that left a scope, and matters only
  * to those who can no longer see it (the others get the record itself from its own row); a record the
- * user cannot see (any more) is a tombstone; anything else is the record with its fields' clock stamps.
+ * user cannot see (any more) is a tombstone; anything else is the record with its fields' clock stamps
+ * (kept by PostgreSQL as the clocks are written, migration 0011).
  */
 export function pageSql(staff: boolean): string {
   return `WITH log AS (
@@ -81,10 +82,7 @@ export function pageSql(staff: boolean): string {
              || ',"deleted":true}'
          ELSE
            '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
-             || ',"deleted":false,"record":' || r.record::text || ',"clocks":'
-             || CASE WHEN r.field_clocks = '{}'::jsonb THEN '{}'
-                  ELSE (SELECT jsonb_object_agg(key, value->'hlc') FROM jsonb_each(r.field_clocks))::text END
-             || '}'
+             || ',"deleted":false,"record":' || r.record::text || ',"clocks":' || r.clock_stamps || '}'
          END AS change
        FROM named r
      )
