@@ -3,7 +3,7 @@
 // no value disappears without a trace (it is either in the record or in a conflict).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeChange, type FieldClocks, type MergeInput } from '../../src/domain/sync/merge.ts';
+import { mergeChange, stampsOf, type FieldClocks, type MergeInput } from '../../src/domain/sync/merge.ts';
 import { formatHlc } from '../../src/domain/sync/hlc.ts';
 
 const at = (ms: number, node = 'a') => formatHlc({ ms, counter: 0, node });
@@ -159,5 +159,16 @@ describe('merge', () => {
         },
       ),
     );
+  });
+});
+
+describe('stampsOf', () => {
+  it('gives each field its stamp alone, as devices hold them, and nothing for a record without clocks', () => {
+    const clocks: FieldClocks = {
+      name: { hlc: at(2), by: 'Duty' },
+      phone: { hlc: at(1, 'b'), by: 'Parish' },
+    };
+    expect(stampsOf(clocks)).toEqual({ name: at(2), phone: at(1, 'b') });
+    expect(stampsOf({})).toEqual({});
   });
 });

@@ -10,6 +10,14 @@ export interface FieldClock {
 }
 export type FieldClocks = Record<string, FieldClock>;
 
+/**
+ * Each field's stamp alone, as a device holds and sends them (the server keeps the same for pulls:
+ * `stamps_of`, migration 0011): the base of the next change to the record.
+ */
+export function stampsOf(clocks: FieldClocks): Record<string, string> {
+  return Object.fromEntries(Object.entries(clocks).map(([field, clock]) => [field, clock.hlc]));
+}
+
 export interface FieldConflict {
   field: string;
   kept: { value: unknown; hlc: string; by: string };

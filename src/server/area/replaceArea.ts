@@ -4,6 +4,7 @@
 // report for the person running the import.
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../domain/sync/hlc.ts';
+import { stampsOf } from '../../domain/sync/merge.ts';
 import type { Database, Queryable } from '../storage/database.ts';
 import { saveLoadedRecords } from '../directory/records.ts';
 import { parishSchema, wardSchema, type Parish, type Ward } from '../../domain/geo/area.ts';
@@ -66,9 +67,7 @@ async function writeMended(
   for (const { id, changes } of mended) {
     const row = stored.get(id);
     // The import saw every field as it is stored now: its change replaces them without a conflict.
-    const base = Object.fromEntries(
-      Object.entries(row?.clocks ?? {}).map(([field, clock]) => [field, clock.hlc]),
-    );
+    const base = stampsOf(row?.clocks ?? {});
     await writeChange(writeNow(tx), noted, {
       entity,
       id,

@@ -7,6 +7,7 @@ import type { Queryable } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import type { Mutation, PushResult } from '../../domain/sync/mutation.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
+import { stampsOf } from '../../domain/sync/merge.ts';
 import type { BatchRecords } from './batchRecords.ts';
 import type { KnownRecords } from './knownRecords.ts';
 import type { PendingWrites } from './pendingWrites.ts';
@@ -100,8 +101,6 @@ function refusal(context: PushContext, mutation: Mutation, error: unknown): Push
     ...(error instanceof Rejection && error.fields ? { fields: error.fields } : {}),
     current: visible ? stored.record : null,
     // so the device's next edit builds on the server's stamps, not on the refused change's
-    currentClocks: visible
-      ? Object.fromEntries(Object.entries(stored.clocks).map(([field, clock]) => [field, clock.hlc]))
-      : {},
+    currentClocks: visible ? stampsOf(stored.clocks) : {},
   };
 }
