@@ -28,7 +28,9 @@ export function syncRoutes(db: Database, pullCacheBytes: number) {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),
       };
-      return 'body' in page ? gzippedJson(c, page.body, headers) : sendGzippedJson(c, page.gzipped, headers);
+      if (!('body' in page)) return sendGzippedJson(c, page.gzipped, headers);
+      // A full page is a catch-up, worth gzipping hard; a last page is this device's own news.
+      return gzippedJson(c, page.body, headers, page.hasMore ? 'thorough' : 'fast');
     })
     .post('/push', async (c) => {
       const request = await readJson(c, pushRequestSchema, { schemaChecksText: true });
