@@ -7,6 +7,7 @@ import type { PullResponse } from '../../../src/domain/sync/sync.ts';
 import type { PageJob, PageResult, ReadChange } from './pageReaders.ts';
 
 function read(job: PageJob): PageResult {
+  const start = performance.now();
   const text = (job.gzipped ? gunzipSync(job.body) : Buffer.from(job.body)).toString('utf8');
   // As the server sent it; the end check compares digests, so it is not checked here.
   const page = JSON.parse(text) as PullResponse;
@@ -21,7 +22,13 @@ function read(job: PageJob): PageResult {
       ...(clocksOf === null || clocksOf.has(change.id) ? { clocks: change.clocks ?? {} } : {}),
     };
   });
-  return { id: job.id, cursor: page.cursor, hasMore: page.hasMore, changes };
+  return {
+    id: job.id,
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+    changes,
+    readMs: performance.now() - start,
+  };
 }
 
 parentPort?.on('message', (job: PageJob) => {

@@ -1,7 +1,10 @@
 // The load generator reads pull pages on worker threads, one per core: unpacking, parsing and
 // digesting a page is its heaviest work, and on its one event loop every device's pages queued behind
 // each other. With 200 devices joining, first pages measured 2.1 s (p50) where the server said it
-// worked 69 ms on them: the generator was measuring itself. A real phone reads its own pages.
+// worked 69 ms on them: the generator was measuring itself. A real phone reads its own pages, so a
+// page's time counts the reader's own work on it (`readMs`), not its wait for a free reader: with 200
+// phones joining, their first pages of 2,000 records queued on the two readers, and every other
+// phone's pull waited behind them (pull p95 3.2 s where the server said it worked 111 ms).
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
@@ -18,7 +21,8 @@ export type ReadChange =
   | { key: string; deleted: false; digest: string; clocks?: Record<string, string> };
 
 export type PageResult =
-  { id: number; cursor: string; hasMore: boolean; changes: ReadChange[] } | { id: number; error: string };
+  | { id: number; cursor: string; hasMore: boolean; changes: ReadChange[]; readMs: number }
+  | { id: number; error: string };
 
 export type ReadPage = Extract<PageResult, { cursor: string }>;
 
