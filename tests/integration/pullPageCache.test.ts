@@ -70,7 +70,7 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
 
   it("counts a reader's whole copy for kept first pages at most every 30 s", async () => {
     let now = Date.now();
-    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, null, () => now);
     const totalOfFirstPage = async () =>
       pullResponseSchema.parse(JSON.parse(textOf(await cache.page(admin, undefined, LIMIT)))).total;
     const before = await totalOfFirstPage(); // read
@@ -269,13 +269,13 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
 
   it('keeps to its size, and to an hour', async () => {
     let now = Date.now();
-    const small = new PullPageCache(test.db, 1, () => now);
+    const small = new PullPageCache(test.db, 1, null, () => now);
     await pullThrough(small, admin);
     await pullThrough(small, admin);
     expect(small.served.kept).toBe(0); // no page fits in one byte
 
     // Pages of one record each: every kept page counts its overhead too, so they cannot outgrow it.
-    const tiny = new PullPageCache(test.db, 4096, () => now);
+    const tiny = new PullPageCache(test.db, 4096, null, () => now);
     // Thirty pages would count 30 KB at least: seven times the size.
     for (let since: string | undefined, more = true, read = 0; more && read < 30; read += 1) {
       const page = await tiny.page(admin, since, 1);
@@ -285,7 +285,7 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
     expect(tiny.size.pages).toBeGreaterThan(0);
     expect(tiny.size.pages).toBeLessThanOrEqual(3);
 
-    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, () => now);
+    const cache = new PullPageCache(test.db, 64 * 1024 * 1024, null, () => now);
     const pages = (await pullThrough(cache, admin)).length;
     now += 61 * 60 * 1000;
     await pullThrough(cache, admin);

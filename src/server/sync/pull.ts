@@ -12,6 +12,7 @@ import { pullResponseSchema, type PullResponse } from '../../domain/sync/sync.ts
 import type { User } from '../../domain/accounts/user.ts';
 import { readableScopes } from '../../domain/entities/scope.ts';
 import { pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
+import { fillInChanges, NO_HELD_TEXTS, type ChangeTexts } from './changeTexts.ts';
 
 export const START_CURSOR = '0.0';
 
@@ -62,15 +63,18 @@ export function pageTail(rest: Omit<PullResponse, 'changes'>): string {
   return `],${JSON.stringify(rest).slice(1)}`;
 }
 
+/** `texts`: the change texts this process holds, to use and add to (null: none, as in tests). */
 export async function readPullPage(
   db: Database,
   user: User,
   since: string | undefined,
   limit: number,
+  texts: ChangeTexts | null = null,
 ): Promise<PullPageText> {
   const [xid, seq] = (since ?? START_CURSOR).split('.');
   const { staff, scopeParams } = readerOf(user);
-  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopeParams]);
+  const held = texts ? texts.heldAfter(since ?? START_CURSOR, 2 * limit) : NO_HELD_TEXTS;
+  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopeParams, held.seqs]);
   const read = page?.read ?? 0;
   const hasMore = read > limit;
   const cursor = page?.last ?? since ?? START_CURSOR;
@@ -78,7 +82,7 @@ export async function readPullPage(
   // Only the last page can be held back: until then there is more to read anyway.
   const heldBack = !hasMore && page?.held_back === true;
   return {
-    head: `{"changes":[${page?.changes ?? ''}`,
+    head: `{"changes":[${page?.changes ? fillInChanges(page.changes, held, texts) : ''}`,
     tail: pageTail({ cursor, hasMore, total, heldBack }),
     cursor,
     hasMore,
@@ -92,8 +96,9 @@ export async function pullPage(
   user: User,
   since: string | undefined,
   limit: number,
+  texts: ChangeTexts | null = null,
 ): Promise<PullPage> {
-  const { head, tail, cursor, hasMore } = await readPullPage(db, user, since, limit);
+  const { head, tail, cursor, hasMore } = await readPullPage(db, user, since, limit, texts);
   return { body: head + tail, cursor, hasMore };
 }
 

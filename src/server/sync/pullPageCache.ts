@@ -27,6 +27,7 @@ import { promisify } from 'node:util';
 import type { Database } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { pageRowsStatement } from './pullPageSql.ts';
+import type { ChangeTexts } from './changeTexts.ts';
 import { pageTail, readerOf, readPullPage, START_CURSOR, visibleTotal } from './pull.ts';
 
 const deflateRawAsync = promisify(deflateRaw);
@@ -97,6 +98,8 @@ export class PullPageCache {
   constructor(
     private readonly db: Database,
     private readonly maxBytes: number,
+    /** The change texts pages read afresh use and add to (changeTexts.ts). */
+    private readonly texts: ChangeTexts | null = null,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -153,7 +156,7 @@ export class PullPageCache {
     limit: number,
     { key, reader, from }: { key: string; reader: string; from: string },
   ): Promise<CachedPullPage> {
-    const page = await readPullPage(this.db, user, since, limit);
+    const page = await readPullPage(this.db, user, since, limit, this.texts);
     if (since === undefined) this.totals.set(reader, { n: page.total, at: this.now() });
     const firstPullsLast =
       !page.hasMore &&

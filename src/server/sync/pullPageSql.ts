@@ -10,7 +10,10 @@ import { PULLS_HELD_BACK_SQL } from '../storage/pullHorizon.ts';
 import type { NamedStatement } from '../storage/database.ts';
 
 export interface PageRow extends Record<string, unknown> {
-  /** The changes of the page, comma-separated JSON objects (null for an empty page). */
+  /**
+   * The changes of the page, comma-separated JSON objects, each record's marked with its position and
+   * empty where the server holds it (null for an empty page; made whole by changeTexts.ts).
+   */
   changes: string | null;
   /** The (xid, seq) of the page's last log row, as `xid.seq` (null for an empty page). */
   last: string | null;
@@ -49,14 +52,21 @@ function visible(staff: boolean): string {
   return staff ? 'r.found' : 'r.found AND (r.scope IS NULL OR r.scope = ANY($4::text[]))';
 }
 
+/** Marks around a record's change in a page's text: chr(1) `xid.seq` chr(2) text chr(3). */
+export const CHANGE_MARK = { start: '\u0001', text: '\u0002', end: '\u0003' } as const;
+
 /**
- * The page statement, with parameters: cursor xid, cursor seq, the page's size, and (not for staff) the
- * readable scopes. It reads one row more than the page, to tell whether there is more. Per log row: an exit row is about a record that left a scope, and matters only
- * to those who can no longer see it (the others get the record itself from its own row); a record the
- * user cannot see (any more) is a tombstone; anything else is the record with its fields' clock stamps
- * (kept by PostgreSQL as the clocks are written, migration 0011).
+ * The page statement, with parameters: cursor xid, cursor seq, the page's size, (not for staff) the
+ * readable scopes, and the log rows (seq) whose change text the server holds (changeTexts.ts). It
+ * reads one row more than the page, to tell whether there is more. Per log row: an exit row is about
+ * a record that left a scope, and matters only to those who can no longer see it (the others get the
+ * record itself from its own row); a record the user cannot see (any more) is a tombstone; anything
+ * else is the record with its fields' clock stamps (kept by PostgreSQL as the clocks are written,
+ * migration 0011), marked with its position, and left out when the server holds it. JSON text never
+ * holds the marks' control characters raw (it escapes them), so they cannot be mistaken.
  */
 export function pageSql(staff: boolean): string {
+  const held = staff ? '$4' : '$5';
   return `WITH log AS (
        SELECT entity, entity_id, xid, seq FROM change_log
        WHERE (xid, seq) > ($1::xid8, $2::bigint)
@@ -80,9 +90,11 @@ export function pageSql(staff: boolean): string {
          WHEN NOT (${visible(staff)}) THEN
            '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
              || ',"deleted":true}'
-         ELSE
+         ELSE chr(1) || r.xid::text || '.' || r.seq::text || chr(2) || CASE WHEN r.seq IN (SELECT unnest(${held}::bigint[]))
+           THEN '' ELSE
            '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
              || ',"deleted":false,"record":' || r.record::text || ',"clocks":' || r.clock_stamps || '}'
+           END || chr(3)
          END AS change
        FROM named r
      )

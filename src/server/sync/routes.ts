@@ -8,11 +8,16 @@ import { readJson, validate } from '../http/body.ts';
 import { acceptsGzip, gzippedJson, sendGzippedJson } from '../http/gzipped.ts';
 import { pullPage } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
+import { ChangeTexts } from './changeTexts.ts';
 import { push } from './push.ts';
 
-/** pullCacheBytes: how much gzipped first-pull pages this process keeps (pullPageCache.ts); 0, none. */
+/**
+ * pullCacheBytes: how much of gzipped first-pull pages this process keeps (pullPageCache.ts), and as
+ * much again of records' change texts (changeTexts.ts); 0, none.
+ */
 export function syncRoutes(db: Database, pullCacheBytes: number) {
-  const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes) : null;
+  const texts = pullCacheBytes > 0 ? new ChangeTexts(pullCacheBytes) : null;
+  const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes, texts) : null;
   return new Hono<AuthEnv>()
     .get('/pull', async (c) => {
       const query = validate(pullQuerySchema, c.req.query());
@@ -23,7 +28,7 @@ export function syncRoutes(db: Database, pullCacheBytes: number) {
       const page =
         cache && acceptsGzip(c.req.header('Accept-Encoding'))
           ? await cache.page(user, query.since, query.limit)
-          : await pullPage(db, user, query.since, query.limit);
+          : await pullPage(db, user, query.since, query.limit, texts);
       const headers = {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),
