@@ -26,11 +26,13 @@
 //    acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
 import { availableParallelism } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { removeTempDirs, startServer } from '../browser/harness.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
-import { createUser } from '../../src/server/auth/users.ts';
+import { createUser, findUserByUsername, toUser } from '../../src/server/auth/users.ts';
+import { pullPage } from '../../src/server/sync/pull.ts';
+import type { PullResponse } from '../../src/domain/sync/sync.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { boroughArea, prepareBorough } from '../support/borough.ts';
 import { printResults, round, saveResults, type BenchResult } from './measure.ts';
@@ -38,7 +40,7 @@ import { cpuMeter, RouteStats } from './load/routeStats.ts';
 import { cpuLine, routeLine, stageResults, worstP95 } from './load/stageReport.ts';
 import { SimulatedDevice } from './load/simulatedDevice.ts';
 import { REQUESTS_PER_DEVICE_SECOND, runRateStep } from './load/rateStage.ts';
-import { checkConvergence, type ConvergenceReport } from './load/convergence.ts';
+import { checkConvergence, differencesFromStored, type ConvergenceReport } from './load/convergence.ts';
 import { coordinatedParishes, hotRequests, placesFor, planRoster } from './load/roster.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -78,6 +80,31 @@ async function waitUntilPullsFlow(serverUrl: string): Promise<number> {
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>) {
   for (let start = 0; start < items.length; start += size)
     await Promise.all(items.slice(start, start + size).map(work));
+}
+
+/** The admin's copy read from the database directly, as digests by key (the page reader's digest). */
+async function storedCopy(databaseUrl: string, schema: string): Promise<Map<string, string>> {
+  const db = await openDatabase({ databaseUrl, schema });
+  try {
+    const user = toUser((await findUserByUsername(db, admin.username))!);
+    const stored = new Map<string, string>();
+    let since: string | undefined;
+    for (;;) {
+      // As sent, unchecked, as the page readers read it (pageReaderWorker.ts), so the digests compare.
+      const page = JSON.parse((await pullPage(db, user, since, 2_000)).body) as PullResponse;
+      for (const change of page.changes)
+        if (change.deleted) stored.delete(`${change.entity}:${change.id}`);
+        else
+          stored.set(
+            `${change.entity}:${change.id}`,
+            createHash('sha1').update(JSON.stringify(change.record)).digest('base64'),
+          );
+      since = page.cursor;
+      if (!page.hasMore) return stored;
+    }
+  } finally {
+    await db.close();
+  }
 }
 
 function mergedReports(...reports: ConvergenceReport[]): ConvergenceReport {
@@ -317,14 +344,18 @@ async function main(): Promise<void> {
         ),
       ),
     );
+    const notAsStored = differencesFromStored(adminDevice.records, await storedCopy(databaseUrl, schema));
     console.log(
       `\nload: ${active.length} devices, ${report.acknowledged} acknowledged changes: ` +
-        `${report.diverged.length} devices differ from the server, ${report.lost.length} acknowledged changes missing`,
+        `${report.diverged.length} devices differ from the server, ${report.lost.length} acknowledged changes missing, ` +
+        `${notAsStored.length} records as sent differ from the database read directly`,
     );
-    for (const line of [...report.diverged, ...report.lost].slice(0, 10)) console.log(`  ${line}`);
+    for (const line of [...report.diverged, ...report.lost, ...notAsStored].slice(0, 10))
+      console.log(`  ${line}`);
     results.push(
       { name: `${RESULTS}.diverged`, value: report.diverged.length, unit: 'devices' },
       { name: `${RESULTS}.lostAcknowledged`, value: report.lost.length, unit: 'mutations' },
+      { name: `${RESULTS}.sentNotAsStored`, value: notAsStored.length, unit: 'records' },
     );
   } finally {
     await server.stop();

@@ -16,6 +16,11 @@ describe('change texts held', () => {
     expect(texts.heldAfter('10.9', 10).seqs).toEqual(['3', '1', '7']);
     expect(texts.heldAfter('11.0', 2).seqs).toEqual(['3', '1']);
     expect(texts.heldAfter('12.7', 10).seqs).toEqual([]);
+    // Later ones: at the end of the log (added there), and one from a transaction that began earlier.
+    texts.keep('13.20', '{}');
+    expect(texts.heldAfter('11.3', 10).seqs).toEqual(['1', '7', '20']);
+    texts.keep('11.15', '{}');
+    expect(texts.heldAfter('11.3', 10).seqs).toEqual(['15', '1', '7', '20']);
   });
 
   it('lets the least recently used go first when full, and a text used is kept longest', () => {

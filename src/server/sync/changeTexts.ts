@@ -111,7 +111,10 @@ export class ChangeTexts {
   private tidy(): void {
     if (this.unsorted.length > 0) {
       this.unsorted.sort((a, b) => a.xid - b.xid || a.seq - b.seq);
-      this.positions = mergeInOrder(this.positions, this.unsorted);
+      const last = this.positions.at(-1);
+      // Mostly new changes, at the end of the log: added there, without merging the whole list.
+      if (!last || before(last, this.unsorted[0]!)) this.positions.push(...this.unsorted);
+      else this.positions = mergeInOrder(this.positions, this.unsorted);
       this.unsorted = [];
     }
     if (this.positions.length > 2 * this.texts.size + 1024)

@@ -1,6 +1,8 @@
 // The end-of-run checks of the load generator and the several-servers test: every device holds exactly
 // what the server holds (record for record, as an admin pulls it), and every change the server
 // acknowledged is there — a new record exists, and an edited field's clock is at least the edit's.
+// The load generator also checks the admin's copy, as the server sent it, against the database read
+// directly, so nothing a server process keeps (its pages, its change texts) could hide a difference.
 import type { HeldRecord, SimulatedDevice } from './simulatedDevice.ts';
 
 export interface ConvergenceReport {
@@ -43,4 +45,17 @@ export function checkConvergence(
     }
   }
   return { diverged, lost, acknowledged };
+}
+
+/** Where a copy as the server sent it differs from the records read from the database (digests by key). */
+export function differencesFromStored(
+  sent: ReadonlyMap<string, HeldRecord>,
+  stored: ReadonlyMap<string, string>,
+): string[] {
+  const differences: string[] = [];
+  for (const [key, digest] of stored)
+    if (sent.get(key)?.digest !== digest)
+      differences.push(`${key} ${sent.has(key) ? 'differs' : 'is missing'}`);
+  for (const key of sent.keys()) if (!stored.has(key)) differences.push(`${key} is not in the database`);
+  return differences;
 }
