@@ -2,10 +2,9 @@
 // read with them is byte for byte the page read without them, for staff and a parish coordinator, after
 // edits and a record moving out of the parish; a text held for a record's old version is never sent;
 // and texts written out for one reader serve another.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
-import { seedDemo } from '../../src/server/demo/seed.ts';
-import { findUserByUsername, toUser } from '../../src/server/auth/users.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../support/testDatabase.ts';
+import { demoReaders } from '../support/demoReaders.ts';
 import { pullPage } from '../../src/server/sync/pull.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { ChangeTexts } from '../../src/server/sync/changeTexts.ts';
@@ -19,15 +18,8 @@ describe.each(databaseKinds)('change texts held on %s', (kind) => {
   let test: TestDatabase;
   let admin: User;
   let parish: User;
-
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-    await seedDemo(test.db, '2026-11-01');
-    const user = async (name: string) => toUser((await findUserByUsername(test.db, name))!);
-    admin = await user('admin');
-    parish = await user('parish');
-  });
-  afterAll(() => test.drop());
+  const demo = demoReaders(kind);
+  beforeAll(() => void ({ test, admin, parish } = demo));
 
   /** Every page from `since`, read with the texts, each checked against the same page read without. */
   async function pullWith(texts: ChangeTexts, user: User, since?: string) {

@@ -2,11 +2,10 @@
 // only while it is still exactly what reading it afresh gives, byte for byte once unzipped; a change to
 // any record in it, a record deleted, or a reader with other scopes gets the page read afresh; the
 // cache keeps to its size and to its hour.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
-import { seedDemo } from '../../src/server/demo/seed.ts';
-import { findUserByUsername, toUser } from '../../src/server/auth/users.ts';
+import { databaseKinds, type TestDatabase } from '../support/testDatabase.ts';
+import { demoReaders } from '../support/demoReaders.ts';
 import { pullPage } from '../../src/server/sync/pull.ts';
 import { push } from '../../src/server/sync/push.ts';
 import { PullPageCache, type CachedPullPage } from '../../src/server/sync/pullPageCache.ts';
@@ -23,15 +22,8 @@ describe.each(databaseKinds)('pull page cache on %s', (kind) => {
   let test: TestDatabase;
   let admin: User;
   let parish: User;
-
-  beforeAll(async () => {
-    test = await openTestDatabase(kind);
-    await seedDemo(test.db, '2026-11-01');
-    const user = async (name: string) => toUser((await findUserByUsername(test.db, name))!);
-    admin = await user('admin');
-    parish = await user('parish');
-  });
-  afterAll(() => test.drop());
+  const demo = demoReaders(kind);
+  beforeAll(() => void ({ test, admin, parish } = demo));
 
   /** Every page from the start through the cache, each checked against the same page read afresh. */
   async function pullThrough(cache: PullPageCache, user: User): Promise<string[]> {
