@@ -20,8 +20,9 @@
 // with a sync flush, so more can follow), then the rest of the page (cursor, total), deflated on each
 // request, then the checksum and length of the whole. It is one ordinary gzip stream.
 //
-// The only state a server process keeps, and nothing depends on it: another process behind the same
-// load balancer reads the page itself, and a restart starts empty.
+// One of the two things a server process keeps (the other: change texts, changeTexts.ts), and nothing
+// depends on either: another process behind the same load balancer reads the page itself, and a
+// restart starts empty.
 import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Database } from '../storage/database.ts';
