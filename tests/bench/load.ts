@@ -26,7 +26,7 @@
 //    acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
 import { availableParallelism } from 'node:os';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { removeTempDirs, startServer } from '../browser/harness.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
@@ -40,7 +40,12 @@ import { cpuMeter, RouteStats } from './load/routeStats.ts';
 import { cpuLine, routeLine, stageResults, worstP95 } from './load/stageReport.ts';
 import { SimulatedDevice } from './load/simulatedDevice.ts';
 import { REQUESTS_PER_DEVICE_SECOND, runRateStep } from './load/rateStage.ts';
-import { checkConvergence, differencesFromStored, type ConvergenceReport } from './load/convergence.ts';
+import {
+  checkConvergence,
+  differencesFromStored,
+  recordDigest,
+  type ConvergenceReport,
+} from './load/convergence.ts';
 import { coordinatedParishes, hotRequests, placesFor, planRoster } from './load/roster.ts';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -94,11 +99,7 @@ async function storedCopy(databaseUrl: string, schema: string): Promise<Map<stri
       const page = JSON.parse((await pullPage(db, user, since, 2_000)).body) as PullResponse;
       for (const change of page.changes)
         if (change.deleted) stored.delete(`${change.entity}:${change.id}`);
-        else
-          stored.set(
-            `${change.entity}:${change.id}`,
-            createHash('sha1').update(JSON.stringify(change.record)).digest('base64'),
-          );
+        else stored.set(`${change.entity}:${change.id}`, recordDigest(change.record));
       since = page.cursor;
       if (!page.hasMore) return stored;
     }

@@ -2,9 +2,9 @@
 // it and digests each record, and hands back only what a simulated device keeps.
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import type { PullResponse } from '../../../src/domain/sync/sync.ts';
 import type { PageJob, PageResult, ReadChange } from './pageReaders.ts';
+import { recordDigest } from './convergence.ts';
 
 function read(job: PageJob): PageResult {
   const start = performance.now();
@@ -18,7 +18,7 @@ function read(job: PageJob): PageResult {
     return {
       key,
       deleted: false,
-      digest: createHash('sha1').update(JSON.stringify(change.record)).digest('base64'),
+      digest: recordDigest(change.record),
       ...(clocksOf === null || clocksOf.has(change.id) ? { clocks: change.clocks ?? {} } : {}),
     };
   });
