@@ -25,19 +25,28 @@ export interface PageRow extends Record<string, unknown> {
 
 const UUID_PATTERN = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
 
-/** Each entity's records joined to the page rows naming them (a malformed uuid names none). */
+/**
+ * The page rows with the records they name. A row whose change text the server holds is not joined:
+ * its number names one version of its record (every write moves the row, changeLog.ts), so that
+ * version is there, in the row's scope, in this snapshot. The others are joined to their entity's
+ * table (a malformed uuid names no record).
+ */
 function joinRecords(): string {
-  return ENTITIES.map((entity) => {
+  const held = `SELECT p.xid, p.seq, p.subject_entity, p.subject_id, p.exit, p.held, true AS found,
+         p.scope, NULL::jsonb AS record, NULL::text AS clock_stamps
+       FROM page p WHERE p.held`;
+  const joined = ENTITIES.map((entity) => {
     const { table, idType } = describeEntity(entity).storage;
     const id =
       idType === 'uuid'
         ? `CASE WHEN p.subject_id ~* ${UUID_PATTERN} THEN p.subject_id::uuid END`
         : 'p.subject_id';
-    return `SELECT p.xid, p.seq, p.subject_entity, p.subject_id, p.exit, t.id IS NOT NULL AS found,
+    return `SELECT p.xid, p.seq, p.subject_entity, p.subject_id, p.exit, p.held, t.id IS NOT NULL AS found,
          t.scope, t.record, t.clock_stamps
        FROM page p LEFT JOIN ${table} t ON t.id = ${id}
-       WHERE p.subject_entity = '${entity}'`;
-  }).join('\n     UNION ALL ');
+       WHERE p.subject_entity = '${entity}' AND NOT p.held`;
+  });
+  return [held, ...joined].join('\n     UNION ALL ');
 }
 
 /**
@@ -68,14 +77,15 @@ export const CHANGE_MARK = { start: '\u0001', text: '\u0002', end: '\u0003' } as
 export function pageSql(staff: boolean): string {
   const held = staff ? '$4' : '$5';
   return `WITH log AS (
-       SELECT entity, entity_id, xid, seq FROM change_log
+       SELECT entity, entity_id, scope, xid, seq FROM change_log
        WHERE (xid, seq) > ($1::xid8, $2::bigint)
          AND xid < pg_snapshot_xmin(pg_current_snapshot())
          AND ${logFilter(staff)}
        ORDER BY xid, seq
        LIMIT $3 + 1
      ), page AS (
-       SELECT xid, seq, entity LIKE 'exit:%' AS exit,
+       SELECT xid, seq, scope, entity LIKE 'exit:%' AS exit,
+         entity NOT LIKE 'exit:%' AND seq IN (SELECT unnest(${held}::bigint[])) AS held,
          CASE WHEN entity LIKE 'exit:%' THEN substr(entity, 6) ELSE entity END AS subject_entity,
          -- An exit row names its record as "<id>|<old scope>".
          CASE WHEN entity LIKE 'exit:%'
@@ -90,7 +100,7 @@ export function pageSql(staff: boolean): string {
          WHEN NOT (${visible(staff)}) THEN
            '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
              || ',"deleted":true}'
-         ELSE chr(1) || r.xid::text || '.' || r.seq::text || chr(2) || CASE WHEN r.seq IN (SELECT unnest(${held}::bigint[]))
+         ELSE chr(1) || r.xid::text || '.' || r.seq::text || chr(2) || CASE WHEN r.held
            THEN '' ELSE
            '{"entity":' || to_json(r.subject_entity)::text || ',"id":' || to_json(r.subject_id)::text
              || ',"deleted":false,"record":' || r.record::text || ',"clocks":' || r.clock_stamps || '}'
