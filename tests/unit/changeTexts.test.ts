@@ -1,5 +1,6 @@
 // The change texts a server process holds (src/server/sync/changeTexts.ts): offered in the log's
-// order after a cursor, as many as asked for; the least recently used go first when full; and a page's
+// order after a cursor, as many as asked for; the oldest go first when full, a text used since its last
+// turn getting a second chance; and a page's
 // marked changes are made whole from them.
 import { describe, expect, it } from 'vitest';
 import { ChangeTexts, fillInChanges, NO_HELD_TEXTS } from '../../src/server/sync/changeTexts.ts';
@@ -23,7 +24,7 @@ describe('change texts held', () => {
     expect(texts.heldAfter('11.3', 10).seqs).toEqual(['15', '1', '7', '20']);
   });
 
-  it('lets the least recently used go first when full, and a text used is kept longest', () => {
+  it('lets the oldest go first when full, and gives a text used since a second chance', () => {
     const text = 'x'.repeat(100);
     const texts = new ChangeTexts(3 * (100 + 64));
     texts.keep('1.1', text);
@@ -34,6 +35,13 @@ describe('change texts held', () => {
     expect(texts.heldAfter('0.0', 10).seqs).toEqual(['1', '3', '4']);
     expect(texts.size).toEqual({ texts: 3, bytes: 3 * 164 });
     expect(texts.counts).toEqual({ written: 4, held: 1 });
+    // Its second chance was once: unused since, it goes when its turn comes round again.
+    texts.keep('1.5', text);
+    expect(texts.heldAfter('0.0', 10).seqs).toEqual(['1', '4', '5']);
+    texts.keep('1.6', text);
+    expect(texts.heldAfter('0.0', 10).seqs).toEqual(['1', '5', '6']);
+    texts.keep('1.7', text);
+    expect(texts.heldAfter('0.0', 10).seqs).toEqual(['5', '6', '7']);
   });
 
   it('makes a marked page whole: held texts put in, new ones kept, tombstones as they came', () => {
