@@ -5,9 +5,10 @@
 // pull is loaded, record for record, into the PouchDB server ({ _id: "<entity>:<id>", entity, record }).
 // Both clients check they end up holding that same number of records.
 // Same machine and transport: both servers are Node processes on this machine, both answer over
-// loopback HTTP/1.1 with gzip (Hono's compress(); express-pouchdb's compression), both clients run in
-// the same headless Chromium, a fresh profile each run, writing to IndexedDB (ours: the app's Dexie
-// database and sync code; PouchDB: its browser bundle from node_modules with its "indexeddb" adapter).
+// loopback HTTP/1.1 with gzip (ours: src/server/http/gzipped.ts; express-pouchdb's compression), both
+// clients run in the same headless Chromium, a fresh profile each run, writing to IndexedDB (ours: the
+// app's Dexie database and sync code; PouchDB: its browser bundle from node_modules with its
+// "indexeddb" adapter).
 // Same work: a first pull of everything; 100 partners renamed on the server, then pulled ("pull100");
 // 100 partners renamed on the client, then pushed ("push100"). Both sides rename the same partners.
 // Timing: in the page, around the sync call only (performance.now()). Bytes: every response body and
@@ -21,9 +22,11 @@
 // Ours twice when BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server: on PGlite (the
 // default, "ours") and on PostgreSQL ("ours.postgres", the same borough in its own schema). PostgreSQL
 // is how a council runs the server; PGlite is PostgreSQL compiled to WebAssembly on one thread, so its
-// figures are ours at a disadvantage. Neither is favoured against PouchDB: its server keeps everything
-// in memory and stores nothing on disk, while both of ours commit every push to disk (PostgreSQL with
-// fsync on) before answering.
+// figures are ours at a disadvantage. Neither is favoured against PouchDB: its server ("pouchdb")
+// keeps everything in memory and stores nothing on disk, while both of ours commit every push to disk
+// (PostgreSQL with fsync on) before answering. PouchDB is also run storing on disk, in LevelDB, its
+// Node default ("pouchdb.leveldb"), as one would run it for real; LevelDB does not wait for the disk,
+// so even that side promises less than ours.
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -65,7 +68,7 @@ const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
 const PAGES_ROOT = fileURLToPath(new URL('./peer/', import.meta.url));
 
 interface Side {
-  name: 'ours' | 'ours.postgres' | 'pouchdb';
+  name: 'ours' | 'ours.postgres' | 'pouchdb' | 'pouchdb.leveldb';
   pageUrl: string;
   /** The partners each round renames, by slices (the same on every side: the borough is the same). */
   partnerIds: string[];
@@ -113,9 +116,11 @@ async function api<T>(server: RunningServer, path: string, token: string | null,
   return (await response.json()) as T;
 }
 
+/** PouchDB's server, in memory, or storing in LevelDB in `folder`. */
 async function startPouchServer(
   pagesDir: string,
   recordsFile: string,
+  folder?: string,
 ): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -127,6 +132,7 @@ async function startPouchServer(
       String(port),
       pagesDir,
       recordsFile,
+      ...(folder ? [folder] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -257,6 +263,34 @@ const partnerIdsOf = (records: readonly PulledRecord[]) =>
     .map((r) => r.id)
     .sort();
 
+/** PouchDB's server as a side: the same records, partners and renames as ours. */
+function pouchSide(name: 'pouchdb' | 'pouchdb.leveldb', url: string, ours: Side): Side {
+  return {
+    name,
+    pageUrl: `${url}/pouch.html?batch=${POUCH_BATCH_SIZE}`,
+    partnerIds: ours.partnerIds,
+    expectedRecords: ours.expectedRecords,
+    async renameOnServer(ids, newName) {
+      const db = `${url}/db/directory`;
+      const headers = { 'Content-Type': 'application/json' };
+      const { rows } = (await (
+        await fetch(`${db}/_all_docs?include_docs=true`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ keys: ids.map((id) => `partner:${id}`) }),
+        })
+      ).json()) as { rows: { doc: { record: object } }[] };
+      const docs = rows.map(({ doc }) => ({ ...doc, record: { ...doc.record, name: newName } }));
+      const saved = await fetch(`${db}/_bulk_docs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ docs }),
+      });
+      if (!saved.ok) throw new Error(`PouchDB _bulk_docs: ${saved.status}`);
+    },
+  };
+}
+
 /** The same borough in a schema of its own on PostgreSQL, served by our server; dropped afterwards. */
 async function startPostgresServer(pagesDir: string) {
   const schema = `bench_peer_${randomBytes(5).toString('hex')}`;
@@ -281,13 +315,13 @@ export async function benchPeer(): Promise<BenchResult[]> {
   await prepareBorough({ dataDir }, BOROUGH);
   const ourServer = await startServer({ dataDir, env: { ...OURS_ENV, DIST_DIR: pagesDir } });
   let pouchServer: { url: string; stop(): void } | undefined;
+  let pouchOnDisk: { url: string; stop(): void } | undefined;
   let postgres: Awaited<ReturnType<typeof startPostgresServer>> | undefined;
   try {
     const { side: ours, records } = await ourSide('ours', ourServer);
     const recordsFile = join(dataDir, 'records.json');
     await writeFile(recordsFile, JSON.stringify(records));
     pouchServer = await startPouchServer(pagesDir, recordsFile);
-    const pouchUrl = pouchServer.url;
     console.log(`peer: ${records.length} records (${ours.partnerIds.length} partners) on both servers`);
     const sides = [ours];
     if (postgresUrl) {
@@ -298,31 +332,9 @@ export async function benchPeer(): Promise<BenchResult[]> {
       sides.push(onPostgres);
     } else console.log('peer: no BENCH_DATABASE_URL or TEST_DATABASE_URL, so ours on PGlite only');
 
-    const pouchdb: Side = {
-      name: 'pouchdb',
-      pageUrl: `${pouchUrl}/pouch.html?batch=${POUCH_BATCH_SIZE}`,
-      partnerIds: ours.partnerIds,
-      expectedRecords: records.length,
-      async renameOnServer(ids, name) {
-        const db = `${pouchUrl}/db/directory`;
-        const headers = { 'Content-Type': 'application/json' };
-        const { rows } = (await (
-          await fetch(`${db}/_all_docs?include_docs=true`, {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({ keys: ids.map((id) => `partner:${id}`) }),
-          })
-        ).json()) as { rows: { doc: { record: object } }[] };
-        const docs = rows.map(({ doc }) => ({ ...doc, record: { ...doc.record, name } }));
-        const saved = await fetch(`${db}/_bulk_docs`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ docs }),
-        });
-        if (!saved.ok) throw new Error(`PouchDB _bulk_docs: ${saved.status}`);
-      },
-    };
-    sides.push(pouchdb);
+    sides.push(pouchSide('pouchdb', pouchServer.url, ours));
+    pouchOnDisk = await startPouchServer(pagesDir, recordsFile, await makeTempDir('peer-leveldb'));
+    sides.push(pouchSide('pouchdb.leveldb', pouchOnDisk.url, ours));
 
     const runs = new Map<Side['name'], RunResult[]>(sides.map((side) => [side.name, []]));
     const floors: number[] = [];
@@ -379,6 +391,7 @@ export async function benchPeer(): Promise<BenchResult[]> {
     return results;
   } finally {
     pouchServer?.stop();
+    pouchOnDisk?.stop();
     await postgres?.stop();
     await ourServer.stop();
     await removeTempDirs();
