@@ -95,11 +95,10 @@ async function printPlan(db: Database, user: User, cursor: string): Promise<void
   const [xid, seq] = cursor.split('.');
   await tenNewRequests(db, user);
   await untilNotHeldBack(db);
-  const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${pageSql(true)}`, [
-    xid,
-    seq,
-    500,
-  ]);
+  const plan = await db.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${pageSql(true, false)}`,
+    [xid, seq, 500],
+  );
   console.log(plan.map((line) => line['QUERY PLAN']).join('\n'));
 }
 

@@ -74,7 +74,14 @@ export async function readPullPage(
   const [xid, seq] = (since ?? START_CURSOR).split('.');
   const { staff, scopeParams } = readerOf(user);
   const held = texts ? texts.heldAfter(since ?? START_CURSOR, 2 * limit) : NO_HELD_TEXTS;
-  const [page] = await db.query<PageRow>(pageStatement(staff), [xid, seq, limit, ...scopeParams, held.seqs]);
+  const holding = held.seqs.length > 0;
+  const [page] = await db.query<PageRow>(pageStatement(staff, holding), [
+    xid,
+    seq,
+    limit,
+    ...scopeParams,
+    ...(holding ? [held.seqs] : []),
+  ]);
   const read = page?.read ?? 0;
   const hasMore = read > limit;
   const cursor = page?.last ?? since ?? START_CURSOR;
