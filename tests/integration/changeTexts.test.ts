@@ -1,7 +1,7 @@
 // Change texts held in memory (src/server/sync/changeTexts.ts), on PGlite and PostgreSQL: every page
 // read with them is byte for byte the page read without them, for staff and a parish coordinator, after
-// edits and a record moving out of the parish; a text held for a record's old version is never sent;
-// and texts written out for one reader serve another.
+// edits and a record moving out of the parish; a text held for a record's old version, or for a record
+// since deleted, is never sent; and texts written out for one reader serve another.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../support/testDatabase.ts';
 import { demoReaders } from '../support/demoReaders.ts';
@@ -11,6 +11,8 @@ import { ChangeTexts } from '../../src/server/sync/changeTexts.ts';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
+import { replaceArea } from '../../src/server/area/replaceArea.ts';
+import type { Parish, Ward } from '../../src/domain/geo/area.ts';
 
 const LIMIT = 60;
 
@@ -88,6 +90,30 @@ describe.each(databaseKinds)('change texts held on %s', (kind) => {
     expect(renamed[0]!.deleted ? null : (renamed[0]!.record as { name: string }).name).toBe(
       'Renamed after it was held',
     );
+  });
+
+  it('sends a record deleted after its text was held as deleted, never as the text', async () => {
+    const texts = new ChangeTexts(64 * 1024 * 1024);
+    const before = await pullWith(texts, admin);
+    const wards = (await test.db.query<{ record: Ward }>('SELECT record FROM wards')).map(
+      (row) => row.record,
+    );
+    const parishes = (await test.db.query<{ record: Parish }>('SELECT record FROM parishes ORDER BY id')).map(
+      (row) => row.record,
+    );
+    const gone = parishes.find((one) => one.code !== parish.parishCode)!;
+    expect(changesIn(before.pages)).toContainEqual(
+      expect.objectContaining({ entity: 'parish', id: gone.code }),
+    );
+    await replaceArea(test.db, { wards, parishes: parishes.filter((one) => one !== gone) });
+
+    const news = changesIn((await pullWith(texts, admin, before.cursor)).pages);
+    expect(news).toContainEqual({ entity: 'parish', id: gone.code, deleted: true });
+    const fromStart = changesIn((await pullWith(texts, admin)).pages);
+    expect(fromStart.filter((change) => change.entity === 'parish' && change.id === gone.code)).toEqual([
+      { entity: 'parish', id: gone.code, deleted: true },
+    ]);
+    expect(texts.counts.held).toBeGreaterThan(0);
   });
 
   it('keeps to its size, and a page still comes whole when what it held has gone', async () => {
