@@ -1,11 +1,13 @@
 // Forward-only migrations: each applied once and recorded; running them again changes nothing; a
 // database saved before scopes existed (migrations 0003, 0004) gets them filled in; and a password hash
 // stored before sign-in proofs (0010) still takes its password, and now the proof of it too; records
-// stored with clocks before 0011 have their clock stamps as pulls send them, kept on every write since.
+// stored with clocks before 0011 have their clock stamps as pulls send them, kept on every write since,
+// and written shorter from 0012 on (the stamp of the id once, as "*"), reading back the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { verifyPassword, verifyProof } from '../../src/server/auth/password.ts';
 import { migrate } from '../../src/server/storage/migrate.ts';
+import { stampsAsPulled } from '../../src/domain/sync/pulledStamps.ts';
 import {
   databaseKinds,
   openBareDatabase,
@@ -24,7 +26,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     const applied = await test.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(await migrate(test.db)).toEqual([]);
   });
 
@@ -61,6 +63,7 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         '0009_review_rounds.sql',
         '0010_sign_in_proofs.sql',
         '0011_clock_stamps.sql',
+        '0012_shorter_clock_stamps.sql',
       ]);
       const scopes = await old.db.query<{ entity: string; scope: string | null }>(
         'SELECT entity, scope FROM change_log ORDER BY entity',
@@ -146,6 +149,66 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
         JSON.stringify({ phone: { hlc: '000001700000001-00001-b', by: 'Coordinator' } }),
       ]);
       expect((await stamps()).get(untouched)).toEqual({ phone: '000001700000001-00001-b' });
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('writes the stamp the fields share once, as "*", and each stamp reads back as it is held', async () => {
+    const old = await openBareDatabase(kind);
+    try {
+      await migrate(old.db, 11);
+      const clock = (hlc: string) => ({ hlc, by: 'Duty Officer' });
+      const made = '000001700000000-00001-a';
+      const later = '000001700000005-00002-b';
+      const records = [
+        // made on a phone: every field the stamp of its id
+        { record: { id: 'p1', name: 'A', phone: '1' }, clocks: { id: made, name: made, phone: made } },
+        // one field edited since
+        { record: { id: 'p2', name: 'B', phone: '2' }, clocks: { id: made, name: later, phone: made } },
+        // a stamp for a field the record no longer has
+        { record: { id: 'p3', name: 'C' }, clocks: { id: made, name: made, phone: made } },
+        // seeded, then one field edited: no stamp on the id, so every stamp named
+        { record: { id: 'p4', name: 'D', phone: '4' }, clocks: { phone: later } },
+        // seeded, never edited through sync
+        { record: { id: 'p5', name: 'E' }, clocks: {} },
+      ].map((entry) => ({ ...entry, uuid: randomUUID() }));
+      for (const { uuid, record, clocks } of records)
+        await old.db.query(
+          `INSERT INTO partners (id, record, field_clocks) VALUES ($1, $2::jsonb, $3::jsonb)`,
+          [
+            uuid,
+            JSON.stringify(record),
+            JSON.stringify(
+              Object.fromEntries(Object.entries(clocks).map(([field, hlc]) => [field, clock(hlc)])),
+            ),
+          ],
+        );
+      await migrate(old.db);
+      const sent = async () =>
+        new Map(
+          (
+            await old.db.query<{ id: string; clock_stamps: string }>(
+              'SELECT id::text, clock_stamps FROM partners',
+            )
+          ).map((row) => [row.id, JSON.parse(row.clock_stamps) as Record<string, string>]),
+        );
+      const [p1, p2, p3, p4, p5] = records.map((entry) => entry.uuid);
+      const before = await sent();
+      expect(before.get(p1!)).toEqual({ '*': made });
+      expect(before.get(p2!)).toEqual({ '*': made, name: later });
+      expect(before.get(p3!)).toEqual({ '*': made, phone: made });
+      expect(before.get(p4!)).toEqual({ phone: later });
+      expect(before.get(p5!)).toEqual({});
+      for (const { uuid, record, clocks } of records)
+        expect(stampsAsPulled(record, before.get(uuid)!), uuid).toEqual(clocks);
+      // As a push stores an edit: the new clocks laid over the stored ones, the record patched.
+      await old.db.query(
+        `UPDATE partners SET record = record || '{"phone": "9"}', field_clocks = field_clocks || $2::jsonb
+         WHERE id = $1`,
+        [p1, JSON.stringify({ phone: clock(later) })],
+      );
+      expect((await sent()).get(p1!)).toEqual({ '*': made, phone: later });
     } finally {
       await old.close();
     }

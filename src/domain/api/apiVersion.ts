@@ -4,9 +4,12 @@
 // serves; every request carries the app's. A mismatch is refused in plain words, never half-understood.
 
 /** This code's API version (the app's when built into the app, the server's on the server). */
-export const API_VERSION = 1;
-/** The oldest app API version this server still serves. */
-export const MIN_CLIENT_API_VERSION = 1;
+export const API_VERSION = 2;
+/**
+ * The oldest app API version this server still serves. 2: a pull's clock stamps name the stamp most
+ * fields share once, as "*" (domain/sync/pulledStamps.ts), which an app of version 1 would misread.
+ */
+export const MIN_CLIENT_API_VERSION = 2;
 
 export const API_VERSION_HEADER = 'X-Api-Version';
 export const MIN_API_VERSION_HEADER = 'X-Min-Api-Version';

@@ -11,8 +11,8 @@ export interface FieldClock {
 export type FieldClocks = Record<string, FieldClock>;
 
 /**
- * Each field's stamp alone, as a device holds and sends them (the server keeps the same for pulls:
- * `stamps_of`, migration 0011): the base of the next change to the record.
+ * Each field's stamp alone, as a device holds and sends them (the server keeps them for pulls, written
+ * shorter: migration 0012, pulledStamps.ts): the base of the next change to the record.
  */
 export function stampsOf(clocks: FieldClocks): Record<string, string> {
   return Object.fromEntries(Object.entries(clocks).map(([field, clock]) => [field, clock.hlc]));

@@ -4,6 +4,7 @@
 // instead of failing every pull from then on (sync invariant 9: no device can hurt another).
 import { z } from 'zod';
 import { changeSchema, pullResponseSchema, type PullResponse } from './sync.ts';
+import { withStampsAsPulled } from './pulledStamps.ts';
 
 export interface UnreadableChange {
   entity: string;
@@ -27,7 +28,7 @@ export function readPullPage(body: unknown): ReadPullPage {
   const changes: PullResponse['changes'] = [];
   const unreadable: UnreadableChange[] = [];
   for (const raw of envelope.changes) {
-    const change = changeSchema.safeParse(raw);
+    const change = changeSchema.safeParse(withStampsAsPulled(raw));
     if (change.success) changes.push(change.data);
     else unreadable.push({ entity: named(raw, 'entity'), id: named(raw, 'id') });
   }

@@ -4,6 +4,7 @@
 // the registry (entities/registry.ts).
 import { z } from 'zod';
 import { ENTITIES, entityRegistry, type Entity, type RecordOf } from '../entities/registry.ts';
+import { withStampsAsPulled } from './pulledStamps.ts';
 
 export { ENTITIES, type Entity } from '../entities/registry.ts';
 
@@ -30,8 +31,13 @@ export const pullQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
 });
 
-/** Each field's clock stamp as the server holds it: the base of the next edit on the device. */
-const clocks = z.record(z.string(), z.string());
+/**
+ * Each field's clock stamp as the server holds it: the base of the next edit on the device. As sent,
+ * "*" stands for every field of the record not named on its own (pulledStamps.ts reads them back).
+ */
+const clocks = z
+  .record(z.string(), z.string())
+  .describe('Each field’s clock stamp; "*" stands for every field of the record not named on its own.');
 
 const tombstoneSchema = z.object({ entity: entitySchema, id: z.string(), deleted: z.literal(true) });
 const liveSchema = <E extends Entity>(entity: E) =>
@@ -72,7 +78,11 @@ export type Change = z.infer<typeof tombstoneSchema> | LiveChange;
 export const changeSchema = anyChangeSchema as unknown as z.ZodType<Change>;
 
 export const pullResponseSchema = z.object({
-  changes: z.array(changeSchema),
+  // Each change's stamps read back as one per field before it is checked (pulledStamps.ts).
+  changes: z.preprocess(
+    (changes) => (Array.isArray(changes) ? changes.map(withStampsAsPulled) : changes),
+    z.array(changeSchema),
+  ),
   cursor: z.string(),
   hasMore: z.boolean(),
   /** Records the user may see in all, so the app can show progress on a first pull. */

@@ -72,9 +72,9 @@ export const CHANGE_MARK = { start: '\u0001', text: '\u0002', end: '\u0003' } as
  * more. Per log row: an exit row is about a record that left a scope, and matters only to those who
  * can no longer see it (the others get the record itself from its own row); a record the user cannot
  * see (any more) is a tombstone; anything else is the record with its fields' clock stamps (kept by
- * PostgreSQL as the clocks are written, migration 0011), marked with its position, and left out when
- * the server holds it. JSON text never holds the marks' control characters raw (it escapes them), so
- * they cannot be mistaken.
+ * PostgreSQL as the clocks are written, shortened: migrations 0011 and 0012, pulledStamps.ts), marked
+ * with its position, and left out when the server holds it. JSON text never holds the marks' control
+ * characters raw (it escapes them), so they cannot be mistaken.
  */
 export function pageSql(staff: boolean, holding: boolean): string {
   const heldSeqs = staff ? '$4' : '$5';

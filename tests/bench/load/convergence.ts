@@ -3,12 +3,12 @@
 // acknowledged is there — a new record exists, and an edited field's clock is at least the edit's.
 // The load generator also checks the admin's copy, as the server sent it, against the database read
 // directly, so nothing a server process keeps (its pages, its change texts) could hide a difference.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HeldRecord, SimulatedDevice } from './simulatedDevice.ts';
 
 /** What the checks compare of a record: a digest of its JSON, as the server sent it and a page reader parsed it. */
 export function recordDigest(record: unknown): string {
-  return createHash('sha1').update(JSON.stringify(record)).digest('base64');
+  return hash('sha1', JSON.stringify(record), 'base64');
 }
 
 export interface ConvergenceReport {

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import type { PullResponse } from '../../../src/domain/sync/sync.ts';
 import type { PageJob, PageResult, ReadChange } from './pageReaders.ts';
 import { recordDigest } from './convergence.ts';
+import { stampsAsPulled } from '../../../src/domain/sync/pulledStamps.ts';
 
 function read(job: PageJob): PageResult {
   const start = performance.now();
@@ -19,7 +20,9 @@ function read(job: PageJob): PageResult {
       key,
       deleted: false,
       digest: recordDigest(change.record),
-      ...(clocksOf === null || clocksOf.has(change.id) ? { clocks: change.clocks ?? {} } : {}),
+      ...(clocksOf === null || clocksOf.has(change.id)
+        ? { clocks: stampsAsPulled(change.record, change.clocks ?? {}) }
+        : {}),
     };
   });
   return {
