@@ -6,7 +6,10 @@
 // into IndexedDB (one object store per entity, one transaction, no sync, no validation): what no first
 // pull can beat. sync.firstPull.ratio.25k = first pull / floor. With BENCH_DATABASE_URL or
 // TEST_DATABASE_URL, the 25k borough again served from PostgreSQL (sync.firstPull.25k.postgres, its floor, ratio).
+// sync.firstPull.25k.logged: the 25k borough with its requests as logged on phones, every field's clock
+// stamp sent with it (the seeded borough's carry none), and what its first pull weighs on the wire.
 import { performance } from 'node:perf_hooks';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { launchBrowser, makeTempDir, removeTempDirs, startServer } from '../browser/harness.ts';
@@ -14,13 +17,21 @@ import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { prepareBorough, pullEverything, type BoroughSize } from '../support/borough.ts';
 import { percentile, round, type BenchResult } from './measure.ts';
 import { timeRawWrites } from './indexedDbFloor.ts';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/domain/sync/sync.ts';
 
 const SIZES: [string, BoroughSize][] = [
   ['1k', { partners: 500, contacts: 300, requests: 200, realWards: true }],
   ['10k', { partners: 3_000, contacts: 1_000, requests: 6_000, realWards: true }],
   ['25k', { partners: 4_000, contacts: 1_000, requests: 20_000, realWards: true }],
+  // The same, its requests as logged on phones (each field's clock stamp with it, as a real borough's).
+  [
+    '25k.logged',
+    { partners: 4_000, contacts: 1_000, requests: 20_000, realWards: true, loggedOnPhones: true },
+  ],
 ];
 const RUNS = 3;
+/** The app's page size for a first pull (src/app/sync/pull.ts). */
+const PULL_PAGE_SIZE = 2000;
 /** FIRST_PULL_SIZES=25k,25k.postgres measures only those (while working on one size). */
 const onlySizes = process.env.FIRST_PULL_SIZES?.split(',');
 const wantSize = (label: string) => onlySizes === undefined || onlySizes.includes(label);
@@ -45,8 +56,7 @@ async function timeFirstPull(serverUrl: string, run: number): Promise<number> {
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-/** The floor: the same rows as the first pull delivered, written raw into IndexedDB, median of RUNS. */
-async function measureFloor(serverUrl: string): Promise<number> {
+async function signInAsDuty(serverUrl: string): Promise<string> {
   const login = (await (
     await fetch(`${serverUrl}/api/auth/login`, {
       method: 'POST',
@@ -54,7 +64,37 @@ async function measureFloor(serverUrl: string): Promise<number> {
       body: JSON.stringify({ username: duty.username, password: duty.password }),
     })
   ).json()) as { token: string };
-  const records = await pullEverything(serverUrl, login.token);
+  return login.token;
+}
+
+/** Bytes of a whole first pull on the wire, gzipped as the server sends it, in the app's page size. */
+async function firstPullBytes(serverUrl: string): Promise<number> {
+  const token = await signInAsDuty(serverUrl);
+  let bytes = 0;
+  let since = '';
+  for (;;) {
+    const { body, headers } = await new Promise<{ body: Buffer; headers: IncomingHttpHeaders }>(
+      (resolve, reject) =>
+        get(
+          `${serverUrl}/api/sync/pull?limit=${PULL_PAGE_SIZE}${since}`,
+          { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip' } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ body: Buffer.concat(chunks), headers: response.headers }));
+            response.on('error', reject);
+          },
+        ).on('error', reject),
+    );
+    bytes += body.length;
+    if (headers[PULL_HAS_MORE_HEADER.toLowerCase()] !== 'true') return bytes;
+    since = `&since=${String(headers[PULL_CURSOR_HEADER.toLowerCase()])}`;
+  }
+}
+
+/** The floor: the same rows as the first pull delivered, written raw into IndexedDB, median of RUNS. */
+async function measureFloor(serverUrl: string): Promise<number> {
+  const records = await pullEverything(serverUrl, await signInAsDuty(serverUrl));
   const context = await launchBrowser(await makeTempDir('bench-floor'), { fullChromium: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -90,6 +130,12 @@ async function measureSize(label: string, size: BoroughSize, withFloor: boolean)
     const pull = percentile(pulls, 50);
     console.log(`firstPull ${label} (${source}): ${pulls.map((s) => round(s, 2)).join(', ')} s`);
     const results = [{ name: `sync.firstPull.${label}`, value: round(pull, 2), unit: 's' }];
+    if (label.startsWith('25k'))
+      results.push({
+        name: `sync.firstPull.bytes.${label}`,
+        value: await firstPullBytes(server.url),
+        unit: 'B',
+      });
     if (withFloor) {
       const floor = await measureFloor(server.url);
       results.push(

@@ -5,6 +5,7 @@
 // import stores them (saveLoadedRecords).
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src/server/storage/open.ts';
+import type { Queryable } from '../../src/server/storage/database.ts';
 import { saveLoadedRecords } from '../../src/server/directory/records.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
 import { generateDemoDirectory } from '../../src/server/demo/demoDirectory.ts';
@@ -22,6 +23,11 @@ export interface BoroughSize {
   requests: number;
   /** Real ward boundaries (Maidstone, 26 wards of ~4 KB each) when the shared data is there. */
   realWards?: boolean;
+  /**
+   * The requests as logged on phones: every field stamped with the clock of the phone that made it, as
+   * a push stores them (an import stores none). A real borough's requests were all logged so.
+   */
+  loggedOnPhones?: boolean;
 }
 
 /** Maidstone's real wards and parish list, or the generated demo area when they are not here. */
@@ -75,6 +81,18 @@ export function boroughRequests(wards: readonly Ward[], count: number): HelpRequ
   });
 }
 
+/** Each request's fields stamped when it was made, by one of 50 phones (set-based: one statement). */
+async function stampAsLoggedOnPhones(tx: Queryable): Promise<void> {
+  await tx.query(
+    `UPDATE requests SET field_clocks = (
+       SELECT jsonb_object_agg(field, jsonb_build_object(
+         'hlc', lpad((extract(epoch FROM (record->>'createdAt')::timestamptz) * 1000)::bigint::text, 15, '0')
+           || '-00001-phone-' || (abs(hashtext(id::text)) % 50),
+         'by', record->>'createdBy'))
+       FROM jsonb_object_keys(record) AS field)`,
+  );
+}
+
 /** Writes the borough and the demo users (`duty`, `admin`, `parish`) into a PGlite folder or a schema. */
 export async function prepareBorough(
   where: { dataDir: string } | { databaseUrl: string; schema: string },
@@ -93,6 +111,7 @@ export async function prepareBorough(
     await saveLoadedRecords(tx, 'partner', partners);
     await saveLoadedRecords(tx, 'contact', contacts);
     await saveLoadedRecords(tx, 'request', requests);
+    if (size.loggedOnPhones) await stampAsLoggedOnPhones(tx);
   });
   await seedDemo(db); // the demo users only: the area is already there
   await db.close();
