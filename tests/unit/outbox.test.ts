@@ -39,6 +39,22 @@ describe('saving a change', () => {
     expect(await db.requests.get(request.id)).toMatchObject({ status: 'assigned' });
   });
 
+  it('bases an edit on stamps stored as a pull sent them, "*" for those the fields share', async () => {
+    // As an app that did not read the shorter stamps back stored them, during an upgrade.
+    const request = aRequest();
+    const made = '000001700000000-00001-phone';
+    const later = '000001700000009-00002-desk';
+    await db.requests.put({ ...request, $clocks: { '*': made, urgency: later } } as never);
+    await saveRecord(db, 'request', { ...request, status: 'assigned', urgency: 'now' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.base).toEqual({ status: made, urgency: later });
+    expect(clocksOf(await db.requests.get(request.id))).toEqual({
+      ...Object.fromEntries(Object.keys(request).map((field) => [field, made])),
+      status: entry!.hlc,
+      urgency: entry!.hlc,
+    });
+  });
+
   it('stores nothing when the transaction fails', async () => {
     const request = aRequest();
     vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new Error('disk full'));

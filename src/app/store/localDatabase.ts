@@ -1,6 +1,7 @@
 // The app's own database in IndexedDB (Dexie). Every screen reads from here, never from the network,
 // so every screen works offline. Each schema version carries a one-line reason; a test opens data
 // saved by every earlier version.
+import { COMMON_STAMP, stampsAsPulled } from '../../domain/sync/pulledStamps.ts';
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Ward, Parish } from '../../domain/geo/area.ts';
 import type { Partner } from '../../domain/entities/partner.ts';
@@ -29,10 +30,17 @@ export type FieldClocks = Record<string, string>;
  */
 export const CLOCKS = '$clocks';
 
-/** A stored record's clocks (none for a record nobody has edited through sync). */
+/**
+ * A stored record's clocks, one per field (none for a record nobody has edited through sync). Stamps
+ * stored as a pull sent them, "*" for those the fields share (an app that did not read them back stored
+ * them so, during an upgrade), are read back here, so an edit is based on what the device was sent.
+ */
 export function clocksOf(record: unknown): FieldClocks {
   const clocks = (record as Record<string, unknown> | undefined)?.[CLOCKS];
-  return clocks && typeof clocks === 'object' ? (clocks as FieldClocks) : {};
+  if (!clocks || typeof clocks !== 'object') return {};
+  if (!Object.hasOwn(clocks, COMMON_STAMP)) return clocks as FieldClocks;
+  const { [CLOCKS]: _clocks, ...fields } = record as Record<string, unknown>;
+  return stampsAsPulled(fields, clocks as FieldClocks);
 }
 
 /** A record to store, carrying its clocks (or none, when it has none). */
