@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { createUser } from '../../src/server/auth/users.ts';
-import { pullResponseSchema, type PullResponse } from '../../src/domain/sync/sync.ts';
+import { pullPageSchema, type PullResponse } from '../../src/domain/sync/sync.ts';
 import { pushResponseSchema, type PushResult } from '../../src/domain/sync/mutation.ts';
 import { userSchema, type User } from '../../src/domain/accounts/user.ts';
 import { ENTITIES, entityRegistry, type Entity } from '../../src/domain/entities/registry.ts';
@@ -120,8 +120,8 @@ export async function openSyncWorld(kind: DatabaseKind): Promise<SyncWorld> {
             if (state?.cursor) query.set('since', state.cursor);
             const response = await world.pullRaw(username, query.toString());
             if (!response.ok) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
-            // The app's own schema: a page it cannot parse would stop this device syncing.
-            const page = pullResponseSchema.parse(await response.json());
+            // The app's own schema, stamps as sent: a page it cannot parse would stop this device syncing.
+            const page = pullPageSchema.parse(await response.json());
             await applyPullPage(db, page, new Date().toISOString());
             pages.push(page);
             if (page.heldBack && !page.hasMore && Date.now() < catchUpBy) {

@@ -92,7 +92,8 @@ export async function applyPullPage(
         change.clocks,
         pending.get(recordKey(change.entity, change.id)) ?? [],
       );
-      // Each record with its clocks, in one row (records nobody has edited through sync have none).
+      // Each record with its clocks, in one row (records nobody has edited through sync have none), as
+      // the server sent them ("*" for those its fields share: clocksOf reads them back to edit).
       // The record is withPendingChanges' own copy, so the clocks go on it without another copy.
       if (Object.keys(clocks).length > 0) record[CLOCKS] = clocks;
       const list = puts.get(change.entity);

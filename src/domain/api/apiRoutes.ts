@@ -9,7 +9,7 @@ import {
   signInSaltSchema,
   userSchema,
 } from '../accounts/user.ts';
-import { healthSchema, pullQuerySchema, pullResponseSchema } from '../sync/sync.ts';
+import { healthSchema, pullPageSchema, pullQuerySchema } from '../sync/sync.ts';
 import { mutationSchema, pushRequestSchema, pushResponseSchema } from '../sync/mutation.ts';
 import { appConfigSchema } from './appConfig.ts';
 import {
@@ -120,7 +120,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'sync',
     access: 'signed_in',
     query: pullQuerySchema,
-    response: pullResponseSchema,
+    response: pullPageSchema,
   },
   {
     method: 'post',

@@ -1,9 +1,9 @@
 // A record's clock stamps as a pull sends them (`clocks` of a live change), read back into one stamp
 // per field. "*" stands for the stamp of every field of the record not named on its own: a record made
 // on a device has the same stamp on all its fields until one is edited, and writing it out once instead
-// of once a field halves what a pull of new requests carries (migration 0012 writes them so). The pull
-// page's schema reads them back before it checks a change (sync.ts), so every reader of a page holds
-// one stamp per field, as before.
+// of once a field halves what a pull of new requests carries (migration 0012 writes them so). The app
+// keeps them as sent, a third of a phone-logged request's row on the device, and reads them back when it
+// edits (clocksOf); `pullResponseSchema` (sync.ts) reads them back as it checks a page, for other readers.
 //
 // A field the server holds no stamp for, read back with the "*" stamp, is harmless: a change to a field
 // without a stamp on the server is taken as it is, whatever base it names (merge.ts).

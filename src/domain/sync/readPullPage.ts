@@ -3,8 +3,7 @@
 // the device: the page keeps what it can read and names what it set aside, so the device says so
 // instead of failing every pull from then on (sync invariant 9: no device can hurt another).
 import { z } from 'zod';
-import { changeSchema, pullResponseSchema, type PullResponse } from './sync.ts';
-import { withStampsAsPulled } from './pulledStamps.ts';
+import { changeSchema, pullPageSchema, type PullResponse } from './sync.ts';
 
 export interface UnreadableChange {
   entity: string;
@@ -13,7 +12,7 @@ export interface UnreadableChange {
 
 export type ReadPullPage = PullResponse & { unreadable: UnreadableChange[] };
 
-const envelopeSchema = pullResponseSchema.extend({ changes: z.array(z.unknown()) });
+const envelopeSchema = pullPageSchema.extend({ changes: z.array(z.unknown()) });
 
 const named = (raw: unknown, field: 'entity' | 'id'): string => {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[field] : undefined;
@@ -22,13 +21,13 @@ const named = (raw: unknown, field: 'entity' | 'id'): string => {
 
 /** Throws when the page itself is not a pull page; sets aside only the changes it cannot read. */
 export function readPullPage(body: unknown): ReadPullPage {
-  const whole = pullResponseSchema.safeParse(body);
+  const whole = pullPageSchema.safeParse(body);
   if (whole.success) return { ...whole.data, unreadable: [] };
   const envelope = envelopeSchema.parse(body);
   const changes: PullResponse['changes'] = [];
   const unreadable: UnreadableChange[] = [];
   for (const raw of envelope.changes) {
-    const change = changeSchema.safeParse(withStampsAsPulled(raw));
+    const change = changeSchema.safeParse(raw);
     if (change.success) changes.push(change.data);
     else unreadable.push({ entity: named(raw, 'entity'), id: named(raw, 'id') });
   }

@@ -77,12 +77,13 @@ export type Change = z.infer<typeof tombstoneSchema> | LiveChange;
 // The union above checks exactly this; its inferred type is only wider (any entity with any record).
 export const changeSchema = anyChangeSchema as unknown as z.ZodType<Change>;
 
-export const pullResponseSchema = z.object({
-  // Each change's stamps read back as one per field before it is checked (pulledStamps.ts).
-  changes: z.preprocess(
-    (changes) => (Array.isArray(changes) ? changes.map(withStampsAsPulled) : changes),
-    z.array(changeSchema),
-  ),
+/**
+ * A pull page as the server sends it: each change's clock stamps as sent, "*" standing for those its
+ * record's fields share (pulledStamps.ts). The app reads pages so and stores the stamps so (a third of
+ * a phone-logged request's row); it reads them back one per field only to edit (clocksOf).
+ */
+export const pullPageSchema = z.object({
+  changes: z.array(changeSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
   /** Records the user may see in all, so the app can show progress on a first pull. */
@@ -92,6 +93,14 @@ export const pullResponseSchema = z.object({
    * hands them out once it ends (a long-open transaction shows here instead of silently).
    */
   heldBack: z.boolean().optional(),
+});
+
+/** A pull page with each change's stamps read back, one per field, before it is checked. */
+export const pullResponseSchema = pullPageSchema.extend({
+  changes: z.preprocess(
+    (changes) => (Array.isArray(changes) ? changes.map(withStampsAsPulled) : changes),
+    z.array(changeSchema),
+  ),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
