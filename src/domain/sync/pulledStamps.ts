@@ -2,8 +2,9 @@
 // per field. "*" stands for the stamp of every field of the record not named on its own: a record made
 // on a device has the same stamp on all its fields until one is edited, and writing it out once instead
 // of once a field halves what a pull of new requests carries (migration 0012 writes them so). The app
-// keeps them as sent, a third of a phone-logged request's row on the device, and reads them back when it
-// edits (clocksOf); `pullResponseSchema` (sync.ts) reads them back as it checks a page, for other readers.
+// keeps them as sent (one by one, they were more than half of a phone-logged request's row on the
+// device) and reads them back when it edits (clocksOf); `pullResponseSchema` (sync.ts) reads them back
+// as it checks a page, for other readers.
 //
 // A field the server holds no stamp for, read back with the "*" stamp, is harmless: a change to a field
 // without a stamp on the server is taken as it is, whatever base it names (merge.ts).

@@ -79,8 +79,8 @@ export const changeSchema = anyChangeSchema as unknown as z.ZodType<Change>;
 
 /**
  * A pull page as the server sends it: each change's clock stamps as sent, "*" standing for those its
- * record's fields share (pulledStamps.ts). The app reads pages so and stores the stamps so (a third of
- * a phone-logged request's row); it reads them back one per field only to edit (clocksOf).
+ * record's fields share (pulledStamps.ts). The app reads pages so and stores the stamps so (one by one
+ * they were more than half of a phone-logged request's row); it reads them back only to edit (clocksOf).
  */
 export const pullPageSchema = z.object({
   changes: z.array(changeSchema),
