@@ -6,8 +6,9 @@
 /** This code's API version (the app's when built into the app, the server's on the server). */
 export const API_VERSION = 2;
 /**
- * The oldest app API version this server still serves. 2: a pull's clock stamps name the stamp most
- * fields share once, as "*" (domain/sync/pulledStamps.ts), which an app of version 1 would misread.
+ * The oldest app API version this server still serves. 2: a pull's clock stamps name the stamp of a
+ * record's id, which the fields made with it share, once, as "*" (domain/sync/pulledStamps.ts), which an
+ * app of version 1 would misread.
  */
 export const MIN_CLIENT_API_VERSION = 2;
 
