@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, onTestFailed } from 'vitest';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { copyPgliteTemplate } from '../support/pgliteTemplate.ts';
 
 /** The repository root: the server resolves dist/ and src/ from here. */
@@ -203,9 +203,11 @@ export async function launchBrowser(
 }
 
 /**
- * When the test that launched this browser fails, prints what its pages said (errors and warnings in
- * the console, uncaught errors) and what the first page showed: a failure seen once in CI can then be
- * read rather than guessed at. Browsers launched outside a test (in beforeAll) are not followed.
+ * When the test that launched this browser fails, adds to its error what its pages said (errors and
+ * warnings in the console, uncaught errors) and what the first page showed: a failure seen once in CI
+ * can then be read rather than guessed at. It goes into the error itself because CI keeps only the end
+ * of a run's output, where the failures are summed up. Browsers launched outside a test (in beforeAll)
+ * are not followed.
  */
 function reportOnFailure(context: BrowserContext): void {
   const said: string[] = [];
@@ -215,17 +217,36 @@ function reportOnFailure(context: BrowserContext): void {
       note(`console.${message.type()}: ${message.text()}`);
   });
   context.on('weberror', (error) => note(`uncaught: ${String(error.error())}`));
+  // Requests still unanswered at the failure: a screen whose code never arrived shows here.
+  const inFlight = new Map<Request, string>();
+  context.on('request', (request) =>
+    inFlight.set(request, `${new Date().toISOString().slice(11, 23)} ${request.method()} ${request.url()}`),
+  );
+  context.on('requestfinished', (request) => inFlight.delete(request));
+  context.on('requestfailed', (request) => {
+    inFlight.delete(request);
+    note(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+  });
   try {
-    onTestFailed(async () => {
+    onTestFailed(async ({ task }) => {
       const page = context.pages()[0];
       const shown = page
         ? await page
             .evaluate(() => `${location.href}\n${document.body.innerText.slice(0, 1_000)}`)
             .catch((error: unknown) => `(the page could not be read: ${String(error)})`)
         : '(no page open)';
-      process.stderr.write(
-        `\n--- the browser, at the failure ---\n${said.join('\n')}\n--- it showed ---\n${shown}\n---\n`,
-      );
+      const waiting = [...inFlight.values()].slice(0, 10);
+      const report = [
+        '--- the browser, at the failure ---',
+        ...said.slice(-20),
+        ...(waiting.length > 0 ? ['--- requests not answered ---', ...waiting] : []),
+        '--- it showed ---',
+        shown,
+        '---',
+      ].join('\n');
+      const error = task.result?.errors?.[0];
+      if (error) error.message += `\n${report}`;
+      else process.stderr.write(`\n${report}\n`);
     });
   } catch {
     // Not inside a test: nothing to report to.
