@@ -133,6 +133,36 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
     expect(await logged('timeline', newNote.id)).toEqual([
       { entity: 'timeline', entity_id: newNote.id, scope: 'parish:DEMO-P02' },
     ]);
+    // and so does the request itself
+    expect(await logged('request', request.id)).toEqual([
+      { entity: 'exit:request', entity_id: `${request.id}|parish:DEMO-P01`, scope: 'parish:DEMO-P01' },
+      { entity: 'request', entity_id: request.id, scope: 'parish:DEMO-P02' },
+    ]);
+  });
+
+  it('logs edits that move nothing in the scope their records are in, with no exit rows', async () => {
+    const request = aRequest({ place: { ...aRequest().place, parishCode: 'DEMO-P01' } });
+    await pushed([creating('request', request)]);
+    const results = await pushed([
+      aMutation('request', request.id, { status: 'assigned' }, { hlc: stamp() }),
+      creating('timeline', aNote(request.id, 'On the way')),
+      aMutation('request', request.id, { status: 'in_progress' }, { hlc: stamp() }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await logged('request', request.id)).toEqual([
+      { entity: 'request', entity_id: request.id, scope: 'parish:DEMO-P01' },
+    ]);
+    // Every record's log row, in every table this file writes, is in its record's scope.
+    const astray = await test.db.query(
+      `SELECT 'request' AS entity, r.id::text AS id FROM requests r
+         JOIN change_log l ON l.entity = 'request' AND l.entity_id = r.id::text
+         WHERE l.scope IS DISTINCT FROM r.scope
+       UNION ALL
+       SELECT 'timeline', t.id::text FROM timeline t
+         JOIN change_log l ON l.entity = 'timeline' AND l.entity_id = t.id::text
+         WHERE l.scope IS DISTINCT FROM t.scope`,
+    );
+    expect(astray).toEqual([]);
   });
 
   it('stores an edit of a stored record as the whole merged record would be', async () => {

@@ -111,16 +111,18 @@ export class PendingWrites implements RecordWriter {
       const whole: RecordWrite[] = [];
       const patches: RecordPatch[] = [];
       for (const write of writes) {
-        const stored = describeEntity(entity).appendOnly ? undefined : this.storedRow(entity, write.id);
-        const patch = stored && patchOf(stored, write);
+        const stored = this.storedRow(entity, write.id);
+        const patch = stored && !describeEntity(entity).appendOnly && patchOf(stored, write);
         if (patch) patches.push(patch);
         else whole.push(write);
+        const { id, scope } = write;
+        logged.push(stored ? { entity, id, scope, storedScope: stored.scope } : { entity, id, scope });
       }
       addRecordWrites(statement, entity, whole);
       addRecordPatches(statement, entity, patches);
       const moved = [...this.moved.values()].filter((held) => held.entity === entity);
       addRescope(statement, entity, moved);
-      for (const { id, scope } of [...writes, ...moved]) logged.push({ entity, id, scope });
+      for (const { id, scope } of moved) logged.push({ entity, id, scope });
     }
     logChanges(statement, logged);
   }
