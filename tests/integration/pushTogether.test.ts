@@ -5,7 +5,8 @@
 // culprit is refused. On PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLIED_ALREADY_SQL, push } from '../../src/server/sync/push.ts';
+import { push } from '../../src/server/sync/push.ts';
+import { appliedAlreadySql } from '../../src/server/sync/batchReads.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import type { Database } from '../../src/server/storage/database.ts';
 import type { Mutation } from '../../src/domain/sync/mutation.ts';
@@ -314,6 +315,43 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
     await test.db.execScript('DROP TRIGGER refuse_one_request ON requests');
   });
 
+  it("stores a phone's push in three statements: its locks, its reads, its writes", async () => {
+    const stored = aRequest({ place: { ...aRequest().place, parishCode: 'DEMO-P01' } });
+    await pushed([creating('request', stored)]);
+    const statements: string[] = [];
+    const counting: Database = {
+      ...test.db,
+      query: test.db.query.bind(test.db),
+      execScript: test.db.execScript.bind(test.db),
+      close: test.db.close.bind(test.db),
+      transaction: (work, options) =>
+        test.db.transaction(
+          (tx) =>
+            work({
+              query: (sql, params) => {
+                statements.push(typeof sql === 'string' ? sql : sql.text);
+                return tx.query(sql, params);
+              },
+              execScript: (sql) => tx.execScript(sql),
+            }),
+          options,
+        ),
+    };
+    // A new request naming a ward and a parish, a note on it, and an edit of a stored request.
+    const results = await push(counting, duty, 'batch-device', [
+      creating('request', aRequest({ place: { ...aRequest().place, parishCode: 'DEMO-P01' } })),
+      creating('timeline', aNote(stored.id, 'Called back')),
+      aMutation('request', stored.id, { status: 'assigned' }, { hlc: stamp() }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toContain('pg_advisory_xact_lock');
+    expect(statements[1]).toContain('applied_mutations');
+    expect(statements[1]).toContain('FOR UPDATE');
+    expect(statements[1]).toContain('change_log');
+    expect(statements[2]).toMatch(/^WITH /);
+  });
+
   it('finds the mutations applied before by the index, however many the table holds', async () => {
     // Thousands of applied mutations, never analysed: where a plain `id = ANY(...)` scanned them all.
     await test.db.query(
@@ -326,10 +364,11 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
       [before.id, duty.id],
     );
     const ids = [before.id, ...Array.from({ length: 99 }, () => randomUUID())];
-    const plan = JSON.stringify(await test.db.query(`EXPLAIN (FORMAT JSON) ${APPLIED_ALREADY_SQL}`, [ids]));
+    const appliedAlready = appliedAlreadySql('$1');
+    const plan = JSON.stringify(await test.db.query(`EXPLAIN (FORMAT JSON) ${appliedAlready}`, [ids]));
     expect(plan).toContain('applied_mutations_pkey');
     expect(plan).not.toContain('"Seq Scan"');
-    const found = await test.db.query<{ id: string }>(APPLIED_ALREADY_SQL, [ids]);
+    const found = await test.db.query<{ id: string }>(appliedAlready, [ids]);
     expect(found.map((row) => row.id)).toEqual([before.id]);
   });
 });

@@ -3,15 +3,15 @@
 // the snapshot the statement started with: parts must write different rows, and a part that reads a
 // table another part writes sees it as it was before the statement.
 import type { Queryable } from './database.ts';
+import { StatementParams } from './statementParams.ts';
 
 export class CombinedStatement {
   private readonly parts: string[] = [];
-  private readonly params: unknown[] = [];
+  private readonly params = new StatementParams();
 
   /** A placeholder for `value`, to use in a part's SQL. */
   param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
+    return this.params.add(value);
   }
 
   /** Adds a part and returns its name, by which later parts may read what it holds. */
@@ -27,6 +27,6 @@ export class CombinedStatement {
 
   async run(tx: Queryable): Promise<void> {
     if (this.isEmpty) return;
-    await tx.query(`WITH ${this.parts.join(',\n')}\nSELECT 1`, this.params);
+    await tx.query(`WITH ${this.parts.join(',\n')}\nSELECT 1`, this.params.values);
   }
 }

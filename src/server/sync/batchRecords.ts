@@ -2,7 +2,7 @@
 // apply, so a later mutation in the batch sees an earlier one (a request, then its first note).
 import type { Queryable } from '../storage/database.ts';
 import type { Entity } from '../../domain/entities/registry.ts';
-import { readStored, readStoredOfEntities, type StoredRow } from './recordStore.ts';
+import { readStored, type StoredRow } from './recordStore.ts';
 
 const keyOf = (entity: Entity, id: string) => `${entity}:${id}`;
 
@@ -20,10 +20,13 @@ export class BatchRecords {
     for (const [key, row] of rows) this.read.set(key, row);
   }
 
-  /** Reads (and locks) every named record; a name with no record is remembered as none. */
-  static async read(tx: Queryable, named: Map<Entity, Set<string>>): Promise<BatchRecords> {
+  /** The named records as `stored` has them (read and locked by the caller); the rest are none. */
+  static of(
+    tx: Queryable,
+    named: Map<Entity, Set<string>>,
+    stored: Map<Entity, Map<string, StoredRow>>,
+  ): BatchRecords {
     const rows = new Map<string, StoredRow | null>();
-    const stored = await readStoredOfEntities(tx, named, true);
     for (const [entity, ids] of named)
       for (const id of ids) rows.set(keyOf(entity, id), stored.get(entity)?.get(id) ?? null);
     return new BatchRecords(tx, rows);

@@ -14,6 +14,7 @@ import type { Queryable } from '../storage/database.ts';
 import { describeEntity, type Entity } from '../../domain/entities/registry.ts';
 import type { Reference, Referenced } from '../../domain/entities/references.ts';
 import { storableIds, type StoredRow } from './recordStore.ts';
+import { StatementParams } from '../storage/statementParams.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,28 +32,28 @@ function keyOf(entity: Referenced, id: string): string {
 }
 
 /** Where the named records are kept: a person in the accounts, a record in its entity's table. */
-function lookUp(entity: Referenced, named: Iterable<string>, param: number): { sql: string; ids: string[] } {
+function lookUp(entity: Referenced, named: Iterable<string>, params: StatementParams): string | null {
   if (entity === 'person') {
     const ids = [...named].filter((id) => UUID.test(id));
-    return {
-      sql: `SELECT 'person' AS entity, id::text AS id FROM users WHERE id = ANY($${param}::uuid[])`,
-      ids,
-    };
+    return ids.length === 0
+      ? null
+      : `SELECT 'person'::text AS entity, id::text AS id FROM users WHERE id = ANY(${params.add(ids)}::uuid[])`;
   }
   const { table, idType } = describeEntity(entity).storage;
-  return {
-    sql: `SELECT '${entity}' AS entity, id::text AS id FROM ${table} WHERE id = ANY($${param}::${idType}[])`,
-    ids: storableIds(entity, named),
-  };
+  const ids = storableIds(entity, named);
+  return ids.length === 0
+    ? null
+    : `SELECT '${entity}'::text AS entity, id::text AS id FROM ${table} WHERE id = ANY(${params.add(ids)}::${idType}[])`;
 }
 
-/** Which of `references` name a record stored now or once: one statement for all of them. */
-async function readKnown(tx: Queryable, references: readonly Reference[]): Promise<Set<string>> {
-  const known = new Set<string>();
-  if (references.length === 0) return known;
+/**
+ * The statement's parts (to join with UNION ALL) that find which of `references` name a record stored
+ * now or once, each row `entity, id`; none when there are none.
+ */
+export function knownParts(references: readonly Reference[], params: StatementParams): string[] {
+  if (references.length === 0) return [];
   const byEntity = new Map<Referenced, Set<string>>();
   for (const { entity, id } of references) byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(id));
-  const params: unknown[] = [];
   const parts: string[] = [];
   const entities: string[] = [];
   const ids: string[] = [];
@@ -63,18 +64,27 @@ async function readKnown(tx: Queryable, references: readonly Reference[]): Promi
         entities.push(entity);
         ids.push(id);
       }
-    const { sql, ids: wanted } = lookUp(entity, named, params.length + 1);
-    if (wanted.length === 0) continue;
-    params.push(wanted);
-    parts.push(sql);
+    const part = lookUp(entity, named, params);
+    if (part) parts.push(part);
   }
-  params.push(entities, ids);
   parts.push(`SELECT l.entity, l.entity_id AS id FROM change_log l
-    JOIN unnest($${params.length - 1}::text[], $${params.length}::text[]) AS r(entity, id)
+    JOIN unnest(${params.add(entities)}::text[], ${params.add(ids)}::text[]) AS r(entity, id)
       ON l.entity = r.entity AND l.entity_id = r.id`);
-  const rows = await tx.query<{ entity: Referenced; id: string }>(parts.join('\nUNION ALL\n'), params);
-  for (const row of rows) known.add(keyOf(row.entity, row.id));
-  return known;
+  return parts;
+}
+
+/** What knownParts' rows say is known, as KnownRecords keeps it. */
+export const knownKeys = (rows: Iterable<{ entity: Referenced; id: string }>): Set<string> =>
+  new Set([...rows].map((row) => keyOf(row.entity, row.id)));
+
+/** Which of `references` name a record stored now or once: one statement for all of them. */
+async function readKnown(tx: Queryable, references: readonly Reference[]): Promise<Set<string>> {
+  const params = new StatementParams();
+  const parts = knownParts(references, params);
+  if (parts.length === 0) return new Set();
+  return knownKeys(
+    await tx.query<{ entity: Referenced; id: string }>(parts.join('\nUNION ALL\n'), params.values),
+  );
 }
 
 export class KnownRecords {
@@ -86,7 +96,11 @@ export class KnownRecords {
 
   /** Reads, in one statement, which of the records a batch names the server has. */
   static async read(tx: Queryable, references: readonly Reference[]): Promise<KnownRecords> {
-    const known = await readKnown(tx, references);
+    return KnownRecords.of(tx, references, await readKnown(tx, references));
+  }
+
+  /** What a statement with knownParts for `references` found (`known`, from knownKeys). */
+  static of(tx: Queryable, references: readonly Reference[], known: Set<string>): KnownRecords {
     return new KnownRecords(tx, new Set(references.map((ref) => keyOf(ref.entity, ref.id))), known);
   }
 

@@ -4,8 +4,8 @@
 // duplicate or rejected with the reason. A rejected mutation stores nothing; the others still apply.
 //
 // Round trips are per batch, not per mutation: one statement takes every lock the batch needs, in one
-// global order (so two batches never deadlock); one reads which ids were applied; one reads the records
-// of every entity; one reads which of the records they name the server has (knownRecords.ts). The
+// global order (so two batches never deadlock); one reads which ids were applied, the records of every
+// entity, and which of the records they name the server has (batchReads.ts). The
 // mutations are then decided in memory, in order (a later one sees an earlier one's record, and may
 // name it), and everything they write — records, change log, audit trail, applied ids — is stored
 // in one statement (pendingWrites.ts). Only if that fails is the batch redone one mutation at a time in
@@ -16,8 +16,7 @@ import type { User } from '../../domain/accounts/user.ts';
 import { mutationSchema, type Mutation, type PushResult } from '../../domain/sync/mutation.ts';
 import { fieldErrors } from '../../domain/api/apiError.ts';
 import { describeEntity, isEntity, type Entity } from '../../domain/entities/registry.ts';
-import { BatchRecords } from './batchRecords.ts';
-import { KnownRecords } from './knownRecords.ts';
+import { readBatch } from './batchReads.ts';
 import { referencesIn } from '../../domain/entities/references.ts';
 import { readStoredOfEntities } from './recordStore.ts';
 import { PendingWrites } from './pendingWrites.ts';
@@ -122,21 +121,6 @@ async function lockInOrder(tx: Queryable, mutations: readonly Mutation[], parent
   );
 }
 
-/**
- * Which of the batch's mutations were applied before. One index probe per id (the LIMIT keeps the
- * subquery per id): written as `id = ANY(...)`, or as a join, the planner scanned the whole table while
- * it held some thousands of rows, comparing each with every id (1-3 ms a push), and the table only grows.
- */
-export const APPLIED_ALREADY_SQL = `SELECT m.id::text AS id FROM unnest($1::uuid[]) AS m(id)
-  CROSS JOIN LATERAL (SELECT 1 FROM applied_mutations a WHERE a.id = m.id LIMIT 1) AS found`;
-
-async function appliedAlready(tx: Queryable, mutations: readonly Mutation[]): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>(APPLIED_ALREADY_SQL, [
-    mutations.map((mutation) => mutation.id),
-  ]);
-  return new Set(rows.map((row) => row.id));
-}
-
 export async function push(
   db: Database,
   user: User,
@@ -169,17 +153,13 @@ async function pushBatch(
 ): Promise<PushResult[]> {
   const parents = await parentsOf(tx, valid);
   await lockInOrder(tx, valid, parents);
-  const appliedBefore = await appliedAlready(tx, valid);
-  const context: PushContext = {
-    user,
-    clientId,
-    records: await BatchRecords.read(tx, recordsNamed(valid, parents)),
-    known: await KnownRecords.read(
-      tx,
-      valid.flatMap((mutation) => referencesIn(mutation.entity, mutation.changes)),
-    ),
-    audit: [],
-  };
+  const { appliedBefore, records, known } = await readBatch(
+    tx,
+    valid.map((mutation) => mutation.id),
+    recordsNamed(valid, parents),
+    valid.flatMap((mutation) => referencesIn(mutation.entity, mutation.changes)),
+  );
+  const context: PushContext = { user, clientId, records, known, audit: [] };
   const pending = new PendingWrites(tx, (entity, id) => context.records.stored(entity, id));
   const applied: Mutation[] = [];
   const appliedIds = new Set<string>();

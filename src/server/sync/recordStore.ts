@@ -4,6 +4,7 @@
 import type { Queryable } from '../storage/database.ts';
 import { logChanges } from '../storage/changeLog.ts';
 import { CombinedStatement } from '../storage/combinedStatement.ts';
+import { StatementParams } from '../storage/statementParams.ts';
 import { describeEntity, type Entity, type ParentRef } from '../../domain/entities/registry.ts';
 import type { Scope } from '../../domain/entities/scope.ts';
 import type { FieldClocks } from '../../domain/sync/merge.ts';
@@ -57,40 +58,59 @@ export async function readStored(
   );
 }
 
-/** readStored for several entities in one statement (one round trip): the records by entity, then id. */
-export async function readStoredOfEntities(
-  tx: Queryable,
+/** A row of readStoredOfEntities' statement. */
+export interface StoredOfEntityRow extends Record<string, unknown> {
+  entity: Entity;
+  id: string;
+  record: Record<string, unknown>;
+  field_clocks: FieldClocks;
+  scope: Scope;
+}
+
+/**
+ * The statement's parts (to join with UNION ALL) that read the named records: one per entity, each row
+ * `entity, id, record, field_clocks, scope`; `lock` holds them.
+ */
+export function storedRecordParts(
   named: ReadonlyMap<Entity, Iterable<string>>,
-  lock = false,
-): Promise<Map<Entity, Map<string, StoredRow>>> {
-  const params: unknown[] = [];
+  lock: boolean,
+  params: StatementParams,
+): string[] {
   const parts: string[] = [];
   for (const [entity, ids] of named) {
     const wanted = storableIds(entity, ids);
     if (wanted.length === 0) continue;
     const { table, idType } = describeEntity(entity).storage;
-    params.push(wanted);
     parts.push(
-      `SELECT '${entity}' AS entity, id::text AS id, record, field_clocks, scope FROM (
-         SELECT * FROM ${table} WHERE id = ANY($${params.length}::${idType}[])
-         ${lock ? 'ORDER BY id FOR UPDATE' : ''}) AS t${params.length}`,
+      `SELECT '${entity}'::text AS entity, id::text AS id, record, field_clocks, scope FROM (
+         SELECT * FROM ${table} WHERE id = ANY(${params.add(wanted)}::${idType}[])
+         ${lock ? 'ORDER BY id FOR UPDATE' : ''}) AS t${parts.length + 1}`,
     );
   }
+  return parts;
+}
+
+/** The rows of storedRecordParts, by entity, then id. */
+export function storedByEntity(rows: Iterable<StoredOfEntityRow>): Map<Entity, Map<string, StoredRow>> {
   const found = new Map<Entity, Map<string, StoredRow>>();
-  if (parts.length === 0) return found;
-  const rows = await tx.query<{
-    entity: Entity;
-    id: string;
-    record: Record<string, unknown>;
-    field_clocks: FieldClocks;
-    scope: Scope;
-  }>(parts.join('\nUNION ALL\n'), params);
   for (const row of rows) {
     const stored = found.get(row.entity) ?? new Map<string, StoredRow>();
     stored.set(row.id, { record: row.record, clocks: row.field_clocks, scope: row.scope });
     found.set(row.entity, stored);
   }
   return found;
+}
+
+/** readStored for several entities in one statement (one round trip): the records by entity, then id. */
+export async function readStoredOfEntities(
+  tx: Queryable,
+  named: ReadonlyMap<Entity, Iterable<string>>,
+  lock = false,
+): Promise<Map<Entity, Map<string, StoredRow>>> {
+  const params = new StatementParams();
+  const parts = storedRecordParts(named, lock, params);
+  if (parts.length === 0) return new Map();
+  return storedByEntity(await tx.query<StoredOfEntityRow>(parts.join('\nUNION ALL\n'), params.values));
 }
 
 /** Every record of an entity, locked, in key order (for whole-directory fix-ups like a new area). */
