@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench-results.json at the repo root
 // as a list of { name, value, unit } (results of groups not run this time are kept). Numbers in issue notes come from here, never from test timings.
-// `npm run bench -- sync map` runs only the named groups; `npm run bench -- sync.push` only push throughput.
+// `npm run bench -- sync map` runs only the named groups; `npm run bench -- sync.push` only push throughput,
+// `npm run bench -- sync.pull10` only the pulls at each size of change log.
 import { benchBestPlaced, benchSearch } from './directoryBench.ts';
-import { benchPush, benchSyncServer } from './syncBench.ts';
+import { benchPullTenSizes, benchPush, benchSyncServer } from './syncBench.ts';
 import { postgresUrl } from './benchDatabase.ts';
 import { benchFirstPull } from './firstPullBench.ts';
 import { benchMapFirstRender } from './mapBench.ts';
@@ -26,6 +27,7 @@ const PARTS: Record<string, () => Promise<BenchResult[]>> = {
     ...(await benchPush('pglite')),
     ...(postgresUrl ? await benchPush('postgres') : []),
   ],
+  'sync.pull10': benchPullTenSizes,
 };
 
 const named = process.argv.slice(2);

@@ -120,19 +120,21 @@ export async function benchPush(kind: 'pglite' | 'postgres'): Promise<BenchResul
   });
 }
 
+/** Pulling 10 new changes, and a new phone's first page, at each size of change log. */
+export function benchPullTenSizes(): Promise<BenchResult[]> {
+  // The 1M-row database is built on PostgreSQL when there is one (PGlite takes minutes to fill it).
+  return benchPullTen(postgresUrl ? 'postgres' : 'pglite', [
+    ['20k', 20_000],
+    ['1m', 1_000_000],
+    // 10M rows take minutes to build: only when asked (BENCH_PULL_10M=1), and only on PostgreSQL.
+    ...(process.env.BENCH_PULL_10M && postgresUrl ? [['10m', 10_000_000] as [string, number]] : []),
+  ]);
+}
+
 export async function benchSyncServer(): Promise<BenchResult[]> {
   const results = [...(await benchPush('pglite'))];
   if (postgresUrl) results.push(...(await benchPush('postgres')));
   else console.log('(no BENCH_DATABASE_URL or TEST_DATABASE_URL: sync.push.postgres skipped)');
-  // The 1M-row database is built on PostgreSQL when there is one (PGlite takes minutes to fill it).
-  const kind = postgresUrl ? 'postgres' : 'pglite';
-  results.push(
-    ...(await benchPullTen(kind, [
-      ['20k', 20_000],
-      ['1m', 1_000_000],
-      // 10M rows take minutes to build: only when asked (BENCH_PULL_10M=1), and only on PostgreSQL.
-      ...(process.env.BENCH_PULL_10M && postgresUrl ? [['10m', 10_000_000] as [string, number]] : []),
-    ])),
-  );
+  results.push(...(await benchPullTenSizes()));
   return results;
 }

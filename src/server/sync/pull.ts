@@ -11,7 +11,7 @@ import type { Database } from '../storage/database.ts';
 import { pullResponseSchema, type PullResponse } from '../../domain/sync/sync.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { readableScopes } from '../../domain/entities/scope.ts';
-import { pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
+import { estimatedTotalSql, pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
 import { fillInChanges, NO_HELD_TEXTS, type ChangeTexts } from './changeTexts.ts';
 
 export const START_CURSOR = '0.0';
@@ -50,10 +50,31 @@ export function readerOf(user: User): { staff: boolean; scopes: string[]; scopeP
     : { staff: false, scopes: readable, scopeParams: [readable] };
 }
 
+/**
+ * Up to this many log rows (by the planner's estimate) a first page counts what its reader may see
+ * exactly; over it, the estimate is the progress bar's end. Counting reads the whole log, about 75 ns
+ * a row: 19 ms here, but 0.75 s of a new phone's first page at 10M rows, where the page itself took
+ * 13 ms. The app takes the bar's end as at least what it has received, so an estimate under the truth
+ * only makes the bar's end grow near the finish.
+ */
+export const EXACT_TOTAL_BELOW = 250_000;
+
+interface PlanRow extends Record<string, unknown> {
+  'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
+}
+
 /** Everything this user may see in all: the progress bar's end, said on a first pull only. */
-export async function visibleTotal(db: Database, user: User, since: string | undefined): Promise<number> {
+export async function visibleTotal(
+  db: Database,
+  user: User,
+  since: string | undefined,
+  exactBelow = EXACT_TOTAL_BELOW,
+): Promise<number> {
   if (since !== undefined) return 0;
   const { staff, scopeParams } = readerOf(user);
+  const [plan] = await db.query<PlanRow>(estimatedTotalSql(staff), scopeParams);
+  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  if (estimate >= exactBelow) return estimate;
   const [count] = await db.query<{ n: number }>(totalStatement(staff), scopeParams);
   return count?.n ?? 0;
 }
