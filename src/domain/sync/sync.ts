@@ -86,7 +86,10 @@ export const pullPageSchema = z.object({
   changes: z.array(changeSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
-  /** Records the user may see in all, so the app can show progress on a first pull. */
+  /**
+   * Records the user may see in all, so the app can show progress on a first pull (on a first page
+   * only; 0 after). Counted while the log is small, estimated on a very large one: not a promise.
+   */
   total: z.number().int().nonnegative(),
   /**
    * Changes are committed but held back behind a transaction still open on the database: the server
