@@ -1,6 +1,6 @@
 // The HTTP application: the JSON API under /api and the built PWA for everything else.
 // Hono, because it is small (two packages), speaks web-standard Request/Response, and is quick.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
@@ -30,6 +30,21 @@ import { openApiDocument } from '../domain/api/openApi.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+const bodyWithinLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new HttpError(413, 'too_large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+  },
+});
+
+/**
+ * The body limit, for requests that may carry a body. GET and HEAD never have theirs read, and
+ * asking for one makes @hono/node-server build a full web Request (with its abort signal) in place of
+ * its light one: 3.6% of the server's main thread in a profile of the load at 200 pulls a second.
+ */
+const limitBodies: MiddlewareHandler = (c, next) =>
+  c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyWithinLimit(c, next);
+
 export function createApp(
   db: Database,
   config: Pick<ServerConfig, 'distDir' | 'sessionDays'> &
@@ -52,18 +67,7 @@ export function createApp(
     .use(apiVersionCheck(APP_VERSION))
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compressAnswers())
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new HttpError(
-            413,
-            'too_large',
-            `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
-          );
-        },
-      }),
-    )
+    .use(limitBodies)
     .get('/health', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({
@@ -112,8 +116,8 @@ export function createApp(
   app.use('*', async (c, next) => {
     await next();
     if (c.req.path.startsWith('/api/') || c.res.status !== 200) return;
-    c.header('Vary', 'Accept-Encoding');
-    c.header(
+    c.res.headers.set('Vary', 'Accept-Encoding');
+    c.res.headers.set(
       'Cache-Control',
       c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );

@@ -16,14 +16,16 @@ export function compressAnswers(): MiddlewareHandler {
     await next();
     const res = c.res;
     const length = res.headers.get('Content-Length');
+    // The headers first: asking for the body makes @hono/node-server build a full web Response in
+    // place of its light one, and a pull page is already gzipped and says its length.
     if (
-      !res.body ||
       c.req.method === 'HEAD' ||
       res.status === 206 ||
       res.headers.has('Content-Encoding') ||
       (length !== null && Number(length) < THRESHOLD_BYTES) ||
       !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(res.headers.get('Content-Type') ?? '') ||
-      NO_TRANSFORM.test(res.headers.get('Cache-Control') ?? '')
+      NO_TRANSFORM.test(res.headers.get('Cache-Control') ?? '') ||
+      !res.body
     )
       return;
     const body = Buffer.from(await res.arrayBuffer());

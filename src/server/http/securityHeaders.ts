@@ -57,11 +57,14 @@ export function securityHeaders(tileUrl: string | null, trustProxy = 0): Middlew
   const policy = contentSecurityPolicy(tileUrl);
   return async (c, next) => {
     await next();
-    if (arrivedOverHttps(c, trustProxy)) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-    c.header('Permissions-Policy', PERMISSIONS_POLICY);
-    c.header('Content-Security-Policy', policy);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
+    // On the answer's own headers: c.header() after the answer is made rebuilds it, and under
+    // @hono/node-server that turns its light answer into a full web Response, on every request.
+    const headers = c.res.headers;
+    if (arrivedOverHttps(c, trustProxy)) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    headers.set('Permissions-Policy', PERMISSIONS_POLICY);
+    headers.set('Content-Security-Policy', policy);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
   };
 }
