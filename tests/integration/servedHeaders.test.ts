@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import { removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
+import { aRequest, creating } from '../support/records.ts';
 
 const admin = DEMO_USERS.find((user) => user.role === 'admin')!;
 
@@ -104,6 +105,32 @@ describe('answers of a running server', () => {
     expect(description.headers.vary).toContain('Accept-Encoding');
     expect(JSON.parse(gunzipSync(description.body).toString())).toHaveProperty('openapi');
     expectSecurityHeaders(description);
+  });
+
+  it('answers a push with its length, gzipped once it is big enough', async () => {
+    const push = (count: number) =>
+      send(`${server.url}/api/sync/push`, {
+        method: 'POST',
+        headers: signedIn({ 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip' }),
+        body: JSON.stringify({
+          clientId: 'served-headers',
+          mutations: Array.from({ length: count }, () => creating('request', aRequest())),
+        }),
+      });
+    const small = await push(1);
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(Number(small.headers['content-length'])).toBe(small.body.length);
+    expect(JSON.parse(small.body.toString())).toMatchObject({ results: [{ status: 'applied' }] });
+    expectSecurityHeaders(small);
+
+    const big = await push(40);
+    expect(big.status).toBe(200);
+    expect(big.headers['content-encoding']).toBe('gzip');
+    expect(Number(big.headers['content-length'])).toBe(big.body.length);
+    const { results } = JSON.parse(gunzipSync(big.body).toString()) as { results: { status: string }[] };
+    expect(results.map((result) => result.status)).toEqual(Array(40).fill('applied'));
+    expectSecurityHeaders(big);
   });
 
   it('sends the app page with the security headers and told to be checked each time', async () => {
