@@ -34,9 +34,9 @@ import { pageTail, readerOf, readPullPage, START_CURSOR, visibleTotal } from './
 const deflateRawAsync = promisify(deflateRaw);
 const KEEP_MS = 60 * 60 * 1000;
 /**
- * How long a reader's count of everything they may see (a first page's progress bar end) is reused
- * for kept first pages: counting reads the whole log (119 ms at 1M rows), for a figure that need only
- * be near.
+ * How long a reader's total of everything they may see (a first page's progress bar end) is reused
+ * for kept first pages: on a log under EXACT_TOTAL_BELOW rows it is counted, reading the whole log
+ * (up to about 19 ms; pull.ts), for a figure that need only be near.
  */
 const TOTAL_KEEP_MS = 30 * 1000;
 /** What a kept page costs beyond its bytes (its key, its record, the map's entry), counted against the

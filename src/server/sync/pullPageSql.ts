@@ -124,9 +124,12 @@ export function pageSql(staff: boolean, holding: boolean): string {
        ${PULLS_HELD_BACK_SQL} AS held_back`;
 }
 
+/** The log rows a reader may see, with (not for staff) the readable scopes as $1. */
+const visibleRows = (staff: boolean) => `FROM change_log WHERE ${logFilter(staff).replace('$4', '$1')}`;
+
 /** Everything this user may see in all (the progress bar's end on a first pull). */
 export function totalSql(staff: boolean): string {
-  return `SELECT count(*)::int AS n FROM change_log WHERE ${logFilter(staff).replace('$4', '$1')}`;
+  return `SELECT count(*)::int AS n ${visibleRows(staff)}`;
 }
 
 /**
@@ -135,7 +138,7 @@ export function totalSql(staff: boolean): string {
  * reader's own scopes, so the estimate is theirs.
  */
 export function estimatedTotalSql(staff: boolean): string {
-  return `EXPLAIN (FORMAT JSON) SELECT 1 FROM change_log WHERE ${logFilter(staff).replace('$4', '$1')}`;
+  return `EXPLAIN (FORMAT JSON) SELECT 1 ${visibleRows(staff)}`;
 }
 
 /**
