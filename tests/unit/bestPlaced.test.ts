@@ -2,11 +2,8 @@
 // eligibility, reasons, determinism and a property test that shuffling the input changes nothing.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  bestPlaced,
-  buildBestPlacedIndex,
-  type BestPlacedQuery,
-} from '../../src/domain/ranking/bestPlaced.ts';
+import { bestPlaced, type BestPlacedQuery } from '../../src/domain/ranking/bestPlaced.ts';
+import { buildBestPlacedIndex } from '../../src/domain/ranking/bestPlacedIndex.ts';
 import type { Partner } from '../../src/domain/entities/partner.ts';
 import type { Ward, Parish } from '../../src/domain/geo/area.ts';
 import { aParish, aWard } from '../support/area.ts';

@@ -2,11 +2,8 @@
 // 24/7, or with an out-of-hours line), the number to call first is the one that answers now, and each
 // partner says which rule put it above the next one.
 import { describe, expect, it } from 'vitest';
-import {
-  bestPlaced,
-  buildBestPlacedIndex,
-  type BestPlacedQuery,
-} from '../../src/domain/ranking/bestPlaced.ts';
+import { bestPlaced, type BestPlacedQuery } from '../../src/domain/ranking/bestPlaced.ts';
+import { buildBestPlacedIndex } from '../../src/domain/ranking/bestPlacedIndex.ts';
 import type { Partner } from '../../src/domain/entities/partner.ts';
 import type { Ward } from '../../src/domain/geo/area.ts';
 import { aParish, aWard } from '../support/area.ts';

@@ -2,7 +2,8 @@
 // agreed to the emergency plan (unless asked to include all), shows an out-of-hours number only when
 // they agreed to be called out of hours, and records from before agreements existed keep their meaning.
 import { describe, expect, it } from 'vitest';
-import { bestPlaced, buildBestPlacedIndex } from '../../src/domain/ranking/bestPlaced.ts';
+import { bestPlaced } from '../../src/domain/ranking/bestPlaced.ts';
+import { buildBestPlacedIndex } from '../../src/domain/ranking/bestPlacedIndex.ts';
 import { availabilityAt } from '../../src/domain/ranking/availability.ts';
 import {
   agreedUses,

@@ -1,8 +1,7 @@
 // Why one partner is ranked above the next: the first ranking rule on which the two differ, in words
 // ("above Hazelbury Pantry: covers Ashcombe ward itself"). Pure, and it reads only what the ranking
 // recorded, so the sentence always names the rule that really decided.
-import type { ScoreParts } from './bestPlaced.ts';
-import { CoverageTier } from './bestPlaced.ts';
+import { CoverageTier, type ScoreParts } from './rankingRules.ts';
 
 /** What the decision needs to know about one ranked partner. */
 export interface Placed {

@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { bestPlaced, buildBestPlacedIndex, type RankedPartner } from '../../../domain/ranking/bestPlaced.ts';
+import { bestPlaced, type RankedPartner } from '../../../domain/ranking/bestPlaced.ts';
+import { buildBestPlacedIndex } from '../../../domain/ranking/bestPlacedIndex.ts';
 import type { Place } from '../../../domain/entities/place.ts';
 import type { HelpRequest } from '../../../domain/entities/request.ts';
 import type { User } from '../../../domain/accounts/user.ts';
