@@ -16,22 +16,19 @@
 // Other last pages (a device's pull of what changed since its own cursor) are not kept: no other device
 // asks for them. Nothing is kept longer than an hour.
 //
-// The gzip is put together from parts: the changes, deflated once and kept (ending on a byte boundary
-// with a sync flush, so more can follow), then the rest of the page (cursor, total), deflated on each
-// request, then the checksum and length of the whole. It is one ordinary gzip stream.
+// The gzip is put together from parts (http/gzipParts.ts): the changes, deflated once and kept, then
+// the rest of the page (cursor, total), deflated on each request. It is one ordinary gzip stream.
 //
 // One of the two things a server process keeps (the other: change texts, changeTexts.ts), and nothing
 // depends on either: another process behind the same load balancer reads the page itself, and a
 // restart starts empty.
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
-import { promisify } from 'node:util';
 import type { Database } from '../storage/database.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { pageRowsStatement } from './pullPageSql.ts';
 import type { ChangeTexts } from './changeTexts.ts';
 import { pageTail, readerOf, readPullPage, START_CURSOR, visibleTotal } from './pull.ts';
+import { deflatePart, joinGzip } from '../http/gzipParts.ts';
 
-const deflateRawAsync = promisify(deflateRaw);
 const KEEP_MS = 60 * 60 * 1000;
 /**
  * How long a reader's total of everything they may see (a first page's progress bar end) is reused
@@ -42,8 +39,6 @@ const TOTAL_KEEP_MS = 30 * 1000;
 /** What a kept page costs beyond its bytes (its key, its record, the map's entry), counted against the
  * cache's size so that many tiny pages (a client asking for pages of one) cannot outgrow it. */
 const PAGE_OVERHEAD_BYTES = 1024;
-/** gzip's own header: no name, no time, unknown system. */
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 
 interface KeptPage {
   /** The cursor after the page. */
@@ -63,20 +58,12 @@ interface KeptPage {
 
 /** A page the cache keeps, gzipped; or any other page as text, to be sent as any answer is. */
 export type CachedPullPage =
-  { gzipped: Buffer; cursor: string; hasMore: boolean } | { body: string; cursor: string; hasMore: false };
+  { gzipped: Buffer; cursor: string; hasMore: boolean } | { body: string; cursor: string; hasMore: boolean };
 
 const costOf = (page: KeptPage) => page.deflated.length + PAGE_OVERHEAD_BYTES;
 
 /** Where a kept page ends, for its reader. */
 const chainEndOf = (page: Pick<KeptPage, 'reader' | 'last'>) => `${page.reader}|${page.last}`;
-
-function gzipFrom(page: Pick<KeptPage, 'deflated' | 'crc' | 'bytes'>, tail: string): Buffer {
-  const tailBytes = Buffer.from(tail);
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc32(tailBytes, page.crc), 0);
-  trailer.writeUInt32LE((page.bytes + tailBytes.length) % 2 ** 32, 4);
-  return Buffer.concat([GZIP_HEADER, page.deflated, deflateRawSync(tailBytes), trailer]);
-}
 
 export class PullPageCache {
   /** In the order last used: the first is the next to go when the cache is full. */
@@ -123,7 +110,7 @@ export class PullPageCache {
       const total = await this.totalFor(user, reader, since);
       const hasMore = kept.full || holds.more;
       const tail = pageTail({ cursor: kept.last, hasMore, total, heldBack: !hasMore && holds.heldBack });
-      return { gzipped: gzipFrom(kept, tail), cursor: kept.last, hasMore };
+      return { gzipped: joinGzip([kept], tail), cursor: kept.last, hasMore };
     }
     if (kept) this.forget(key, kept);
 
@@ -138,6 +125,12 @@ export class PullPageCache {
     } finally {
       if (this.reading.get(key) === settled) this.reading.delete(key);
     }
+  }
+
+  /** Whether a pull after `since` goes on with a first pull this cache kept the pages of. */
+  continuesFirstPull(user: User, since: string): boolean {
+    const { staff, scopes } = readerOf(user);
+    return this.chainEnds.has(chainEndOf({ reader: staff ? '*' : JSON.stringify(scopes), last: since }));
   }
 
   /** A first page's progress bar end (0 on later pages), counted at most every TOTAL_KEEP_MS a reader. */
@@ -166,15 +159,10 @@ export class PullPageCache {
     if (!page.hasMore && !firstPullsLast)
       return { body: page.head + page.tail, cursor: page.cursor, hasMore: false };
     this.served.read += 1;
-    const head = Buffer.from(page.head);
-    const part = {
-      deflated: await deflateRawAsync(head, { finishFlush: constants.Z_SYNC_FLUSH }),
-      crc: crc32(head),
-      bytes: head.length,
-    };
+    const part = await deflatePart(page.head);
     const full = page.hasMore;
     this.keep(key, { ...part, last: page.cursor, full, reader, rows: page.rows, keptAt: this.now() });
-    return { gzipped: gzipFrom(part, page.tail), cursor: page.cursor, hasMore: full };
+    return { gzipped: joinGzip([part], page.tail), cursor: page.cursor, hasMore: full };
   }
 
   /** Whether a kept page still holds; if so, whether its reader has more after it and pulls are held back. */
