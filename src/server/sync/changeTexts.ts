@@ -19,23 +19,10 @@
 // What a process keeps is its own: another process behind the same load balancer writes the texts
 // itself, and a restart starts empty.
 import { CHANGE_MARK } from './pullPageSql.ts';
+import { before, positionOf, type Position } from './logPosition.ts';
 
 /** What a kept text costs beyond its characters (its key, the map's entry, the position list). */
 const TEXT_OVERHEAD_BYTES = 64;
-
-/** A change-log position: the writing transaction's id, then the row's own number (unique in the log). */
-interface Position {
-  xid: number;
-  seq: number;
-}
-
-/** Read from `xid.seq`, as cursors and page marks say it (xids fit a double until epoch 2^21). */
-function positionOf(text: string): Position {
-  const [xid, seq] = text.split('.');
-  return { xid: Number(xid), seq: Number(seq) };
-}
-
-const before = (a: Position, b: Position) => a.xid < b.xid || (a.xid === b.xid && a.seq < b.seq);
 
 /** The texts a page may use, taken out before it is read (so none goes from under it). */
 export interface HeldTexts {
