@@ -330,9 +330,9 @@ async function main(): Promise<void> {
     const heldBackSeconds = await waitUntilPullsFlow(server.url);
     if (heldBackSeconds > 0)
       console.log(`\nload: pulls were held back by an open transaction for ${heldBackSeconds} s`);
-    await inBatches(active, 25, (device) => device.pullAll('pull'));
-    await adminDevice.pullAll('pull');
-    for (const reference of references.values()) await reference.pullAll('pull');
+    await inBatches(active, 25, (device) => device.catchUp());
+    await adminDevice.catchUp();
+    for (const reference of references.values()) await reference.catchUp();
     const report = mergedReports(
       checkConvergence(
         active.filter((_, i) => !roster[i]!.parish),

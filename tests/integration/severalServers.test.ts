@@ -106,9 +106,9 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
     );
     expect(unanswered).toBe(0);
 
-    for (const device of devices) expect(await device.pullAll('pull')).toBe(true);
-    expect(await adminA.pullAll('pull')).toBe(true);
-    expect(await adminB.pullAll('pull')).toBe(true);
+    for (const device of devices) expect(await device.catchUp()).toBe(true);
+    expect(await adminA.catchUp()).toBe(true);
+    expect(await adminB.catchUp()).toBe(true);
     // Both servers tell the same story…
     expect(checkConvergence([adminB], adminA.records).diverged).toEqual([]);
     // …every device holds it, and every acknowledged edit is in it.

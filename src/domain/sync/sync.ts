@@ -85,6 +85,10 @@ export const changeSchema = anyChangeSchema as unknown as z.ZodType<Change>;
 export const pullPageSchema = z.object({
   changes: z.array(changeSchema),
   cursor: z.string(),
+  /**
+   * More follows now: ask again from the cursor. False may still leave a staff phone up to about a
+   * second behind while many pull (the server's shared segments): its next pull goes on from there.
+   */
   hasMore: z.boolean(),
   /**
    * Records the user may see in all, so the app can show progress on a first pull (on a first page

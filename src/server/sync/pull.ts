@@ -11,7 +11,13 @@ import type { Database } from '../storage/database.ts';
 import { pullResponseSchema, type PullResponse } from '../../domain/sync/sync.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { readableScopes } from '../../domain/entities/scope.ts';
-import { estimatedTotalSql, pageStatement, totalStatement, type PageRow } from './pullPageSql.ts';
+import {
+  boundedPageStatement,
+  estimatedTotalSql,
+  pageStatement,
+  totalStatement,
+  type PageRow,
+} from './pullPageSql.ts';
 import { fillInChanges, NO_HELD_TEXTS, type ChangeTexts } from './changeTexts.ts';
 
 export const START_CURSOR = '0.0';
@@ -30,6 +36,8 @@ export interface PullPageText {
   rows: number;
   /** Everything the reader may see (a first page only; 0 on later pages). */
   total: number;
+  /** Committed changes wait behind an open transaction (said on a last page only). */
+  heldBack: boolean;
 }
 
 export interface PullPage {
@@ -84,28 +92,38 @@ export function pageTail(rest: Omit<PullResponse, 'changes'>): string {
   return `],${JSON.stringify(rest).slice(1)}`;
 }
 
-/** `texts`: the change texts this process holds, to use and add to (null: none, as in tests). */
+/**
+ * `texts`: the change texts this process holds, to use and add to (null: none, as in tests).
+ * `until` (staff only): a position the page ends at; read to it, the page's cursor is that position,
+ * whether or not a row is still there (staffSegments.ts).
+ */
 export async function readPullPage(
   db: Database,
   user: User,
   since: string | undefined,
   limit: number,
   texts: ChangeTexts | null = null,
+  until?: string,
 ): Promise<PullPageText> {
   const [xid, seq] = (since ?? START_CURSOR).split('.');
   const { staff, scopeParams } = readerOf(user);
+  if (until !== undefined && !staff) throw new Error('Only a staff page ends at a given position');
   const held = texts ? texts.heldAfter(since ?? START_CURSOR, 2 * limit) : NO_HELD_TEXTS;
   const holding = held.seqs.length > 0;
-  const [page] = await db.query<PageRow>(pageStatement(staff, holding), [
-    xid,
-    seq,
-    limit,
-    ...scopeParams,
-    ...(holding ? [held.seqs] : []),
-  ]);
+  const [page] = await db.query<PageRow>(
+    until === undefined ? pageStatement(staff, holding) : boundedPageStatement(holding),
+    [
+      xid,
+      seq,
+      limit,
+      ...scopeParams,
+      ...(holding ? [held.seqs] : []),
+      ...(until === undefined ? [] : until.split('.')),
+    ],
+  );
   const read = page?.read ?? 0;
   const hasMore = read > limit;
-  const cursor = page?.last ?? since ?? START_CURSOR;
+  const cursor = (until !== undefined && !hasMore ? until : page?.last) ?? since ?? START_CURSOR;
   const total = await visibleTotal(db, user, since);
   // Only the last page can be held back: until then there is more to read anyway.
   const heldBack = !hasMore && page?.held_back === true;
@@ -116,6 +134,7 @@ export async function readPullPage(
     hasMore,
     rows: Math.min(read, limit),
     total,
+    heldBack,
   };
 }
 

@@ -77,15 +77,20 @@ export const CHANGE_MARK = { start: '\u0001', text: '\u0002', end: '\u0003' } as
  * PostgreSQL as the clocks are written, shortened: migrations 0011 and 0012, pulledStamps.ts), marked
  * with its position, and left out when the server holds it. JSON text never holds the marks' control
  * characters raw (it escapes them), so they cannot be mistaken.
+ *
+ * `bounded` (staff only): the page ends at a given position too, its last two parameters (xid, seq),
+ * for the shared stretches of the log (staffSegments.ts).
  */
-export function pageSql(staff: boolean, holding: boolean): string {
+export function pageSql(staff: boolean, holding: boolean, bounded = false): string {
   const heldSeqs = staff ? '$4' : '$5';
+  const until = holding ? ['$5', '$6'] : ['$4', '$5'];
+  const upTo = bounded ? `AND (xid, seq) <= (${until[0]}::xid8, ${until[1]}::bigint)` : '';
   const held = holding
     ? `entity NOT LIKE 'exit:%' AND seq IN (SELECT unnest(${heldSeqs}::bigint[]))`
     : 'false';
   return `WITH log AS (
        SELECT entity, entity_id, scope, xid, seq FROM change_log
-       WHERE (xid, seq) > ($1::xid8, $2::bigint)
+       WHERE (xid, seq) > ($1::xid8, $2::bigint) ${upTo}
          AND xid < pg_snapshot_xmin(pg_current_snapshot())
          AND ${logFilter(staff)}
        ORDER BY xid, seq
@@ -172,6 +177,10 @@ const STATEMENTS = {
     staffHolding: { name: 'pull-page-staff-held', text: pageSql(true, true) },
     scopedHolding: { name: 'pull-page-held', text: pageSql(false, true) },
   },
+  boundedPage: {
+    staff: { name: 'pull-page-staff-until', text: pageSql(true, false, true) },
+    staffHolding: { name: 'pull-page-staff-held-until', text: pageSql(true, true, true) },
+  },
   total: {
     staff: { name: 'pull-total-staff', text: totalSql(true) },
     scoped: { name: 'pull-total', text: totalSql(false) },
@@ -185,6 +194,9 @@ const STATEMENTS = {
 /** The page statement for a reader, given whether the server holds texts after the cursor. */
 export const pageStatement = (staff: boolean, holding: boolean): NamedStatement =>
   STATEMENTS.page[`${staff ? 'staff' : 'scoped'}${holding ? 'Holding' : ''}`];
+/** A staff page that ends at a given position (its last two parameters). */
+export const boundedPageStatement = (holding: boolean): NamedStatement =>
+  STATEMENTS.boundedPage[holding ? 'staffHolding' : 'staff'];
 export const totalStatement = (staff: boolean): NamedStatement =>
   STATEMENTS.total[staff ? 'staff' : 'scoped'];
 export const pageRowsStatement = (staff: boolean): NamedStatement =>

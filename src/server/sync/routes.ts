@@ -6,29 +6,41 @@ import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, pullQuerySchema } from '../..
 import { pushRequestSchema, type PushResponse } from '../../domain/sync/mutation.ts';
 import { readJson, validate } from '../http/body.ts';
 import { acceptsGzip, gzippedJson, sendGzippedJson } from '../http/gzipped.ts';
-import { pullPage } from './pull.ts';
+import { pullPage, readerOf } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
 import { ChangeTexts } from './changeTexts.ts';
+import { StaffSegments } from './staffSegments.ts';
 import { push } from './push.ts';
 
 /**
- * pullCacheBytes: how much of gzipped first-pull pages this process keeps (pullPageCache.ts), and as
- * much again of records' change texts (changeTexts.ts); 0, none.
+ * pullCacheBytes: how much of gzipped first-pull pages this process keeps (pullPageCache.ts), as much
+ * again of records' change texts (changeTexts.ts), and as much of staff pulls' shared segments
+ * (staffSegments.ts); 0, none.
  */
 export function syncRoutes(db: Database, pullCacheBytes: number) {
   const texts = pullCacheBytes > 0 ? new ChangeTexts(pullCacheBytes) : null;
   const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes, texts) : null;
+  const segments = pullCacheBytes > 0 ? new StaffSegments(db, texts, pullCacheBytes) : null;
   return new Hono<AuthEnv>()
     .get('/pull', async (c) => {
       const query = validate(pullQuerySchema, c.req.query());
       const user = c.get('user');
+      const { since, limit } = query;
       // Sent as PostgreSQL wrote it: no parsing and re-serialising tens of thousands of records here.
       // The cursor also goes in headers, so the app can ask for the next page before this one's body
       // has arrived and been read.
+      const gzip = acceptsGzip(c.req.header('Accept-Encoding'));
       const page =
-        cache && acceptsGzip(c.req.header('Accept-Encoding'))
-          ? await cache.page(user, query.since, query.limit)
-          : await pullPage(db, user, query.since, query.limit, texts);
+        segments &&
+        cache &&
+        gzip &&
+        since !== undefined &&
+        readerOf(user).staff &&
+        !cache.continuesFirstPull(user, since)
+          ? await segments.page(user, since, limit)
+          : cache && gzip
+            ? await cache.page(user, since, limit)
+            : await pullPage(db, user, since, limit, texts);
       const headers = {
         [PULL_CURSOR_HEADER]: page.cursor,
         [PULL_HAS_MORE_HEADER]: String(page.hasMore),

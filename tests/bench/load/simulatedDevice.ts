@@ -132,6 +132,21 @@ export class SimulatedDevice {
   }
 
   /**
+   * Pulls until a pull leaves the cursor where it was: nothing after it, the end of the log. One pull
+   * is not always enough: under load a duty officer's phone is sent changes up to the server's latest
+   * shared boundary, a second or so behind the end (src/server/sync/staffSegments.ts), and its next
+   * pull goes on from there.
+   */
+  async catchUp(most = 10): Promise<boolean> {
+    for (let pull = 0; pull < most; pull += 1) {
+      const before = this.cursor;
+      if (!(await this.pullAll('pull'))) return false;
+      if (this.cursor === before) return true;
+    }
+    return false;
+  }
+
+  /**
    * One page of a pull, stored: 'more' when the server has more after it, 'failed' when it failed. Its
    * time runs until the answer is in, plus the page reader's own work on it (pageReaders.ts), as a
    * phone's would.
