@@ -15,6 +15,7 @@ import { userAdminRoutes } from './auth/userAdmin.ts';
 import { auditRoutes } from './audit/auditRoutes.ts';
 import { publicRoutes } from './public/publicRoutes.ts';
 import { syncRoutes } from './sync/routes.ts';
+import { SEGMENT_SETTINGS } from './sync/staffSegments.ts';
 import { openReferralRoutes } from './openReferral/routes.ts';
 import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { resolveHost, type ResolveHost } from './openReferral/feedAddress.ts';
@@ -51,7 +52,13 @@ export function createApp(
     Partial<
       Pick<
         ServerConfig,
-        'tileUrl' | 'tileAttribution' | 'trustProxy' | 'idleLockMinutes' | 'orukFetchAllow' | 'pullCacheMb'
+        | 'tileUrl'
+        | 'tileAttribution'
+        | 'trustProxy'
+        | 'idleLockMinutes'
+        | 'orukFetchAllow'
+        | 'pullCacheMb'
+        | 'pullSegmentsFrom'
       >
     > & { resolveHost?: ResolveHost },
 ) {
@@ -90,7 +97,14 @@ export function createApp(
     .route('/account', accountRoutes(db))
     .route('/admin/users', userAdminRoutes(db))
     .route('/admin/audit', auditRoutes(db))
-    .route('/sync', syncRoutes(db, (config.pullCacheMb ?? 64) * 1024 * 1024))
+    .route(
+      '/sync',
+      syncRoutes(
+        db,
+        (config.pullCacheMb ?? 64) * 1024 * 1024,
+        config.pullSegmentsFrom ?? SEGMENT_SETTINGS.busyPullsPerSecond,
+      ),
+    )
     .route(
       '/openreferral',
       openReferralRoutes(db, {

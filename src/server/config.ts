@@ -36,6 +36,11 @@ export interface ServerConfig {
   orukFetchAllow: string[];
   /** Megabytes of gzipped first-pull pages each server process keeps for the next device (0: none). */
   pullCacheMb: number;
+  /**
+   * Staff pulls a second to one process from which they are answered from shared segments of the log
+   * (sync/staffSegments.ts; 0: never, 1: every staff pull).
+   */
+  pullSegmentsFrom: number;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +106,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionDays: wholeNumber('RETENTION_DAYS', env.RETENTION_DAYS, 90),
     orukFetchAllow: fetchAllowList(env.ORUK_FETCH_ALLOW),
     pullCacheMb: wholeNumber('PULL_CACHE_MB', env.PULL_CACHE_MB, 64, 0),
+    pullSegmentsFrom: wholeNumber('PULL_SEGMENTS_FROM', env.PULL_SEGMENTS_FROM, 20, 0),
   };
 }

@@ -15,11 +15,12 @@ import { StaffSegments, type SegmentSettings } from '../../src/server/sync/staff
 import { pullResponseSchema, type PullResponse } from '../../src/domain/sync/sync.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
+import { createApp } from '../../src/server/app.ts';
 
 const LIMIT = 2000;
 const MB = 1024 * 1024;
 /** Always busy; a boundary at most every second, on the test's own clock. */
-const UNDER_LOAD: SegmentSettings = { busyPullsPerSecond: 0, boundaryEveryMs: 1000, keepMs: 600_000 };
+const UNDER_LOAD: SegmentSettings = { busyPullsPerSecond: 1, boundaryEveryMs: 1000, keepMs: 600_000 };
 
 /** Segments on a clock the test moves. */
 function segmentsOn(db: TestDatabase['db'], settings = UNDER_LOAD) {
@@ -222,5 +223,58 @@ describe.each(databaseKinds)('staff segments on %s', (kind) => {
     }
     expect(segments.served.segments).toBeGreaterThan(4);
     expect(segments.served.toBoundary + segments.served.afresh).toBeGreaterThan(0);
+  });
+
+  it('answers a duty officer through the API from kept segments when on, and a coordinator always afresh', async () => {
+    const on = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1, pullSegmentsFrom: 1 });
+    const off = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1, pullSegmentsFrom: 0 });
+    const tokenOf = async (username: string) => {
+      const login = await on.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: `demo-${username}-2026` }),
+      });
+      return ((await login.json()) as { token: string }).token;
+    };
+    const pullVia = async (app: typeof on, token: string, since: string) => {
+      const answer = await app.request(`/api/sync/pull?limit=${LIMIT}&since=${since}`, {
+        headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip' },
+      });
+      expect(answer.status).toBe(200);
+      const body = Buffer.from(await answer.arrayBuffer());
+      const text = (answer.headers.get('Content-Encoding') === 'gzip' ? gunzipSync(body) : body).toString();
+      const page = pullResponseSchema.parse(JSON.parse(text));
+      expect(answer.headers.get('Pull-Cursor')).toBe(page.cursor);
+      return { text, page };
+    };
+    const duty = await tokenOf('duty');
+    const parish = await tokenOf('parish');
+    const start = (await caughtUpPhone()).cursor;
+    await logRequests(3);
+    // The first pull after the start reads afresh, and its end is the first boundary.
+    const first = await pullVia(on, duty, start);
+    expect(first.text).toBe((await pullVia(off, duty, start)).text);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const [edited] = await logRequests(2);
+    // A second later, a pull from the first boundary reads on past it and ends the next.
+    const second = await pullVia(on, duty, first.page.cursor);
+    expect(second.page.changes).toHaveLength(2);
+    // A phone still on the first boundary gets that stretch as a kept segment: the same answer…
+    const again = await pullVia(on, duty, first.page.cursor);
+    expect(again.text).toBe(second.text);
+    // …even once a request in it has changed (read afresh, it would be the new version), and the
+    // phone's next pull brings the change.
+    const [result] = await push(test.db, admin, 'segments-test', [
+      aMutation('request', edited!, { urgency: 'immediate' }),
+    ]);
+    expect(result?.status).toBe('applied');
+    const kept = await pullVia(on, duty, first.page.cursor);
+    expect(kept.text).toBe(second.text);
+    expect((await pullVia(off, duty, first.page.cursor)).text).not.toBe(second.text);
+    const next = await pullVia(on, duty, kept.page.cursor);
+    const brought = next.page.changes.find((change) => change.entity === 'request' && change.id === edited);
+    expect(brought && !brought.deleted && brought.record).toMatchObject({ urgency: 'immediate' });
+    // A coordinator's pull is never from segments: the same as with them off.
+    expect((await pullVia(on, parish, start)).text).toBe((await pullVia(off, parish, start)).text);
   });
 });

@@ -9,18 +9,25 @@ import { acceptsGzip, gzippedJson, sendGzippedJson } from '../http/gzipped.ts';
 import { pullPage, readerOf } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
 import { ChangeTexts } from './changeTexts.ts';
-import { StaffSegments } from './staffSegments.ts';
+import { SEGMENT_SETTINGS, StaffSegments } from './staffSegments.ts';
 import { push } from './push.ts';
 
 /**
  * pullCacheBytes: how much of gzipped first-pull pages this process keeps (pullPageCache.ts), as much
  * again of records' change texts (changeTexts.ts), and as much of staff pulls' shared segments
- * (staffSegments.ts); 0, none.
+ * (staffSegments.ts); 0, none. segmentsFrom: staff pulls a second from which segments are used (0:
+ * never).
  */
-export function syncRoutes(db: Database, pullCacheBytes: number) {
+export function syncRoutes(db: Database, pullCacheBytes: number, segmentsFrom: number) {
   const texts = pullCacheBytes > 0 ? new ChangeTexts(pullCacheBytes) : null;
   const cache = pullCacheBytes > 0 ? new PullPageCache(db, pullCacheBytes, texts) : null;
-  const segments = pullCacheBytes > 0 ? new StaffSegments(db, texts, pullCacheBytes) : null;
+  const segments =
+    pullCacheBytes > 0 && segmentsFrom > 0
+      ? new StaffSegments(db, texts, pullCacheBytes, {
+          ...SEGMENT_SETTINGS,
+          busyPullsPerSecond: segmentsFrom,
+        })
+      : null;
   return new Hono<AuthEnv>()
     .get('/pull', async (c) => {
       const query = validate(pullQuerySchema, c.req.query());

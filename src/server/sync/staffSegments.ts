@@ -32,7 +32,7 @@ import { pageTail, readPullPage, type PullPageText } from './pull.ts';
 import type { CachedPullPage } from './pullPageCache.ts';
 
 export interface SegmentSettings {
-  /** Staff pulls a second from which segments are used; below it every pull is read afresh. */
+  /** Staff pulls a second from which segments are used (1: every one); below it each is read afresh. */
   busyPullsPerSecond: number;
   /** How often at most a new boundary is made. */
   boundaryEveryMs: number;
