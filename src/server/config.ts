@@ -2,6 +2,7 @@
 // every variable here; keep the two in step.
 import { resolve } from 'node:path';
 import { allowEntryProblem } from './openReferral/feedAddress.ts';
+import { SEGMENT_SETTINGS } from './sync/staffSegments.ts';
 
 export interface ServerConfig {
   port: number;
@@ -106,6 +107,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionDays: wholeNumber('RETENTION_DAYS', env.RETENTION_DAYS, 90),
     orukFetchAllow: fetchAllowList(env.ORUK_FETCH_ALLOW),
     pullCacheMb: wholeNumber('PULL_CACHE_MB', env.PULL_CACHE_MB, 64, 0),
-    pullSegmentsFrom: wholeNumber('PULL_SEGMENTS_FROM', env.PULL_SEGMENTS_FROM, 20, 0),
+    pullSegmentsFrom: wholeNumber(
+      'PULL_SEGMENTS_FROM',
+      env.PULL_SEGMENTS_FROM,
+      SEGMENT_SETTINGS.busyPullsPerSecond,
+      0,
+    ),
   };
 }

@@ -83,8 +83,8 @@ export const CHANGE_MARK = { start: '\u0001', text: '\u0002', end: '\u0003' } as
  */
 export function pageSql(staff: boolean, holding: boolean, bounded = false): string {
   const heldSeqs = staff ? '$4' : '$5';
-  const until = holding ? ['$5', '$6'] : ['$4', '$5'];
-  const upTo = bounded ? `AND (xid, seq) <= (${until[0]}::xid8, ${until[1]}::bigint)` : '';
+  const [untilXid, untilSeq] = holding ? ['$5', '$6'] : ['$4', '$5'];
+  const upTo = bounded ? `AND (xid, seq) <= (${untilXid}::xid8, ${untilSeq}::bigint)` : '';
   const held = holding
     ? `entity NOT LIKE 'exit:%' AND seq IN (SELECT unnest(${heldSeqs}::bigint[]))`
     : 'false';

@@ -53,7 +53,7 @@ interface Boundary {
 }
 
 /** The changes between two boundaries, deflated (null: none), or too many to keep as one. */
-type Segment = { rows: number; part: DeflatedPart | null; cost: number } | 'too big';
+type Segment = { rows: number; part: DeflatedPart | null } | 'too big';
 
 const OPENING = deflatePartNow('{"changes":[');
 const COMMA = deflatePartNow(',');
@@ -62,6 +62,10 @@ const PAGE_OPENING = '{"changes":[';
 const FRESH_LEVEL = 2;
 /** What a kept segment costs beyond its bytes. */
 const SEGMENT_OVERHEAD_BYTES = 256;
+
+/** What a kept segment counts against the size given. */
+const costOf = (segment: Segment) =>
+  (segment === 'too big' ? 0 : (segment.part?.deflated.length ?? 0)) + SEGMENT_OVERHEAD_BYTES;
 
 export class StaffSegments {
   /** In the log's order, the latest last. */
@@ -90,7 +94,7 @@ export class StaffSegments {
 
   /** A staff user's pull after `since` (not a first pull's). */
   async page(user: User, since: string, limit: number): Promise<CachedPullPage> {
-    if (!this.busy()) return this.afresh(user, since, limit, false);
+    if (!this.countPull()) return this.afresh(user, since, limit, false);
     this.forgetOld();
     const boundaries = this.boundaries;
     const latest = boundaries.at(-1);
@@ -106,8 +110,8 @@ export class StaffSegments {
     return this.answer(await readPullPage(this.db, user, since, limit, this.texts, latest.cursor));
   }
 
-  /** Counts this pull, and says whether staff pulls come often enough for segments. */
-  private busy(): boolean {
+  /** Counts this pull; true when staff pulls come often enough for segments. */
+  private countPull(): boolean {
     const second = Math.floor(this.now() / 1000);
     if (second !== this.pulls.second) {
       this.pulls = { second, count: 0, previous: second === this.pulls.second + 1 ? this.pulls.count : 0 };
@@ -205,11 +209,11 @@ export class StaffSegments {
     if (page.hasMore) return 'too big';
     const changes = page.head.slice(PAGE_OPENING.length);
     const part = changes === '' ? null : await deflatePart(changes);
-    return { rows: page.rows, part, cost: (part?.deflated.length ?? 0) + SEGMENT_OVERHEAD_BYTES };
+    return { rows: page.rows, part };
   }
 
   private keep(from: string, segment: Segment): void {
-    const cost = segment === 'too big' ? SEGMENT_OVERHEAD_BYTES : segment.cost;
+    const cost = costOf(segment);
     // Its boundary may have been forgotten while it was read.
     const stillWanted = this.boundaries.some((boundary) => boundary.cursor === from);
     if (!stillWanted || this.segments.has(from) || cost > this.maxBytes) return;
@@ -223,7 +227,7 @@ export class StaffSegments {
 
   private forgetSegment(from: string, segment: Segment): void {
     this.segments.delete(from);
-    this.bytes -= segment === 'too big' ? SEGMENT_OVERHEAD_BYTES : segment.cost;
+    this.bytes -= costOf(segment);
   }
 
   /** Boundaries older than `keepMs` go, with their segments; the latest stays. */
