@@ -28,8 +28,8 @@ export interface NewRequest {
 /** The title a request has in lists and on its page: "<needs> for <name>". */
 export const requestTitle = (request: NewRequest) => `${request.need ?? 'Food'} for ${request.name}`;
 
-/** Logs a request from the Requests screen; returns its id once its page shows (it is saved). */
-export async function logRequest(page: Page, request: NewRequest): Promise<string> {
+/** Opens "Log a request" from the Requests screen and fills it in, without saving it. */
+export async function fillNewRequest(page: Page, request: NewRequest): Promise<void> {
   await openNav(page, 'Requests');
   await page.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
   await page.getByRole('link', { name: 'Log a request' }).click();
@@ -42,6 +42,11 @@ export async function logRequest(page: Page, request: NewRequest): Promise<strin
   if (request.place) await where.selectOption({ label: request.place });
   else if ((await where.inputValue()) === '') await where.selectOption({ index: 1 });
   await page.getByLabel('First name or initials').fill(request.name);
+}
+
+/** Logs a request from the Requests screen; returns its id once its page shows (it is saved). */
+export async function logRequest(page: Page, request: NewRequest): Promise<string> {
+  await fillNewRequest(page, request);
   await page.getByRole('button', { name: 'Save request' }).click();
   await page.getByRole('heading', { level: 1, name: requestTitle(request) }).waitFor();
   const id = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -11,6 +11,7 @@ import { timeAgo } from '../timeAgo.ts';
 import { Link } from '../router.tsx';
 import { useOnline } from '../useOnline.ts';
 import { describeWaiting } from '../../domain/sync/outboxWords.ts';
+import { SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -39,8 +40,11 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const lastSynced = state?.lastSyncedAt
     ? `Last synced ${timeAgo(state.lastSyncedAt, now)}`
     : 'Not synced yet';
-  // Refused changes and conflicts need a person; a failed sync retries by itself (detail a tap away).
-  const problems = refused > 0 || conflicts > 0;
+  // Refused changes, conflicts and a full device need a person; any other failed sync retries by itself
+  // (its detail a tap away).
+  const problems = refused > 0 || conflicts > 0 || activity.storageFull;
+  // Read from the syncer too: with storage full, the failure may not have been written down.
+  const lastError = activity.storageFull ? SYNC_STORAGE_FULL : state?.lastError;
   const short = activity.running
     ? 'Syncing…'
     : waiting
@@ -55,7 +59,8 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
       className={`sync-status ${online ? 'online' : 'offline'}${problems ? ' problem' : ''}`}
       aria-label="Sync status"
     >
-      {problems && (
+      {activity.storageFull && <p className="sync-attention">Storage full on this device</p>}
+      {(refused > 0 || conflicts > 0) && (
         <Link to="/sync-issues" className="sync-attention">
           {[
             refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
@@ -94,7 +99,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
               After the app updates, signing out and in again fetches everything afresh.
             </p>
           )}
-          {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
+          {lastError && !activity.running && <p className="sync-error">{lastError}</p>}
           <button
             type="button"
             className="secondary"

@@ -8,6 +8,7 @@ import { pullAll, type PullProgress } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { onBackgroundSync } from './backgroundSync.ts';
 import { narrowToCurrentScope } from '../features/account/narrowScope.ts';
+import { isStorageFull, SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 
 const PERIOD_MS = 60_000;
 const BACKOFF_BASE_MS = 2_000;
@@ -18,6 +19,11 @@ export interface SyncActivity {
   progress: PullProgress | null;
   /** False after a try that could not reach the server; true after one that did. */
   reachable: boolean;
+  /**
+   * The last try could not store what it received because this device's storage is full. Kept here,
+   * not only in the sync state: with storage full, writing the state may fail too.
+   */
+  storageFull: boolean;
 }
 
 export function backoffDelay(failures: number, random: () => number = Math.random): number {
@@ -26,7 +32,7 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 }
 
 export class Syncer {
-  private activity: SyncActivity = { running: false, progress: null, reachable: true };
+  private activity: SyncActivity = { running: false, progress: null, reachable: true, storageFull: false };
   private listeners = new Set<() => void>();
   private running: Promise<void> | null = null;
   private failures = 0;
@@ -100,11 +106,16 @@ export class Syncer {
       await pushOutbox(this.db, session.token);
       await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
       this.failures = 0;
-      this.setActivity({ reachable: true });
+      this.setActivity({ reachable: true, storageFull: false });
       this.schedule(PERIOD_MS);
     } catch (error) {
       this.failures += 1;
-      await this.recordFailure(session, error);
+      this.setActivity({ storageFull: isStorageFull(error) });
+      // Writing the failure down may fail as well (storage full); the next try is set all the same, or
+      // the outbox would wait for the network to drop and come back, or for someone to press Sync now.
+      await this.recordFailure(session, error).catch((failure: unknown) =>
+        console.warn('Could not note the failed sync on this device:', failure),
+      );
       this.schedule(backoffDelay(this.failures));
     } finally {
       this.setActivity({ running: false, progress: null });
@@ -118,7 +129,9 @@ export class Syncer {
       lastError: null,
     };
     let message = 'Sync failed. It will be tried again shortly.';
-    if (error instanceof NetworkError) {
+    if (isStorageFull(error)) {
+      message = SYNC_STORAGE_FULL;
+    } else if (error instanceof NetworkError) {
       this.setActivity({ reachable: false });
       message = error.message;
     } else if (error instanceof ApiRequestError) {

@@ -10,6 +10,7 @@ import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
 import { NetworkError } from '../../api.ts';
 import { useOnline } from '../../useOnline.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { isStorageFull, SIGN_IN_STORAGE_FULL } from '../../store/storageFull.ts';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
@@ -31,6 +32,7 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       // Nothing is kept on this device before a first sign-in, so say what is needed, not what is kept.
       else if (failure instanceof NetworkError && !lapsedUser)
         setError('You need a connection to sign in the first time. Connect to the internet and try again.');
+      else if (isStorageFull(failure)) setError(SIGN_IN_STORAGE_FULL);
       else setError(failure instanceof Error ? failure.message : 'Sign-in failed. Please try again.');
     } finally {
       setBusy(false);

@@ -7,6 +7,7 @@ import { ukToday } from '../../../domain/directory/stale.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { useCanEditDirectory, useSessionUser } from '../../useSessionUser.ts';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 const USES: { key: 'emergencyPlan' | 'outOfHours' | 'shownPublicly'; label: string }[] = [
   { key: 'emergencyPlan', label: 'Listed in the emergency plan' },
@@ -39,8 +40,8 @@ function AgreementForm({ partner, recordedBy }: { partner: Partner; recordedBy: 
         updatedAt: new Date().toISOString(),
       });
       setMessage('Agreement recorded on this device; it syncs when there is a connection.');
-    } catch {
-      setMessage('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } catch (failure) {
+      setMessage(notSavedMessage(failure, 'The agreement'));
     }
   };
 

@@ -16,8 +16,9 @@ import { EditPage, SaveOrCancel } from './EditPage.tsx';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { ErrorSummary } from './FormFields.tsx';
 import { columnFields } from './columnFields.tsx';
-import { formContext, SAVE_FAILED, useEditForm } from './useEditForm.ts';
+import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 const LABELS: Record<ContactColumn, string> = {
   id: 'Id',
@@ -78,8 +79,8 @@ function ContactForm({
       await form.draft.discard();
       const back = await checkFromEditForm('contact', read.record.id, !unchanged);
       navigate(back ?? `/contacts/${read.record.id}`);
-    } catch {
-      form.setSaveError(SAVE_FAILED);
+    } catch (failure) {
+      form.setSaveError(notSavedMessage(failure, 'The changes'));
     }
   };
 

@@ -21,6 +21,7 @@ import { ImportPreview } from './ImportPreview.tsx';
 import { ImportHelp } from './ImportHelp.tsx';
 import { OpenReferralImport } from '../openReferral/OpenReferralImport.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 type Loaded =
   | { kind: 'partners'; fileName: string; note: string | null; preview: Preview<Partner> }
@@ -107,8 +108,8 @@ function Importer() {
         `Imported ${count} row${count === 1 ? '' : 's'} from ${loaded.fileName}: ${creates.length} new, ${updates.length} updated. ` +
           'They are saved on this device and reach the server at the next sync.',
       );
-    } catch {
-      setError('Could not save the rows on this device; nothing was imported. Try again.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The rows', 'nothing was imported'));
     } finally {
       setBusy(false);
     }

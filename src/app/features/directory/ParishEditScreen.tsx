@@ -13,7 +13,8 @@ import { EditPage, SaveOrCancel } from './EditPage.tsx';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { ErrorSummary } from './FormFields.tsx';
 import { columnFields } from './columnFields.tsx';
-import { SAVE_FAILED, useEditForm } from './useEditForm.ts';
+import { useEditForm } from './useEditForm.ts';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 const LABELS: Record<ParishColumn, string> = {
   code: 'Code',
@@ -58,8 +59,8 @@ function ParishForm({
       await saveRecord(localDatabase, 'parish', read.record);
       await form.draft.discard();
       navigate(pageOf(read.record.code));
-    } catch {
-      form.setSaveError(SAVE_FAILED);
+    } catch (failure) {
+      form.setSaveError(notSavedMessage(failure, 'The changes'));
     }
   };
 

@@ -14,9 +14,10 @@ import { navigate } from '../../router.tsx';
 import { EditPage, SaveOrCancel } from './EditPage.tsx';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { ErrorSummary, FormActions } from './FormFields.tsx';
-import { formContext, SAVE_FAILED, useEditForm } from './useEditForm.ts';
+import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 function initialValues(partner: Partner | null): Record<PartnerColumn, string> {
   if (!partner) {
@@ -55,8 +56,8 @@ function PartnerForm({
       await form.draft.discard();
       // Opened from a review round: saving counts as checked there.
       navigate((await checkFromEditForm('partner', record.id, true)) ?? `/partners/${record.id}`);
-    } catch {
-      form.setSaveError(SAVE_FAILED);
+    } catch (failure) {
+      form.setSaveError(notSavedMessage(failure, 'The changes'));
     }
   };
   const onSubmit = (event: FormEvent) => {

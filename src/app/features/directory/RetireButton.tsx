@@ -8,6 +8,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { FormActions } from './FormFields.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 type Target =
   | { entity: 'contact'; id: string; name: string; retired: boolean }
@@ -37,8 +38,8 @@ export function RetireButton({ target }: { target: Target }) {
         await saveRecord(localDatabase, 'parish', { code: target.code, retired });
       }
       setConfirming(false);
-    } catch {
-      setError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The change'));
     }
   };
 

@@ -5,6 +5,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 export function VerifyButton({
   entity,
@@ -29,8 +30,8 @@ export function VerifyButton({
         lastVerified: today,
         updatedAt: new Date().toISOString(),
       });
-    } catch {
-      setError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The check'));
     }
   };
   return (

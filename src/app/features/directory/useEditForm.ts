@@ -51,5 +51,3 @@ export function formContext(area: AreaLookup): RowContext {
   const now = new Date();
   return { area, today: ukToday(now), now: now.toISOString(), newId: () => crypto.randomUUID() };
 }
-
-export const SAVE_FAILED = 'Could not save on this device. Try again; if it keeps failing, reload the page.';

@@ -19,6 +19,7 @@ import { OrukPreview } from './OrukPreview.tsx';
 import { TermMappingEditor } from './TermMappingEditor.tsx';
 import { OrukDownload } from './OrukDownload.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 interface Source {
   label: string;
@@ -156,8 +157,8 @@ export function OpenReferralImport() {
         `Imported ${count} partner${count === 1 ? '' : 's'} from ${source.label}: ${preview.creates.length} new, ` +
           `${preview.updates.length} updated. They are saved on this device and reach the server at the next sync.`,
       );
-    } catch {
-      setError('Could not save the partners on this device; nothing was imported. Try again.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The partners', 'nothing was imported'));
     } finally {
       setWorking(null);
     }

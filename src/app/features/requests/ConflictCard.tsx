@@ -6,6 +6,7 @@ import type { Conflict } from '../../../domain/entities/conflict.ts';
 import { fieldWords, valueWords } from './describe.ts';
 import { keepConflictValue, takeOtherConflictValue } from './requestActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 /** Clock stamps start with milliseconds since 1970: enough for "when" in words. */
 function stampWords(stamp: string): string {
@@ -28,7 +29,12 @@ export function ConflictCard({ conflict, showRecord = true }: { conflict: Confli
     try {
       await action(conflict);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'This could not be saved. Please try again.');
+      // A reason of ours (the record has gone) is said as it is; a failure of the device's storage in words.
+      setError(
+        failure instanceof Error && failure.name === 'Error'
+          ? failure.message
+          : notSavedMessage(failure, 'Your choice'),
+      );
       setBusy(false);
     }
   };

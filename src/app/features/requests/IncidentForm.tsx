@@ -6,6 +6,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { INCIDENT_TYPES, incidentSchema, type Incident } from '../../../domain/entities/request.ts';
 import type { Ward } from '../../../domain/geo/area.ts';
 import { saveIncident } from './requestActions.ts';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 type IncidentType = Incident['type'];
 
@@ -58,8 +59,8 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
     setErrors({});
     try {
       await saveIncident(localDatabase, parsed.data);
-    } catch {
-      setSaved('The incident could not be saved on this device. Please try again.');
+    } catch (failure) {
+      setSaved(notSavedMessage(failure, 'The incident'));
       return;
     }
     setSaved(`“${incident.name}” is open.`);

@@ -26,6 +26,7 @@ import {
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 export function NewRequestScreen() {
   const user = useSessionUser();
@@ -98,8 +99,8 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
       await logRequest(localDatabase, request, user);
       await draft.discard();
       navigate(`/requests/${request.id}`);
-    } catch {
-      setSaveError('The request could not be saved on this device. Please try again.');
+    } catch (failure) {
+      setSaveError(notSavedMessage(failure, 'The request'));
       setSaving(false);
     }
   };

@@ -23,6 +23,7 @@ import { parishScope } from '../../../domain/entities/scope.ts';
 import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 /** The statuses that end a request: one tap away, so each offers an undo. */
 const ENDINGS: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled']);
@@ -83,8 +84,8 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
       const before = request.status;
       await changeStatus(localDatabase, request, status, user);
       setUndoTo(ENDINGS.has(status) && before !== status ? before : null);
-    } catch {
-      setError('The status could not be saved on this device. Please try again.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The status'));
     }
   };
 

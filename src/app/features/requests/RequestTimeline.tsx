@@ -8,6 +8,7 @@ import type { User } from '../../../domain/accounts/user.ts';
 import { addNote } from './requestActions.ts';
 import { dateTimeWords } from './describe.ts';
 import { PagedList } from '../../components/PagedList.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 const NOTE_MAX = 2000;
 
@@ -36,8 +37,8 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     try {
       await addNote(localDatabase, requestId, text, user);
       setNote('');
-    } catch {
-      setError('The note could not be saved on this device. Please try again.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The note'));
     } finally {
       setSaving(false);
     }

@@ -6,6 +6,7 @@ import type { ReviewAssignment } from '../../../domain/review/reviewRound.ts';
 import type { User } from '../../../domain/accounts/user.ts';
 import { assignSection } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 export function AssignSection({
   roundId,
@@ -42,8 +43,8 @@ export function AssignSection({
         section,
         choice && name ? { id: choice, displayName: name.replace(/ \(me\)$/, '') } : null,
       );
-    } catch {
-      setError('Could not save on this device. Try again.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'Who checks this section'));
     }
   };
   return (

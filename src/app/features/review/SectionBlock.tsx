@@ -12,6 +12,7 @@ import { AssignSection } from './AssignSection.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { recordCheck, reviewEditPath } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 const checkedTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -45,8 +46,8 @@ function ItemRow({
     setBusy(true);
     try {
       await recordCheck(user, roundId, item, 'still_correct');
-    } catch {
-      setError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } catch (failure) {
+      setError(notSavedMessage(failure, 'The check'));
     } finally {
       setBusy(false);
     }

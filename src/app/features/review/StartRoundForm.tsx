@@ -6,6 +6,7 @@ import type { User } from '../../../domain/accounts/user.ts';
 import { ErrorSummary, TextField } from '../directory/FormFields.tsx';
 import { startRound } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 /** The end of the quarter after today, as a sensible default due date. */
 function endOfQuarter(today: Date): string {
@@ -43,8 +44,8 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
     setErrors({});
     try {
       onStarted(await startRound(user, checked.data));
-    } catch {
-      setSaveError('Could not save on this device. Try again; if it keeps failing, reload the page.');
+    } catch (failure) {
+      setSaveError(notSavedMessage(failure, 'The review round'));
     }
   };
 

@@ -22,6 +22,7 @@ import { isStaff } from '../../../domain/entities/access.ts';
 import { ReportBody } from './ReportBody.tsx';
 import { reportTime } from './reportTime.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { notSavedMessage } from '../../store/storageFull.ts';
 
 export function SituationReportScreen({ params }: { params: string[] }) {
   const incidentId = params[0] ?? '';
@@ -67,8 +68,8 @@ export function SituationReportScreen({ params }: { params: string[] }) {
       await saveMarking(marking);
       setMarkingDraft(null);
       setMarkingSaved(true);
-    } catch {
-      setSaveError('Could not save on this device. Try again.');
+    } catch (failure) {
+      setSaveError(notSavedMessage(failure, 'The protective marking'));
     }
   };
   const issue = async () => {
@@ -77,8 +78,8 @@ export function SituationReportScreen({ params }: { params: string[] }) {
     try {
       await recordIssued(issuedRecord(report), user);
       setMadeAt(new Date().toISOString());
-    } catch {
-      setSaveError('Could not save on this device. Try again.');
+    } catch (failure) {
+      setSaveError(notSavedMessage(failure, 'That the report was issued'));
     }
   };
   const wardCounts = new Map(
