@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { AUDIT_ACTION_LABELS, auditPageSchema, type AuditRow } from '../../../domain/accounts/audit.ts';
 import { downloadText } from '../../download.ts';
+import { apiDownload } from '../../api.ts';
 import { useOnline } from '../../useOnline.ts';
 import { messageOf, serverCall, sessionToken } from '../account/serverCall.ts';
 import { ManagersOnly } from '../people/ManagersOnly.tsx';
@@ -53,13 +54,9 @@ export function AuditScreen() {
   const onDownload = async () => {
     const query = queryOf(filters);
     query.set('format', 'csv');
-    const token = await sessionToken();
     try {
-      const response = await fetch(`/api/admin/audit?${query}`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-      });
-      if (!response.ok) throw new Error(`The server answered ${response.status}.`);
-      downloadText('audit-trail.csv', await response.text());
+      const token = await sessionToken();
+      downloadText('audit-trail.csv', await apiDownload(`/api/admin/audit?${query}`, token ? { token } : {}));
     } catch (failure) {
       setError(messageOf(failure));
     }
