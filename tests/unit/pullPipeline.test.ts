@@ -1,7 +1,8 @@
 // The app's pull loop on a fake IndexedDB against a scripted server: it asks for the next page as soon
 // as a page's headers name the cursor (before that page's body has arrived), still stores the pages in
 // order, falls back to the body's cursor when the headers do not say, sets aside a record it cannot
-// read without losing the rest, and stops at a failed page with the cursor of the last page it stored.
+// read without losing the rest, stops at a failed page with the cursor of the last page it stored, and
+// on a link that drops big pages asks for smaller ones until everything has arrived.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
@@ -146,5 +147,67 @@ describe('the pull loop', () => {
     await expect(pulling).rejects.toMatchObject({ status: 503 });
     expect(await db.requests.count()).toBe(4);
     expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe('1.4');
+  });
+});
+
+describe('the pull on a link that drops big pages', () => {
+  /** 300 requests, paged by the `limit` asked for; any page of more than 100 is cut off part way. */
+  const many = Array.from({ length: 300 }, () => aRequest());
+  function droppingLink() {
+    const limits: number[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => {
+        const query = new URL(url, 'http://device.test').searchParams;
+        const from = Number((query.get('since') ?? '1.0').split('.')[1]);
+        const limit = Number(query.get('limit'));
+        limits.push(limit);
+        const records = many.slice(from, from + limit);
+        const page: PullResponse = {
+          changes: records.map((record) => ({
+            entity: 'request' as const,
+            id: record.id,
+            deleted: false as const,
+            record,
+            clocks: {},
+          })),
+          cursor: `1.${from + records.length}`,
+          hasMore: from + records.length < many.length,
+          total: many.length,
+          heldBack: false,
+        };
+        const text = JSON.stringify(page);
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            if (limit <= 100) {
+              controller.enqueue(new TextEncoder().encode(text));
+              controller.close();
+            } else {
+              controller.enqueue(new TextEncoder().encode(text.slice(0, 1000)));
+              controller.error(new TypeError('the connection dropped'));
+            }
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }),
+    );
+    return limits;
+  }
+
+  it('asks for smaller pages after one is cut off, and gets everything in a few tries', async () => {
+    const limits = droppingLink();
+    const link = { pageSize: 2000 };
+    let tries = 0;
+    for (; tries < 10; tries += 1) {
+      const done = await pullAll(db, 'token', () => undefined, link).then(
+        () => true,
+        () => false,
+      );
+      if (done) break;
+    }
+    expect(tries).toBeLessThan(10);
+    expect(await db.requests.count()).toBe(many.length);
+    expect((await readMeta<SyncState>(db, 'syncState'))?.cursor).toBe(`1.${many.length}`);
+    expect(limits.slice(0, 3)).toEqual([2000, 500, 125]);
   });
 });

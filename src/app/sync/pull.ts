@@ -19,13 +19,20 @@ import {
 } from '../store/localDatabase.ts';
 import { clockPast, deviceId } from '../store/device.ts';
 import type { Hlc } from '../../domain/sync/hlc.ts';
-import { apiFetch } from '../api.ts';
+import { apiFetch, NetworkError } from '../api.ts';
+import { PAGE_SIZES, pageSizeAfter } from '../../domain/sync/pageSize.ts';
 import { readPullPage, type ReadPullPage, type UnreadableChange } from '../../domain/sync/readPullPage.ts';
 
-// Big pages mean fewer round trips on a slow link and fewer IndexedDB transactions.
-const PAGE_SIZE = 2000;
 /** Pages asked for ahead of the one being stored. */
 const AHEAD = 2;
+
+/** How a pull's link has fared: the page size it last earned (pageSize.ts). */
+export interface PullLink {
+  pageSize: number;
+}
+
+/** This tab's link, as its last pulls found it. */
+const thisTabsLink: PullLink = { pageSize: PAGE_SIZES.largest };
 
 export interface PullProgress {
   received: number;
@@ -149,14 +156,14 @@ function nextFromHeaders(headers: Headers): NextPage | null {
  * keeps at most AHEAD of them (in flight or arrived) before the one being stored: the server builds the
  * next page while this one downloads, is read and is stored.
  */
-function pageRequests(token: string, start: string | null) {
+function pageRequests(token: string, start: string | null, link: PullLink) {
   const waiting: Promise<ReadPullPage>[] = [];
   let pageAsked = () => undefined as void;
   let roomMade = () => undefined as void;
   let stopped = false;
 
   const request = (cursor: string | null) => {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    const params = new URLSearchParams({ limit: String(link.pageSize) });
     if (cursor) params.set('since', cursor);
     let headersRead: (next: NextPage | null) => void = () => undefined;
     const fromHeaders = new Promise<NextPage | null>((resolve) => (headersRead = resolve));
@@ -210,17 +217,22 @@ export async function pullAll(
   db: LocalDatabase,
   token: string,
   onProgress: (progress: PullProgress) => void = () => undefined,
+  link: PullLink = thisTabsLink,
 ): Promise<number> {
   let received = 0;
   let total = 0;
   const state = await readMeta<SyncState>(db, 'syncState');
-  const pages = pageRequests(token, state?.cursor ?? null);
+  const pages = pageRequests(token, state?.cursor ?? null, link);
   try {
     for (;;) {
-      const page = await pages.take();
+      const page = await pages.take().catch((error: unknown) => {
+        if (error instanceof NetworkError) link.pageSize = pageSizeAfter(link.pageSize, 'cutOff');
+        throw error;
+      });
       if (page.total > 0) total = page.total;
       received += page.changes.length;
       await applyPullPage(db, page, new Date().toISOString());
+      link.pageSize = pageSizeAfter(link.pageSize, 'stored');
       onProgress({ received, total: Math.max(total, received) });
       if (!page.hasMore) return received;
     }
