@@ -1,6 +1,7 @@
 // The device side of sync, on a fake IndexedDB: a change and its outbox entry are stored together;
 // only changed fields travel, with the stamps the device had; pulled records keep changes still
-// queued; an entry leaves the outbox only when the server has answered for it.
+// queued; an entry leaves the outbox only when the server has answered for it; on a link that drops
+// big pushes, fewer are sent at a time.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
@@ -168,7 +169,7 @@ describe('pushing the outbox', () => {
       return new Response(JSON.stringify({ results }), { status: 200 });
     });
     vi.stubGlobal('fetch', fetchMock);
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 201, rejected: 0 });
+    expect(await pushOutbox(db, 'token', { batchSize: 200 })).toEqual({ sent: 201, rejected: 0 });
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -202,6 +203,32 @@ describe('pushing the outbox', () => {
     );
     await expect(pushOutbox(db, 'token')).rejects.toThrow(/Cannot reach the server/);
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('on a link that drops big pushes, sends fewer at a time until everything is through', async () => {
+    await saveRecords(
+      db,
+      'request',
+      Array.from({ length: 100 }, () => aRequest()),
+    );
+    const sizes: number[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+        sizes.push(mutations.length);
+        if (mutations.length > 20) throw new TypeError('the connection dropped');
+        const results = mutations.map((mutation) => ({ id: mutation.id, status: 'applied' }));
+        return new Response(JSON.stringify({ results }), { status: 200 });
+      }),
+    );
+    const link = { batchSize: 200 };
+    let tries = 0;
+    for (; tries < 10 && (await db.outbox.count()) > 0; tries += 1)
+      await pushOutbox(db, 'token', link).catch(() => undefined);
+    expect(await db.outbox.count()).toBe(0);
+    expect(tries).toBeLessThan(10);
+    expect(sizes.slice(0, 3)).toEqual([100, 50, 12]);
   });
 
   it('moves a refused change to the refused list with its reason, and puts the server copy back', async () => {

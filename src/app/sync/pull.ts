@@ -20,19 +20,19 @@ import {
 import { clockPast, deviceId } from '../store/device.ts';
 import type { Hlc } from '../../domain/sync/hlc.ts';
 import { apiFetch, NetworkError } from '../api.ts';
-import { PAGE_SIZES, pageSizeAfter } from '../../domain/sync/pageSize.ts';
+import { PULL_PAGE_SIZES, sizeAfter } from '../../domain/sync/batchSize.ts';
 import { readPullPage, type ReadPullPage, type UnreadableChange } from '../../domain/sync/readPullPage.ts';
 
 /** Pages asked for ahead of the one being stored. */
 const AHEAD = 2;
 
-/** How a pull's link has fared: the page size it last earned (pageSize.ts). */
+/** How a pull's link has fared: the page size it last earned (batchSize.ts). */
 export interface PullLink {
   pageSize: number;
 }
 
 /** This tab's link, as its last pulls found it. */
-const thisTabsLink: PullLink = { pageSize: PAGE_SIZES.largest };
+const thisTabsLink: PullLink = { pageSize: PULL_PAGE_SIZES.largest };
 
 export interface PullProgress {
   received: number;
@@ -226,13 +226,14 @@ export async function pullAll(
   try {
     for (;;) {
       const page = await pages.take().catch((error: unknown) => {
-        if (error instanceof NetworkError) link.pageSize = pageSizeAfter(link.pageSize, 'cutOff');
+        if (error instanceof NetworkError)
+          link.pageSize = sizeAfter(link.pageSize, 'cutOff', PULL_PAGE_SIZES);
         throw error;
       });
       if (page.total > 0) total = page.total;
       received += page.changes.length;
       await applyPullPage(db, page, new Date().toISOString());
-      link.pageSize = pageSizeAfter(link.pageSize, 'stored');
+      link.pageSize = sizeAfter(link.pageSize, 'through', PULL_PAGE_SIZES);
       onProgress({ received, total: Math.max(total, received) });
       if (!page.hasMore) return received;
     }

@@ -5,18 +5,26 @@
 import { pushResponseSchema, type PushResult } from '../../domain/sync/mutation.ts';
 import { withClocks, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
 import { deviceId } from '../store/device.ts';
-import { apiFetch } from '../api.ts';
+import { apiFetch, NetworkError } from '../api.ts';
+import { PUSH_BATCH_SIZES, sizeAfter } from '../../domain/sync/batchSize.ts';
 import { withPendingChanges } from './pull.ts';
 
-const BATCH = 200;
+/** How a push's link has fared: the batch size it last earned (batchSize.ts). */
+export interface PushLink {
+  batchSize: number;
+}
 
-const nextBatch = (db: LocalDatabase) => db.outbox.orderBy('seq').limit(BATCH).toArray();
+/** This tab's link, as its last pushes found it. */
+const thisTabsLink: PushLink = { batchSize: PUSH_BATCH_SIZES.largest };
+
+const nextBatch = (db: LocalDatabase, size: number) => db.outbox.orderBy('seq').limit(size).toArray();
 
 /** Takes the answered entries out of the outbox; returns how many were refused, and the next batch. */
 async function settle(
   db: LocalDatabase,
   entries: OutboxEntry[],
   results: PushResult[],
+  nextSize: number,
 ): Promise<{ rejected: number; next: OutboxEntry[] }> {
   const byId = new Map(results.map((result) => [result.id, result]));
   const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
@@ -24,12 +32,12 @@ async function settle(
     // The usual answer: all stored. Only the outbox changes, with the next batch read in the same
     // transaction without waiting for the delete to finish first.
     const [, next] = await db.transaction('rw', db.outbox, () =>
-      Promise.all([removeAnswered(db, entries, answered), nextBatch(db)]),
+      Promise.all([removeAnswered(db, entries, answered), nextBatch(db, nextSize)]),
     );
     return { rejected: 0, next };
   }
   const rejected = await settleWithRefusals(db, entries, byId);
-  return { rejected, next: await nextBatch(db) };
+  return { rejected, next: await nextBatch(db, nextSize) };
 }
 
 /**
@@ -90,8 +98,9 @@ async function settleWithRefusals(
 export async function pushOutbox(
   db: LocalDatabase,
   token: string,
+  link: PushLink = thisTabsLink,
 ): Promise<{ sent: number; rejected: number }> {
-  const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db)]);
+  const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db, link.batchSize)]);
   let entries = first;
   let sent = 0;
   let rejected = 0;
@@ -105,14 +114,19 @@ export async function pushOutbox(
       changes: entry.changes,
       base: entry.base,
     }));
-    const answer = pushResponseSchema.parse(
-      await apiFetch('/api/sync/push', {
-        method: 'POST',
-        token,
-        body: JSON.stringify({ clientId, mutations }),
-      }),
-    );
-    const settled = await settle(db, entries, answer.results);
+    const answered = await apiFetch('/api/sync/push', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ clientId, mutations }),
+    }).catch((error: unknown) => {
+      // Cut off: the same changes go again, fewer at a time (any the server did store answer "duplicate").
+      if (error instanceof NetworkError)
+        link.batchSize = sizeAfter(link.batchSize, 'cutOff', PUSH_BATCH_SIZES);
+      throw error;
+    });
+    const answer = pushResponseSchema.parse(answered);
+    link.batchSize = sizeAfter(link.batchSize, 'through', PUSH_BATCH_SIZES);
+    const settled = await settle(db, entries, answer.results, link.batchSize);
     rejected += settled.rejected;
     sent += entries.length;
     entries = settled.next;
