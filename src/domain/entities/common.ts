@@ -1,8 +1,13 @@
 // Small value schemas shared by every entity: ids made on the client, dates, UK phone numbers.
 import { z } from 'zod';
 
-/** Ids are made where the record is created (often offline), so they are UUIDs, never server serials. */
-export const idSchema = z.uuid('must be a UUID');
+/**
+ * Ids are made where the record is created (often offline), so they are UUIDs, never server serials.
+ * In lower case only, as crypto.randomUUID() writes them and PostgreSQL reads them back: PostgreSQL's
+ * uuid type takes "ABC…" and "abc…" as one id, so a second spelling of an id would name a record the
+ * server did not know it held, and a push could overwrite another parish's record by upper-casing its id.
+ */
+export const idSchema = z.uuid('must be a UUID').regex(/^[^A-F]*$/, 'must be a UUID in lower case');
 
 export const isoDateSchema = z.iso.date('must be a date as YYYY-MM-DD');
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO date and time' });
