@@ -6,7 +6,7 @@ import { termMappingSchema } from './termMapping.ts';
 export const termMappingsResponseSchema = z.object({ mappings: z.array(termMappingSchema) });
 export type TermMappingsResponse = z.infer<typeof termMappingsResponseSchema>;
 
-export const fetchFeedRequestSchema = z.object({
+export const fetchFeedRequestSchema = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })
     .max(2000, 'url is at most 2000 characters'),

@@ -17,7 +17,7 @@ export const PUSH_BATCH_MAX = 500;
 
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'field names are letters and digits');
 
-export const mutationSchema = z.object({
+export const mutationSchema = z.strictObject({
   id: idSchema,
   entity: mutableEntitySchema,
   recordId: z.string().min(1).max(100),
@@ -35,7 +35,7 @@ export const mutationSchema = z.object({
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
-export const pushRequestSchema = z.object({
+export const pushRequestSchema = z.strictObject({
   clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _'),
   mutations: z
     .array(z.unknown())
