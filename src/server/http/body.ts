@@ -82,6 +82,26 @@ export async function readJson<S extends z.ZodType>(
   return options.schemaChecksText ? validateShape(schema, body) : validate(schema, body);
 }
 
+/**
+ * A request's query parameters, checked against the route's schema. A parameter given twice
+ * (?limit=1&limit=600) is refused naming it: which one counts is not for us to guess, and each
+ * answered with the first while a cache or proxy in between may read the last.
+ */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const repeated = Object.entries(c.req.queries())
+    .filter(([, values]) => values.length > 1)
+    .map(([name]) => name);
+  if (repeated.length > 0)
+    throw badRequest(
+      'invalid',
+      `Please check: ${repeated.join(', ')}.`,
+      Object.fromEntries(
+        repeated.map((name) => [fieldPath([name]), 'is given more than once: give it once']),
+      ),
+    );
+  return validate(schema, c.req.query());
+}
+
 /** Checks a JSON body or a query's parameters: storable text first, then the schema. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const unstorable = findUnstorableText(input);
