@@ -67,3 +67,7 @@ export const postcodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'must be a UK postcode');
+
+/** Each item once, in the order first given: a list of codes is a set, however a client sent it. */
+export const onceEach = <T>(items: T[]): T[] =>
+  new Set(items).size === items.length ? items : [...new Set(items)];
