@@ -28,6 +28,7 @@ import { apiVersionCheck } from './http/apiVersion.ts';
 import { serverTiming } from './http/serverTiming.ts';
 import type { AppConfig } from '../domain/api/appConfig.ts';
 import { openApiDocument } from '../domain/api/openApi.ts';
+import { methodsAt } from '../domain/api/routeMethods.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -45,6 +46,22 @@ const bodyWithinLimit = bodyLimit({
  */
 const limitBodies: MiddlewareHandler = (c, next) =>
   c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyWithinLimit(c, next);
+
+/**
+ * A path the API has, asked with a method it does not take (GET /api/sync/push): 405 with the methods
+ * it does take, before sign-in is checked, as the API description says as much to anyone.
+ */
+const methodAllowed: MiddlewareHandler = async (c, next) => {
+  const allowed = methodsAt(c.req.path);
+  if (allowed.length === 0 || allowed.includes(c.req.method)) return next();
+  throw new HttpError(
+    405,
+    'method_not_allowed',
+    `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}.`,
+    undefined,
+    { Allow: allowed.join(', ') },
+  );
+};
 
 export function createApp(
   db: Database,
@@ -75,6 +92,7 @@ export function createApp(
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compressAnswers())
     .use(limitBodies)
+    .use(methodAllowed)
     .get('/health', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({
