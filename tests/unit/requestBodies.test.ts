@@ -46,3 +46,28 @@ describe('request bodies', () => {
     expect(fieldErrors(result.error!)).toEqual({ 'mappings.0.need': UNKNOWN_FIELD });
   });
 });
+
+describe('the stamps a pushed change says it saw', () => {
+  const change = (base: Record<string, string>) => ({
+    id: '6f1c1a52-7d0e-4c39-9f57-3f4f2b2a0c11',
+    entity: 'request',
+    recordId: '0b5e8e0e-2f0a-4a8e-9d7e-5a3c2f1b9e22',
+    hlc: '001796188171444-00002-phone',
+    changes: { urgency: 'today' },
+    base,
+  });
+
+  it('takes clock stamps', () => {
+    expect(mutationSchema.safeParse(change({ urgency: '001796188171297-00001-phone' })).success).toBe(true);
+  });
+
+  // Text that is no stamp matched none, so the change was taken as made blind and a conflict recorded.
+  it.each(['garbage', '', '2026-11-29T21:00:00.000Z', '1796188171297-1-phone'])(
+    'refuses %j as a stamp, naming the field',
+    (stamp) => {
+      expect(fieldErrors(mutationSchema.safeParse(change({ urgency: stamp })).error!)).toEqual({
+        'base.urgency': 'must be a clock stamp',
+      });
+    },
+  );
+});

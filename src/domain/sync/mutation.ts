@@ -31,7 +31,9 @@ export const mutationSchema = z.strictObject({
       const problem = findUnstorableText(changes);
       if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
     }),
-  base: z.record(fieldName, z.string().max(100)).default({}),
+  // The stamps the editor last saw: any other text matched no stamp, so the change was taken for one
+  // made without seeing the current value and a conflict was recorded for people to settle.
+  base: z.record(fieldName, z.string().regex(HLC_PATTERN, 'must be a clock stamp')).default({}),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
