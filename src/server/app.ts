@@ -19,7 +19,7 @@ import { SEGMENT_SETTINGS } from './sync/staffSegments.ts';
 import { openReferralRoutes } from './openReferral/routes.ts';
 import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { resolveHost, type ResolveHost } from './openReferral/feedAddress.ts';
-import { errorBody, handleError, HttpError } from './http/errors.ts';
+import { errorBody, handleError, HttpError, notFound } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -49,11 +49,20 @@ const limitBodies: MiddlewareHandler = (c, next) =>
 
 /**
  * A path the API has, asked with a method it does not take (GET /api/sync/push): 405 with the methods
- * it does take, before sign-in is checked, as the API description says as much to anyone.
+ * it does take; a path it lacks: 404, naming the path it likely meant (/api/public/partners/ was told
+ * "Please sign in", though that list needs no sign-in). Both before sign-in is checked, as the API
+ * description says as much to anyone.
  */
 const methodAllowed: MiddlewareHandler = async (c, next) => {
   const allowed = methodsAt(c.req.path);
-  if (allowed.length === 0 || allowed.includes(c.req.method)) return next();
+  if (allowed.length === 0) {
+    const meant = c.req.path.replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+    throw notFound(
+      `There is no API at ${c.req.method} ${c.req.path}.` +
+        (meant !== c.req.path && methodsAt(meant).length > 0 ? ` Did you mean ${meant}?` : ''),
+    );
+  }
+  if (allowed.includes(c.req.method)) return next();
   throw new HttpError(
     405,
     'method_not_allowed',

@@ -1,6 +1,7 @@
 // A path the API has, asked with a method it does not take, is answered 405 with the methods it does
 // take (Allow), for every path in the table of routes, signed in or not. Before, GET /api/sync/push
-// was told "There is no API at GET /api/sync/push" (404), and signed out "Please sign in" (401).
+// was told "There is no API at GET /api/sync/push" (404), and signed out "Please sign in" (401). A path
+// it lacks is 404 signed out too, naming the path meant when it differs by a slash.
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/domain/api/apiRoutes.ts';
 import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
@@ -33,6 +34,18 @@ describe.each(databaseKinds)('methods on %s', (kind) => {
       }
     },
   );
+
+  it.each([
+    ['/api/public/partners/', '/api/public/partners'],
+    ['/api//public/partners', '/api/public/partners'],
+    ['/api/sync/pull/', '/api/sync/pull'],
+  ])('answers %s 404 signed out too, naming %s, not "Please sign in"', async (path, meant) => {
+    for (const headers of [{}, demo.auth('duty')]) {
+      const response = await demo.app.request(path, { headers });
+      expect(response.status).toBe(404);
+      expect(apiErrorSchema.parse(await response.json()).error.message).toContain(`Did you mean ${meant}?`);
+    }
+  });
 
   it('still answers a path the API does not have 404, and HEAD where it takes GET', async () => {
     const missing = await demo.app.request('/api/sync/nothing', { headers: demo.auth('admin') });
