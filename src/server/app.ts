@@ -19,7 +19,7 @@ import { SEGMENT_SETTINGS } from './sync/staffSegments.ts';
 import { openReferralRoutes } from './openReferral/routes.ts';
 import { openReferralFeedRoutes } from './openReferral/feedRoutes.ts';
 import { resolveHost, type ResolveHost } from './openReferral/feedAddress.ts';
-import { errorBody, handleError, HttpError } from './http/errors.ts';
+import { errorBody, handleError, HttpError, notFound } from './http/errors.ts';
 import { APP_VERSION } from './version.ts';
 import { pullHorizon } from './storage/pullHorizon.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
@@ -28,6 +28,7 @@ import { apiVersionCheck } from './http/apiVersion.ts';
 import { serverTiming } from './http/serverTiming.ts';
 import type { AppConfig } from '../domain/api/appConfig.ts';
 import { openApiDocument } from '../domain/api/openApi.ts';
+import { methodsAt } from '../domain/api/routeMethods.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -45,6 +46,31 @@ const bodyWithinLimit = bodyLimit({
  */
 const limitBodies: MiddlewareHandler = (c, next) =>
   c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : bodyWithinLimit(c, next);
+
+/**
+ * A path the API has, asked with a method it does not take (GET /api/sync/push): 405 with the methods
+ * it does take; a path it lacks: 404, naming the path it likely meant (/api/public/partners/ was told
+ * "Please sign in", though that list needs no sign-in). Both before sign-in is checked, as the API
+ * description says as much to anyone.
+ */
+const methodAllowed: MiddlewareHandler = async (c, next) => {
+  const allowed = methodsAt(c.req.path);
+  if (allowed.length === 0) {
+    const meant = c.req.path.replace(/\/+$/, '').replace(/\/{2,}/g, '/');
+    throw notFound(
+      `There is no API at ${c.req.method} ${c.req.path}.` +
+        (meant !== c.req.path && methodsAt(meant).length > 0 ? ` Did you mean ${meant}?` : ''),
+    );
+  }
+  if (allowed.includes(c.req.method)) return next();
+  throw new HttpError(
+    405,
+    'method_not_allowed',
+    `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}.`,
+    undefined,
+    { Allow: allowed.join(', ') },
+  );
+};
 
 export function createApp(
   db: Database,
@@ -75,6 +101,7 @@ export function createApp(
     // A first pull is megabytes of JSON: gzip makes it a fraction on one bar of signal.
     .use(compressAnswers())
     .use(limitBodies)
+    .use(methodAllowed)
     .get('/health', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({

@@ -46,7 +46,7 @@ async function tokenOf(url: string, user: { username: string; password: string }
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(user),
+    body: JSON.stringify({ username: user.username, password: user.password }),
   });
   return ((await response.json()) as { token: string }).token;
 }

@@ -62,4 +62,19 @@ describe('API versions', () => {
   it('serves requests that name no version (scripts, curl)', async () => {
     expect((await login()).status).toBe(401);
   });
+
+  it.each(['abc', '2.5', '1, 2', '-1', '', '0x2', '1e309'])(
+    'refuses the version %j, naming the header, before reading the request',
+    async (version) => {
+      const response = await app.request('/api/sync/push', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Api-Version': version },
+        body: JSON.stringify({ mutations: [] }),
+      });
+      expect(response.status).toBe(400);
+      expect(apiErrorSchema.parse(await response.json()).error.fields).toEqual({
+        'X-Api-Version': 'must be a whole number',
+      });
+    },
+  );
 });

@@ -1,7 +1,9 @@
 // Client input the HTTP layer must refuse with a clear 4xx, never a 500, on PGlite and PostgreSQL:
 // NUL and broken surrogates in sign-in fields, bodies nested 10 000 deep, pull cursors beyond the
 // range of their columns, and non-JSON content types (a cross-site text/plain POST needs no CORS
-// preflight, so accepting it would let another site submit a sign-in).
+// preflight, so accepting it would let another site submit a sign-in); bodies that are not UTF-8 or
+// are compressed.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
@@ -157,6 +159,52 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
   ])('answers %s %s, not a feed route, with a JSON 404 (not the app page)', async (method, path) => {
     const error = await refusal(await app.request(path, { method }), 404);
     expect(error.code).toBe('not_found');
+  });
+
+  /** A new request whose name is written in `bytes` (a Latin-1 é is one byte, not UTF-8's two). */
+  function requestIn(bytes: (text: string) => Uint8Array<ArrayBuffer>, name: string) {
+    const request = aRequest({ forWhom: { name, phone: null, households: null } });
+    const text = JSON.stringify({ clientId: 'encodings', mutations: [creating('request', request)] });
+    return { request, body: bytes(text) };
+  }
+  const latin1 = (text: string) => Uint8Array.from(text, (letter) => letter.charCodeAt(0) & 0xff);
+  const pushBytes = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string>) =>
+    app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+
+  it.each([
+    ['JSON', 'application/json'],
+    ['JSON that says it is Latin-1', 'application/json; charset=ISO-8859-1'],
+  ])('refuses %s in Latin-1 bytes whole, storing nothing (not "Jos\ufffd")', async (_case, type) => {
+    const { request, body } = requestIn(latin1, 'José');
+    const error = await refusal(
+      await pushBytes(body, { 'Content-Type': type }),
+      type.includes('8859') ? 415 : 400,
+    );
+    expect(error.message).toMatch(/UTF-8/);
+    expect(await storedRequest(request.id)).toBeUndefined();
+  });
+
+  it('refuses a gzipped body with 415 saying to send it uncompressed, storing nothing', async () => {
+    const { request, body } = requestIn((text) => new Uint8Array(gzipSync(text)), 'José');
+    const error = await refusal(
+      await pushBytes(body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+      415,
+    );
+    expect(error.code).toBe('unsupported_encoding');
+    expect(await storedRequest(request.id)).toBeUndefined();
+  });
+
+  it('takes UTF-8 with or without a byte order mark', async () => {
+    for (const bom of ['', '\ufeff']) {
+      const { request, body } = requestIn((text) => new TextEncoder().encode(bom + text), 'José');
+      const response = await pushBytes(body, { 'Content-Type': 'application/json; charset="UTF-8"' });
+      expect(response.status).toBe(200);
+      expect((await storedRequest(request.id))?.forWhom.name).toBe('José');
+    }
   });
 
   it('accepts JSON with a charset', async () => {

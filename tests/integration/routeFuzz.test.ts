@@ -45,7 +45,25 @@ const FIELD_NAMES = [
   'limit',
   'restricted',
   'status',
+  'currentPassword',
+  'newPassword',
+  'url',
 ] as const;
+
+/**
+ * The fields of each body our routes take. Bodies take only their own fields (an unknown one is
+ * refused), so a near-valid body names one route's fields, or all of them to reach that refusal.
+ */
+const BODY_SHAPES: readonly (readonly (typeof FIELD_NAMES)[number][])[] = [
+  ['username', 'password'],
+  ['username'],
+  ['clientId', 'mutations'],
+  ['username', 'displayName', 'role', 'parishCode'],
+  ['displayName', 'role', 'parishCode'],
+  ['currentPassword', 'newPassword'],
+  ['url'],
+  FIELD_NAMES,
+];
 
 /** A believable value for each field name, so one hostile field among them gets past the schema. */
 const PLAUSIBLE: Record<(typeof FIELD_NAMES)[number], unknown> = {
@@ -68,6 +86,9 @@ const PLAUSIBLE: Record<(typeof FIELD_NAMES)[number], unknown> = {
   limit: 10,
   restricted: false,
   status: 'new',
+  currentPassword: 'not-the-password',
+  newPassword: 'a-new-password-2026',
+  url: 'https://example.org/openreferral',
 };
 
 const INJECTIONS = [
@@ -141,20 +162,24 @@ type BodyCase =
   | { kind: 'oversized' }
   | { kind: 'none' };
 
-/** Every known field, mostly believable, some hostile: a near-valid body for whichever route. */
-const nearValid = fc.record(
-  Object.fromEntries(
-    FIELD_NAMES.map((name) => [
-      name,
-      fc.oneof(
-        { arbitrary: fc.constant(PLAUSIBLE[name]), weight: 4 },
-        { arbitrary: fc.constantFrom(...BROKEN_TEXT), weight: 2 },
-        { arbitrary: fc.constantFrom(...INJECTIONS), weight: 1 },
-        { arbitrary: hostileValue, weight: 1 },
+/** One route's fields, mostly believable, some hostile: a near-valid body for that route. */
+const nearValid = fc
+  .constantFrom(...BODY_SHAPES)
+  .chain((names) =>
+    fc.record(
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          fc.oneof(
+            { arbitrary: fc.constant(PLAUSIBLE[name]), weight: 4 },
+            { arbitrary: fc.constantFrom(...BROKEN_TEXT), weight: 2 },
+            { arbitrary: fc.constantFrom(...INJECTIONS), weight: 1 },
+            { arbitrary: hostileValue, weight: 1 },
+          ),
+        ]),
       ),
-    ]),
-  ),
-);
+    ),
+  );
 
 const bodyCase: fc.Arbitrary<BodyCase> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('json' as const), value: nearValid }), weight: 6 },

@@ -3,6 +3,7 @@
 // the field with its old and new value. Filters for the admin screen and the CSV export.
 import { csvText } from '../csv/csvText.ts';
 import { z } from 'zod';
+import { wholeNumberParam } from '../api/paging.ts';
 
 export const AUDIT_ACTIONS = [
   'change',
@@ -66,8 +67,8 @@ export const auditQuerySchema = z
     record: z.string().trim().max(100).optional(),
     from: day.optional(),
     to: day.optional(),
-    before: z.coerce.number().int().positive().optional(),
-    limit: z.coerce.number().int().min(1).max(5000).default(200),
+    before: wholeNumberParam(1, Number.MAX_SAFE_INTEGER).optional(),
+    limit: wholeNumberParam(1, 5000).default(200),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {

@@ -28,7 +28,7 @@ const parishForRole = <T extends { role?: string | undefined; parishCode?: strin
 ) => value.role !== 'parish_coordinator' || (value.parishCode ?? null) !== null;
 
 export const newUserSchema = z
-  .object({
+  .strictObject({
     username: usernameSchema,
     displayName: displayNameSchema,
     role: roleSchema,
@@ -38,7 +38,7 @@ export const newUserSchema = z
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
 export const userChangeSchema = z
-  .object({
+  .strictObject({
     displayName: displayNameSchema.optional(),
     role: roleSchema.optional(),
     parishCode: areaCodeSchema.nullable().optional(),
@@ -82,7 +82,7 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const passwordChangeSchema = z.object({
+export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1, 'current password is required').max(200),
   newPassword: newPasswordSchema,
 });

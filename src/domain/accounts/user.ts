@@ -44,7 +44,7 @@ export const signInProofSchema = z
  * with a proof the server checks a SHA-256 instead of spending a core's 45 ms on scrypt.
  */
 export const loginRequestSchema = z
-  .object({
+  .strictObject({
     username: usernameSchema,
     password: z.string().min(1, 'password is required').max(200).optional(),
     proof: signInProofSchema.optional(),
@@ -61,7 +61,7 @@ export const loginRequestSchema = z
   });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const signInSaltRequestSchema = z.object({ username: usernameSchema });
+export const signInSaltRequestSchema = z.strictObject({ username: usernameSchema });
 
 /**
  * How the device should prove it knows the password: scrypt with this salt and cost, sent as `proof`;

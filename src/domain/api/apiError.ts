@@ -11,12 +11,23 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-/** Field path → first message, e.g. { "coverage.wards": "name at least one ward…" }. */
+/** What a field a request does not take is told: most often a misspelt name, silently ignored before. */
+export const UNKNOWN_FIELD = 'is not a field this takes: check its name';
+
+/**
+ * Field path → first message, e.g. { "coverage.wards": "name at least one ward…" }. A field a strict
+ * request does not take is named on its own, as every other bad field is, not as its parent's problem.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const name = fieldPath(path);
+    if (!Object.hasOwn(fields, name)) fields[name] = message;
+  };
   for (const issue of error.issues) {
-    const path = fieldPath(issue.path);
-    if (!Object.hasOwn(fields, path)) fields[path] = issue.message;
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) add([...issue.path, key], UNKNOWN_FIELD);
+    else add(issue.path, issue.message);
   }
   return fields;
 }

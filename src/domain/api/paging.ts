@@ -4,21 +4,28 @@
 // naming the field, never a 500 or a silent clamp.
 import { z } from 'zod';
 
+/**
+ * A whole number in a query string, written in decimal digits ("25"). Every number a route reads from
+ * its query is one of these: z.coerce.number() also took "0x10" as 16, "+5", " 5", "1e2" and an empty
+ * value as 0, and answered in zod's words ("Too small: expected number to be >=1").
+ */
+export function wholeNumberParam(
+  min: number,
+  max: number,
+  words = { min: `at least ${min}`, max: `at most ${max}` },
+) {
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, 'must be a whole number written in digits')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${words.min}`).max(max, `must be ${words.max}`));
+}
+
 /** The query of a paged list: `limit` from 1 to `max` (default `byDefault`), `offset` from 0. */
 export function pageQuerySchema(byDefault: number, max: number) {
   return z.object({
-    limit: z.coerce
-      .number('must be a number')
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(max, `must be at most ${max}`)
-      .default(byDefault),
-    offset: z.coerce
-      .number('must be a number')
-      .int('must be a whole number')
-      .min(0, 'must be 0 or more')
-      .max(1_000_000_000, 'is too large')
-      .default(0),
+    limit: wholeNumberParam(1, max).default(byDefault),
+    offset: wholeNumberParam(0, 1_000_000_000, { min: '0 or more', max: 'at most 1000000000' }).default(0),
   });
 }
 export type PageQuery = z.infer<ReturnType<typeof pageQuerySchema>>;

@@ -1,6 +1,7 @@
 // The one list of what partners can do. A request's needs are named from the same list, so "who can
 // help with X" is a plain membership test. Order is the order shown on the Find help buttons.
 import { z } from 'zod';
+import { onceEach } from './common.ts';
 
 export const CAPABILITIES = [
   { id: 'food', label: 'Food' },
@@ -27,9 +28,12 @@ const capabilityIds = CAPABILITIES.map((capability) => capability.id) as [Capabi
 export const capabilitySchema = z.enum(capabilityIds);
 
 /** Needs or capabilities: never more than there are. */
+// A need listed twice was stored twice ("food, food"): counted twice wherever a reader forgot to
+// count each once, and shown twice everywhere. The limit is checked on the list as sent.
 export const capabilityListSchema = z
   .array(capabilitySchema)
-  .max(CAPABILITIES.length, `lists at most ${CAPABILITIES.length} needs`);
+  .max(CAPABILITIES.length, `lists at most ${CAPABILITIES.length} needs`)
+  .overwrite(onceEach);
 
 const labels = new Map<string, string>(CAPABILITIES.map((capability) => [capability.id, capability.label]));
 

@@ -66,6 +66,11 @@ export interface EntityDescription<S extends z.ZodObject = z.ZodObject> {
   deviceFields?: readonly string[];
   /** Fields the server sets; a device's value is replaced on create and refused on change. */
   serverOwned: readonly string[];
+  /**
+   * Fields a device sets when it makes the record (it may be offline) and nobody changes after: when
+   * a request was logged is what "oldest first" and the time to assign are measured from.
+   */
+  fixedOnceMade?: readonly string[];
   stamp?(user: User, isNew: boolean): Record<string, unknown>;
   csv?: EntityCsv<z.output<S>>;
 }
@@ -177,6 +182,7 @@ export const entityRegistry = {
     appendOnly: false,
     createdOnDevices: true,
     serverOwned: ['createdBy', 'createdByName'],
+    fixedOnceMade: ['createdAt'],
     stamp: (user, isNew) => (isNew ? { createdBy: user.id, createdByName: user.displayName } : {}),
   }),
   timeline: define({
@@ -226,6 +232,7 @@ export const entityRegistry = {
     appendOnly: false,
     createdOnDevices: true,
     serverOwned: ['startedBy', 'startedByName'],
+    fixedOnceMade: ['startedAt'],
     stamp: (user, isNew) => (isNew ? { startedBy: user.id, startedByName: user.displayName } : {}),
   }),
   reviewAssignment: define({

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { lineText } from '../entities/text.ts';
 import { boundarySchema, positionSchema } from './geometry.ts';
-import { isoDateSchema, webLinkSchema } from '../entities/common.ts';
+import { isoDateSchema, onceEach, webLinkSchema } from '../entities/common.ts';
 import { wardDeprivationSchema } from './deprivation.ts';
 
 export const areaCodeSchema = z
@@ -21,9 +21,11 @@ export const areaCodeSchema = z
 export const MAX_AREA_CODES = 2000;
 
 /** A list of ward or parish codes in a record (a partner's coverage, an incident's wards…). */
+/** Each ward or parish once (an incident's wards, a partner's coverage), as capabilityListSchema. */
 export const areaCodeListSchema = z
   .array(areaCodeSchema)
-  .max(MAX_AREA_CODES, `lists at most ${MAX_AREA_CODES} wards or parishes`);
+  .max(MAX_AREA_CODES, `lists at most ${MAX_AREA_CODES} wards or parishes`)
+  .overwrite(onceEach);
 
 export const wardSchema = z.object({
   code: areaCodeSchema,

@@ -1,12 +1,13 @@
 // Messages of our own API about Open Referral UK: the admins' taxonomy term mappings, and fetching a
 // feed from a URL through the server (which a browser could not do: feeds rarely send CORS headers).
 import { z } from 'zod';
+import { wholeNumberParam } from '../api/paging.ts';
 import { termMappingSchema } from './termMapping.ts';
 
 export const termMappingsResponseSchema = z.object({ mappings: z.array(termMappingSchema) });
 export type TermMappingsResponse = z.infer<typeof termMappingsResponseSchema>;
 
-export const fetchFeedRequestSchema = z.object({
+export const fetchFeedRequestSchema = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })
     .max(2000, 'url is at most 2000 characters'),
@@ -26,13 +27,8 @@ export type FetchFeedResponse = z.infer<typeof fetchFeedResponseSchema>;
 
 /** Query of GET /openreferral/services, as the ORUK OpenAPI names it. */
 export const orukServicesQuerySchema = z.object({
-  page: z.coerce.number().int('page must be a whole number').min(1, 'page starts at 1').default(1),
-  per_page: z.coerce
-    .number()
-    .int('per_page must be a whole number')
-    .min(1, 'per_page is at least 1')
-    .max(1000, 'per_page is at most 1000')
-    .default(50),
+  page: wholeNumberParam(1, 1_000_000_000).default(1),
+  per_page: wholeNumberParam(1, 1000).default(50),
   full: z.enum(['true', 'false']).optional(),
   search: z.string().max(200).optional(),
   /** Only services changed after this moment (for feeds that follow ours). */

@@ -20,7 +20,10 @@ export const termMappingSchema = z.object({
   capability: capabilitySchema.nullable(),
 });
 export type TermMapping = z.infer<typeof termMappingSchema>;
-export const termMappingsSchema = z.object({ mappings: z.array(termMappingSchema).max(1000) });
+/** What an admin saves: the mappings and nothing else (an answer may carry more, a request may not). */
+export const termMappingsSchema = z.strictObject({
+  mappings: z.array(z.strictObject(termMappingSchema.shape)).max(1000),
+});
 
 export const termKey = (term: string) =>
   term

@@ -17,7 +17,7 @@ export const PUSH_BATCH_MAX = 500;
 
 const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'field names are letters and digits');
 
-export const mutationSchema = z.object({
+export const mutationSchema = z.strictObject({
   id: idSchema,
   entity: mutableEntitySchema,
   recordId: z.string().min(1).max(100),
@@ -31,11 +31,13 @@ export const mutationSchema = z.object({
       const problem = findUnstorableText(changes);
       if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
     }),
-  base: z.record(fieldName, z.string().max(100)).default({}),
+  // The stamps the editor last saw: any other text matched no stamp, so the change was taken for one
+  // made without seeing the current value and a conflict was recorded for people to settle.
+  base: z.record(fieldName, z.string().regex(HLC_PATTERN, 'must be a clock stamp')).default({}),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
-export const pushRequestSchema = z.object({
+export const pushRequestSchema = z.strictObject({
   clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, - or _'),
   mutations: z
     .array(z.unknown())

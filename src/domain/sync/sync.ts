@@ -3,6 +3,7 @@
 // visible to this user). The cursor is opaque to the client. The entities and their schemas come from
 // the registry (entities/registry.ts).
 import { z } from 'zod';
+import { wholeNumberParam } from '../api/paging.ts';
 import { ENTITIES, entityRegistry, type Entity, type RecordOf } from '../entities/registry.ts';
 import { withStampsAsPulled } from './pulledStamps.ts';
 
@@ -28,7 +29,7 @@ const cursorSchema = z
 
 export const pullQuerySchema = z.object({
   since: cursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
+  limit: wholeNumberParam(1, PULL_PAGE_MAX).default(500),
 });
 
 /**

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
 import { auditCsv, auditQuerySchema } from '../../domain/accounts/audit.ts';
-import { validate } from '../http/body.ts';
+import { readQuery } from '../http/body.ts';
 import type { SessionEnv } from '../auth/sessionGuard.ts';
 import { adminOnly } from '../auth/userAdmin.ts';
 import { readAudit } from './audit.ts';
@@ -12,7 +12,7 @@ const CSV_MAX_ROWS = 100_000;
 
 export function auditRoutes(db: Database) {
   return new Hono<SessionEnv>().use('*', adminOnly()).get('/', async (c) => {
-    const query = validate(auditQuerySchema, c.req.query());
+    const query = readQuery(c, auditQuerySchema);
     if (query.format === 'csv') {
       const { entries } = await readAudit(db, { ...query, limit: CSV_MAX_ROWS });
       c.header('Content-Type', 'text/csv; charset=utf-8');

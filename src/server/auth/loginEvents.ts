@@ -10,6 +10,7 @@ import { unauthorized } from '../http/errors.ts';
 import { bearerToken, NO_MATCH } from './routes.ts';
 import { hashToken } from './sessions.ts';
 import { findUnstorableText } from '../../domain/sync/storableText.ts';
+import { readBodyText } from '../http/body.ts';
 
 async function usernameOf(read: () => Promise<string>): Promise<string | null> {
   try {
@@ -26,7 +27,8 @@ async function usernameOf(read: () => Promise<string>): Promise<string | null> {
 
 export function loginEvents(db: Database): MiddlewareHandler {
   return async (c, next) => {
-    const username = await usernameOf(() => c.req.text());
+    // The same reading as the login route's, so both see one body (and its refusal is left to the route).
+    const username = await usernameOf(() => readBodyText(c));
     if (username) {
       const [user] = await db.query<{ id: string; username: string; disabled: boolean }>(
         'SELECT id::text AS id, username, disabled_at IS NOT NULL AS disabled FROM users WHERE lower(username) = lower($1)',

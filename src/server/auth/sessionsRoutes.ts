@@ -6,7 +6,7 @@ import type { Database } from '../storage/database.ts';
 import { passwordChangeSchema, type Account } from '../../domain/accounts/people.ts';
 import { scopeKey } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
-import { readJson, validate } from '../http/body.ts';
+import { readJson, readQuery } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyPassword } from './password.ts';
@@ -60,14 +60,7 @@ export function accountRoutes(db: Database) {
         return c.body(null, 204);
       })
       .get('/sessions', async (c) =>
-        c.json(
-          await listSessions(
-            db,
-            c.get('user').id,
-            c.get('sessionId'),
-            validate(sessionsPageQuery, c.req.query()),
-          ),
-        ),
+        c.json(await listSessions(db, c.get('user').id, c.get('sessionId'), readQuery(c, sessionsPageQuery))),
       )
       .delete('/sessions/:id', async (c) => {
         const id = c.req.param('id');

@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../storage/database.ts';
 import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/accounts/people.ts';
 import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
-import { readJson, validate } from '../http/body.ts';
+import { readJson, readQuery } from '../http/body.ts';
 import { peoplePageQuery, sessionsPageQuery } from '../../domain/api/paging.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -50,7 +50,7 @@ async function userOr404(db: Queryable, id: string): Promise<ManagedUser> {
 export function userAdminRoutes(db: Database) {
   return new Hono<SessionEnv>()
     .use('*', adminOnly())
-    .get('/', async (c) => c.json(await listUsers(db, validate(peoplePageQuery, c.req.query()))))
+    .get('/', async (c) => c.json(await listUsers(db, readQuery(c, peoplePageQuery))))
     .post('/', async (c) => {
       const input = await readJson(c, newUserSchema);
       if (await usernameTaken(db, input.username)) {
@@ -195,7 +195,7 @@ export function userAdminRoutes(db: Database) {
     })
     .get('/:id/sessions', async (c) => {
       const user = await userOr404(db, c.req.param('id'));
-      const page = validate(sessionsPageQuery, c.req.query());
+      const page = readQuery(c, sessionsPageQuery);
       return c.json(await listSessions(db, user.id, c.get('sessionId'), page));
     })
     .post('/:id/sign-out-everywhere', async (c) => {

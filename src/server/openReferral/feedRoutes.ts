@@ -9,7 +9,7 @@ import { compress } from 'hono/compress';
 import type { Database } from '../storage/database.ts';
 import type { Partner } from '../../domain/entities/partner.ts';
 import type { Parish, Ward } from '../../domain/geo/area.ts';
-import { validate } from '../http/body.ts';
+import { readQuery } from '../http/body.ts';
 import { notFound } from '../http/errors.ts';
 import { isShownPublicly } from '../../domain/directory/publicPartner.ts';
 import {
@@ -64,7 +64,7 @@ export function openReferralFeedRoutes(db: Database) {
       .get('/openreferral', (c) => c.json(orukApiDetails()))
       .get('/openreferral/', (c) => c.json(orukApiDetails()))
       .get('/openreferral/services', async (c) => {
-        const query = validate(orukServicesQuerySchema, c.req.query());
+        const query = readQuery(c, orukServicesQuerySchema);
         const { partners, areas } = await publicDirectory(db);
         const search = query.search?.toLowerCase();
         const after = query.modified_after ? Date.parse(query.modified_after) : null;

@@ -12,11 +12,11 @@ import {
   toPublicPartner,
 } from '../../domain/directory/publicPartner.ts';
 import { pageOf, publicPartnersPageQuery } from '../../domain/api/paging.ts';
-import { validate } from '../http/body.ts';
+import { readQuery } from '../http/body.ts';
 
 export function publicRoutes(db: Database) {
   return new Hono().get('/partners', async (c) => {
-    const page = validate(publicPartnersPageQuery, c.req.query());
+    const page = readQuery(c, publicPartnersPageQuery);
     // The agreement is checked in SQL first (old records by listedPublicly), then again in the domain.
     const rows = await db.query<{ record: unknown }>(
       `SELECT record FROM partners

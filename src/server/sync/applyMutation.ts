@@ -7,6 +7,7 @@ import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
 import { writeRefusal } from '../../domain/entities/access.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
 import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
+import { sameValue } from '../../domain/sync/merge.ts';
 import type { BatchRecords } from './batchRecords.ts';
 import type { KnownRecords } from './knownRecords.ts';
 import type { RecordWriter } from './recordStore.ts';
@@ -64,6 +65,19 @@ export async function applyMutation(
       throw new Rejection(
         `${owned.join(', ')} is set by the server.`,
         Object.fromEntries(owned.map((field) => [field, 'is set by the server'])),
+      );
+    }
+  }
+  if (stored && description.fixedOnceMade) {
+    // The same value sent again is no change (a device that resends the record as it was made).
+    const fixed = description.fixedOnceMade.filter(
+      (field) =>
+        Object.hasOwn(mutation.changes, field) && !sameValue(mutation.changes[field], stored.record[field]),
+    );
+    if (fixed.length > 0) {
+      throw new Rejection(
+        `${fixed.join(', ')} is set when the ${description.words.one} is made and cannot be changed.`,
+        Object.fromEntries(fixed.map((field) => [field, 'is set when the record is made'])),
       );
     }
   }

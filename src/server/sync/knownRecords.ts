@@ -16,7 +16,8 @@ import type { Reference, Referenced } from '../../domain/entities/references.ts'
 import { storableIds, type StoredRow } from './recordStore.ts';
 import { StatementParams } from '../storage/statementParams.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Lower case only, as idSchema: an id in another spelling names no row, never one PostgreSQL would match.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Records written earlier in this batch (BatchRecords). */
 interface BatchWritten {

@@ -25,7 +25,8 @@ export interface WriteOptions {
   keepClocks?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Lower case only, as idSchema: an id in another spelling names no row, never one PostgreSQL would match.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Ids that can name a row of this entity's table (a malformed uuid names none, and must not reach SQL). */
 export function storableIds(entity: Entity, ids: Iterable<string>): string[] {

@@ -4,7 +4,7 @@ import type { Database } from '../storage/database.ts';
 import type { AuthEnv } from '../auth/routes.ts';
 import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER, pullQuerySchema } from '../../domain/sync/sync.ts';
 import { pushRequestSchema, type PushResponse } from '../../domain/sync/mutation.ts';
-import { readJson, validate } from '../http/body.ts';
+import { readJson, readQuery } from '../http/body.ts';
 import { acceptsGzip, gzippedJson, sendGzippedJson } from '../http/gzipped.ts';
 import { pullPage, readerOf } from './pull.ts';
 import { PullPageCache } from './pullPageCache.ts';
@@ -30,7 +30,7 @@ export function syncRoutes(db: Database, pullCacheBytes: number, segmentsFrom: n
       : null;
   return new Hono<AuthEnv>()
     .get('/pull', async (c) => {
-      const query = validate(pullQuerySchema, c.req.query());
+      const query = readQuery(c, pullQuerySchema);
       const user = c.get('user');
       const { since, limit } = query;
       // Sent as PostgreSQL wrote it: no parsing and re-serialising tens of thousands of records here.
