@@ -181,6 +181,37 @@ describe('status history where the timeline is incomplete', () => {
   });
 });
 
+describe('status history against lines dated before the request was logged', () => {
+  it('opens the request when it was logged, and counts earlier lines as made then', () => {
+    const request = aRequest({ status: 'done', createdAt: '2026-11-01T10:00:00.000Z' });
+    const line = (kind: 'created' | 'status', at: string, status: 'assigned' | 'done' | null) => ({
+      id: `${kind}-${at}`,
+      requestId: request.id,
+      at,
+      by: 'u',
+      byName: 'U',
+      kind,
+      text: kind === 'created' ? 'Logged the request' : `Status changed to ${status}`,
+      status,
+    });
+    const history = statusHistory(request, [
+      line('created', '2026-11-01T10:00:00.000Z', null),
+      // A second "created" line and a back-dated status line, as a device with a wrong clock (or
+      // someone meaning harm) might send.
+      line('created', '2026-11-01T07:00:00.000Z', null),
+      line('status', '2026-11-01T08:00:00.000Z', 'assigned'),
+      line('status', '2026-11-01T11:00:00.000Z', 'done'),
+    ]);
+    expect(history.openedAt).toBe(request.createdAt);
+    expect(history.firstAssignedAt).toBeNull();
+    expect(history.changes).toEqual([
+      { at: request.createdAt, from: 'new', to: 'assigned' },
+      { at: '2026-11-01T11:00:00.000Z', from: 'assigned', to: 'done' },
+    ]);
+    expect(history.closedAt).toBe('2026-11-01T11:00:00.000Z');
+  });
+});
+
 describe('nearest-rank percentiles and durations in words', () => {
   it('picks a value that was really seen', () => {
     expect(nearestRank([], 0.5)).toBeNull();

@@ -4,6 +4,10 @@
 // so an "assigned" line counts as that change. Lines missing from this device (a request imported without
 // its timeline) fall back to the record: opened at createdAt, closed at updatedAt, assigned at the first
 // assignment. The record's own status always wins over the timeline for "where is it now".
+// A request opens at its createdAt, which the server keeps as first written; timeline lines are
+// appended by any device with that device's time, so a line dated before the request was logged (a
+// second "created" line, a back-dated status) counts as made when it was logged, and cannot make a
+// request older than it is or assigned before it existed.
 import { isOpen, type HelpRequest, type RequestStatus } from '../entities/request.ts';
 import type { TimelineEntry } from '../entities/timeline.ts';
 
@@ -29,9 +33,12 @@ export const isClosedStatus = (status: RequestStatus) => !isOpen({ status });
 
 /** The history of one request from its own timeline lines (any order; others' lines are ignored). */
 export function statusHistory(request: HelpRequest, lines: readonly TimelineEntry[]): StatusHistory {
-  const own = lines.filter((line) => line.requestId === request.id).sort(byTime);
-  const created = own.find((line) => line.kind === 'created');
-  const openedAt = created?.at ?? request.createdAt;
+  const openedAt = request.createdAt;
+  const notBeforeOpening = (at: string) => (at < openedAt ? openedAt : at);
+  const own = lines
+    .filter((line) => line.requestId === request.id)
+    .map((line) => ({ ...line, at: notBeforeOpening(line.at) }))
+    .sort(byTime);
   const changes: StatusChange[] = [];
   let current: RequestStatus = 'new';
   let firstAssignedAt: string | null = null;
@@ -49,7 +56,7 @@ export function statusHistory(request: HelpRequest, lines: readonly TimelineEntr
   }
   for (const assignment of request.assignments)
     if (firstAssignedAt === null || assignment.assignedAt < firstAssignedAt)
-      firstAssignedAt = assignment.assignedAt;
+      firstAssignedAt = notBeforeOpening(assignment.assignedAt);
 
   // The record is where the request is now; a change this device holds no line for happened by its
   // last update at the latest.
