@@ -1,13 +1,14 @@
 // Every screen, not a sample: the routes are read from src/app/routes.tsx, so a new screen is checked
 // as soon as it has a route (and a route whose address needs a kind of id this test cannot fill fails
 // here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
-// never scrolls sideways and axe finds no WCAG 2.2 AA violations. Then the states no address reaches:
+// never scrolls sideways, every checkbox and radio is the same small square beside its label, and axe
+// finds no WCAG 2.2 AA violations. Then the states no address reaches:
 // an error the server names beside a field, the public directory (outside the app) and the idle lock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
-import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
+import { PHONE_SCREEN, axeViolations, misdrawnChoices, pageWidth } from './pageChecks.ts';
 import { logRequest, serverRecords } from './requestSteps.ts';
 import { seedRequests } from './seedRequests.ts';
 
@@ -92,7 +93,7 @@ describe('every screen at 320 px', () => {
   });
 
   for (const pattern of patterns) {
-    it(`${pattern.source}: fits the screen, no axe violations`, async () => {
+    it(`${pattern.source}: fits the screen, tick boxes drawn alike, no axe violations`, async () => {
       if (!page) throw new Error('an earlier step did not sign in');
       const path = samplePath(pattern, ids);
       await openInApp(page, path);
@@ -105,6 +106,10 @@ describe('every screen at 320 px', () => {
         .catch(() => undefined);
       const width = await pageWidth(page);
       expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(PHONE_SCREEN.width);
+      expect(
+        await misdrawnChoices(page),
+        `${path}: checkboxes and radios not drawn as small squares`,
+      ).toEqual([]);
       expect(await axeViolations(page), path).toEqual([]);
     });
   }
