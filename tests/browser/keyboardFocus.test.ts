@@ -1,0 +1,58 @@
+// Where keyboard focus is on a 320 × 640 phone, beyond every control being reachable
+// (accessibility.test.ts): tabbing through a long form, forwards and back, never leaves the focused
+// control hidden under the top bar or the tab bar (WCAG 2.4.11).
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_DUTY, firstPage, mainNav, openNav, serverForSuite, signInSynced } from './harness.ts';
+import { PHONE_SCREEN } from './pageChecks.ts';
+
+/**
+ * Where the focused control is not wholly between the top bar and the tab bar: "name [top..bottom]"
+ * when hidden (partly or wholly) under one of them, null when it shows, or when it is in a bar itself.
+ */
+async function hiddenUnderABar(page: Page): Promise<string | null> {
+  const top = await page.getByRole('banner').boundingBox();
+  const tabs = await mainNav(page).boundingBox();
+  if (!top || !tabs) throw new Error('the top bar or the tab bar is not on the screen');
+  return page.evaluate(
+    ({ clearFrom, clearTo }) => {
+      const element = document.activeElement;
+      if (!element || element === document.body || !element.closest('main')) return null;
+      const box = element.getBoundingClientRect();
+      if (box.top >= clearFrom - 1 && box.bottom <= clearTo + 1) return null;
+      const name = element.getAttribute('aria-label') ?? element.id ?? element.tagName;
+      return `${name} "${element.textContent?.trim().slice(0, 40) ?? ''}" [${Math.round(box.top)}..${Math.round(box.bottom)}]`;
+    },
+    { clearFrom: top.y + top.height, clearTo: tabs.y },
+  );
+}
+
+describe('keyboard focus on a phone (duty officer)', () => {
+  const { url, launch } = serverForSuite();
+
+  it('tabbing through the request form, forwards and back, never hides focus under a bar', async () => {
+    const shown = await firstPage(await launch('profile-keyboard-focus', { viewport: PHONE_SCREEN }));
+    await signInSynced(shown, url(), DEMO_DUTY);
+    await openNav(shown, 'Requests');
+    await shown.getByRole('link', { name: 'Log a request' }).click();
+    const heading = shown.getByRole('heading', { level: 1, name: 'Log a request' });
+    await heading.waitFor();
+    await heading.focus();
+
+    const hidden: string[] = [];
+    let stops = 0;
+    // Forwards from the heading until focus leaves the screen for the tab bar, then back to the top.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let press = 0; press < 100; press += 1) {
+        await shown.keyboard.press(key);
+        const inScreen = await shown.evaluate(() => Boolean(document.activeElement?.closest('main')));
+        if (!inScreen) break;
+        stops += 1;
+        const where = await hiddenUnderABar(shown);
+        if (where) hidden.push(`${key}: ${where}`);
+      }
+    }
+    expect(stops, 'focus stops in the form').toBeGreaterThan(20);
+    expect(hidden, 'controls focused while hidden under the top bar or the tab bar').toEqual([]);
+  });
+});
