@@ -1,10 +1,27 @@
 // Where keyboard focus is on a 320 × 640 phone, beyond every control being reachable
-// (accessibility.test.ts): tabbing through a long form, forwards and back, never leaves the focused
-// control hidden under the top bar or the tab bar (WCAG 2.4.11).
+// (accessibility.test.ts). After moving to another screen — from the tab bar, by a link inside a
+// screen, with Back — focus is on the new screen's heading, not left on the tab or lost to the page;
+// and tabbing through a long form, forwards and back, never leaves the focused control hidden under
+// the top bar or the tab bar (WCAG 2.4.11).
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, mainNav, openNav, serverForSuite, signInSynced } from './harness.ts';
 import { PHONE_SCREEN } from './pageChecks.ts';
+
+/** What has focus, as a person would name it: its tag and text ("h1 Requests"). */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'nothing (the page itself)';
+    return `${element.tagName.toLowerCase()} ${element.textContent?.trim() ?? ''}`;
+  });
+}
+
+/** Presses Enter on a link as a keyboard user does: focus it (as Tab would), then Enter. */
+async function pressEnterOn(link: Locator): Promise<void> {
+  await link.focus();
+  await link.press('Enter');
+}
 
 /**
  * Where the focused control is not wholly between the top bar and the tab bar: "name [top..bottom]"
@@ -29,10 +46,38 @@ async function hiddenUnderABar(page: Page): Promise<string | null> {
 
 describe('keyboard focus on a phone (duty officer)', () => {
   const { url, launch } = serverForSuite();
+  let page: Page | undefined;
+
+  it('after moving to another screen, focus is on its heading: from the tab bar, a link and Back', async () => {
+    page = await firstPage(await launch('profile-keyboard-focus', { viewport: PHONE_SCREEN }));
+    await signInSynced(page, url(), DEMO_DUTY);
+    const shown = page;
+
+    // Screens opened for the first time: their code arrives after the tap.
+    await pressEnterOn(mainNav(shown).getByRole('link', { name: 'Requests', exact: true }));
+    await expect.poll(() => focused(shown), { timeout: 15_000 }).toBe('h1 Requests');
+    await pressEnterOn(mainNav(shown).getByRole('link', { name: 'Directory', exact: true }));
+    await expect.poll(() => focused(shown), { timeout: 15_000 }).toBe('h1 Directory');
+
+    // A link inside the screen: the link itself goes with the old screen.
+    const firstPartner = shown
+      .getByRole('list', { name: 'Partners found' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('link')
+      .first();
+    const partnerName = (await firstPartner.textContent())?.trim() ?? '';
+    expect(partnerName).not.toBe('');
+    await pressEnterOn(firstPartner);
+    await expect.poll(() => focused(shown), { timeout: 15_000 }).toBe(`h1 ${partnerName}`);
+
+    await shown.goBack();
+    await expect.poll(() => focused(shown), { timeout: 15_000 }).toBe('h1 Directory');
+  });
 
   it('tabbing through the request form, forwards and back, never hides focus under a bar', async () => {
-    const shown = await firstPage(await launch('profile-keyboard-focus', { viewport: PHONE_SCREEN }));
-    await signInSynced(shown, url(), DEMO_DUTY);
+    const shown = page;
+    if (!shown) throw new Error('an earlier step did not sign in');
     await openNav(shown, 'Requests');
     await shown.getByRole('link', { name: 'Log a request' }).click();
     const heading = shown.getByRole('heading', { level: 1, name: 'Log a request' });
