@@ -1,8 +1,9 @@
 // Where keyboard focus is on a 320 × 640 phone, beyond every control being reachable
 // (accessibility.test.ts). After moving to another screen — from the tab bar, by a link inside a
 // screen, with Back — focus is on the new screen's heading, not left on the tab or lost to the page;
-// and tabbing through a long form, forwards and back, never leaves the focused control hidden under
-// the top bar or the tab bar (WCAG 2.4.11).
+// Escape closes the sync detail that floats over the screen and puts focus back on its button; and
+// tabbing through a long form, forwards and back, never leaves the focused control hidden under the
+// top bar or the tab bar (WCAG 2.4.11).
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, mainNav, openNav, serverForSuite, signInSynced } from './harness.ts';
@@ -99,5 +100,23 @@ describe('keyboard focus on a phone (duty officer)', () => {
     }
     expect(stops, 'focus stops in the form').toBeGreaterThan(20);
     expect(hidden, 'controls focused while hidden under the top bar or the tab bar').toEqual([]);
+  });
+
+  it('Escape closes the sync detail and puts focus back on the sync indicator', async () => {
+    const shown = page;
+    if (!shown) throw new Error('an earlier step did not sign in');
+    const region = shown.getByRole('region', { name: 'Sync status' });
+    const indicator = region.getByRole('button', { expanded: false });
+    await indicator.focus();
+    await shown.keyboard.press('Enter');
+    const syncNow = region.getByRole('button', { name: 'Sync now' });
+    await syncNow.waitFor();
+    await shown.keyboard.press('Tab');
+    expect(await focused(shown)).toBe('button Sync now');
+
+    await shown.keyboard.press('Escape');
+    await syncNow.waitFor({ state: 'hidden' });
+    expect(await region.getByRole('button', { expanded: true }).count()).toBe(0);
+    expect(await indicator.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });
