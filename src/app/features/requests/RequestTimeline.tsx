@@ -1,6 +1,8 @@
 // A request's timeline: who did what, when, oldest first (the latest page shown, earlier ones on
 // demand: a long request's timeline can run to thousands of entries), and a box to add a note. Entries
 // are only ever added, so two people writing at once both keep their words and nothing can conflict.
+// A note half-written is kept on this device as it is typed (useDraft), so a reload, an update
+// accepted or the phone closing the tab gives it back.
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -8,6 +10,8 @@ import type { User } from '../../../domain/accounts/user.ts';
 import { addNote } from './requestActions.ts';
 import { dateTimeWords } from './describe.ts';
 import { PagedList } from '../../components/PagedList.tsx';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
 
 const NOTE_MAX = 2000;
 
@@ -19,6 +23,10 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // One draft per request: a note begun on one request never turns up on another.
+  const draft = useDraft(`/requests/${requestId}#note`, user.username, { note }, (kept) =>
+    setNote(kept.note),
+  );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +43,8 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     setSaving(true);
     try {
       await addNote(localDatabase, requestId, text, user);
-      setNote('');
+      // The box empties and its draft goes; what is typed next is kept afresh.
+      draft.startAgain();
     } catch {
       setError('The note could not be saved on this device. Please try again.');
     } finally {
@@ -47,6 +56,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     <section aria-labelledby="timeline-heading" className="timeline">
       <h2 id="timeline-heading">Timeline</h2>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
         <label htmlFor="note">Add a note</label>
         <textarea
           id="note"
