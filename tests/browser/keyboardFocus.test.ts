@@ -1,9 +1,10 @@
 // Where keyboard focus is on a 320 × 640 phone, beyond every control being reachable
-// (accessibility.test.ts). After moving to another screen — from the tab bar, by a link inside a
-// screen, with Back — focus is on the new screen's heading, not left on the tab or lost to the page;
-// Escape closes the sync detail that floats over the screen and puts focus back on its button; and
-// tabbing through a long form, forwards and back, never leaves the focused control hidden under the
-// top bar or the tab bar (WCAG 2.4.11).
+// (accessibility.test.ts). A button pressed from the keyboard keeps focus while its action runs and
+// after it (Sign in with a wrong password), instead of dropping it to the page. After moving to
+// another screen — from the tab bar, by a link inside a screen, with Back — focus is on the new
+// screen's heading, not left on the tab or lost to the page. Tabbing through a long form, forwards
+// and back, never leaves the focused control hidden under the top bar or the tab bar (WCAG 2.4.11).
+// Escape closes the sync detail that floats over the screen and puts focus back on its button.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, mainNav, openNav, serverForSuite, signInSynced } from './harness.ts';
@@ -49,8 +50,25 @@ describe('keyboard focus on a phone (duty officer)', () => {
   const { url, launch } = serverForSuite();
   let page: Page | undefined;
 
-  it('after moving to another screen, focus is on its heading: from the tab bar, a link and Back', async () => {
+  it('a wrong password, signing in from the keyboard: told so, with focus still on Sign in', async () => {
     page = await firstPage(await launch('profile-keyboard-focus', { viewport: PHONE_SCREEN }));
+    await page.goto(url());
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Resilience Hub' }).waitFor();
+    await page.getByLabel('Username').focus();
+    await page.keyboard.type(DEMO_DUTY.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-password');
+    // Past the password's Show button to Sign in.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button Sign in');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
+    expect(await focused(page)).toBe('button Sign in');
+  });
+
+  it('after moving to another screen, focus is on its heading: from the tab bar, a link and Back', async () => {
+    if (!page) throw new Error('an earlier step did not open the browser');
     await signInSynced(page, url(), DEMO_DUTY);
     const shown = page;
 

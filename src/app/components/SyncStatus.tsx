@@ -12,6 +12,7 @@ import { timeAgo } from '../timeAgo.ts';
 import { Link } from '../router.tsx';
 import { useOnline } from '../useOnline.ts';
 import { describeWaiting } from '../../domain/sync/outboxWords.ts';
+import { BusyButton } from './BusyButton.tsx';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -118,14 +119,14 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
             </p>
           )}
           {state?.lastError && !activity.running && <p className="sync-error">{state.lastError}</p>}
-          <button
+          <BusyButton
             type="button"
             className="secondary"
             onClick={() => void syncer.syncNow()}
-            disabled={activity.running}
+            busy={activity.running}
           >
             Sync now
-          </button>
+          </BusyButton>
         </div>
       </div>
       {activity.progress && activity.progress.total > 0 && (

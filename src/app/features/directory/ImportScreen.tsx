@@ -21,6 +21,7 @@ import { ImportPreview } from './ImportPreview.tsx';
 import { ImportHelp } from './ImportHelp.tsx';
 import { OpenReferralImport } from '../openReferral/OpenReferralImport.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 type Loaded =
   | { kind: 'partners'; fileName: string; note: string | null; preview: Preview<Partner> }
@@ -153,9 +154,9 @@ function Importer() {
           )}
           <div className="form-actions">
             {good > 0 && (
-              <button type="button" onClick={() => void importGood()} disabled={busy}>
+              <BusyButton type="button" onClick={() => void importGood()} busy={busy}>
                 Import the {good} good row{good === 1 ? '' : 's'}
-              </button>
+              </BusyButton>
             )}
             <button type="button" className="secondary" onClick={() => reset('Nothing was imported.')}>
               Import nothing

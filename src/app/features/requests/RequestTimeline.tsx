@@ -12,6 +12,7 @@ import { dateTimeWords } from './describe.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 const NOTE_MAX = 2000;
 
@@ -71,9 +72,9 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
             {error}
           </p>
         )}
-        <button type="submit" disabled={saving}>
+        <BusyButton type="submit" busy={saving}>
           Add note
-        </button>
+        </BusyButton>
       </form>
       {entries === undefined ? (
         <p role="status">Loading the timeline…</p>
