@@ -19,6 +19,7 @@ import { PublicDirectoryScreen } from './features/publicDirectory/PublicDirector
 import { useLapsedReason } from './features/account/useLapsedReason.ts';
 import { DeviceBanners } from './features/device/DeviceBanners.tsx';
 import { ScreenFailed } from './components/ScreenFailed.tsx';
+import { useFocusOnArrival } from './focusOnArrival.ts';
 
 function Screen({ path }: { path: string }) {
   const { screen: Current, params } = matchRoute(path);
@@ -33,6 +34,7 @@ export function App() {
   const lockable = Boolean(session && hasUnlockPassword(session.user.id));
   const { locked, unlock } = useIdleLock(lockable, idleLockMinutes);
   const lapsedReason = useLapsedReason(session?.lapsed ?? false);
+  useFocusOnArrival(path);
 
   const signedIn = Boolean(session);
   const lapsed = session?.lapsed ?? false;

@@ -9,9 +9,10 @@ window.addEventListener('popstate', notify);
 export function navigate(path: string): void {
   if (path === location.pathname) return;
   history.pushState(null, '', path);
+  // A new screen opens at its top, not at the depth the last one was scrolled to; focus moves to its
+  // heading once it is drawn (focusOnArrival.ts).
+  window.scrollTo(0, 0);
   notify();
-  // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
 }
 
 /** Goes to `path` in place of the current address (a redirect: Back does not return here). */

@@ -1,13 +1,15 @@
 // Every screen, not a sample: the routes are read from src/app/routes.tsx, so a new screen is checked
 // as soon as it has a route (and a route whose address needs a kind of id this test cannot fill fails
 // here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
-// never scrolls sideways and axe finds no WCAG 2.2 AA violations. Then the states no address reaches:
-// an error the server names beside a field, the public directory (outside the app) and the idle lock.
+// never scrolls sideways, every checkbox and radio is the same small square beside its label, and axe
+// finds no WCAG 2.2 AA violations. Offline, every screen still opens under its own heading and fits.
+// Then the states no address reaches: an error the server names beside a field, the public directory
+// (outside the app) and the idle lock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
-import { PHONE_SCREEN, axeViolations, pageWidth } from './pageChecks.ts';
+import { PHONE_SCREEN, axeViolations, misdrawnChoices, pageWidth } from './pageChecks.ts';
 import { logRequest, serverRecords } from './requestSteps.ts';
 import { seedRequests } from './seedRequests.ts';
 
@@ -50,13 +52,13 @@ async function aPersonId(url: string): Promise<string> {
  * deep links are tested elsewhere. The app draws each address's screen afresh (keyed by path), so the
  * heading left marked here is gone once the new screen is up: the checks never read the old one.
  */
-async function openInApp(page: Page, path: string): Promise<void> {
+async function openInApp(page: Page, path: string, timeout?: number): Promise<void> {
   await page.evaluate((to) => {
     document.querySelector('main h1')?.setAttribute('data-left-behind', '');
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await page.locator('main h1:not([data-left-behind])').first().waitFor();
+  await page.locator('main h1:not([data-left-behind])').first().waitFor({ timeout });
 }
 
 describe('every screen at 320 px', () => {
@@ -92,7 +94,7 @@ describe('every screen at 320 px', () => {
   });
 
   for (const pattern of patterns) {
-    it(`${pattern.source}: fits the screen, no axe violations`, async () => {
+    it(`${pattern.source}: fits the screen, tick boxes drawn alike, no axe violations`, async () => {
       if (!page) throw new Error('an earlier step did not sign in');
       const path = samplePath(pattern, ids);
       await openInApp(page, path);
@@ -105,9 +107,36 @@ describe('every screen at 320 px', () => {
         .catch(() => undefined);
       const width = await pageWidth(page);
       expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(PHONE_SCREEN.width);
+      expect(
+        await misdrawnChoices(page),
+        `${path}: checkboxes and radios not drawn as small squares`,
+      ).toEqual([]);
       expect(await axeViolations(page), path).toEqual([]);
     });
   }
+
+  it('offline, every screen still opens under its own heading and fits the screen', async () => {
+    if (!page) throw new Error('an earlier step did not sign in');
+    const shown = page;
+    const unnamed: string[] = [];
+    await shown.context().setOffline(true);
+    try {
+      for (const pattern of patterns) {
+        const path = samplePath(pattern, ids);
+        // Code and records are on the device by now: a heading that has not come in 10 s never will.
+        const named = await openInApp(shown, path, 10_000).then(
+          () => true,
+          () => false,
+        );
+        if (!named) unnamed.push(path);
+        const width = await pageWidth(shown);
+        expect(width, `${path} offline is ${width}px wide`).toBeLessThanOrEqual(PHONE_SCREEN.width);
+      }
+    } finally {
+      await shown.context().setOffline(false);
+    }
+    expect(unnamed, 'screens with no heading offline').toEqual([]);
+  });
 
   it('a field error from the server on People: shown beside its field, no axe violations', async () => {
     if (!page) throw new Error('an earlier step did not sign in');

@@ -305,11 +305,11 @@ export async function pressSyncNow(page: Page): Promise<void> {
   if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
   const button = region.getByRole('button', { name: 'Sync now' });
   await button.click();
-  // The button is disabled while that sync runs: wait to see it (a very quick sync may finish first),
+  // The button is unavailable while that sync runs: wait to see it (a very quick sync may finish first),
   // so a caller waiting for "Last synced" does not read the line from before this sync.
   await page
     .waitForFunction(
-      (element) => element instanceof HTMLButtonElement && element.disabled,
+      (element) => element instanceof HTMLButtonElement && element.getAttribute('aria-disabled') === 'true',
       await button.elementHandle(),
       { timeout: 3_000 },
     )

@@ -23,3 +23,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .join(', ')}`,
   );
 }
+
+/**
+ * Checkboxes and radios that are not drawn as a small square the size of the others: one stretched
+ * to a text box's full width, or squashed beside a long label on a narrow screen. Each as "name w×h".
+ */
+export function misdrawnChoices(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')]
+      .map((input) => ({ input, box: input.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0)
+      .filter(({ box }) => Math.abs(box.width - box.height) > 1 || box.width < 20 || box.width > 32)
+      .map(
+        ({ input, box }) =>
+          `${input.labels?.[0]?.textContent?.trim() ?? input.id} ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+}

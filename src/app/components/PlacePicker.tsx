@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Parish, Ward } from '../../domain/geo/area.ts';
 import type { Place } from '../../domain/entities/place.ts';
+import { BusyButton } from './BusyButton.tsx';
 
 function placeValue(place: Place | null): string {
   if (!place) return '';
@@ -73,9 +74,9 @@ export function PlacePicker({
             ))}
         </optgroup>
       </select>
-      <button type="button" className="secondary" onClick={useMyLocation} disabled={locating}>
+      <BusyButton type="button" className="secondary" onClick={useMyLocation} busy={locating}>
         {locating ? 'Finding your location…' : 'Use my location'}
-      </button>
+      </BusyButton>
       {locationError && <p className="form-error">{locationError}</p>}
     </div>
   );

@@ -2,8 +2,9 @@
 // request waiting to send"); a tap opens the detail: when this device last synced, what went wrong in
 // plain words, a progress bar during a big pull, and a button to sync now. Changes the server refused
 // and conflicts to settle need a person, so their link stays in the bar until they are dealt with. The full sentence is a
-// status line for screen readers, so a change is announced without opening anything.
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+// status line for screen readers, so a change is announced without opening anything. The detail floats
+// over the screen, so Escape closes it (focus back on the indicator), as does a tap or focus elsewhere.
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type SyncState } from '../store/localDatabase.ts';
 import type { Syncer } from '../sync/syncer.ts';
@@ -12,6 +13,7 @@ import { Link } from '../router.tsx';
 import { useOnline } from '../useOnline.ts';
 import { describeWaiting } from '../../domain/sync/outboxWords.ts';
 import { SYNC_STORAGE_FULL } from '../store/storageFull.ts';
+import { BusyButton } from './BusyButton.tsx';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -33,6 +35,25 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const now = useNow();
   const [open, setOpen] = useState(false);
   const detailId = useId();
+  const section = useRef<HTMLElement>(null);
+  const indicator = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const closeIfElsewhere = (event: Event) => {
+      if (event.target instanceof Node && !section.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeIfElsewhere);
+    document.addEventListener('focusin', closeIfElsewhere);
+    return () => {
+      document.removeEventListener('pointerdown', closeIfElsewhere);
+      document.removeEventListener('focusin', closeIfElsewhere);
+    };
+  }, [open]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    indicator.current?.focus();
+  };
   const online = browserOnline && activity.reachable;
 
   const waiting = describeWaiting(queue);
@@ -56,8 +77,10 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
         : 'Offline';
   return (
     <section
+      ref={section}
       className={`sync-status ${online ? 'online' : 'offline'}${problems ? ' problem' : ''}`}
       aria-label="Sync status"
+      onKeyDown={onKeyDown}
     >
       {activity.storageFull && <p className="sync-attention">Storage full on this device</p>}
       {(refused > 0 || conflicts > 0) && (
@@ -71,6 +94,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
         </Link>
       )}
       <button
+        ref={indicator}
         type="button"
         className="sync-indicator"
         aria-expanded={open}
@@ -100,14 +124,14 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
             </p>
           )}
           {lastError && !activity.running && <p className="sync-error">{lastError}</p>}
-          <button
+          <BusyButton
             type="button"
             className="secondary"
             onClick={() => void syncer.syncNow()}
-            disabled={activity.running}
+            busy={activity.running}
           >
             Sync now
-          </button>
+          </BusyButton>
         </div>
       </div>
       {activity.progress && activity.progress.total > 0 && (

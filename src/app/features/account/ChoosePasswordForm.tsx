@@ -8,6 +8,7 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { chooseOwnPassword } from '../../session.ts';
 import { ApiRequestError } from '../../api.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function ChoosePasswordForm({
   login,
@@ -71,9 +72,9 @@ export function ChoosePasswordForm({
           onChange={setAgain}
         />
         <FormProblem message={error} />
-        <button type="submit" disabled={busy || password === '' || again === ''}>
+        <BusyButton type="submit" busy={busy} disabled={password === '' || again === ''}>
           {busy ? 'Saving…' : 'Save password and continue'}
-        </button>
+        </BusyButton>
       </form>
     </>
   );

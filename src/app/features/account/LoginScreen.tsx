@@ -11,6 +11,7 @@ import { NetworkError } from '../../api.ts';
 import { useOnline } from '../../useOnline.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { isStorageFull, SIGN_IN_STORAGE_FULL } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | null; onSignedIn: () => void }) {
   const [username, setUsername] = useState(lapsedUser?.username ?? '');
@@ -79,9 +80,9 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
           onChange={setPassword}
         />
         <FormProblem message={error} />
-        <button type="submit" disabled={busy || username === '' || password === ''}>
+        <BusyButton type="submit" busy={busy} disabled={username === '' || password === ''}>
           {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        </BusyButton>
       </form>
       <p>
         Residents: see the <a href="/public">public directory of community groups</a>.

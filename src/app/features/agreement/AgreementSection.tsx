@@ -50,7 +50,7 @@ function AgreementForm({ partner, recordedBy }: { partner: Partner; recordedBy: 
       <fieldset>
         <legend>They agreed to be</legend>
         {USES.map((use) => (
-          <label key={use.key} className="checkbox">
+          <label key={use.key} className="inline">
             <input
               type="checkbox"
               checked={choice[use.key]}

@@ -20,6 +20,7 @@ import { readRecoveryNote, type RecoveryNote } from './deviceRecovery.ts';
 import { recoveryWords } from './RecoveryBanner.tsx';
 import { readServerVersion, subscribeServerVersion } from './serverVersion.ts';
 import { useUpdateReady } from './UpdateBanner.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 const megabytes = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
@@ -140,9 +141,9 @@ function VersionSection() {
         <p>A new version is ready: use Reload at the top of the page.</p>
       ) : (
         <p>
-          <button type="button" className="secondary" onClick={() => void check()} disabled={checking}>
+          <BusyButton type="button" className="secondary" onClick={() => void check()} busy={checking}>
             Check for a new version
-          </button>{' '}
+          </BusyButton>{' '}
           <span role="status">{checking ? 'Checking…' : checked ? 'This is the latest version.' : ''}</span>
         </p>
       )}

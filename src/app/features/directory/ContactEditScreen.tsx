@@ -67,8 +67,7 @@ function ContactForm({
   const form = useEditForm(initialValues(contact, parishFromAddress), LABELS);
   const { text, select } = columnFields(form, LABELS, fieldId);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const read = contactFromRow(form.values, contact, formContext({ wards, parishes }));
     if (!read.ok) return form.fail(read.errors);
     form.setErrors({});
@@ -83,9 +82,13 @@ function ContactForm({
       form.setSaveError(notSavedMessage(failure, 'The changes'));
     }
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit.once(save);
+  };
 
   return (
-    <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="edit-form" noValidate onSubmit={onSubmit}>
       <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {text('name', { hint: 'A person, or a role such as "Duty manager".', autoComplete: 'name' })}
@@ -113,6 +116,7 @@ function ContactForm({
       {text('last_verified', { type: 'date', hint: 'When their details were last confirmed.' })}
       <SaveOrCancel
         saveError={form.saveError}
+        busy={form.submit.busy}
         save="Save contact"
         cancelTo={reviewReturnPath() ?? (contact ? `/contacts/${contact.id}` : '/directory')}
       />

@@ -6,6 +6,7 @@ import { Link } from '../../router.tsx';
 import { AdminOnly } from './AdminOnly.tsx';
 import { FormActions } from './FormFields.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function EditPage<T>({
   title,
@@ -49,8 +50,11 @@ export function SaveOrCancel({
   saveError,
   save,
   cancelTo,
+  busy,
 }: {
   saveError: string | null;
+  /** A save is under way: the button ignores presses until it ends. */
+  busy: boolean;
   /** The save button's words, e.g. "Save contact". */
   save: string;
   cancelTo: string;
@@ -59,7 +63,9 @@ export function SaveOrCancel({
     <>
       <FormProblem message={saveError} />
       <FormActions>
-        <button type="submit">{save}</button>
+        <BusyButton type="submit" busy={busy}>
+          {save}
+        </BusyButton>
         <Link className="button-link" to={cancelTo}>
           Cancel
         </Link>

@@ -22,6 +22,7 @@ import { ImportHelp } from './ImportHelp.tsx';
 import { OpenReferralImport } from '../openReferral/OpenReferralImport.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 type Loaded =
   | { kind: 'partners'; fileName: string; note: string | null; preview: Preview<Partner> }
@@ -154,9 +155,9 @@ function Importer() {
           )}
           <div className="form-actions">
             {good > 0 && (
-              <button type="button" onClick={() => void importGood()} disabled={busy}>
+              <BusyButton type="button" onClick={() => void importGood()} busy={busy}>
                 Import the {good} good row{good === 1 ? '' : 's'}
-              </button>
+              </BusyButton>
             )}
             <button type="button" className="secondary" onClick={() => reset('Nothing was imported.')}>
               Import nothing

@@ -49,8 +49,7 @@ function ParishForm({
   const form = useEditForm(parish ? parishToRow(parish) : EMPTY, LABELS);
   const { text, yes, picker } = columnFields(form, LABELS, fieldId);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async () => {
     const read = parishFromRow(form.values, parish, { wards, parishes });
     if (!read.ok) return form.fail(read.errors);
     form.setErrors({});
@@ -63,9 +62,13 @@ function ParishForm({
       form.setSaveError(notSavedMessage(failure, 'The changes'));
     }
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit.once(save);
+  };
 
   return (
-    <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form className="edit-form" noValidate onSubmit={onSubmit}>
       <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {parish ? (
@@ -92,6 +95,7 @@ function ParishForm({
       {text('charter_date', { type: 'date' })}
       <SaveOrCancel
         saveError={form.saveError}
+        busy={form.submit.busy}
         save="Save parish"
         cancelTo={parish ? pageOf(parish.code) : '/directory'}
       />

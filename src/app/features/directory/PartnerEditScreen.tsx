@@ -62,20 +62,23 @@ function PartnerForm({
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const read = partnerFromRow(form.values, partner, formContext({ wards, parishes }));
-    if (!read.ok) return form.fail(read.errors);
-    form.setErrors({});
-    // Nothing changed: nothing to send.
-    if (partner && sameValue({ ...read.record, updatedAt: '' }, { ...partner, updatedAt: '' })) {
-      void checkFromEditForm('partner', partner.id, false).then((back) =>
-        navigate(back ?? `/partners/${partner.id}`),
-      );
-      return;
-    }
-    void save(read.record);
+    void form.submit.once(async () => {
+      const read = partnerFromRow(form.values, partner, formContext({ wards, parishes }));
+      if (!read.ok) return form.fail(read.errors);
+      form.setErrors({});
+      // Nothing changed: nothing to send.
+      if (partner && sameValue({ ...read.record, updatedAt: '' }, { ...partner, updatedAt: '' })) {
+        navigate((await checkFromEditForm('partner', partner.id, false)) ?? `/partners/${partner.id}`);
+        return;
+      }
+      await save(read.record);
+    });
   };
   const retire = () => {
-    if (partner) void save({ ...partner, status: 'closed', updatedAt: new Date().toISOString() });
+    if (partner)
+      void form.submit.once(() =>
+        save({ ...partner, status: 'closed', updatedAt: new Date().toISOString() }),
+      );
   };
 
   return (
@@ -91,6 +94,7 @@ function PartnerForm({
       />
       <SaveOrCancel
         saveError={form.saveError}
+        busy={form.submit.busy}
         save="Save partner"
         cancelTo={reviewReturnPath() ?? (partner ? `/partners/${partner.id}` : '/directory')}
       />

@@ -6,6 +6,7 @@ import { ukToday } from '../../../domain/directory/stale.ts';
 import { fieldMessage } from './FormFields.tsx';
 import { useSessionUser } from '../../useSessionUser.ts';
 import { useDraft } from '../device/useDraft.ts';
+import { useOneSubmit } from '../../components/useOneSubmit.ts';
 
 export function useEditForm<C extends string>(initial: Record<C, string>, labels: Record<C, string>) {
   const [values, setValues] = useState(initial);
@@ -16,6 +17,8 @@ export function useEditForm<C extends string>(initial: Record<C, string>, labels
   // or a crash gives it back; the screen discards it once saved.
   const [form] = useState(() => location.pathname);
   const draft = useDraft(form, useSessionUser()?.username, values, setValues);
+  // A double tap on Save makes one record, not two.
+  const submit = useOneSubmit();
 
   const set = (column: C) => (value: string) => setValues((current) => ({ ...current, [column]: value }));
   /** The message shown next to a field, or undefined. */
@@ -44,6 +47,7 @@ export function useEditForm<C extends string>(initial: Record<C, string>, labels
     saveError,
     setSaveError,
     draft,
+    submit,
   };
 }
 

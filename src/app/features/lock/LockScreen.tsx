@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { User } from '../../../domain/accounts/user.ts';
 import { checkUnlockPassword } from './unlockSecret.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {
   const [password, setPassword] = useState('');
@@ -40,9 +41,9 @@ export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () =>
           onChange={setPassword}
         />
         <FormProblem message={error} />
-        <button type="submit" disabled={busy || password === ''}>
+        <BusyButton type="submit" busy={busy} disabled={password === ''}>
           {busy ? 'Checking…' : 'Unlock'}
-        </button>
+        </BusyButton>
       </form>
     </main>
   );

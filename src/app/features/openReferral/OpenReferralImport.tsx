@@ -20,6 +20,7 @@ import { TermMappingEditor } from './TermMappingEditor.tsx';
 import { OrukDownload } from './OrukDownload.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 interface Source {
   label: string;
@@ -203,9 +204,9 @@ export function OpenReferralImport() {
             ? 'The server fetches it (every page of /services, up to a limit) and shows it here first.'
             : 'Fetching a feed needs a network connection; files can be imported offline.'}
         </p>
-        <button type="submit" disabled={!online || url.trim() === '' || working !== null}>
+        <BusyButton type="submit" busy={working !== null} disabled={!online || url.trim() === ''}>
           Fetch and preview
-        </button>
+        </BusyButton>
       </form>
       {!online || mappings !== null ? null : (
         <p className="hint">Loading the taxonomy terms admins have mapped…</p>
@@ -231,9 +232,9 @@ export function OpenReferralImport() {
           )}
           <div className="form-actions">
             {good > 0 && (
-              <button type="button" onClick={() => void importGood()} disabled={working !== null}>
+              <BusyButton type="button" onClick={() => void importGood()} busy={working !== null}>
                 Import the {good} partner{good === 1 ? '' : 's'}
-              </button>
+              </BusyButton>
             )}
             <button type="button" className="secondary" onClick={() => start(null, 'Nothing was imported.')}>
               Import nothing

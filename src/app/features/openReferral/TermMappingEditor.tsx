@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { CAPABILITIES, type CapabilityId } from '../../../domain/entities/capabilities.ts';
 import type { TermMapping } from '../../../domain/openReferral/termMapping.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 const NONE = 'none';
 
@@ -60,9 +61,9 @@ export function TermMappingEditor({
         );
       })}
       {!online && <p className="hint">Saving the terms needs a network connection.</p>}
-      <button type="submit" disabled={!online || busy || chosen.length === 0}>
+      <BusyButton type="submit" busy={busy} disabled={!online || chosen.length === 0}>
         Save these terms and preview again
-      </button>
+      </BusyButton>
     </form>
   );
 }

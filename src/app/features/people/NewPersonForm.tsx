@@ -9,6 +9,7 @@ import { TextField } from '../directory/FormFields.tsx';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   const parishes = useParishes();
@@ -85,9 +86,9 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
           errors={errors}
         />
         <FormProblem message={error} />
-        <button type="submit" disabled={busy}>
+        <BusyButton type="submit" busy={busy}>
           {busy ? 'Adding…' : 'Add person'}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );

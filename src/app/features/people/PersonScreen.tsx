@@ -138,6 +138,8 @@ export function PersonScreen({ params }: { params: string[] }) {
       <p>
         <Link to="/people">All people</Link>
       </p>
+      {/* A heading in every state: offline, or the server out of reach, the screen is still named. */}
+      <h1 tabIndex={-1}>{person ? person.displayName : people ? 'Person not found' : 'Person'}</h1>
       {!online && (
         <p className="banner warning">You are offline: people can be managed only with a connection.</p>
       )}
@@ -146,7 +148,6 @@ export function PersonScreen({ params }: { params: string[] }) {
       {people && !person && <p className="empty">There is no such person.</p>}
       {person && (
         <>
-          <h1 tabIndex={-1}>{person.displayName}</h1>
           <p>
             {person.username} · {ROLE_LABELS[person.role]}
             {person.parishCode ? ` (${person.parishCode})` : ''} · {person.devices} signed-in device

@@ -7,6 +7,8 @@ import { INCIDENT_TYPES, incidentSchema, type Incident } from '../../../domain/e
 import type { Ward } from '../../../domain/geo/area.ts';
 import { saveIncident } from './requestActions.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { useOneSubmit } from '../../components/useOneSubmit.ts';
 
 type IncidentType = Incident['type'];
 
@@ -28,9 +30,10 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   // After a failed save, focus moves to the summary, which links to each field to fix.
   const focusSummary = () => requestAnimationFrame(() => summary.current?.focus());
   const [saved, setSaved] = useState<string | null>(null);
+  // A double tap on Open incident opens one incident, not two.
+  const submit = useOneSubmit();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const openIncident = async () => {
     setSaved(null);
     const startDate = new Date(start);
     if (Number.isNaN(startDate.getTime())) {
@@ -68,6 +71,10 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
     setWardCodes([]);
     setStart(localNow());
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.once(openIncident);
+  };
 
   return (
     <section aria-labelledby="open-incident-heading" className="incident-form">
@@ -79,7 +86,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           ...(errors.start ? [{ id: 'incident-start', text: `Started: ${errors.start}` }] : []),
         ]}
       />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <TextField id="incident-name" label="Name" value={name} onChange={setName} error={errors.name} />
         <SelectField
           id="incident-type"
@@ -104,7 +111,9 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           onChange={setWardCodes}
           options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
         />
-        <button type="submit">Open incident</button>
+        <BusyButton type="submit" busy={submit.busy}>
+          Open incident
+        </BusyButton>
         <p role="status" className="count">
           {saved}
         </p>

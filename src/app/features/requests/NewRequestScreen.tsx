@@ -27,6 +27,7 @@ import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 export function NewRequestScreen() {
   const user = useSessionUser();
@@ -251,9 +252,9 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
         </select>
 
         <FormProblem message={saveError} />
-        <button type="submit" className="primary-action" disabled={saving}>
+        <BusyButton type="submit" className="primary-action" busy={saving}>
           {saving ? 'Saving…' : 'Save request'}
-        </button>
+        </BusyButton>
       </form>
     </>
   );

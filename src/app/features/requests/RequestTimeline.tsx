@@ -1,6 +1,8 @@
 // A request's timeline: who did what, when, oldest first (the latest page shown, earlier ones on
 // demand: a long request's timeline can run to thousands of entries), and a box to add a note. Entries
 // are only ever added, so two people writing at once both keep their words and nothing can conflict.
+// A note half-written is kept on this device as it is typed (useDraft), so a reload, an update
+// accepted or the phone closing the tab gives it back.
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -9,6 +11,9 @@ import { addNote } from './requestActions.ts';
 import { dateTimeWords } from './describe.ts';
 import { PagedList } from '../../components/PagedList.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 const NOTE_MAX = 2000;
 
@@ -20,6 +25,10 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // One draft per request: a note begun on one request never turns up on another.
+  const draft = useDraft(`/requests/${requestId}#note`, user.username, { note }, (kept) =>
+    setNote(kept.note),
+  );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,7 +45,8 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     setSaving(true);
     try {
       await addNote(localDatabase, requestId, text, user);
-      setNote('');
+      // The box empties and its draft goes; what is typed next is kept afresh.
+      draft.startAgain();
     } catch (failure) {
       setError(notSavedMessage(failure, 'The note'));
     } finally {
@@ -48,6 +58,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     <section aria-labelledby="timeline-heading" className="timeline">
       <h2 id="timeline-heading">Timeline</h2>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
         <label htmlFor="note">Add a note</label>
         <textarea
           id="note"
@@ -62,9 +73,9 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
             {error}
           </p>
         )}
-        <button type="submit" disabled={saving}>
+        <BusyButton type="submit" busy={saving}>
           Add note
-        </button>
+        </BusyButton>
       </form>
       {entries === undefined ? (
         <p role="status">Loading the timeline…</p>

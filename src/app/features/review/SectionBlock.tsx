@@ -13,6 +13,7 @@ import { ProgressBar } from './ProgressBar.tsx';
 import { recordCheck, reviewEditPath } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
 
 const checkedTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -69,14 +70,14 @@ function ItemRow({
       {canCheck && (
         <div className="actions">
           {/* The label starts with the visible words (WCAG 2.5.3) and names the record. */}
-          <button
+          <BusyButton
             type="button"
             aria-label={`Still correct: ${item.name}`}
-            disabled={busy}
+            busy={busy}
             onClick={() => void stillCorrect()}
           >
             Still correct
-          </button>
+          </BusyButton>
           <button
             type="button"
             className="secondary"

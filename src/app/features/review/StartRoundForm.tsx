@@ -7,6 +7,8 @@ import { ErrorSummary, TextField } from '../directory/FormFields.tsx';
 import { startRound } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { BusyButton } from '../../components/BusyButton.tsx';
+import { useOneSubmit } from '../../components/useOneSubmit.ts';
 
 /** The end of the quarter after today, as a sensible default due date. */
 function endOfQuarter(today: Date): string {
@@ -30,9 +32,10 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
   const [errors, setErrors] = useState<Errors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  // A double tap on Start round starts one round, not two.
+  const submit = useOneSubmit();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const start = async () => {
     const checked = reviewRoundSchema.pick({ name: true, dueDate: true }).safeParse({ name, dueDate });
     if (!checked.success) {
       const found: Errors = {};
@@ -48,6 +51,10 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
       setSaveError(notSavedMessage(failure, 'The review round'));
     }
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit.once(start);
+  };
 
   return (
     <section aria-labelledby="start-round-heading">
@@ -59,7 +66,7 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
           return message ? [{ id, text: `${label}: ${message}` }] : [];
         })}
       />
-      <form className="edit-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form className="edit-form" noValidate onSubmit={onSubmit}>
         <TextField
           id="round-name"
           label="Name of the round"
@@ -76,7 +83,9 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
           error={errors.dueDate}
         />
         <FormProblem message={saveError} />
-        <button type="submit">Start round</button>
+        <BusyButton type="submit" busy={submit.busy}>
+          Start round
+        </BusyButton>
       </form>
     </section>
   );
