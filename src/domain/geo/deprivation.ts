@@ -8,6 +8,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { z } from 'zod';
 import { polygonsOf, type Boundary } from './geometry.ts';
+import { counted } from '../words/counted.ts';
 
 const decile = z.number().int().min(1).max(10);
 
@@ -167,7 +168,7 @@ export function wardDeprivation(
   const noFigures = lsoas.filter((lsoa) => !byCode.has(lsoa.code)).map((lsoa) => lsoa.code);
   if (noFigures.length > 0)
     errors.push(
-      `The deprivation file has no row for ${noFigures.length} LSOA(s) with a boundary: ${noFigures.slice(0, 10).join(', ')}${noFigures.length > 10 ? '…' : ''}.`,
+      `The deprivation file has no row for ${counted(noFigures.length, 'LSOA')} with a boundary: ${noFigures.slice(0, 10).join(', ')}${noFigures.length > 10 ? '…' : ''}.`,
     );
   const noShape = imd.filter((row) => !shapes.has(row.code)).map((row) => row.code);
   if (noShape.length > 0)

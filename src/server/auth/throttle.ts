@@ -17,6 +17,7 @@ import {
   type ThrottleScope,
 } from '../../domain/accounts/loginThrottle.ts';
 import { HttpError } from '../http/errors.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 const SCOPES: ThrottleScope[] = ['pair', 'address', 'account'];
 /**
@@ -101,7 +102,7 @@ function tooMany(retryAfterMs: number): HttpError {
   return new HttpError(
     429,
     'too_many_attempts',
-    `Too many wrong passwords from here. Wait ${minutes} minute(s) before trying again.`,
+    `Too many wrong passwords from here. Wait ${counted(minutes, 'minute')} before trying again.`,
     undefined,
     { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
   );

@@ -23,6 +23,7 @@ import {
   setPassword,
   usernameTaken,
 } from './peopleStore.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 export function adminOnly(): MiddlewareHandler<SessionEnv> {
   return async (c, next) => {
@@ -210,7 +211,7 @@ export function userAdminRoutes(db: Database) {
             username: admin.username,
             entity: 'user',
             recordId: user.id,
-            detail: `${revoked} device(s) of ${user.username} signed out by an administrator`,
+            detail: `${counted(revoked, 'device')} of ${user.username} signed out by an administrator`,
           },
         ]);
         return revoked;

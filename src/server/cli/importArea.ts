@@ -12,6 +12,7 @@ import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/geo/depriva
 import type { Ward } from '../../domain/geo/area.ts';
 import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { replaceArea, type AreaReplacement } from '../area/replaceArea.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 const AREA_FILE = /\.(geojson|json|csv)$/i;
 
@@ -73,13 +74,13 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
       if (result.kind === 'invalid') errors.push(...result.errors);
       else if (result.kind === 'lsoas') {
         loaded.lsoas.push(...result.lsoas);
-        out.log(`Read ${name}: ${plural(result.lsoas.length, 'LSOA boundary', 'LSOA boundaries')}.`);
+        out.log(`Read ${name}: ${counted(result.lsoas.length, 'LSOA boundary', 'LSOA boundaries')}.`);
       } else if (result.kind === 'wards') {
         loaded.wards.push(...result.wards);
-        out.log(`Read ${name}: ${plural(result.wards.length, 'ward boundary', 'ward boundaries')}.`);
+        out.log(`Read ${name}: ${counted(result.wards.length, 'ward boundary', 'ward boundaries')}.`);
       } else {
         loaded.parishBoundaries.push(...result.parishes);
-        out.log(`Read ${name}: ${plural(result.parishes.length, 'parish boundary', 'parish boundaries')}.`);
+        out.log(`Read ${name}: ${counted(result.parishes.length, 'parish boundary', 'parish boundaries')}.`);
       }
     } else if (extension === '.csv' && isImdCsv(content)) {
       const table = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -87,14 +88,14 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
       if (result.kind === 'invalid') errors.push(...result.errors);
       else {
         loaded.imd.push(...result.rows);
-        out.log(`Read ${name}: deprivation figures for ${plural(result.rows.length, 'LSOA', 'LSOAs')}.`);
+        out.log(`Read ${name}: deprivation figures for ${counted(result.rows.length, 'LSOA', 'LSOAs')}.`);
       }
     } else {
       const result = parseParishList(name, content);
       if (result.kind === 'invalid') errors.push(...result.errors);
       else {
         loaded.parishList.push(...result.parishes);
-        out.log(`Read ${name}: a list of ${plural(result.parishes.length, 'parish', 'parishes')}.`);
+        out.log(`Read ${name}: a list of ${counted(result.parishes.length, 'parish', 'parishes')}.`);
       }
     }
   }
@@ -105,10 +106,6 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
 function isImdCsv(content: string): boolean {
   const header = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { preview: 1 }).data[0] ?? [];
   return looksLikeImd(header);
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function list(names: readonly string[]): string {
@@ -125,7 +122,7 @@ export function describeDeprivation(wards: readonly Ward[]): string[] {
       (ward) => `${ward.name} (${ward.deprivation?.inMostDeprived20}${ward.parished ? '' : ', unparished'})`,
     );
   return [
-    `Deprivation summarised for ${plural(summarised.length, 'ward', 'wards')}.`,
+    `Deprivation summarised for ${counted(summarised.length, 'ward', 'wards')}.`,
     deprived.length === 0
       ? "No ward has an LSOA in England's most deprived 20%."
       : `Wards with LSOAs in England's most deprived 20%: ${list(deprived)}.`,
@@ -135,8 +132,8 @@ export function describeDeprivation(wards: readonly Ward[]): string[] {
 /** The report in plain words, one fact a line. */
 export function describeReplacement(report: AreaReplacement): string[] {
   const lines = [
-    `Loaded ${plural(report.wardsLoaded, 'ward', 'wards')}.`,
-    `Loaded ${plural(report.parishesLoaded, 'parish', 'parishes')}.`,
+    `Loaded ${counted(report.wardsLoaded, 'ward', 'wards')}.`,
+    `Loaded ${counted(report.parishesLoaded, 'parish', 'parishes')}.`,
   ];
   const unparished = report.unparishedWards;
   if (unparished.length > 0) {
@@ -145,13 +142,13 @@ export function describeReplacement(report: AreaReplacement): string[] {
   }
   if (report.wardsRemoved.length > 0) {
     lines.push(
-      `Removed ${plural(report.wardsRemoved.length, 'ward', 'wards')} that ${report.wardsRemoved.length === 1 ? 'is' : 'are'} ` +
+      `Removed ${counted(report.wardsRemoved.length, 'ward', 'wards')} that ${report.wardsRemoved.length === 1 ? 'is' : 'are'} ` +
         `no longer in the area: ${list(report.wardsRemoved)}.`,
     );
   }
   if (report.parishesRemoved.length > 0) {
     lines.push(
-      `Removed ${plural(report.parishesRemoved.length, 'parish', 'parishes')} that ` +
+      `Removed ${counted(report.parishesRemoved.length, 'parish', 'parishes')} that ` +
         `${report.parishesRemoved.length === 1 ? 'is' : 'are'} no longer in the area: ${list(report.parishesRemoved)}.`,
     );
   }
@@ -180,7 +177,7 @@ export function describeReplacement(report: AreaReplacement): string[] {
   }
   if (report.requestsInOldPlaces > 0) {
     lines.push(
-      `${plural(report.requestsInOldPlaces, 'request names', 'requests name')} a ward or parish no longer in the area; ` +
+      `${counted(report.requestsInOldPlaces, 'request names', 'requests name')} a ward or parish no longer in the area; ` +
         'they keep the place as it was logged.',
     );
   }

@@ -4,6 +4,7 @@
 import { runWhenStarted, withCommandDatabase, type Output } from './command.ts';
 import { purgeRequests } from '../retention/purge.ts';
 import { readConfig } from '../config.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 export async function runPurge(
   args: readonly string[],
@@ -22,8 +23,8 @@ export async function runPurge(
   return withCommandDatabase(env, async (db) => {
     const report = await purgeRequests(db, { days, by: 'npm run purge' });
     out.log(
-      `Removed personal details from ${report.requests} request(s) finished more than ${days} days ago ` +
-        `(${report.timelineEntries} note(s), ${report.conflicts} conflict(s)).`,
+      `Removed personal details from ${counted(report.requests, 'request')} finished more than ${days} days ago ` +
+        `(${counted(report.timelineEntries, 'note')}, ${counted(report.conflicts, 'conflict')}).`,
     );
     return 0;
   });

@@ -9,6 +9,7 @@ import { formatHlc, parseHlc } from '../../domain/sync/hlc.ts';
 import type { FieldClocks } from '../../domain/sync/merge.ts';
 import type { HelpRequest } from '../../domain/entities/request.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -143,7 +144,7 @@ export function scheduleDailyPurge(db: Database, days: number, log: (line: strin
       (report) => {
         if (report.requests > 0)
           log(
-            `Retention: removed personal details from ${report.requests} request(s) finished over ${days} days ago.`,
+            `Retention: removed personal details from ${counted(report.requests, 'request')} finished over ${days} days ago.`,
           );
       },
       (error: unknown) => log(`Retention run failed (it will be tried again tomorrow): ${String(error)}`),

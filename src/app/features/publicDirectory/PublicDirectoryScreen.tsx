@@ -14,6 +14,7 @@ import { PARTNER_KINDS } from '../../../domain/entities/partner.ts';
 import { formatHoursText } from '../../../domain/ranking/hoursText.ts';
 import { CallButtons } from '../../components/CallButtons.tsx';
 import { apiFetch } from '../../api.ts';
+import { counted } from '../../../domain/words/counted.ts';
 
 const STORAGE_KEY = 'resilience-hub:public-directory';
 
@@ -32,8 +33,8 @@ const kindLabel = (kind: PublicPartner['kind']) =>
 function where(partner: PublicPartner): string {
   if (partner.coverage.boroughWide) return 'The whole borough';
   const parts = [
-    partner.coverage.wards.length > 0 && `${partner.coverage.wards.length} ward(s)`,
-    partner.coverage.parishes.length > 0 && `${partner.coverage.parishes.length} parish(es)`,
+    partner.coverage.wards.length > 0 && counted(partner.coverage.wards.length, 'ward'),
+    partner.coverage.parishes.length > 0 && counted(partner.coverage.parishes.length, 'parish', 'parishes'),
   ].filter(Boolean);
   return parts.join(' and ') || 'Not stated';
 }
