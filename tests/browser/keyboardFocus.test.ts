@@ -138,3 +138,32 @@ describe('keyboard focus on a phone (duty officer)', () => {
     expect(await indicator.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });
+
+describe('a screen arriving late (duty officer)', () => {
+  const { url, launch } = serverForSuite();
+
+  it('leaves focus where the person put it meanwhile: the sync detail they opened stays open', async () => {
+    // No service worker, so the screen's code comes from the network, where it is held back.
+    const page = await firstPage(await launch('profile-late-screen', { serviceWorkers: 'block' }));
+    await signInSynced(page, url(), DEMO_DUTY);
+    let letThrough = () => undefined as void;
+    const held = new Promise<void>((resolve) => (letThrough = resolve));
+    await page.route('**/assets/DirectoryScreen-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await mainNav(page).getByRole('link', { name: 'Directory', exact: true }).click();
+    const region = page.getByRole('region', { name: 'Sync status' });
+    await region.getByRole('button', { expanded: false }).click();
+    await region.getByRole('button', { name: 'Sync now' }).waitFor();
+
+    letThrough();
+    await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
+    // Two frames for the app to do what it does when a screen arrives.
+    await page
+      .getByRole('heading', { level: 1, name: 'Directory' })
+      .evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await region.getByRole('button', { name: 'Sync now' }).isVisible()).toBe(true);
+    expect(await focused(page)).toMatch(/^button /);
+  });
+});

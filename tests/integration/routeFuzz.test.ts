@@ -269,7 +269,12 @@ describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
   beforeAll(async () => {
     test = await openTestDatabase(kind);
     await seedDemo(test.db, '2026-11-01');
-    app = createApp(test.db, { distDir: '/nonexistent', sessionDays: 1 });
+    app = createApp(test.db, {
+      distDir: '/nonexistent',
+      sessionDays: 1,
+      // Never the network: every feed's host is this machine, which a feed fetch refuses to reach.
+      resolveHost: () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]),
+    });
     for (const user of DEMO_USERS) {
       const row = await findUserByUsername(test.db, user.username);
       if (row) users.set(user.role, toUser(row));
