@@ -71,6 +71,23 @@ async function controlsNotReachedByTab(page: Page): Promise<{ controls: number; 
   return { controls, unreached };
 }
 
+/** The names Chromium gives a screen reader for the pressed toggle buttons on the page. */
+async function pressedButtonNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes
+      .filter(
+        (node) =>
+          node.role?.value === 'button' &&
+          node.properties?.some((property) => property.name === 'pressed' && property.value.value === 'true'),
+      )
+      .map((node) => String(node.name?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The phone-width rules: no sideways scroll; after a reload, Tab from the top reaches every control. */
 async function expectPhoneFriendly(page: Page, ready: () => Promise<void>): Promise<void> {
   const width = await pageWidth(page);
@@ -255,5 +272,14 @@ describe('accessibility (WCAG 2.2 AA)', () => {
       await ready();
       await expectPhoneFriendly(page, ready);
     });
+  });
+
+  it('reads a pressed need or status button by its name alone: the check mark is drawn, not said', async () => {
+    const page = await desktopPage();
+    await openNav(page, 'Find help');
+    await page.getByRole('group', { name: 'What is needed?' }).getByRole('button', { name: 'Food' }).click();
+    expect(await pressedButtonNames(page)).toContain('Food');
+    await logRequest(page, { name: 'Tick' });
+    expect(await pressedButtonNames(page)).toEqual(['New']);
   });
 });
