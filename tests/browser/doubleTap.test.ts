@@ -1,7 +1,8 @@
 // A double tap on a form's Save button makes one record, not two: on a phone a quick second tap (or
 // Enter pressed twice) lands while the first save is still running, and each new partner, contact,
-// incident and review round gets its id as it is saved. Here an admin double-taps each; once every
-// change has synced, this device and the server hold one of each.
+// incident and review round gets its id as it is saved. A second tap on Open incident that lands once
+// the first has saved (and emptied the form) opens nothing and asks for nothing. Here an admin
+// double-taps each; once every change has synced, this device and the server hold one of each.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { firstPage, openNav, serverForSuite, signInSynced } from './harness.ts';
@@ -43,6 +44,11 @@ describe('a double tap on Save (admin, phone)', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Double tap flood');
     await page.getByRole('button', { name: 'Open incident' }).dblclick();
     await page.getByRole('status').filter({ hasText: '“Double tap flood” is open.' }).waitFor();
+    // A second tap that lands after the save has ended (the form already emptied) opens nothing and
+    // asks for nothing.
+    await page.getByRole('button', { name: 'Open incident' }).click();
+    await page.getByRole('status').filter({ hasText: '“Double tap flood” is open.' }).waitFor();
+    expect(await page.getByText('There is a problem').count()).toBe(0);
 
     await openNav(page, 'Quarterly review');
     await page.getByRole('textbox', { name: 'Name of the round' }).fill('Double tap round');

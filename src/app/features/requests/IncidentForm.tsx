@@ -32,8 +32,18 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   const [saved, setSaved] = useState<string | null>(null);
   // A double tap on Open incident opens one incident, not two.
   const submit = useOneSubmit();
+  // Just opened, and nothing changed since: a second tap landing after the save has ended (the form
+  // already emptied) opens nothing, and the "is open" line stays, instead of asking for a name.
+  const justOpened = useRef(false);
+  const changing =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      justOpened.current = false;
+      set(value);
+    };
 
   const openIncident = async () => {
+    if (justOpened.current) return;
     setSaved(null);
     const startDate = new Date(start);
     if (Number.isNaN(startDate.getTime())) {
@@ -66,6 +76,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
       setSaved(notSavedMessage(failure, 'The incident'));
       return;
     }
+    justOpened.current = true;
     setSaved(`“${incident.name}” is open.`);
     setName('');
     setWardCodes([]);
@@ -87,12 +98,18 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
         ]}
       />
       <form onSubmit={onSubmit} noValidate>
-        <TextField id="incident-name" label="Name" value={name} onChange={setName} error={errors.name} />
+        <TextField
+          id="incident-name"
+          label="Name"
+          value={name}
+          onChange={changing(setName)}
+          error={errors.name}
+        />
         <SelectField
           id="incident-type"
           label="Type"
           value={type}
-          onChange={(value) => setType(value as IncidentType)}
+          onChange={changing((value: string) => setType(value as IncidentType))}
           options={TYPE_OPTIONS}
         />
         <TextField
@@ -100,7 +117,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           label="Started"
           type="datetime-local"
           value={start}
-          onChange={setStart}
+          onChange={changing(setStart)}
           error={errors.start}
         />
         <CheckboxGroup
@@ -108,7 +125,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           label="Wards affected"
           hint={wards.length === 0 ? 'No wards on this device yet.' : undefined}
           chosen={wardCodes}
-          onChange={setWardCodes}
+          onChange={changing(setWardCodes)}
           options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
         />
         <BusyButton type="submit" busy={submit.busy}>
