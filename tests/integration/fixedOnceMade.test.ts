@@ -4,21 +4,15 @@
 // The same value sent again is no change. On PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pushResponseSchema, type Mutation, type PushResult } from '../../src/domain/sync/mutation.ts';
+import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import { databaseKinds } from '../support/testDatabase.ts';
 import { signedInDemo } from '../support/signedInDemo.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
 
 describe.each(databaseKinds)('fields fixed once a record is made on %s', (kind) => {
   const demo = signedInDemo(kind);
-  async function push(username: string, mutations: Mutation[]): Promise<PushResult[]> {
-    const response = await demo.app.request('/api/sync/push', {
-      method: 'POST',
-      headers: demo.auth(username),
-      body: JSON.stringify({ clientId: `device-${username}`, mutations }),
-    });
-    return pushResponseSchema.parse(await response.json()).results;
-  }
+  const push = (username: string, mutations: Mutation[]) => demo.push(username, mutations);
+
   const stored = async (table: string, id: string) =>
     (
       await demo.test.db.query<{ record: Record<string, unknown> }>(

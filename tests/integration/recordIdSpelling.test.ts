@@ -5,7 +5,7 @@
 // On PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
-import { pushResponseSchema, type Mutation, type PushResult } from '../../src/domain/sync/mutation.ts';
+import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import { databaseKinds } from '../support/testDatabase.ts';
 import { signedInDemo } from '../support/signedInDemo.ts';
 import { aMutation, aRequest, creating } from '../support/records.ts';
@@ -20,15 +20,8 @@ const inParish = (parishCode: string) => ({
 
 describe.each(databaseKinds)('record ids in one spelling on %s', (kind) => {
   const demo = signedInDemo(kind);
-  async function push(username: string, mutations: Mutation[]): Promise<PushResult[]> {
-    const response = await demo.app.request('/api/sync/push', {
-      method: 'POST',
-      headers: demo.auth(username),
-      body: JSON.stringify({ clientId: `device-${username}`, mutations }),
-    });
-    expect(response.status).toBe(200);
-    return pushResponseSchema.parse(await response.json()).results;
-  }
+  const push = (username: string, mutations: Mutation[]) => demo.push(username, mutations);
+
   async function storedRequests(id: string) {
     return demo.test.db.query<{ id: string; record: { place: { parishCode: string } } }>(
       'SELECT id::text AS id, record FROM requests WHERE id = $1::uuid',

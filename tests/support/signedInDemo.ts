@@ -4,11 +4,14 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_USERS, seedDemo } from '../../src/server/demo/seed.ts';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './testDatabase.ts';
+import { pushResponseSchema, type Mutation, type PushResult } from '../../src/domain/sync/mutation.ts';
 
 export interface SignedInDemo {
   readonly test: TestDatabase;
   readonly app: ReturnType<typeof createApp>;
   auth(username: string): Record<string, string>;
+  /** Pushes `mutations` as that person's device; the answer's results (the request must be a 200). */
+  push(username: string, mutations: Mutation[]): Promise<PushResult[]>;
 }
 
 /** Opens, seeds and signs everyone in before the suite's tests; drops the database after them. */
@@ -32,6 +35,10 @@ export function signedInDemo(kind: DatabaseKind): SignedInDemo {
   });
   afterAll(() => test?.drop());
 
+  const auth = (username: string) => ({
+    Authorization: `Bearer ${tokens.get(username)}`,
+    'Content-Type': 'application/json',
+  });
   return {
     get test() {
       if (!test) throw new Error('signedInDemo: used before its beforeAll ran');
@@ -41,9 +48,16 @@ export function signedInDemo(kind: DatabaseKind): SignedInDemo {
       if (!app) throw new Error('signedInDemo: used before its beforeAll ran');
       return app;
     },
-    auth: (username) => ({
-      Authorization: `Bearer ${tokens.get(username)}`,
-      'Content-Type': 'application/json',
-    }),
+    auth,
+    async push(username, mutations) {
+      if (!app) throw new Error('signedInDemo: used before its beforeAll ran');
+      const response = await app.request('/api/sync/push', {
+        method: 'POST',
+        headers: auth(username),
+        body: JSON.stringify({ clientId: `device-${username}`, mutations }),
+      });
+      if (response.status !== 200) throw new Error(`push as ${username}: ${response.status}`);
+      return pushResponseSchema.parse(await response.json()).results;
+    },
   };
 }

@@ -12,6 +12,18 @@ import { aPartner } from '../support/directoryFixtures.ts';
 
 const NOW = '2026-11-29T10:00:00.000Z';
 
+/** An open flood naming these wards, as a device would push it. */
+const anIncident = (wardCodes: string[]) => ({
+  id: randomUUID(),
+  name: 'Flood',
+  type: 'flood',
+  startedAt: NOW,
+  endedAt: null,
+  status: 'open',
+  wardCodes,
+  updatedAt: NOW,
+});
+
 describe('lists of codes', () => {
   it("keeps each of a request's needs once, in the order given", () => {
     const request = requestSchema.parse(
@@ -21,16 +33,7 @@ describe('lists of codes', () => {
   });
 
   it("keeps each of an incident's wards once", () => {
-    const incident = incidentSchema.parse({
-      id: randomUUID(),
-      name: 'Flood',
-      type: 'flood',
-      startedAt: NOW,
-      endedAt: null,
-      status: 'open',
-      wardCodes: ['W1', 'W2', 'W1'],
-      updatedAt: NOW,
-    });
+    const incident = incidentSchema.parse(anIncident(['W1', 'W2', 'W1']));
     expect(incident.wardCodes).toEqual(['W1', 'W2']);
   });
 
@@ -49,16 +52,9 @@ describe('lists of codes', () => {
   });
 
   it('still refuses a list over its limit, however many times it repeats one code', () => {
-    const result = incidentSchema.safeParse({
-      id: randomUUID(),
-      name: 'Flood',
-      type: 'flood',
-      startedAt: NOW,
-      endedAt: null,
-      status: 'open',
-      wardCodes: Array.from({ length: MAX_AREA_CODES + 1 }, () => 'W1'),
-      updatedAt: NOW,
-    });
+    const result = incidentSchema.safeParse(
+      anIncident(Array.from({ length: MAX_AREA_CODES + 1 }, () => 'W1')),
+    );
     expect(result.error?.issues[0]?.path).toEqual(['wardCodes']);
   });
 });
