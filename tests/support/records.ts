@@ -1,6 +1,6 @@
 // Builders of valid records and mutations for tests, so each test states only what matters to it.
 import { randomUUID } from 'node:crypto';
-import type { HelpRequest } from '../../src/domain/entities/request.ts';
+import type { HelpRequest, Incident } from '../../src/domain/entities/request.ts';
 import type { Mutation } from '../../src/domain/sync/mutation.ts';
 import { formatHlc } from '../../src/domain/sync/hlc.ts';
 
@@ -19,6 +19,22 @@ export function aRequest(overrides: Partial<HelpRequest> = {}): HelpRequest {
     createdAt: now,
     createdBy: randomUUID(),
     createdByName: 'someone',
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+/** An open flood, started an hour ago unless told otherwise. */
+export function anIncident(overrides: Partial<Incident> = {}): Incident {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    name: 'Flood',
+    type: 'flood',
+    startedAt: now,
+    endedAt: null,
+    status: 'open',
+    wardCodes: ['W1'],
     updatedAt: now,
     ...overrides,
   };

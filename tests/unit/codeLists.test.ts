@@ -2,27 +2,14 @@
 // incident with wardCodes ["W1", "W1"] was stored so, shown twice on every device and counted twice
 // wherever a reader did not count each once. The shared schema now keeps each code once, in the order
 // first given; a list longer than the limit is still refused as sent.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { incidentSchema, requestSchema } from '../../src/domain/entities/request.ts';
 import { partnerSchema } from '../../src/domain/entities/partner.ts';
 import { MAX_AREA_CODES } from '../../src/domain/geo/area.ts';
-import { aRequest } from '../support/records.ts';
+import { aRequest, anIncident } from '../support/records.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
 
 const NOW = '2026-11-29T10:00:00.000Z';
-
-/** An open flood naming these wards, as a device would push it. */
-const anIncident = (wardCodes: string[]) => ({
-  id: randomUUID(),
-  name: 'Flood',
-  type: 'flood',
-  startedAt: NOW,
-  endedAt: null,
-  status: 'open',
-  wardCodes,
-  updatedAt: NOW,
-});
 
 describe('lists of codes', () => {
   it("keeps each of a request's needs once, in the order given", () => {
@@ -33,7 +20,9 @@ describe('lists of codes', () => {
   });
 
   it("keeps each of an incident's wards once", () => {
-    const incident = incidentSchema.parse(anIncident(['W1', 'W2', 'W1']));
+    const incident = incidentSchema.parse(
+      anIncident({ startedAt: NOW, updatedAt: NOW, wardCodes: ['W1', 'W2', 'W1'] }),
+    );
     expect(incident.wardCodes).toEqual(['W1', 'W2']);
   });
 
@@ -53,7 +42,7 @@ describe('lists of codes', () => {
 
   it('still refuses a list over its limit, however many times it repeats one code', () => {
     const result = incidentSchema.safeParse(
-      anIncident(Array.from({ length: MAX_AREA_CODES + 1 }, () => 'W1')),
+      anIncident({ wardCodes: Array.from({ length: MAX_AREA_CODES + 1 }, () => 'W1') }),
     );
     expect(result.error?.issues[0]?.path).toEqual(['wardCodes']);
   });

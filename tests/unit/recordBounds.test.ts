@@ -2,11 +2,10 @@
 // device that sees it, so a client pushing a request with 100 000 needs or an incident with 100 000
 // ward codes (well inside the 4 MB body limit) must be refused by the shared schema, naming the field.
 // The test walks each sample record, grows every list in it in turn, and expects a refusal.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeEntity, type Entity } from '../../src/domain/entities/registry.ts';
 import { aPartner } from '../support/directoryFixtures.ts';
-import { aRequest } from '../support/records.ts';
+import { aRequest, anIncident } from '../support/records.ts';
 import { aParish, aWard } from '../support/area.ts';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -25,16 +24,7 @@ const SAMPLES: Record<string, unknown> = {
       outOfHoursPhone: null,
     },
   }),
-  incident: {
-    id: randomUUID(),
-    name: 'Flood',
-    type: 'flood',
-    startedAt: NOW,
-    endedAt: null,
-    status: 'open',
-    wardCodes: ['W1'],
-    updatedAt: NOW,
-  },
+  incident: anIncident({ startedAt: NOW, updatedAt: NOW }),
   request: aRequest({ needs: ['food'] }),
 };
 

@@ -16,20 +16,11 @@ import { parishSchema, wardSchema } from '../../src/domain/geo/area.ts';
 import { displayNameSchema } from '../../src/domain/accounts/people.ts';
 import { termMappingSchema } from '../../src/domain/openReferral/termMapping.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
-import { aRequest } from '../support/records.ts';
+import { aRequest, anIncident } from '../support/records.ts';
 import { aParish, aWard } from '../support/area.ts';
 
 const NOW = '2026-11-29T10:00:00.000Z';
-const incident = {
-  id: randomUUID(),
-  name: 'Flood',
-  type: 'flood',
-  startedAt: NOW,
-  endedAt: null,
-  status: 'open',
-  wardCodes: ['W1'],
-  updatedAt: NOW,
-};
+const incident = anIncident({ startedAt: NOW, updatedAt: NOW });
 const note = {
   id: randomUUID(),
   requestId: randomUUID(),
