@@ -15,7 +15,10 @@ export interface ServerConfig {
   distDir: string;
   /** How long a sign-in lasts. Long, because duty officers work offline for days. */
   sessionDays: number;
-  /** Seed the demo borough and demo users into an empty database. */
+  /**
+   * Seed the demo borough and demo users into an empty database: by default only on the embedded
+   * database (`npm start`), never on a PostgreSQL server unless SEED_DEMO says so.
+   */
   seedDemo: boolean;
   /** Base-map tile URL template for the ward map ({z}/{x}/{y}); null: boundaries on a plain background. */
   tileUrl: string | null;
@@ -59,6 +62,53 @@ function wholeNumber(name: string, raw: string | undefined, fallback: number, le
   return value;
 }
 
+/** A port number a server can listen on. */
+function port(raw: string | undefined): number {
+  const value = wholeNumber('PORT', raw, 8080);
+  if (value > 65_535) throw new ConfigError(`PORT must be a port number from 1 to 65535, not "${raw}"`);
+  return value;
+}
+
+/** Yes or no: true/false (also yes/no, on/off, 1/0), or the fallback when not set. */
+function yesOrNo(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', 'on', '1'].includes(value)) return true;
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${raw}"`);
+}
+
+/**
+ * DATABASE_URL must be a PostgreSQL URL: anything else reached `pg` as a host name ("notaurl" failed as
+ * "getaddrinfo ENOTFOUND base"). The message never repeats the URL, which may hold a password.
+ */
+function databaseUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(value).protocol;
+  } catch {
+    scheme = undefined;
+  }
+  if (scheme !== 'postgres:' && scheme !== 'postgresql:')
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+    );
+  return value;
+}
+
+/** A schema name goes into SQL as an identifier: plain lower-case letters, digits and underscores. */
+function schemaName(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value))
+    throw new ConfigError(
+      `DATABASE_SCHEMA must be lower-case letters, digits and underscores (up to 63, not starting with a digit), not "${raw}"`,
+    );
+  return value;
+}
+
 /** A tile URL must be http(s) and name {z}, {x} and {y}; otherwise every tile would be the same picture. */
 function tileUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === '') return null;
@@ -91,15 +141,24 @@ function fetchAllowList(raw: string | undefined): string[] {
   return entries;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** Where the database is: the server's settings, which operators' commands (`npm run …`) share. */
+export function readStorageConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
-    port: wholeNumber('PORT', env.PORT, 8080),
     dataDir: resolve(env.DATA_DIR || './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    databaseSchema: env.DATABASE_SCHEMA || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databaseSchema: schemaName(env.DATABASE_SCHEMA),
+  };
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const storage = readStorageConfig(env);
+  return {
+    port: port(env.PORT),
+    ...storage,
     distDir: resolve(env.DIST_DIR || './dist'),
     sessionDays: wholeNumber('SESSION_DAYS', env.SESSION_DAYS, 30),
-    seedDemo: env.SEED_DEMO !== 'false',
+    // A real PostgreSQL is a real deployment: demo people with published passwords only when asked.
+    seedDemo: yesOrNo('SEED_DEMO', env.SEED_DEMO, storage.databaseUrl === undefined),
     tileUrl: tileUrl(env.TILE_URL),
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || null,
     trustProxy: proxyHops(env.TRUST_PROXY),

@@ -1,7 +1,9 @@
 // Starts Resilience Hub: opens the database (PGlite by default, PostgreSQL with DATABASE_URL),
 // migrates it, seeds the demo borough on first start, and serves the API and the built PWA.
 import { serve } from '@hono/node-server';
-import { readConfig } from './config.ts';
+import { readConfig, type ServerConfig } from './config.ts';
+import type { Database } from './storage/database.ts';
+import { startupProblem } from './startupProblem.ts';
 import { openDatabase } from './storage/open.ts';
 import { createApp } from './app.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
@@ -12,15 +14,37 @@ import { checkStoredRecordsInBackground } from './storage/unreadableRecords.ts';
 /** How long an idle connection is kept open, a little over the usual 60 s of a load balancer. */
 const KEEP_ALIVE_MS = 65_000;
 
-const config = readConfig();
-const db = await openDatabase({
-  databaseUrl: config.databaseUrl,
-  dataDir: config.dataDir,
-  schema: config.databaseSchema,
-});
+/** Says why the server could not start, in plain words where it can, and ends the process. */
+function cannotStart(error: unknown, settings: Parameters<typeof startupProblem>[1]): never {
+  const problem = startupProblem(error, settings);
+  console.error(`Resilience Hub could not start: ${problem ?? 'an unexpected error (below).'}`);
+  if (problem === undefined) console.error(error);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+try {
+  config = readConfig();
+} catch (error) {
+  cannotStart(error, {});
+}
+let db: Database;
+try {
+  db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema,
+  });
+} catch (error) {
+  cannotStart(error, config);
+}
 if (config.seedDemo) {
   const seeded = await seedDemo(db);
   if (seeded.area) console.log('Seeded the demo borough (generated wards, parishes, partners and contacts).');
+} else if ((await db.query('SELECT 1 FROM users LIMIT 1')).length === 0) {
+  console.log(
+    'Nobody can sign in yet: create the first admin with npm run create-admin -- <username> "<Full name>"',
+  );
 }
 
 const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, (info) => {
@@ -31,6 +55,10 @@ const server = serve({ fetch: createApp(db, config).fetch, port: config.port }, 
     for (const user of DEMO_USERS)
       console.log(`  ${user.role.padEnd(18)} ${user.username} / ${user.password}`);
   }
+});
+// Without this, a port already taken left the process running, silent, serving nothing.
+server.once('error', (error) => {
+  void db.close().finally(() => cannotStart(error, config));
 });
 
 // Idle connections are kept open longer than a load balancer's idle timeout (60 s is the usual one)

@@ -112,7 +112,8 @@ export async function startServer(
     [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'],
     {
       cwd: options.repoRoot ?? REPO_ROOT,
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...options.env },
+      // Tests sign in as the demo people, on PostgreSQL too (where the server seeds only when asked).
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { verifyPassword, verifyProof } from '../../src/server/auth/password.ts';
-import { migrate } from '../../src/server/storage/migrate.ts';
+import { DatabaseTooNew, migrate } from '../../src/server/storage/migrate.ts';
 import { stampsAsPulled } from '../../src/domain/sync/pulledStamps.ts';
 import {
   databaseKinds,
@@ -28,6 +28,26 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     );
     expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(await migrate(test.db)).toEqual([]);
+  });
+
+  it('refuses a database a newer version has upgraded, changing nothing', async () => {
+    const newer = await openBareDatabase(kind);
+    try {
+      await migrate(newer.db);
+      await newer.db.query(
+        `INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_from_later.sql')`,
+      );
+      await expect(migrate(newer.db)).rejects.toThrow(DatabaseTooNew);
+      await expect(migrate(newer.db)).rejects.toThrow(
+        /upgraded by a newer version of Resilience Hub \(it has 9999_from_later\.sql.*restore a backup/,
+      );
+      // A file renamed since keeps its number: an old name is not a newer version.
+      await newer.db.query(`DELETE FROM schema_migrations WHERE version = 9999`);
+      await newer.db.query(`UPDATE schema_migrations SET name = '0001_as_first_named.sql' WHERE version = 1`);
+      expect(await migrate(newer.db)).toEqual([]);
+    } finally {
+      await newer.close();
+    }
   });
 
   it('carries data saved before scopes existed through to the scopes of the registry', async () => {

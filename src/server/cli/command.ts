@@ -1,9 +1,10 @@
 // What every `npm run <command>` for operators shares: where it prints, the database it opens (the
 // server's own settings: DATABASE_URL, or PGlite in DATA_DIR) and how it runs when started from the
 // command line rather than imported by a test.
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../storage/open.ts';
+import { startupProblem } from '../startupProblem.ts';
+import { readStorageConfig } from '../config.ts';
 import type { Database } from '../storage/database.ts';
 
 export interface Output {
@@ -16,15 +17,25 @@ export async function withCommandDatabase<T>(
   env: NodeJS.ProcessEnv,
   work: (db: Database) => Promise<T>,
 ): Promise<T> {
+  const storage = readStorageConfig(env);
   const db = await openDatabase({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR || './data'),
-    schema: env.DATABASE_SCHEMA || undefined,
+    databaseUrl: storage.databaseUrl,
+    dataDir: storage.dataDir,
+    schema: storage.databaseSchema,
   });
   try {
     return await work(db);
   } finally {
     await db.close();
+  }
+}
+
+/** The settings a start-up problem names, or none when they are themselves the problem. */
+function storageSettings(env: NodeJS.ProcessEnv) {
+  try {
+    return readStorageConfig(env);
+  } catch {
+    return {};
   }
 }
 
@@ -38,7 +49,11 @@ export function runWhenStarted(moduleUrl: string, command: Command): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      // Plain words for what the operator can mend (the database unreachable, the folder in use).
+      console.error(
+        startupProblem(error, storageSettings(process.env)) ??
+          (error instanceof Error ? error.message : String(error)),
+      );
       process.exitCode = 1;
     },
   );

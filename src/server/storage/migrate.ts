@@ -8,6 +8,15 @@ import type { Database } from './database.ts';
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_KEY = 7_391_001;
 
+/**
+ * The database has migrations this version does not know: a newer version upgraded it (and this one
+ * was started after a roll-back, or beside the newer one). Forward-only migrations may have changed
+ * what this version reads and writes, so it does not start rather than guess.
+ */
+export class DatabaseTooNew extends Error {
+  override name = 'DatabaseTooNew';
+}
+
 /** Applies every migration not yet applied, up to `lastVersion` (tests stop early to build old data). */
 export async function migrate(db: Database, lastVersion = Number.POSITIVE_INFINITY): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -16,6 +25,18 @@ export async function migrate(db: Database, lastVersion = Number.POSITIVE_INFINI
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
   const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{4}_.+\.sql$/.test(file)).sort();
+  // By number: a file renamed since keeps its number, and an old database its old name.
+  const known = new Set(files.map((file) => Number(file.slice(0, 4))));
+  const unknown = (
+    await db.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    )
+  ).filter((row) => !known.has(row.version));
+  if (unknown.length > 0)
+    throw new DatabaseTooNew(
+      `This database was upgraded by a newer version of Resilience Hub (it has ${unknown.map((row) => row.name).join(', ')}, ` +
+        `which this version does not know). Run the newer version, or restore a backup made before the upgrade.`,
+    );
   const applied: string[] = [];
   for (const file of files) {
     const version = Number(file.slice(0, 4));

@@ -1,6 +1,7 @@
 // Database on PGlite: PostgreSQL compiled to WebAssembly, keeping its files in a folder on disk.
 // PGlite serves one connection, so transactions are serialised by PGlite itself.
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataFolder } from './dataFolderLock.ts';
 import {
   NO_WAIT_FOR_DISK,
   type Database,
@@ -11,8 +12,14 @@ import {
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   // undefined = in memory, for tests that need no files
+  const unlock = dataDir === undefined ? () => Promise.resolve() : await lockDataFolder(dataDir);
   const pg = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const asQueryable = (runner: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T extends Row>(sql: string | NamedStatement, params: unknown[] = []) {
       // The name matters only to a pool of PostgreSQL connections.
@@ -31,6 +38,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
         if (options?.waitForDisk === false) await tx.query(NO_WAIT_FOR_DISK);
         return work(asQueryable(tx));
       }),
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }
