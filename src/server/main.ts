@@ -77,13 +77,25 @@ void checkStoredRecordsInBackground(db, (line) => console.warn(line));
 // Retention: requesters' details leave requests finished more than RETENTION_DAYS ago, daily.
 const stopPurge = scheduleDailyPurge(db, config.retentionDays, (line) => console.log(line));
 
+/** How long a stopping server lets the requests under way finish before it cuts them off. */
+const DRAIN_MS = 10_000;
+
+// Stopping (a deployment, a load balancer taking the process out): no new requests, but those under
+// way finish, so a phone's pull page or a push's answer is not cut off halfway and the database is
+// closed with no statement running. Idle kept-alive connections close at once (Node does that in
+// close()); a request still going after DRAIN_MS is cut off, as a phone's lost connection would be.
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing…`);
+  console.log(`${signal}: finishing the requests under way, then closing…`);
   stopPurge();
-  server.close();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const cutOff = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, DRAIN_MS);
+  await drained;
+  clearTimeout(cutOff);
   await db.close();
   process.exit(0);
 }

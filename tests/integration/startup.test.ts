@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { request } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
@@ -98,6 +99,41 @@ describe('starting the server', () => {
       `Resilience Hub could not start: Could not reach PostgreSQL at 127.0.0.1:${nobody}, database "hub" (DATABASE_URL)`,
     );
     expect(run.output).not.toContain('not-shown');
+  });
+});
+
+describe('stopping the server', () => {
+  it('finishes a request under way before it closes (a deployment must not cut a phone off halfway)', async () => {
+    const server = await startServer();
+    const body = JSON.stringify({ username: 'admin', password: 'demo-admin-2026' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const sending = request(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      });
+      sending.on('response', (incoming) => {
+        let text = '';
+        incoming.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text }));
+      });
+      sending.on('error', reject);
+      // Half the body, the stop, then the rest: the request is under way when the stop comes.
+      sending.write(body.slice(0, 10));
+      setTimeout(() => {
+        process.kill(server.pid!, 'SIGTERM');
+        setTimeout(() => sending.end(body.slice(10)), 1_000);
+      }, 1_000);
+    });
+    try {
+      const { status, text } = await answer;
+      expect(status).toBe(200);
+      expect(JSON.parse(text)).toHaveProperty('token');
+      await expect
+        .poll(() => server.output(), { timeout: 20_000 })
+        .toMatch(/SIGTERM: finishing the requests/);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
