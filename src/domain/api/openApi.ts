@@ -74,6 +74,9 @@ function operation(route: ApiRoute) {
         ? { '400': errorResponse('Bad input; `fields` names each bad field') }
         : {}),
       ...ERRORS_BY_ACCESS[route.access],
+      // Any route that reads the database: `database_unavailable` (out of reach; Retry-After) or `busy` (records
+      // another push holds), with Retry-After; nothing was stored, so the same request may be sent again.
+      '503': errorResponse('The database is out of reach or busy just now; nothing was stored, try again'),
     },
   };
 }

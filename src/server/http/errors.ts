@@ -40,6 +40,44 @@ function isBadInputFromStorage(error: Error): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/** Connection failures (Node's and PostgreSQL's 08 class), shutdowns and starts, connections used up. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * The database out of reach: PostgreSQL restarting or failing over, the network to it down, its
+ * connections used up. Not the request's fault and not a bug of ours, so not a 500: `pg` reports a
+ * lost connection by message only.
+ */
+export function isDatabaseUnavailable(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(
+    error.message,
+  );
+}
+
+/** One line while the database is out of reach, not a stack trace for every request meanwhile. */
+let lastUnavailableLog = 0;
+function logUnavailable(error: Error): void {
+  const now = Date.now();
+  if (now - lastUnavailableLog < 10_000) return;
+  lastUnavailableLog = now;
+  console.error(`The database cannot be reached (${error.message}); answering 503 until it is back.`);
+}
+
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json(errorBody(error.code, error.message, error.fields), error.status, error.headers);
@@ -53,6 +91,18 @@ export function handleError(error: Error, c: Context): Response {
     return c.json(
       errorBody('busy', 'The server was busy with the same records. Your changes are kept; try again.'),
       503,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    // Devices keep their changes and try again after a wait (sync backs off on any failed try).
+    return c.json(
+      errorBody(
+        'database_unavailable',
+        'The server cannot reach its database just now. Your changes are kept on this device; try again in a moment.',
+      ),
+      503,
+      { 'Retry-After': '5' },
     );
   }
   if (isBadInputFromStorage(error)) {
