@@ -44,7 +44,8 @@ function aFinishedProcess(): Promise<number> {
 
 afterAll(() => removeTempDirs());
 
-describe('starting the server', () => {
+// Each test starts one or two servers: minutes on a busy 2-core machine.
+describe('starting the server', { timeout: 240_000 }, () => {
   it('ends with a plain line when its port is taken', async () => {
     const port = await freePort();
     const taken = createServer().listen(port);
@@ -102,7 +103,7 @@ describe('starting the server', () => {
   });
 });
 
-describe('stopping the server', () => {
+describe('stopping the server', { timeout: 240_000 }, () => {
   it('finishes a request under way before it closes (a deployment must not cut a phone off halfway)', async () => {
     const server = await startServer();
     const body = JSON.stringify({ username: 'admin', password: 'demo-admin-2026' });
@@ -145,6 +146,10 @@ describe('the embedded database folder lock', () => {
     await release();
     const releaseAgain = await lockDataFolder(dataDir);
     await releaseAgain();
+    // Two opens at once: one gets the folder.
+    const both = await Promise.allSettled([lockDataFolder(dataDir), lockDataFolder(dataDir)]);
+    expect(both.map((open) => open.status).sort()).toEqual(['fulfilled', 'rejected']);
+    for (const open of both) if (open.status === 'fulfilled') await open.value();
   });
 
   it('keeps off a folder a live process holds, and takes one whose holder is gone', async () => {

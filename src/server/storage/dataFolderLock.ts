@@ -30,6 +30,19 @@ const heldHere = new Set<string>();
 
 const lockPathOf = (dataDir: string) => join(dataDir, LOCK_FILE);
 
+let releasingAtExit = false;
+
+/** At exit (even without the database closed), the folders this process held are free again. */
+function releaseAllAtExit(): void {
+  for (const lockPath of heldHere) {
+    try {
+      unlinkSync(lockPath);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -74,6 +87,23 @@ function inUse(dataDir: string, holder: Holder | null): DataFolderInUse {
 export async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = lockPathOf(dataDir);
   if (heldHere.has(lockPath)) throw inUse(dataDir, await readHolder(lockPath));
+  // Claimed here before any wait, so a second open in this process meanwhile is refused too.
+  heldHere.add(lockPath);
+  try {
+    await takeLock(dataDir, lockPath);
+  } catch (error) {
+    heldHere.delete(lockPath);
+    throw error;
+  }
+  if (!releasingAtExit) process.once('exit', releaseAllAtExit);
+  releasingAtExit = true;
+  return async () => {
+    heldHere.delete(lockPath);
+    await rm(lockPath, { force: true });
+  };
+}
+
+async function takeLock(dataDir: string, lockPath: string): Promise<void> {
   const mine: Holder = {
     pid: process.pid,
     host: hostname(),
@@ -104,18 +134,4 @@ export async function lockDataFolder(dataDir: string): Promise<() => Promise<voi
   } finally {
     await unlink(draft).catch(() => undefined);
   }
-  heldHere.add(lockPath);
-  const releaseAtExit = () => {
-    try {
-      unlinkSync(lockPath);
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', releaseAtExit);
-  return async () => {
-    process.removeListener('exit', releaseAtExit);
-    heldHere.delete(lockPath);
-    await rm(lockPath, { force: true });
-  };
 }
