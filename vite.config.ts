@@ -150,7 +150,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // Vitest's 5 s is too little for a property test on a 2-core machine busy with the browser
+          // tests (150 runs took 8 s once); a unit test that hangs still fails.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
