@@ -1,5 +1,6 @@
 // When to sync: at start, when the network comes back, every minute while online, and when asked.
-// Never two at once, in this tab (one promise) or across tabs (a Web Lock). After a failure the next
+// Never two at once, in this tab (one promise) or across tabs and the installed app's window (a Web
+// Lock: a tab that finds another syncing waits for it, then syncs too). After a failure the next
 // automatic try waits longer each time, with jitter so many phones do not retry in step.
 import type { LocalDatabase, StoredSession, SyncState } from '../store/localDatabase.ts';
 import { readMeta, writeMeta } from '../store/localDatabase.ts';
@@ -13,6 +14,9 @@ import { isStorageFull, SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 const PERIOD_MS = 60_000;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+const SYNC_LOCK = 'resilience-hub-sync';
+/** How long a tab waits for another tab's sync to end before it sets its own next try instead. */
+const LOCK_WAIT_MS = PERIOD_MS;
 
 export interface SyncActivity {
   running: boolean;
@@ -88,12 +92,19 @@ export class Syncer {
   }
 
   private async runExclusive() {
-    if (typeof navigator !== 'undefined' && navigator.locks) {
-      await navigator.locks.request('resilience-hub-sync', { ifAvailable: true }, async (lock) => {
-        if (lock) await this.runOnce();
-      });
-    } else {
-      await this.runOnce();
+    if (typeof navigator === 'undefined' || !navigator.locks) return this.runOnce();
+    // Waits its turn rather than skipping: only the end of a sync sets the next one, so a tab that
+    // skipped (opened while another tab was syncing, or its minute falling during that tab's sync)
+    // never synced by itself again, and changes made in it waited for the other tab's next minute, or
+    // for ever once that tab was closed. Bounded, in case the other tab is stopped holding the lock.
+    try {
+      // AbortSignal.timeout came after Web Locks in Safari (16, 15.4): without it, wait unbounded.
+      const signal =
+        typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(LOCK_WAIT_MS) : undefined;
+      await navigator.locks.request(SYNC_LOCK, signal ? { signal } : {}, () => this.runOnce());
+    } catch (error) {
+      if (!(error instanceof DOMException)) throw error;
+      this.schedule(PERIOD_MS);
     }
   }
 
