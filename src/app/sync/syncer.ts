@@ -134,12 +134,8 @@ export class Syncer {
   }
 
   private async recordFailure(session: StoredSession, error: unknown) {
-    const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
-      cursor: null,
-      lastSyncedAt: null,
-      lastError: null,
-    };
     let message = 'Sync failed. It will be tried again shortly.';
+    let lapsed = false;
     if (isStorageFull(error)) {
       message = SYNC_STORAGE_FULL;
     } else if (error instanceof NetworkError) {
@@ -150,16 +146,28 @@ export class Syncer {
       message = error.message;
       if (error.status === 401) {
         // Keep everything on the device; ask the person to sign in again when they can.
-        await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
+        lapsed = true;
         message =
           error.code === 'unauthorized'
             ? 'Your sign-in has expired. Sign in again to sync; your work is kept on this device.'
             : error.message; // signed out elsewhere or disabled: the server says which
       }
     }
-    await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
+    const written = await this.db.transaction('rw', this.db.meta, async () => {
+      // Signed out meanwhile, or someone else signed in (here or in another tab): the failure was the
+      // old sign-in's, and writing it would bring that sign-in back as "expired" on a signed-out phone.
+      if ((await readMeta<StoredSession>(this.db, 'session'))?.token !== session.token) return false;
+      const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
+        cursor: null,
+        lastSyncedAt: null,
+        lastError: null,
+      };
+      if (lapsed) await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
+      await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
+      return true;
+    });
     // After the state above is written: narrowing resets the cursor for a fresh full pull.
-    if (error instanceof ApiRequestError && error.code === 'scope_changed')
+    if (written && error instanceof ApiRequestError && error.code === 'scope_changed')
       await narrowToCurrentScope(this.db, session).catch(() => undefined);
   }
 }
