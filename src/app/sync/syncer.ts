@@ -28,7 +28,14 @@ export interface SyncActivity {
    * not only in the sync state: with storage full, writing the state may fail too.
    */
   storageFull: boolean;
+  /** The server holds back this device's changes until its clock is set right (they stay queued). */
+  clockAhead: boolean;
 }
+
+/** Said while the server holds this device's changes back for its clock: they wait, they are not lost. */
+export const CLOCK_AHEAD =
+  "This device's clock is more than a day ahead, so its changes cannot be sent yet. Set the date and " +
+  'time; they are kept on this device and sent then.';
 
 export function backoffDelay(failures: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
@@ -36,7 +43,13 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 }
 
 export class Syncer {
-  private activity: SyncActivity = { running: false, progress: null, reachable: true, storageFull: false };
+  private activity: SyncActivity = {
+    running: false,
+    progress: null,
+    reachable: true,
+    storageFull: false,
+    clockAhead: false,
+  };
   private listeners = new Set<() => void>();
   private running: Promise<void> | null = null;
   private failures = 0;
@@ -114,10 +127,12 @@ export class Syncer {
     this.setActivity({ running: true, progress: null });
     try {
       // Push first: the outbox is what could be lost; then pull, which also brings back our own changes.
-      await pushOutbox(this.db, session.token);
+      const { held } = await pushOutbox(this.db, session.token);
       await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
       this.failures = 0;
-      this.setActivity({ reachable: true, storageFull: false });
+      this.setActivity({ reachable: true, storageFull: false, clockAhead: held === 'clock_ahead' });
+      // The pull cleared the last error; a queue held back needs saying until it goes.
+      if (held) await this.writeState(session, { lastError: CLOCK_AHEAD });
       this.schedule(PERIOD_MS);
     } catch (error) {
       this.failures += 1;
@@ -153,9 +168,19 @@ export class Syncer {
             : error.message; // signed out elsewhere or disabled: the server says which
       }
     }
-    const written = await this.db.transaction('rw', this.db.meta, async () => {
-      // Signed out meanwhile, or someone else signed in (here or in another tab): the failure was the
-      // old sign-in's, and writing it would bring that sign-in back as "expired" on a signed-out phone.
+    const written = await this.writeState(session, { lastError: message }, lapsed);
+    // After the state above is written: narrowing resets the cursor for a fresh full pull.
+    if (written && error instanceof ApiRequestError && error.code === 'scope_changed')
+      await narrowToCurrentScope(this.db, session).catch(() => undefined);
+  }
+
+  /**
+   * Notes how a sync went (and that the sign-in lapsed), unless the sign-in it ran for is no longer the
+   * device's: signed out meanwhile, or someone else signed in, here or in another tab. Writing it then
+   * would bring that sign-in back as "expired" on a signed-out phone. Returns whether it was written.
+   */
+  private writeState(session: StoredSession, change: Partial<SyncState>, lapsed = false): Promise<boolean> {
+    return this.db.transaction('rw', this.db.meta, async () => {
       if ((await readMeta<StoredSession>(this.db, 'session'))?.token !== session.token) return false;
       const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
         cursor: null,
@@ -163,11 +188,8 @@ export class Syncer {
         lastError: null,
       };
       if (lapsed) await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
-      await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
+      await writeMeta(this.db, 'syncState', { ...state, ...change } satisfies SyncState);
       return true;
     });
-    // After the state above is written: narrowing resets the cursor for a fresh full pull.
-    if (written && error instanceof ApiRequestError && error.code === 'scope_changed')
-      await narrowToCurrentScope(this.db, session).catch(() => undefined);
   }
 }
