@@ -9,6 +9,7 @@ import { pullAll, type PullProgress } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { onBackgroundSync } from './backgroundSync.ts';
 import { narrowToCurrentScope } from '../features/account/narrowScope.ts';
+import { clearLocalCopy } from '../session.ts';
 import { isStorageFull, SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 
 const PERIOD_MS = 60_000;
@@ -169,9 +170,12 @@ export class Syncer {
       }
     }
     const written = await this.writeState(session, { lastError: message }, lapsed);
-    // After the state above is written: narrowing resets the cursor for a fresh full pull.
-    if (written && error instanceof ApiRequestError && error.code === 'scope_changed')
-      await narrowToCurrentScope(this.db, session).catch(() => undefined);
+    if (!written || !(error instanceof ApiRequestError)) return;
+    // After the state above is written: both reset the cursor for a fresh full pull, keeping the queue.
+    if (error.code === 'scope_changed') await narrowToCurrentScope(this.db, session).catch(() => undefined);
+    // The server's database went back (restored from a backup, or reset): this copy may hold what it
+    // lost, and its cursor is past the server's log, so nothing made there since would ever come.
+    if (error.code === 'sync_restart') await clearLocalCopy(this.db).catch(() => undefined);
   }
 
   /**
