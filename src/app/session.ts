@@ -14,7 +14,6 @@ import { forgetUnlockPassword, rememberUnlockPassword } from './features/lock/un
 import { forgetIdleState, markActive } from './features/lock/idleLock.ts';
 import { clearDrafts } from './features/device/drafts.ts';
 import { keepSpareSession } from './features/device/deviceRecovery.ts';
-import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 import { signInCredentials } from './features/account/signInProof.ts';
 
 export class PendingChangesError extends Error {
@@ -82,9 +81,8 @@ async function keepSession(db: LocalDatabase, answer: LoginResponse, password: s
   }
   await rememberUnlockPassword(answer.user.id, password);
   markActive();
+  // Once signed in, the app asks the browser to keep this device's data (App.tsx).
   await writeMeta(db, 'session', { ...answer, lapsed: false } satisfies StoredSession);
-  // Now that this device holds someone's work, ask the browser not to clear it when short of space.
-  void requestPersistentStorage();
 }
 
 const refuseWhileWaiting = async (db: LocalDatabase) => {
