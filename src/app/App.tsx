@@ -18,6 +18,7 @@ import { useAppConfig } from './features/map/useAppConfig.ts';
 import { PublicDirectoryScreen } from './features/publicDirectory/PublicDirectoryScreen.tsx';
 import { useLapsedReason } from './features/account/useLapsedReason.ts';
 import { DeviceBanners } from './features/device/DeviceBanners.tsx';
+import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 import { ScreenFailed } from './components/ScreenFailed.tsx';
 import { useFocusOnArrival } from './focusOnArrival.ts';
 
@@ -43,6 +44,12 @@ export function App() {
     syncer.start();
     return () => syncer.stop();
   }, [signedIn, lapsed]);
+  // Asked at sign-in, and again each time the app opens signed in until the browser says yes: Chromium
+  // and Safari decide by themselves, and grant it once the app is installed or used often, which is
+  // rarely so at a first sign-in. Until then a browser short of space may delete the outbox with the rest.
+  useEffect(() => {
+    if (signedIn) void requestPersistentStorage();
+  }, [signedIn]);
 
   // The public directory is for residents: no sign-in, nothing restricted.
   if (path === '/public') return <PublicDirectoryScreen />;

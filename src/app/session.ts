@@ -3,7 +3,8 @@
 // person starts from an empty copy (what they may see differs) — but never while changes made by the
 // previous person are still waiting to sync: those would be lost, or sent under the wrong name.
 // Someone given a one-time password chooses their own before the session is kept. Signing out wipes
-// the device: every table, and the password check kept for the idle lock.
+// the device: every table, and the password check kept for the idle lock; a sync still running for
+// the person signed out stores nothing more (pull.ts, syncer.ts).
 import { loginResponseSchema, type LoginResponse, type User } from '../domain/accounts/user.ts';
 import { accountSchema } from '../domain/accounts/people.ts';
 import { apiFetch } from './api.ts';
@@ -13,7 +14,6 @@ import { forgetUnlockPassword, rememberUnlockPassword } from './features/lock/un
 import { forgetIdleState, markActive } from './features/lock/idleLock.ts';
 import { clearDrafts } from './features/device/drafts.ts';
 import { keepSpareSession } from './features/device/deviceRecovery.ts';
-import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 import { signInCredentials } from './features/account/signInProof.ts';
 
 export class PendingChangesError extends Error {
@@ -73,20 +73,25 @@ export async function chooseOwnPassword(
 
 async function keepSession(db: LocalDatabase, answer: LoginResponse, password: string): Promise<void> {
   const previous = await readMeta<StoredSession>(db, 'session');
-  if (previous && previous.user.id !== answer.user.id) {
+  // Records on a device nobody is signed in to belong to nobody: a sync may still have been storing
+  // what the last person was sent as they signed out. Only the same person keeps them.
+  if (previous?.user.id !== answer.user.id) {
     await clearLocalCopy(db);
     await clearDrafts();
   }
   await rememberUnlockPassword(answer.user.id, password);
   markActive();
+  // Once signed in, the app asks the browser to keep this device's data (App.tsx).
   await writeMeta(db, 'session', { ...answer, lapsed: false } satisfies StoredSession);
-  // Now that this device holds someone's work, ask the browser not to clear it when short of space.
-  void requestPersistentStorage();
 }
 
-export async function signOut(db: LocalDatabase): Promise<void> {
+const refuseWhileWaiting = async (db: LocalDatabase) => {
   const pending = await db.outbox.count();
   if (pending > 0) throw new PendingChangesError(`${waiting(pending)}. Connect and sync before signing out.`);
+};
+
+export async function signOut(db: LocalDatabase): Promise<void> {
+  await refuseWhileWaiting(db);
   const session = await readMeta<StoredSession>(db, 'session');
   if (session) {
     // Best effort: offline, the server session simply expires later.
@@ -95,9 +100,14 @@ export async function signOut(db: LocalDatabase): Promise<void> {
   await wipeDevice(db);
 }
 
-/** Empties every table of this device's database and forgets the idle lock's password check. */
-export async function wipeDevice(db: LocalDatabase): Promise<void> {
+/**
+ * Empties every table of this device's database and forgets the idle lock's password check. Checked
+ * again in the emptying transaction: a change saved in another tab while the server was being told
+ * of the sign-out would otherwise go with it, unsent.
+ */
+async function wipeDevice(db: LocalDatabase): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
+    await refuseWhileWaiting(db);
     await Promise.all(db.tables.map((table) => table.clear()));
   });
   // Half-filled forms may name residents, and the spare sign-in would sign the device back in.

@@ -3,6 +3,7 @@
 // explains what is missing; a partner is assigned in one tap from the best-placed list; incidents open
 // and close; a long timeline shows its latest entries and, from the keyboard, the earlier ones; a parish
 // coordinator is offered only their own parish.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import {
@@ -29,6 +30,24 @@ import {
   timeline,
 } from './requestSteps.ts';
 import { seedLongTimeline } from './seedRequests.ts';
+import { stamp } from '../support/records.ts';
+
+/** Pushes one change as the office would, through the API; returns each mutation's status. */
+async function pushAsAdmin(url: string, mutation: unknown): Promise<string[]> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo-admin-2026' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ clientId: 'test-office', mutations: [mutation] }),
+  });
+  const { results } = (await response.json()) as { results: { status: string }[] };
+  return results.map((result) => result.status);
+}
 
 const DEMO_PARISH = { username: 'parish', password: 'demo-parish-2026', parishCode: 'DEMO-P01' } as const;
 const OFFLINE_REQUEST = { name: 'Offline KT', need: 'Welfare check' };
@@ -274,39 +293,55 @@ describe('requests for help (parish coordinator; refused changes)', () => {
 
   it('shows each change the server refused, with its reason in plain words, until dismissed', async () => {
     if (!server) throw new Error('server not started');
-    // A phone whose clock is days ahead: the server refuses its changes rather than let them win every merge.
-    const ahead = await launchBrowser(await makeTempDir('profile-clock-ahead'));
+    const url = server.url;
+    // A coordinator's change made offline to a request the office meanwhile moved to another parish:
+    // no longer theirs to change, so the server refuses it.
+    const phone = await launchBrowser(await makeTempDir('profile-refused'));
     try {
-      await ahead.clock.install({ time: Date.now() + 3 * 86_400_000 });
-      const page = await firstPage(ahead);
-      await signInReadyOffline(page, server.url, DEMO_PARISH);
-      // Logged offline, so it stays on the device until the sync asked for below.
-      await ahead.setOffline(true);
-      const id = await logRequest(page, { name: 'Clock RQ' });
-      await ahead.setOffline(false);
+      const page = await firstPage(phone);
+      await signInReadyOffline(page, url, DEMO_PARISH);
+      const id = await logRequest(page, { name: 'Moved RQ' });
+      await syncNow(page);
+      await phone.setOffline(true);
+      await statusGroup(page).getByRole('button', { name: 'In progress' }).click();
+      await statusGroup(page).getByRole('button', { name: 'In progress', pressed: true }).waitFor();
+
+      const stored = (await serverRecords(url, 'admin', 'demo-admin-2026')).find(
+        (change) => change.entity === 'request' && change.id === id,
+      );
+      if (!stored || stored.deleted || stored.entity !== 'request')
+        throw new Error('the request is not stored');
+      const moved = await pushAsAdmin(url, {
+        id: randomUUID(),
+        entity: 'request',
+        recordId: id,
+        hlc: stamp('office'),
+        changes: { place: { ...stored.record.place, wardCode: null, parishCode: 'DEMO-P02' } },
+        base: { place: stored.clocks.place ?? '' },
+      });
+      expect(moved).toEqual(['applied']);
+
+      await phone.setOffline(false);
       await pressSyncNow(page);
-      // The request and its "logged" line were both refused.
-      await page.getByRole('link', { name: /2 changes refused by the server/ }).click();
+      await page.getByRole('link', { name: /changes? refused by the server/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Sync issues' }).waitFor();
       const refused = page.getByRole('list', { name: 'Refused changes' }).getByRole('listitem');
-      const request = refused.filter({ hasText: 'A new request' });
-      await request.waitFor();
-      expect(await request.textContent()).toContain(
-        "This device's clock is more than a day ahead. Set the date and time, then sync again.",
-      );
-      expect(await refused.filter({ hasText: 'A new note' }).count()).toBe(1);
-      const stored = (await serverRecords(server.url, 'admin', 'demo-admin-2026')).find(
-        (change) => change.id === id,
-      );
-      expect(stored).toBeUndefined();
+      const change = refused.filter({ hasText: 'A change to a request’s status' });
+      await change.waitFor();
+      expect(await change.textContent()).toContain('There is no such record on the server to change.');
+      const after = (await serverRecords(url, 'admin', 'demo-admin-2026')).find((c) => c.id === id);
+      expect(after && !after.deleted && after.entity === 'request' && after.record.status).toBe('new');
 
-      for (const what of ['A new request', 'A new note'])
-        await page.getByRole('button', { name: `Dismiss: ${what}` }).click();
+      while ((await refused.count()) > 0)
+        await refused
+          .first()
+          .getByRole('button', { name: /^Dismiss: / })
+          .click();
       await page.getByText('No refused changes.').waitFor();
       // The bar's link reads the same store through its own query, so it may go a moment later.
       await page.getByRole('link', { name: /refused by the server/ }).waitFor({ state: 'detached' });
     } finally {
-      await ahead.close();
+      await phone.close();
     }
   });
 });

@@ -210,6 +210,24 @@ describe.each(databaseKinds)('push on %s', (kind) => {
       expect(partnerEdit[0]?.status).toBe('rejected');
     });
 
+    it('a change stamped more than a day ahead, as one the device can send again once its clock is right', async () => {
+      const before = await storedRows();
+      const fast = creating('request', aRequest(), stamp('fast-phone', Date.now() + 3 * 86_400_000));
+      const answer = await results('duty', [
+        fast,
+        aMutation('request', crypto.randomUUID(), { status: 'done' }),
+      ]);
+      expect(answer[0]).toMatchObject({ status: 'rejected', code: 'clock_ahead' });
+      expect(answer[0]?.reason).toMatch(/clock is more than a day ahead/);
+      // Any other refusal is final: nothing the device can put right by itself.
+      expect(answer[1]).toMatchObject({ status: 'rejected' });
+      expect(answer[1]).not.toHaveProperty('code');
+      expect(await storedRows()).toBe(before);
+      // The same change, stamped again once the clock is right, is taken.
+      const [again] = await results('duty', [{ ...fast, hlc: stamp('fast-phone') }]);
+      expect(again?.status).toBe('applied');
+    });
+
     it('an oversized batch, malformed JSON and a missing client id, with 4xx answers', async () => {
       const before = await storedRows();
       const many = Array.from({ length: PUSH_BATCH_MAX + 1 }, () => creating('request', aRequest()));

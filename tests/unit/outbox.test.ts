@@ -8,7 +8,8 @@ import { Dexie } from 'dexie';
 import { clocksOf, LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
 import { saveRecord, saveRecords } from '../../src/app/store/mutate.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
-import { pushOutbox } from '../../src/app/sync/push.ts';
+import { pushOutbox, restampFromAWrongClock } from '../../src/app/sync/push.ts';
+import { parseHlc } from '../../src/domain/sync/hlc.ts';
 import { aRequest } from '../support/records.ts';
 
 let db: LocalDatabase;
@@ -153,7 +154,7 @@ describe('pushing the outbox', () => {
     await saveRecord(db, 'request', aRequest());
     const [entry] = await db.outbox.toArray();
     vi.stubGlobal('fetch', answer({ results: [{ id: entry!.id, status: 'applied' }] }));
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0 });
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0, held: null });
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -169,7 +170,7 @@ describe('pushing the outbox', () => {
       return new Response(JSON.stringify({ results }), { status: 200 });
     });
     vi.stubGlobal('fetch', fetchMock);
-    expect(await pushOutbox(db, 'token', { batchSize: 200 })).toEqual({ sent: 201, rejected: 0 });
+    expect(await pushOutbox(db, 'token', { batchSize: 200 })).toEqual({ sent: 201, rejected: 0, held: null });
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -189,7 +190,7 @@ describe('pushing the outbox', () => {
         return new Response(JSON.stringify({ results }), { status: 200 });
       }),
     );
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 4, rejected: 0 });
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 4, rejected: 0, held: null });
     expect(sent.map((batch) => batch.length)).toEqual([3, 1]);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.requests.get(madeMeanwhile.id)).toMatchObject({ id: madeMeanwhile.id });
@@ -249,7 +250,7 @@ describe('pushing the outbox', () => {
         ],
       }),
     );
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 1 });
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 1, held: null });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.rejected.toArray()).toEqual([
       expect.objectContaining({ id: entry!.id, reason: 'Own parish only.' }),
@@ -276,5 +277,74 @@ describe('pushing the outbox', () => {
     await expect(pushOutbox(db, 'token')).rejects.toThrow();
     expect((await db.outbox.toArray()).map((entry) => entry.id)).not.toContain(first!.id);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('changes stamped while the clock was days ahead', () => {
+  /** This device's clock set three days ahead, until the returned spy is restored. */
+  function clockAhead() {
+    const now = Date.now;
+    return vi.spyOn(Date, 'now').mockImplementation(() => now() + 3 * 86_400_000);
+  }
+
+  /** A request logged, then its status changed, on a phone whose clock is three days ahead. */
+  async function loggedAhead() {
+    const clock = clockAhead();
+    const request = aRequest();
+    await saveRecord(db, 'request', request);
+    await saveRecord(db, 'request', { ...request, status: 'assigned' });
+    clock.mockRestore();
+    return request;
+  }
+
+  it('stay queued while the server holds them back for the clock, and the push stops there', async () => {
+    await loggedAhead();
+    const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+      const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+      const results = mutations.map((mutation) => ({
+        id: mutation.id,
+        status: 'rejected',
+        reason: "This device's clock is more than a day ahead.",
+        code: 'clock_ahead',
+        current: null,
+      }));
+      return new Response(JSON.stringify({ results }), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const clock = clockAhead();
+    expect(await pushOutbox(db, 'token')).toEqual({ sent: 2, rejected: 0, held: 'clock_ahead' });
+    clock.mockRestore();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.rejected.count()).toBe(0);
+    expect(await db.requests.count()).toBe(1);
+  });
+
+  it('are stamped anew once the clock is right, the later edit and the record following', async () => {
+    const request = await loggedAhead();
+    await restampFromAWrongClock(db);
+    const [made, edited] = await db.outbox.orderBy('seq').toArray();
+    for (const entry of [made!, edited!]) expect(parseHlc(entry.hlc).ms).toBeLessThanOrEqual(Date.now());
+    expect(edited!.hlc > made!.hlc).toBe(true);
+    // The edit still builds on the request as logged, so the server sees no conflict between them.
+    expect(edited!.base).toEqual({ status: made!.hlc });
+    expect(clocksOf(await db.requests.get(request.id))).toMatchObject({
+      status: edited!.hlc,
+      urgency: made!.hlc,
+    });
+    // And a new change made now comes after them.
+    await saveRecord(db, 'request', { ...request, status: 'done' });
+    const [, , done] = await db.outbox.orderBy('seq').toArray();
+    expect(done!.hlc > edited!.hlc).toBe(true);
+    expect(done!.base).toEqual({ status: edited!.hlc });
+  });
+
+  it('are left as they are while the clock is still ahead', async () => {
+    await loggedAhead();
+    const before = await db.outbox.orderBy('seq').toArray();
+    const clock = clockAhead();
+    await restampFromAWrongClock(db);
+    clock.mockRestore();
+    expect(await db.outbox.orderBy('seq').toArray()).toEqual(before);
   });
 });

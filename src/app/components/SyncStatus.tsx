@@ -1,9 +1,10 @@
 // Sync state as a small indicator in the top bar, always visible ("Synced 2 min ago", "Offline · 1
 // request waiting to send"); a tap opens the detail: when this device last synced, what went wrong in
-// plain words, a progress bar during a big pull, and a button to sync now. Changes the server refused
-// and conflicts to settle need a person, so their link stays in the bar until they are dealt with. The full sentence is a
-// status line for screen readers, so a change is announced without opening anything. The detail floats
-// over the screen, so Escape closes it (focus back on the indicator), as does a tap or focus elsewhere.
+// plain words, a progress bar during a big pull, and a button to sync now. Changes the server refused,
+// conflicts to settle, a full device and a wrong clock need a person, so they stay in the bar until
+// dealt with. The full sentence is a status line for screen readers, so a change is announced without
+// opening anything. The detail floats over the screen, so Escape closes it (focus back on the
+// indicator), as does a tap or focus elsewhere.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type SyncState } from '../store/localDatabase.ts';
@@ -63,7 +64,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
     : 'Not synced yet';
   // Refused changes, conflicts and a full device need a person; any other failed sync retries by itself
   // (its detail a tap away).
-  const problems = refused > 0 || conflicts > 0 || activity.storageFull;
+  const problems = refused > 0 || conflicts > 0 || activity.storageFull || activity.clockAhead;
   // Read from the syncer too: with storage full, the failure may not have been written down.
   const lastError = activity.storageFull ? SYNC_STORAGE_FULL : state?.lastError;
   const short = activity.running
@@ -83,6 +84,7 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
       onKeyDown={onKeyDown}
     >
       {activity.storageFull && <p className="sync-attention">Storage full on this device</p>}
+      {activity.clockAhead && <p className="sync-attention">Date and time wrong on this device</p>}
       {(refused > 0 || conflicts > 0) && (
         <Link to="/sync-issues" className="sync-attention">
           {[

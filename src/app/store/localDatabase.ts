@@ -70,6 +70,17 @@ export interface StoredSession {
   lapsed: boolean;
 }
 
+/**
+ * The sign-in a sync began with is no longer this device's (signed out, or someone else signed in,
+ * here or in another tab): what that sync fetched is not stored, and it writes nothing more.
+ */
+export class SignInChangedError extends Error {
+  override name = 'SignInChangedError';
+  constructor() {
+    super('The sign-in changed while syncing; what was fetched for the previous one is not kept.');
+  }
+}
+
 export interface SyncState {
   cursor: string | null;
   lastSyncedAt: string | null;

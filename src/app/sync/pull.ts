@@ -12,9 +12,11 @@ import {
 import {
   CLOCKS,
   readMeta,
+  SignInChangedError,
   type LocalDatabase,
   type MetaEntry,
   type OutboxEntry,
+  type StoredSession,
   type SyncState,
 } from '../store/localDatabase.ts';
 import { clockPast, deviceId } from '../store/device.ts';
@@ -63,19 +65,27 @@ export function withPendingChanges(
  * IndexedDB for everything at once (its reads together, then its writes together, which IndexedDB
  * still runs in the order asked): each wait is a trip to the browser's database process, and a page
  * of a hundred changes was spending more time waiting than writing.
+ *
+ * `token`: the sign-in the page was fetched with. The page is stored only while that is still this
+ * device's sign-in, checked in the same transaction: a page arriving after its reader signed out
+ * (here or in another tab) would otherwise be left on a signed-out phone, for the next person to see
+ * and to pull on from its cursor.
  */
 export async function applyPullPage(
   db: LocalDatabase,
   page: PullResponse & { unreadable?: readonly UnreadableChange[] },
   syncedAt: string,
+  token?: string,
 ): Promise<void> {
   const changes = page.changes as Change[];
   const written = new Set(changes.map((change) => db.tableOf(change.entity).table));
   await db.transaction('rw', [...written, db.outbox, db.meta], async () => {
-    const [queued, [stateEntry, clockEntry, deviceEntry]] = await Promise.all([
+    const [queued, [stateEntry, clockEntry, deviceEntry, sessionEntry]] = await Promise.all([
       db.outbox.orderBy('seq').toArray(),
-      db.meta.bulkGet(['syncState', 'clock', 'device']),
+      db.meta.bulkGet(['syncState', 'clock', 'device', 'session']),
     ]);
+    if (token !== undefined && (sessionEntry?.value as StoredSession | undefined)?.token !== token)
+      throw new SignInChangedError();
     // The outbox is small next to a page; read it once rather than once per record.
     const pending = new Map<string, OutboxEntry[]>();
     for (const entry of queued) {
@@ -232,7 +242,7 @@ export async function pullAll(
       });
       if (page.total > 0) total = page.total;
       received += page.changes.length;
-      await applyPullPage(db, page, new Date().toISOString());
+      await applyPullPage(db, page, new Date().toISOString(), token);
       link.pageSize = sizeAfter(link.pageSize, 'through', PULL_PAGE_SIZES);
       onProgress({ received, total: Math.max(total, received) });
       if (!page.hasMore) return received;

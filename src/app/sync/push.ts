@@ -1,10 +1,13 @@
 // Push: send the outbox to the server in order, in batches. An entry leaves the outbox only when the
 // server has answered for it (applied or duplicate: it is stored; rejected: it is moved to the list of
 // refused changes, shown to the person, and the record is put back as the server holds it). If the
-// request fails, nothing leaves the outbox and it is sent again later.
-import { pushResponseSchema, type PushResult } from '../../domain/sync/mutation.ts';
-import { withClocks, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
-import { deviceId } from '../store/device.ts';
+// request fails, nothing leaves the outbox and it is sent again later. A refusal the device can put
+// right itself (its clock far ahead) is not an answer: the change stays queued, and once the clock is
+// right it goes again with a stamp of the right time.
+import { pushResponseSchema, type PushHoldCode, type PushResult } from '../../domain/sync/mutation.ts';
+import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
+import { clocksOf, withClocks, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
+import { deviceId, nextStamp } from '../store/device.ts';
 import { apiFetch, NetworkError } from '../api.ts';
 import { PUSH_BATCH_SIZES, sizeAfter } from '../../domain/sync/batchSize.ts';
 import { withPendingChanges } from './pull.ts';
@@ -26,7 +29,8 @@ async function settle(
   results: PushResult[],
   nextSize: number,
 ): Promise<{ rejected: number; next: OutboxEntry[] }> {
-  const byId = new Map(results.map((result) => [result.id, result]));
+  // A change held for the device to put right is not answered: it stays queued, as if not sent.
+  const byId = new Map(results.filter((result) => !result.code).map((result) => [result.id, result]));
   const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
   if (answered.every((entry) => byId.get(entry.id)?.status !== 'rejected')) {
     // The usual answer: all stored. Only the outbox changes, with the next batch read in the same
@@ -94,18 +98,63 @@ async function settleWithRefusals(
   return rejected;
 }
 
-/** Pushes everything queued; returns how many changes were sent and how many the server refused. */
+/** Stamped later than the server would take now (more than a day ahead of this device's clock). */
+const stampedAhead = (entry: OutboxEntry, now: number) => parseHlc(entry.hlc).ms > now + MAX_CLOCK_AHEAD_MS;
+
+/**
+ * Changes stamped while this device's clock was far ahead, still queued now that it is right, take
+ * stamps of now, in the order they were made; the later changes built on them, and their records'
+ * clocks, follow. Left as they were, the server would refuse them until its own time caught up.
+ */
+export async function restampFromAWrongClock(db: LocalDatabase): Promise<void> {
+  const now = Date.now();
+  await db.transaction('rw', [db.outbox, db.meta, ...db.recordTables()], async () => {
+    const renamed = new Map<string, string>();
+    for (const entry of await db.outbox.orderBy('seq').toArray()) {
+      const old = entry.hlc;
+      if (stampedAhead(entry, now)) renamed.set(old, await nextStamp(db));
+      const base = Object.fromEntries(
+        Object.entries(entry.base).map(([field, stamp]) => [field, renamed.get(stamp) ?? stamp]),
+      );
+      const hlc = renamed.get(old) ?? old;
+      if (hlc === old && Object.entries(base).every(([field, stamp]) => entry.base[field] === stamp))
+        continue;
+      await db.outbox.put({ ...entry, hlc, base });
+      if (hlc === old) continue;
+      const { table } = db.tableOf(entry.entity);
+      const record = await table.get(entry.recordId);
+      if (!record) continue;
+      const clocks = clocksOf(record);
+      for (const field of Object.keys(entry.changes)) if (clocks[field] === old) clocks[field] = hlc;
+      await table.put(withClocks(record, clocks));
+    }
+  });
+}
+
+export interface PushOutcome {
+  sent: number;
+  rejected: number;
+  /** Changes are kept queued until the device puts this right (the server's refusal code). */
+  held: PushHoldCode | null;
+}
+
+/** Pushes everything queued; says how many changes were sent and refused, and why any were held. */
 export async function pushOutbox(
   db: LocalDatabase,
   token: string,
   link: PushLink = thisTabsLink,
-): Promise<{ sent: number; rejected: number }> {
+): Promise<PushOutcome> {
   const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db, link.batchSize)]);
   let entries = first;
   let sent = 0;
   let rejected = 0;
   for (;;) {
-    if (entries.length === 0) return { sent, rejected };
+    if (entries.length === 0) return { sent, rejected, held: null };
+    const now = Date.now();
+    if (entries.some((entry) => stampedAhead(entry, now))) {
+      await restampFromAWrongClock(db);
+      entries = await nextBatch(db, link.batchSize);
+    }
     const mutations = entries.map((entry) => ({
       id: entry.id,
       entity: entry.entity,
@@ -129,6 +178,9 @@ export async function pushOutbox(
     const settled = await settle(db, entries, answer.results, link.batchSize);
     rejected += settled.rejected;
     sent += entries.length;
+    // Sending on would only be refused the same way: the queue waits for the device to be put right.
+    const held = answer.results.find((result) => result.code)?.code;
+    if (held) return { sent, rejected, held };
     entries = settled.next;
   }
 }

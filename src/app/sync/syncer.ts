@@ -1,5 +1,6 @@
 // When to sync: at start, when the network comes back, every minute while online, and when asked.
-// Never two at once, in this tab (one promise) or across tabs (a Web Lock). After a failure the next
+// Never two at once, in this tab (one promise) or across tabs and the installed app's window (a Web
+// Lock: a tab that finds another syncing waits for it, then syncs too). After a failure the next
 // automatic try waits longer each time, with jitter so many phones do not retry in step.
 import type { LocalDatabase, StoredSession, SyncState } from '../store/localDatabase.ts';
 import { readMeta, writeMeta } from '../store/localDatabase.ts';
@@ -8,11 +9,15 @@ import { pullAll, type PullProgress } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { onBackgroundSync } from './backgroundSync.ts';
 import { narrowToCurrentScope } from '../features/account/narrowScope.ts';
+import { clearLocalCopy } from '../session.ts';
 import { isStorageFull, SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 
 const PERIOD_MS = 60_000;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+const SYNC_LOCK = 'resilience-hub-sync';
+/** How long a tab waits for another tab's sync to end before it sets its own next try instead. */
+const LOCK_WAIT_MS = PERIOD_MS;
 
 export interface SyncActivity {
   running: boolean;
@@ -24,7 +29,14 @@ export interface SyncActivity {
    * not only in the sync state: with storage full, writing the state may fail too.
    */
   storageFull: boolean;
+  /** The server holds back this device's changes until its clock is set right (they stay queued). */
+  clockAhead: boolean;
 }
+
+/** Said while the server holds this device's changes back for its clock: they wait, they are not lost. */
+export const CLOCK_AHEAD =
+  "This device's clock is more than a day ahead, so its changes cannot be sent yet. Set the date and " +
+  'time; they are kept on this device and sent then.';
 
 export function backoffDelay(failures: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
@@ -32,7 +44,13 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 }
 
 export class Syncer {
-  private activity: SyncActivity = { running: false, progress: null, reachable: true, storageFull: false };
+  private activity: SyncActivity = {
+    running: false,
+    progress: null,
+    reachable: true,
+    storageFull: false,
+    clockAhead: false,
+  };
   private listeners = new Set<() => void>();
   private running: Promise<void> | null = null;
   private failures = 0;
@@ -88,12 +106,19 @@ export class Syncer {
   }
 
   private async runExclusive() {
-    if (typeof navigator !== 'undefined' && navigator.locks) {
-      await navigator.locks.request('resilience-hub-sync', { ifAvailable: true }, async (lock) => {
-        if (lock) await this.runOnce();
-      });
-    } else {
-      await this.runOnce();
+    if (typeof navigator === 'undefined' || !navigator.locks) return this.runOnce();
+    // Waits its turn rather than skipping: only the end of a sync sets the next one, so a tab that
+    // skipped (opened while another tab was syncing, or its minute falling during that tab's sync)
+    // never synced by itself again, and changes made in it waited for the other tab's next minute, or
+    // for ever once that tab was closed. Bounded, in case the other tab is stopped holding the lock.
+    try {
+      // AbortSignal.timeout came after Web Locks in Safari (16, 15.4): without it, wait unbounded.
+      const signal =
+        typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(LOCK_WAIT_MS) : undefined;
+      await navigator.locks.request(SYNC_LOCK, signal ? { signal } : {}, () => this.runOnce());
+    } catch (error) {
+      if (!(error instanceof DOMException)) throw error;
+      this.schedule(PERIOD_MS);
     }
   }
 
@@ -103,10 +128,12 @@ export class Syncer {
     this.setActivity({ running: true, progress: null });
     try {
       // Push first: the outbox is what could be lost; then pull, which also brings back our own changes.
-      await pushOutbox(this.db, session.token);
+      const { held } = await pushOutbox(this.db, session.token);
       await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
       this.failures = 0;
-      this.setActivity({ reachable: true, storageFull: false });
+      this.setActivity({ reachable: true, storageFull: false, clockAhead: held === 'clock_ahead' });
+      // The pull cleared the last error; a queue held back needs saying until it goes.
+      if (held) await this.writeState(session, { lastError: CLOCK_AHEAD });
       this.schedule(PERIOD_MS);
     } catch (error) {
       this.failures += 1;
@@ -123,12 +150,8 @@ export class Syncer {
   }
 
   private async recordFailure(session: StoredSession, error: unknown) {
-    const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
-      cursor: null,
-      lastSyncedAt: null,
-      lastError: null,
-    };
     let message = 'Sync failed. It will be tried again shortly.';
+    let lapsed = false;
     if (isStorageFull(error)) {
       message = SYNC_STORAGE_FULL;
     } else if (error instanceof NetworkError) {
@@ -139,16 +162,38 @@ export class Syncer {
       message = error.message;
       if (error.status === 401) {
         // Keep everything on the device; ask the person to sign in again when they can.
-        await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
+        lapsed = true;
         message =
           error.code === 'unauthorized'
             ? 'Your sign-in has expired. Sign in again to sync; your work is kept on this device.'
             : error.message; // signed out elsewhere or disabled: the server says which
       }
     }
-    await writeMeta(this.db, 'syncState', { ...state, lastError: message } satisfies SyncState);
-    // After the state above is written: narrowing resets the cursor for a fresh full pull.
-    if (error instanceof ApiRequestError && error.code === 'scope_changed')
-      await narrowToCurrentScope(this.db, session).catch(() => undefined);
+    const written = await this.writeState(session, { lastError: message }, lapsed);
+    if (!written || !(error instanceof ApiRequestError)) return;
+    // After the state above is written: both reset the cursor for a fresh full pull, keeping the queue.
+    if (error.code === 'scope_changed') await narrowToCurrentScope(this.db, session).catch(() => undefined);
+    // The server's database went back (restored from a backup, or reset): this copy may hold what it
+    // lost, and its cursor is past the server's log, so nothing made there since would ever come.
+    if (error.code === 'sync_restart') await clearLocalCopy(this.db).catch(() => undefined);
+  }
+
+  /**
+   * Notes how a sync went (and that the sign-in lapsed), unless the sign-in it ran for is no longer the
+   * device's: signed out meanwhile, or someone else signed in, here or in another tab. Writing it then
+   * would bring that sign-in back as "expired" on a signed-out phone. Returns whether it was written.
+   */
+  private writeState(session: StoredSession, change: Partial<SyncState>, lapsed = false): Promise<boolean> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      if ((await readMeta<StoredSession>(this.db, 'session'))?.token !== session.token) return false;
+      const state = (await readMeta<SyncState>(this.db, 'syncState')) ?? {
+        cursor: null,
+        lastSyncedAt: null,
+        lastError: null,
+      };
+      if (lapsed) await writeMeta(this.db, 'session', { ...session, lapsed: true } satisfies StoredSession);
+      await writeMeta(this.db, 'syncState', { ...state, ...change } satisfies SyncState);
+      return true;
+    });
   }
 }

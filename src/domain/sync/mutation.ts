@@ -45,10 +45,19 @@ export const pushRequestSchema = z.strictObject({
     .max(PUSH_BATCH_MAX, `at most ${PUSH_BATCH_MAX} mutations in one push`),
 });
 
+/**
+ * Refusals a device can put right itself, then send the same change again: it keeps such a change
+ * queued rather than dropping it. `clock_ahead`: its clock is more than a day ahead of the server's.
+ */
+export const PUSH_HOLD_CODES = ['clock_ahead'] as const;
+export type PushHoldCode = (typeof PUSH_HOLD_CODES)[number];
+
 export const pushResultSchema = z.object({
   id: z.string(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
   reason: z.string().optional(),
+  /** Set on a refusal the device can put right itself (PUSH_HOLD_CODES): keep the change queued. */
+  code: z.enum(PUSH_HOLD_CODES).optional(),
   fields: z.record(z.string(), z.string()).optional(),
   /** For a rejected change: the record as the server holds it (null when it has none), to put back. */
   current: z.unknown().optional(),

@@ -29,6 +29,8 @@ export async function applyMutation(
   if (parseHlc(mutation.hlc).ms > Date.now() + MAX_CLOCK_AHEAD_MS) {
     throw new Rejection(
       "This device's clock is more than a day ahead. Set the date and time, then sync again.",
+      undefined,
+      'clock_ahead',
     );
   }
   const stored = records.get(entity, recordId);

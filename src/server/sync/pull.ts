@@ -19,6 +19,7 @@ import {
   type PageRow,
 } from './pullPageSql.ts';
 import { fillInChanges, NO_HELD_TEXTS, type ChangeTexts } from './changeTexts.ts';
+import { HttpError } from '../http/errors.ts';
 
 export const START_CURSOR = '0.0';
 
@@ -121,6 +122,14 @@ export async function readPullPage(
       ...(until === undefined ? [] : until.split('.')),
     ],
   );
+  if (page?.ahead) {
+    throw new HttpError(
+      409,
+      'sync_restart',
+      "This device's copy is ahead of the server's (its database was restored from a backup or reset). " +
+        'It will download everything again; changes waiting to send are kept.',
+    );
+  }
   const read = page?.read ?? 0;
   const hasMore = read > limit;
   const cursor = (until !== undefined && !hasMore ? until : page?.last) ?? since ?? START_CURSOR;

@@ -21,7 +21,19 @@ export interface PageRow extends Record<string, unknown> {
   read: number;
   /** Committed changes wait behind an open transaction (see pullHorizon.ts). */
   held_back: boolean;
+  /** The cursor names a change this database never made (CURSOR_AHEAD_SQL). */
+  ahead: boolean;
 }
+
+/**
+ * Whether the cursor ($1 xid, $2 seq) is past anything this database has written: a transaction it has
+ * not yet started, or a log number it has not yet given. Every cursor a pull hands out names a row
+ * written by a committed transaction, so this is a device whose copy came from a database that had gone
+ * further: this one restored from an older backup, or reset. Read on, it would miss every change made
+ * here until the numbers caught up with its cursor, and keep records this database no longer has.
+ */
+const CURSOR_AHEAD_SQL = `($1::xid8 >= pg_snapshot_xmax(pg_current_snapshot())
+         OR $2::bigint > (SELECT last_value FROM change_seq))`;
 
 const UUID_PATTERN = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
 
@@ -126,7 +138,8 @@ export function pageSql(staff: boolean, holding: boolean, bounded = false): stri
      SELECT (SELECT string_agg(change, ',' ORDER BY xid, seq) FROM changes) AS changes,
        (SELECT xid::text || '.' || seq::text FROM page ORDER BY xid DESC, seq DESC LIMIT 1) AS last,
        (SELECT count(*)::int FROM log) AS read,
-       ${PULLS_HELD_BACK_SQL} AS held_back`;
+       ${PULLS_HELD_BACK_SQL} AS held_back,
+       ${CURSOR_AHEAD_SQL} AS ahead`;
 }
 
 /** The log rows a reader may see, with (not for staff) the readable scopes as $1. */

@@ -99,6 +99,7 @@ function refusal(context: PushContext, mutation: Mutation, error: unknown): Push
     status: 'rejected',
     reason: error instanceof Rejection ? error.message : 'The server could not store this change.',
     ...(error instanceof Rejection && error.fields ? { fields: error.fields } : {}),
+    ...(error instanceof Rejection && error.code ? { code: error.code } : {}),
     current: visible ? stored.record : null,
     // so the device's next edit builds on the server's stamps, not on the refused change's
     currentClocks: visible ? stampsOf(stored.clocks) : {},

@@ -17,12 +17,15 @@ import {
 import type { Scope } from '../../domain/entities/scope.ts';
 import { referencesIn, type Reference } from '../../domain/entities/references.ts';
 import type { RecordWriter, StoredRow } from './recordStore.ts';
+import type { PushHoldCode } from '../../domain/sync/mutation.ts';
 
 /** A change refused for a reason the person can act on; push answers it as "rejected". */
 export class Rejection extends Error {
   constructor(
     message: string,
     readonly fields?: Record<string, string>,
+    /** A refusal the device can put right itself, then send the change again (mutation.ts). */
+    readonly code?: PushHoldCode,
   ) {
     super(message);
     this.name = 'Rejection';

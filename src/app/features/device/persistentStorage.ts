@@ -1,6 +1,7 @@
 // Storage the browser will not clear on its own. Without it a browser short of space (or Safari after
-// seven days without a visit) may delete this device's copy, outbox and all. Asked for once signed in:
-// Chromium decides by itself (installed or much used: yes), Firefox asks the person.
+// seven days without a visit) may delete this device's copy, outbox and all. Asked for whenever the app
+// is open signed in and it is not yet granted: Chromium decides by itself (installed or much used: yes),
+// Firefox asks the person.
 export interface StorageFacts {
   /** undefined where the browser cannot say (no StorageManager). */
   persisted: boolean | undefined;
