@@ -67,6 +67,17 @@ describe('bad rows', () => {
     ]);
   });
 
+  it('names the missing half of a base given by its latitude or longitude alone', () => {
+    const preview = previewPartners(
+      csv('name,capabilities,wards,phone,lat,lon', 'Half There,Food,W1,01632 960010,51.27,'),
+      [],
+      rowContext(),
+    );
+    expect(preview.bad).toEqual([
+      { line: 2, name: 'Half There', reasons: ['lon: give the longitude too, or neither'] },
+    ]);
+  });
+
   it('refuses a row with more cells than the header (a comma outside quotes)', () => {
     const preview = previewPartners(
       csv('name,capabilities,wards,phone', 'Food, Friends,Food,W1,01632 960010'),

@@ -4,7 +4,12 @@
 // person's next request: their devices are told to narrow their copy (see sessionGuard.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../storage/database.ts';
-import { newUserSchema, userChangeSchema, type ManagedUser } from '../../domain/accounts/people.ts';
+import {
+  newUserSchema,
+  parishProblem,
+  userChangeSchema,
+  type ManagedUser,
+} from '../../domain/accounts/people.ts';
 import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
 import { readJson, readQuery } from '../http/body.ts';
@@ -82,17 +87,16 @@ export function userAdminRoutes(db: Database) {
       const before = await userOr404(db, c.req.param('id'));
       const change = await readJson(c, userChangeSchema);
       const role = change.role ?? before.role;
+      // A coordinator keeps their parish unless it is changed; another role has none, and a parish
+      // sent for one is refused rather than dropped.
       const parishCode =
-        role === 'parish_coordinator'
-          ? change.parishCode !== undefined
-            ? change.parishCode
-            : before.parishCode
-          : null;
-      if (role === 'parish_coordinator' && parishCode === null) {
-        throw badRequest('invalid', 'Please check: parishCode.', {
-          parishCode: 'choose the parish a coordinator acts for',
-        });
-      }
+        change.parishCode !== undefined
+          ? change.parishCode
+          : role === 'parish_coordinator'
+            ? before.parishCode
+            : null;
+      const problem = parishProblem(role, parishCode);
+      if (problem) throw badRequest('invalid', 'Please check: parishCode.', { parishCode: problem });
       await checkParish(db, parishCode);
       const admin = c.get('user');
       if (before.role === 'admin' && role !== 'admin' && (await otherActiveAdmins(db, before.id)) === 0) {
