@@ -103,7 +103,9 @@ export function parseJsonBody(text: string): unknown {
 }
 
 /**
- * A request's query parameters, checked against the route's schema. A parameter given twice
+ * A request's query parameters, checked against the route's schema: one it does not name is refused
+ * when the schema is strict, as every one of our own API's is (the Open Referral feed's is not: its
+ * readers send the standard's other filters). A parameter given twice
  * (?limit=1&limit=600) is refused naming it: which one counts is not for us to guess, and each
  * answered with the first while a cache or proxy in between may read the last.
  */
