@@ -89,14 +89,7 @@ export async function insertUser(db: Queryable, input: NewUserInput, password: s
   await db.query(
     `INSERT INTO users (id, username, display_name, password_hash, role, parish_code, must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6, true)`,
-    [
-      id,
-      input.username,
-      input.displayName,
-      await hashPassword(password),
-      input.role,
-      input.role === 'parish_coordinator' ? input.parishCode : null,
-    ],
+    [id, input.username, input.displayName, await hashPassword(password), input.role, input.parishCode],
   );
   return id;
 }
@@ -155,9 +148,10 @@ export async function listSessions(
 
 /** Admins who can still sign in, besides the one named. */
 export async function otherActiveAdmins(db: Queryable, userId: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1::uuid`,
-    [userId],
+  // Every active admin's row is locked, in one order (so two such checks never deadlock): a second
+  // check waits for the first change to commit, then no longer counts the admin it demoted.
+  const rows = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
   );
-  return row?.n ?? 0;
+  return rows.filter((row) => row.id !== userId).length;
 }

@@ -14,7 +14,7 @@ import { canManagePeople } from '../../domain/entities/access.ts';
 import { idSchema } from '../../domain/entities/common.ts';
 import { readJson, readQuery } from '../http/body.ts';
 import { peoplePageQuery, sessionsPageQuery } from '../../domain/api/paging.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../http/errors.ts';
+import { badRequest, forbidden, HttpError, isUniqueViolation, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { SessionEnv } from './sessionGuard.ts';
 import {
@@ -47,6 +47,16 @@ async function checkParish(db: Queryable, parishCode: string | null): Promise<vo
   }
 }
 
+/**
+ * Refuses to leave no active administrator when `userId` stops being one (demoted or disabled).
+ * Checked in the transaction that makes the change, with every active admin's row locked: two admins
+ * demoting or disabling each other at once each saw the other still there, and both went through.
+ */
+async function keepAnAdmin(tx: Queryable, userId: string): Promise<void> {
+  if ((await otherActiveAdmins(tx, userId)) > 0) return;
+  throw new HttpError(409, 'last_admin', 'This is the last administrator: make someone else one first.');
+}
+
 async function userOr404(db: Queryable, id: string): Promise<ManagedUser> {
   const user = idSchema.safeParse(id).success ? await findManagedUser(db, id) : undefined;
   if (!user) throw notFound('There is no such user.');
@@ -59,28 +69,33 @@ export function userAdminRoutes(db: Database) {
     .get('/', async (c) => c.json(await listUsers(db, readQuery(c, peoplePageQuery))))
     .post('/', async (c) => {
       const input = await readJson(c, newUserSchema);
-      if (await usernameTaken(db, input.username)) {
-        throw new HttpError(409, 'username_taken', `The username ${input.username} is already taken.`, {
+      const taken = () =>
+        new HttpError(409, 'username_taken', `The username ${input.username} is already taken.`, {
           username: 'already taken: choose another',
         });
-      }
+      if (await usernameTaken(db, input.username)) throw taken();
       await checkParish(db, input.parishCode);
       const password = oneTimePassword();
       const admin = c.get('user');
-      const id = await db.transaction(async (tx) => {
-        const created = await insertUser(tx, input, password);
-        await recordAudit(tx, [
-          {
-            action: 'user_created',
-            userId: admin.id,
-            username: admin.username,
-            entity: 'user',
-            recordId: created,
-            newValue: { username: input.username, role: input.role, parishCode: input.parishCode },
-          },
-        ]);
-        return created;
-      });
+      const id = await db
+        .transaction(async (tx) => {
+          const created = await insertUser(tx, input, password);
+          await recordAudit(tx, [
+            {
+              action: 'user_created',
+              userId: admin.id,
+              username: admin.username,
+              entity: 'user',
+              recordId: created,
+              newValue: { username: input.username, role: input.role, parishCode: input.parishCode },
+            },
+          ]);
+          return created;
+        })
+        // Two admins (or two taps) making one username at once: the second is told it is taken.
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? taken() : error;
+        });
       return c.json({ user: await userOr404(db, id), oneTimePassword: password }, 201);
     })
     .patch('/:id', async (c) => {
@@ -99,15 +114,9 @@ export function userAdminRoutes(db: Database) {
       if (problem) throw badRequest('invalid', 'Please check: parishCode.', { parishCode: problem });
       await checkParish(db, parishCode);
       const admin = c.get('user');
-      if (before.role === 'admin' && role !== 'admin' && (await otherActiveAdmins(db, before.id)) === 0) {
-        throw new HttpError(
-          409,
-          'last_admin',
-          'This is the last administrator: make someone else one first.',
-        );
-      }
       const displayName = change.displayName ?? before.displayName;
       await db.transaction(async (tx) => {
+        if (before.role === 'admin' && role !== 'admin') await keepAnAdmin(tx, before.id);
         await tx.query(
           'UPDATE users SET display_name = $2, role = $3, parish_code = $4 WHERE id = $1::uuid',
           [before.id, displayName, role, parishCode],
@@ -164,6 +173,7 @@ export function userAdminRoutes(db: Database) {
       if (user.id === admin.id)
         throw new HttpError(409, 'own_account', 'You cannot disable your own account.');
       await db.transaction(async (tx) => {
+        if (user.role === 'admin') await keepAnAdmin(tx, user.id);
         await tx.query('UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = $1::uuid', [
           user.id,
         ]);

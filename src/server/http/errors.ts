@@ -40,6 +40,11 @@ function isBadInputFromStorage(error: Error): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/** A row with the same unique key as one stored meanwhile (two requests making one username at once). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof HttpError) {
     return c.json(errorBody(error.code, error.message, error.fields), error.status, error.headers);
@@ -53,6 +58,16 @@ export function handleError(error: Error, c: Context): Response {
     return c.json(
       errorBody('busy', 'The server was busy with the same records. Your changes are kept; try again.'),
       503,
+    );
+  }
+  // Checked before writing, so only a request racing another for the same key gets this far.
+  if (isUniqueViolation(error)) {
+    return c.json(
+      errorBody(
+        'conflict',
+        'The same thing was just made by another request. Reload and check before trying again.',
+      ),
+      409,
     );
   }
   if (isBadInputFromStorage(error)) {
