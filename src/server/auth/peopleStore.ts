@@ -107,18 +107,22 @@ export async function setPassword(
   ]);
 }
 
-/** Signs devices out; returns how many. `reason` 'admin' or 'self' is told to the device. */
+/**
+ * Signs devices out: all of a person's, `only` one, or all `except` one (the device in hand); returns
+ * how many. `reason` 'admin' or 'self' is told to the device.
+ */
 export async function revokeSessions(
   db: Queryable,
   userId: string,
   reason: 'admin' | 'self',
-  sessionId?: string,
+  which: { only: string } | { except: string } | null = null,
 ): Promise<number> {
+  const chosen = which === null ? '' : 'only' in which ? 'AND s.id = $3::uuid' : 'AND s.id <> $3::uuid';
   const rows = await db.query(
     `UPDATE sessions s SET revoked_at = now(), revoked_reason = $2
-     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ${sessionId ? 'AND s.id = $3::uuid' : ''}
+     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ${chosen}
      RETURNING s.id`,
-    sessionId ? [userId, reason, sessionId] : [userId, reason],
+    which === null ? [userId, reason] : [userId, reason, 'only' in which ? which.only : which.except],
   );
   return rows.length;
 }

@@ -1,6 +1,6 @@
 // The people API for admins (/api/admin/users): list, create with a one-time password, change name,
-// role or parish, reset a password, disable and re-enable, list a person's devices and sign them all
-// out (a lost phone). Every change is in the audit trail. A role or parish change takes effect on the
+// role or parish, reset a password (signing their devices out), disable and re-enable, list a
+// person's devices and sign them all out (a lost phone). Every change is in the audit trail. A role or parish change takes effect on the
 // person's next request: their devices are told to narrow their copy (see sessionGuard.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database, Queryable } from '../storage/database.ts';
@@ -154,6 +154,11 @@ export function userAdminRoutes(db: Database) {
       const admin = c.get('user');
       await db.transaction(async (tx) => {
         await setPassword(tx, user.id, password, true);
+        // A reset is what an admin does for a password someone else may know: a device signed in with
+        // it would otherwise carry on once the person chose their new one.
+        // (An admin resetting their own keeps the device in hand.)
+        const kept = user.id === admin.id ? { except: c.get('sessionId') } : null;
+        const revoked = await revokeSessions(tx, user.id, 'admin', kept);
         await recordAudit(tx, [
           {
             action: 'password_reset',
@@ -161,7 +166,8 @@ export function userAdminRoutes(db: Database) {
             username: admin.username,
             entity: 'user',
             recordId: user.id,
-            detail: user.username,
+            detail:
+              revoked > 0 ? `${user.username}; ${counted(revoked, 'device')} signed out` : user.username,
           },
         ]);
       });
@@ -217,7 +223,9 @@ export function userAdminRoutes(db: Database) {
       const user = await userOr404(db, c.req.param('id'));
       const admin = c.get('user');
       const count = await db.transaction(async (tx) => {
-        const revoked = await revokeSessions(tx, user.id, 'admin');
+        // (An admin resetting their own keeps the device in hand.)
+        const kept = user.id === admin.id ? { except: c.get('sessionId') } : null;
+        const revoked = await revokeSessions(tx, user.id, 'admin', kept);
         await recordAudit(tx, [
           {
             action: 'device_signed_out',
