@@ -2,6 +2,7 @@
 // ISO or the UK way, numbers, ;-separated lists, wards and parishes by code or name; and a whole row
 // of them as a partner, contact or parish. Shared by the CSV import and the edit forms, so a value
 // accepted in one is accepted in the other, with the same words.
+import { matchWords } from '../words/matchWords.ts';
 import type { z } from 'zod';
 import { plainMessage } from '../api/apiError.ts';
 
@@ -73,11 +74,7 @@ export const listOf = (text: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-const simplify = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+const simplify = matchWords;
 
 /** Finds each item by id/code or by name, ignoring case and punctuation; names what is unknown. */
 export function lookUp(

@@ -3,6 +3,7 @@
 // can override a term (map it to another need, or to none) on the server; the overrides are applied
 // first. When no term of a service maps, the same words are tried on its name and description, and the
 // import says the needs were guessed.
+import { matchWords } from '../words/matchWords.ts';
 import { z } from 'zod';
 import { CAPABILITIES, capabilitySchema, type CapabilityId } from '../entities/capabilities.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../entities/partner.ts';
@@ -25,12 +26,7 @@ export type TermMapping = z.infer<typeof termMappingSchema>;
  * 0-9 were kept before, so "食物" and "住所" (and "!!!") were all "" — one term: saving both kept the
  * last without a word, and a mapping of one applied to every term without Latin letters.
  */
-export const termKey = (term: string) =>
-  term
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+export const termKey = matchWords;
 
 /**
  * What an admin saves: the mappings and nothing else (an answer may carry more, a request may not),
