@@ -161,6 +161,37 @@ describe.each(databaseKinds)('ORUK admin API on %s', (kind) => {
     expect(held.mappings).toHaveLength(2);
   });
 
+  it('keeps terms of other scripts apart, and refuses one term given two meanings, naming it', async () => {
+    const mappings = [
+      { term: '食物', capability: 'food' },
+      { term: '住所', capability: 'shelter' },
+      { term: 'Bwyd', capability: 'food' },
+    ];
+    expect((await call('admin', 'PUT', '/api/openreferral/term-mappings', { mappings })).status).toBe(200);
+    const saved = (await (await call('admin', 'GET', '/api/openreferral/term-mappings')).json()) as {
+      mappings: unknown[];
+    };
+    expect(saved.mappings).toEqual(expect.arrayContaining(mappings));
+    expect(saved.mappings).toHaveLength(3);
+
+    const twoMeanings = await call('admin', 'PUT', '/api/openreferral/term-mappings', {
+      mappings: [
+        { term: 'Foodbank', capability: 'food' },
+        { term: '!!!', capability: 'food' },
+        { term: 'FOODBANK', capability: 'bottled_water' },
+      ],
+    });
+    expect(twoMeanings.status).toBe(400);
+    expect(apiErrorSchema.parse(await twoMeanings.json()).error.fields).toEqual({
+      'mappings.1.term': 'has no letters or digits to match a term by',
+      'mappings.2.term': 'is the term of mappings.0 ("Foodbank") with another meaning: give it one',
+    });
+    const after = (await (await call('admin', 'GET', '/api/openreferral/term-mappings')).json()) as {
+      mappings: unknown[];
+    };
+    expect(after.mappings).toHaveLength(3);
+  });
+
   it('is for admins only', async () => {
     for (const role of ['duty_officer', 'parish_coordinator']) {
       expect((await call(role, 'GET', '/api/openreferral/term-mappings')).status).toBe(403);

@@ -1,10 +1,12 @@
 // A query parameter given twice is refused, naming it, on every route that reads a query (the API's
 // table of routes and the public Open Referral feed). Before, the route silently took the first:
 // GET /api/public/partners?limit=1&limit=600 answered one partner, and a pull with two cursors read
-// from the first, while a cache or proxy in between may read the last. On PGlite and PostgreSQL.
+// from the first, while a cache or proxy in between may read the last. A parameter an API route does
+// not take is refused, naming it: GET /api/admin/audit?user=bob (for person=bob) answered the whole
+// trail as if filtered. On PGlite and PostgreSQL.
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/domain/api/apiRoutes.ts';
-import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
+import { apiErrorSchema, UNKNOWN_FIELD } from '../../src/domain/api/apiError.ts';
 import { databaseKinds } from '../support/testDatabase.ts';
 import { signedInDemo } from '../support/signedInDemo.ts';
 
@@ -49,4 +51,20 @@ describe.each(databaseKinds)('query parameters on %s', (kind) => {
       [name]: 'is given more than once: give it once',
     });
   });
+
+  it.each(API_ROUTES.filter((route) => route.query !== undefined))(
+    '$method $path refuses a parameter it does not take, naming it',
+    async ({ path }) => {
+      const [me] = await demo.test.db.query<{ id: string }>(
+        "SELECT id::text AS id FROM users WHERE username = 'admin'",
+      );
+      const response = await demo.app.request(`${path.replace('{id}', me!.id)}?user=duty&limit=5`, {
+        headers: demo.auth('admin'),
+      });
+      expect(response.status).toBe(400);
+      const error = apiErrorSchema.parse(await response.json()).error;
+      expect(error.fields).toEqual({ user: UNKNOWN_FIELD });
+      expect(error.message).toContain('user');
+    },
+  );
 });

@@ -5,7 +5,7 @@
 // NUL and lone/reversed surrogates, nesting 100 to 100 000 deep, SQL and HTML injection strings,
 // invalid UTF-8, hostile query strings and path parameters, as each role and signed out. Invariants:
 // never a 5xx; every refusal is { error: { code, message, fields? } } and an `invalid` one names at
-// least one field (as a client reads it back); a refused request stores nothing (every table's row
+// least one field (as a client reads it back), each in plain words rather than zod's; a refused request stores nothing (every table's row
 // count is unchanged, except sessions, which the test itself creates, the sign-in throttle's counts
 // and a failed sign-in's audit row, which are their job). The number of cases is printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ import { findUserByUsername, toUser } from '../../src/server/auth/users.ts';
 import type { User } from '../../src/domain/accounts/user.ts';
 import { apiErrorSchema } from '../../src/domain/api/apiError.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+
+/** zod's own messages ("Too big: expected string to have <=100 characters"), not plain words. */
+const ZOD_WORDS = /^(Too (big|small)|Invalid (input|option|string|email|UUID|ISO))|expected .* received/;
 
 /** Cases per route per database; FUZZ_RUNS raises it for a longer hunt. */
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
@@ -352,6 +355,8 @@ describe.each(databaseKinds)('every API route fuzzed on %s', (kind) => {
                 expect(refusal.data.error.message.length, what).toBeGreaterThan(10);
                 if (refusal.data.error.code === 'invalid')
                   expect(Object.keys(refusal.data.error.fields ?? {}).length, what).toBeGreaterThan(0);
+                for (const message of Object.values(refusal.data.error.fields ?? {}))
+                  expect(message, `${what}: in zod's words`).not.toMatch(ZOD_WORDS);
               }
               const after = await countRows();
               // A failed sign-in is kept in the audit trail (its job): one row there, nothing else.

@@ -140,6 +140,26 @@ describe('parseBoundaryFile', () => {
     );
   });
 
+  it('names a position far outside the range as the file wrote it, not as Infinity', () => {
+    const errors = errorsOf(
+      'w.geojson',
+      collection([
+        {
+          properties: { code: 'W1', name: 'One' },
+          geometry: polygon([
+            [0, 51],
+            [1e308, 51],
+            [1e308, 52],
+            [0, 51],
+          ]),
+        },
+      ]),
+    );
+    expect(errors).toEqual([
+      'w.geojson, feature 1 (code W1 "One"): ring 1 has a position outside longitude -180 to 180, latitude -90 to 90 (1e+308, 51)',
+    ]);
+  });
+
   it('says so when the coordinates look like British National Grid metres', () => {
     const errors = errorsOf(
       'bng.geojson',

@@ -67,6 +67,17 @@ describe('bad rows', () => {
     ]);
   });
 
+  it('names the missing half of a base given by its latitude or longitude alone', () => {
+    const preview = previewPartners(
+      csv('name,capabilities,wards,phone,lat,lon', 'Half There,Food,W1,01632 960010,51.27,'),
+      [],
+      rowContext(),
+    );
+    expect(preview.bad).toEqual([
+      { line: 2, name: 'Half There', reasons: ['lon: give the longitude too, or neither'] },
+    ]);
+  });
+
   it('refuses a row with more cells than the header (a comma outside quotes)', () => {
     const preview = previewPartners(
       csv('name,capabilities,wards,phone', 'Food, Friends,Food,W1,01632 960010'),
@@ -86,6 +97,23 @@ describe('bad rows', () => {
 });
 
 describe('duplicates (same name and postcode)', () => {
+  it('tells apart names that differ only in letters outside a-z, and matches one written two ways', () => {
+    const preview = previewPartners(
+      csv(
+        'name,capabilities,wards,postcode,phone',
+        '食物银行,Food,W1,TN12 9AB,01632 960010',
+        '住所支援,Food,W1,TN12 9AB,01632 960011',
+        'Zoë’s Kitchen,Food,W1,TN12 9AB,01632 960012',
+        'Zoé’s Kitchen,Food,W1,TN12 9AB,01632 960013',
+        'Zoe\u0301’s Kitchen,Food,W1,TN12 9AB,01632 960014',
+      ),
+      [],
+      rowContext(),
+    );
+    expect(preview.creates.map((row) => row.line)).toEqual([2, 3, 4, 5]);
+    expect(preview.duplicates).toEqual([{ line: 6, name: 'Zoe\u0301’s Kitchen', firstLine: 5 }]);
+  });
+
   it('shows a repeat within the file once, pointing at the first line, and never imports it twice', () => {
     const preview = previewPartners(
       csv(

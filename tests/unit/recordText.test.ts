@@ -1,5 +1,6 @@
 // The text people read in a record (names, addresses, notes, the marking) holds only what shows:
-// a name made of zero-width or format characters alone is refused as blank, naming the field; bidi
+// a name made of zero-width or format characters alone is refused as blank, naming the field, and
+// any text made of combining accents, fillers or other code points that draw nothing is refused; bidi
 // overrides (which make "evil‮gpj.exe" read as something else) and control characters are taken
 // out; a one-line field's line breaks and tabs become spaces; a note keeps its line breaks. Emoji
 // joined with a zero-width joiner stay whole.
@@ -14,6 +15,7 @@ import { councilSettingSchema } from '../../src/domain/entities/councilSetting.t
 import { reviewRoundSchema } from '../../src/domain/review/reviewRound.ts';
 import { parishSchema, wardSchema } from '../../src/domain/geo/area.ts';
 import { displayNameSchema } from '../../src/domain/accounts/people.ts';
+import { SHOWS_NOTHING } from '../../src/domain/entities/text.ts';
 import { termMappingSchema } from '../../src/domain/openReferral/termMapping.ts';
 import { aContact, aPartner } from '../support/directoryFixtures.ts';
 import { aRequest, anIncident } from '../support/records.ts';
@@ -133,4 +135,22 @@ describe.each(FIELDS.map((entry) => [entry.name, entry] as const))('%s', (_name,
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]?.path.map(String)).toEqual(entry.path);
     });
+
+  it.each([
+    ['combining accents alone', '\u0301\u0308\u0301'],
+    ['a Hangul filler', '\u3164'],
+    ['halfwidth and leading Hangul fillers', '\uFFA0\u115F\u1160'],
+    ['the blank braille pattern', '\u2800\u2800'],
+    ['a grapheme joiner and variation selectors', '\u034F\uFE0F\u{E0100}'],
+    ['accents on a zero-width space', '\u200B\u0301 \u0301'],
+  ])('refuses %s, naming the field', (_case, text) => {
+    const result = entry.schema.safeParse(withText(entry.sample, entry.path, text));
+    expect(result.error?.issues.map((issue) => [issue.path.map(String), issue.message])).toEqual([
+      [entry.path, SHOWS_NOTHING],
+    ]);
+  });
+
+  it('keeps text where something shows beside the marks', () => {
+    expect(stored(entry, 'e\u0301\uFE0F \u3164 Jo')).toBe('e\u0301\uFE0F \u3164 Jo');
+  });
 });

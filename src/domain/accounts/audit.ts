@@ -59,8 +59,12 @@ export type AuditRow = z.infer<typeof auditRowSchema>;
 
 const day = z.iso.date('must be a date as YYYY-MM-DD');
 
+/**
+ * The audit trail's filters. Strict: a misspelt filter (?user=bob) answered the whole trail, unfiltered,
+ * as if it were what was asked for.
+ */
 export const auditQuerySchema = z
-  .object({
+  .strictObject({
     /** A username (exact, any case). */
     person: z.string().trim().max(100).optional(),
     /** A record id. */

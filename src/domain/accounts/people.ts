@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { lineText } from '../entities/text.ts';
 import { areaCodeSchema } from '../geo/area.ts';
 import { idSchema } from '../entities/common.ts';
-import { roleSchema, userSchema } from './user.ts';
+import { roleSchema, userSchema, type Role } from './user.ts';
 
 export const usernameSchema = z
   .string()
@@ -23,9 +23,19 @@ export const newPasswordSchema = z
   .min(10, 'use at least 10 characters')
   .max(200, 'use at most 200 characters');
 
-const parishForRole = <T extends { role?: string | undefined; parishCode?: string | null | undefined }>(
-  value: T,
-) => value.role !== 'parish_coordinator' || (value.parishCode ?? null) !== null;
+/** What a parish beside a role other than coordinator is told: it would be dropped, unseen. */
+export const PARISH_ONLY_FOR_COORDINATORS =
+  'only a parish coordinator has a parish: leave it out for this role';
+
+/**
+ * What is wrong with a parish for a role, or null: a coordinator acts for one parish, and no other
+ * role has one (the server used to drop it without a word, and the admin believed it was kept).
+ */
+export function parishProblem(role: Role, parishCode: string | null): string | null {
+  if (role === 'parish_coordinator')
+    return parishCode === null ? 'choose the parish a coordinator acts for' : null;
+  return parishCode === null ? null : PARISH_ONLY_FOR_COORDINATORS;
+}
 
 export const newUserSchema = z
   .strictObject({
@@ -34,9 +44,13 @@ export const newUserSchema = z
     role: roleSchema,
     parishCode: areaCodeSchema.nullable().default(null),
   })
-  .refine(parishForRole, { message: 'choose the parish a coordinator acts for', path: ['parishCode'] });
+  .superRefine((user, context) => {
+    const problem = parishProblem(user.role, user.parishCode);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['parishCode'] });
+  });
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
+/** A change of a person; a parish without a role is checked against their stored role by the server. */
 export const userChangeSchema = z
   .strictObject({
     displayName: displayNameSchema.optional(),
@@ -46,7 +60,11 @@ export const userChangeSchema = z
   .refine((change) => Object.keys(change).length > 0, {
     message: 'change at least one of displayName, role, parishCode',
     path: ['role'],
-  });
+  })
+  .refine(
+    (change) => change.role === undefined || change.role === 'parish_coordinator' || !change.parishCode,
+    { message: PARISH_ONLY_FOR_COORDINATORS, path: ['parishCode'] },
+  );
 export type UserChange = z.infer<typeof userChangeSchema>;
 
 /** A user as an admin sees them in the list of people. */

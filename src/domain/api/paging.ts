@@ -1,7 +1,7 @@
 // Paging for list routes that could otherwise answer without bound (people, the public directory):
 // `limit` (a default, and a maximum a client cannot pass) and `offset`, the place to start; each page
 // says where the next starts (`nextOffset`, null on the last page). A bad limit or offset is a 400
-// naming the field, never a 500 or a silent clamp.
+// naming the field, never a 500 or a silent clamp; so is a parameter the list does not take.
 import { z } from 'zod';
 
 /**
@@ -23,7 +23,7 @@ export function wholeNumberParam(
 
 /** The query of a paged list: `limit` from 1 to `max` (default `byDefault`), `offset` from 0. */
 export function pageQuerySchema(byDefault: number, max: number) {
-  return z.object({
+  return z.strictObject({
     limit: wholeNumberParam(1, max).default(byDefault),
     offset: wholeNumberParam(0, 1_000_000_000, { min: '0 or more', max: 'at most 1000000000' }).default(0),
   });

@@ -2,7 +2,9 @@
 // ISO or the UK way, numbers, ;-separated lists, wards and parishes by code or name; and a whole row
 // of them as a partner, contact or parish. Shared by the CSV import and the edit forms, so a value
 // accepted in one is accepted in the other, with the same words.
+import { matchWords } from '../words/matchWords.ts';
 import type { z } from 'zod';
+import { plainMessage } from '../api/apiError.ts';
 
 /** One cell's problem, in words that follow the column's name: "phone must be a phone number…". */
 export class CellError extends Error {
@@ -72,11 +74,7 @@ export const listOf = (text: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-const simplify = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+const simplify = matchWords;
 
 /** Finds each item by id/code or by name, ignoring case and punctuation; names what is unknown. */
 export function lookUp(
@@ -121,22 +119,6 @@ export interface AreaLookup {
 export const areaChoices = (areas: readonly { code: string; name: string }[]) =>
   areas.map((area) => ({ id: area.code, name: area.name }));
 
-/** A plain-words version of zod's built-in messages; the schemas' own messages are kept as written. */
-function plain(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_big' && issue.origin === 'string' && issue.message.startsWith('Too big')) {
-    return `is too long: at most ${String(issue.maximum)} characters`;
-  }
-  if (issue.code === 'too_big' && issue.message.startsWith('Too big')) {
-    return `must be at most ${String(issue.maximum)}`;
-  }
-  if (issue.code === 'too_small' && issue.message.startsWith('Too small')) {
-    return `must be at least ${String(issue.minimum)}`;
-  }
-  if (issue.code === 'invalid_type') return 'is missing';
-  if (issue.message.startsWith('Invalid')) return 'is not valid';
-  return issue.message;
-}
-
 /**
  * Schema issues → messages by column (the first for each), naming the column by the longest matching
  * path prefix in `columnOf` (e.g. "availability.outOfHoursPhone" → "out_of_hours_phone").
@@ -157,7 +139,7 @@ export function issuesByColumn(
         break;
       }
     }
-    errors[column] ??= plain(issue);
+    errors[column] ??= plainMessage(issue);
   }
   return errors;
 }

@@ -2,6 +2,7 @@
 // Import is a preview first — new rows, rows that update a partner already here, unchanged rows, bad
 // rows (each with its line and reasons) and duplicates — and writes nothing; the caller saves the
 // good rows only if the person says so. Export writes the same columns, so it re-imports cleanly.
+import { matchKey } from '../words/matchWords.ts';
 import Papa from 'papaparse';
 import type { Partner } from '../entities/partner.ts';
 import type { Contact } from '../entities/contact.ts';
@@ -67,7 +68,7 @@ export const goodRecords = <T>(preview: ImportPreview<T>): T[] => [
   ...preview.updates.map((row) => row.record),
 ];
 
-const squash = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+const squash = (text: string | null | undefined) => matchKey(text ?? '');
 
 /** Same name and postcode means the same partner, however spaced or capitalised. */
 export const partnerKey = (partner: { name: string; base: { postcode: string | null } }) =>

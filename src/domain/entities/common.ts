@@ -68,6 +68,23 @@ export const postcodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'must be a UK postcode');
 
+/**
+ * A point's latitude and longitude come together: one alone places nothing (ranking, the map and the
+ * Open Referral feed all left it out without a word), so it is refused naming the one missing.
+ */
+export function coordinatesTogether(
+  point: { lat: number | null; lon: number | null },
+  context: z.RefinementCtx,
+): void {
+  if ((point.lat === null) === (point.lon === null)) return;
+  const missing = point.lat === null ? 'lat' : 'lon';
+  context.addIssue({
+    code: 'custom',
+    message: `give the ${missing === 'lat' ? 'latitude' : 'longitude'} too, or neither`,
+    path: [missing],
+  });
+}
+
 /** Each item once, in the order first given: a list of codes is a set, however a client sent it. */
 export const onceEach = <T>(items: T[]): T[] =>
   new Set(items).size === items.length ? items : [...new Set(items)];

@@ -5,6 +5,7 @@ import { lineText, linesText } from './text.ts';
 import { capabilityListSchema } from './capabilities.ts';
 import { areaCodeListSchema } from '../geo/area.ts';
 import {
+  coordinatesTogether,
   emailSchema,
   idSchema,
   isoDateSchema,
@@ -84,12 +85,14 @@ export const partnerSchema = z
     kind: partnerKindSchema,
     capabilities: capabilityListSchema.min(1, 'choose at least one capability'),
     coverage: coverageSchema,
-    base: z.object({
-      address: linesText().max(300),
-      postcode: postcodeSchema.nullable(),
-      lat: z.number().min(-90).max(90).nullable(),
-      lon: z.number().min(-180).max(180).nullable(),
-    }),
+    base: z
+      .object({
+        address: linesText().max(300),
+        postcode: postcodeSchema.nullable(),
+        lat: z.number().min(-90).max(90).nullable(),
+        lon: z.number().min(-180).max(180).nullable(),
+      })
+      .superRefine(coordinatesTogether),
     phone: phoneSchema,
     email: emailSchema.nullable(),
     availability: availabilitySchema,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { lineText } from './text.ts';
 import { capabilityListSchema } from './capabilities.ts';
 import { areaCodeListSchema, areaCodeSchema } from '../geo/area.ts';
-import { idSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
+import { coordinatesTogether, idSchema, isoDateTimeSchema, phoneSchema } from './common.ts';
 
 export const INCIDENT_TYPES = [
   { id: 'flood', label: 'Flood' },
@@ -76,15 +76,17 @@ export const requestSchema = z
     id: idSchema,
     incidentId: idSchema.nullable(),
     needs: capabilityListSchema.min(1, 'choose at least one need'),
-    place: z.object({
-      wardCode: areaCodeSchema.nullable(),
-      parishCode: areaCodeSchema.nullable(),
-      lat: z.number().min(-90).max(90).nullable(),
-      lon: z.number().min(-180).max(180).nullable(),
-      address: lineText().max(300),
-      /** The place's name when logged ("Ashcombe ward"), kept so it still reads after a boundary import. */
-      name: lineText().max(200).optional(),
-    }),
+    place: z
+      .object({
+        wardCode: areaCodeSchema.nullable(),
+        parishCode: areaCodeSchema.nullable(),
+        lat: z.number().min(-90).max(90).nullable(),
+        lon: z.number().min(-180).max(180).nullable(),
+        address: lineText().max(300),
+        /** The place's name when logged ("Ashcombe ward"), kept so it still reads after a boundary import. */
+        name: lineText().max(200).optional(),
+      })
+      .superRefine(coordinatesTogether),
     forWhom: z.object({
       /** First name or initials only: the log keeps no more personal data than it needs. */
       name: lineText().max(40, 'first name or initials only (at most 40 characters)'),

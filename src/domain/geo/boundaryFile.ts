@@ -123,8 +123,10 @@ function ringCrossing(ring: readonly Position[]): Position | undefined {
   return undefined;
 }
 
+/** To six places, as the file most likely wrote it; a number too large to round (1e308) as it is. */
 function round(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
+  const rounded = Math.round(n * 1e6) / 1e6;
+  return String(Number.isFinite(rounded) ? rounded : n);
 }
 
 /** Checks one ring; returns its 2-D positions or the problem with it. */

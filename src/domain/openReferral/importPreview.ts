@@ -2,6 +2,7 @@
 // new partners, updates to partners already here (matched by ORUK id, or by our id for a feed we
 // published), partners already up to date, services refused with their reasons, and repeats of an
 // earlier service in the same feed. Every service lands in exactly one of these lists.
+import { plainMessage } from '../api/apiError.ts';
 import type { z } from 'zod';
 import type { Partner } from '../entities/partner.ts';
 import { sameValue } from '../sync/merge.ts';
@@ -40,8 +41,8 @@ export interface OrukImportPreview {
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || 'the record';
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return missing ? `${field} is missing` : `${field}: ${issue.message}`;
+    const message = plainMessage(issue);
+    return message === 'is missing' ? `${field} is missing` : `${field}: ${message}`;
   });
 }
 

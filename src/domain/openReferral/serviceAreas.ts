@@ -1,6 +1,7 @@
 // A partner's coverage (the whole borough, or named wards and parishes) as ORUK service areas, and
 // back. Each ward or parish is published with the ONS linked-data URI of its code, so another system
 // can tell which area is meant; on import the code in the URI (or else the area's name) finds it here.
+import { matchKey, matchWords } from '../words/matchWords.ts';
 import type { Coverage } from '../entities/partner.ts';
 import type { Parish, Ward } from '../geo/area.ts';
 import { stableId } from './stableId.ts';
@@ -38,10 +39,7 @@ export function serviceAreasFromCoverage(
 }
 
 const squash = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/\b(ward|parish|council)\b/g, '')
-    .replace(/[^a-z0-9]+/g, '');
+  matchKey(matchWords(name).replace(/(^| )(ward|parish|council)(?= |$)/g, ' '));
 
 export interface CoverageFromAreas {
   /** Null when no service area named a place here. */

@@ -3,6 +3,7 @@
 // can override a term (map it to another need, or to none) on the server; the overrides are applied
 // first. When no term of a service maps, the same words are tried on its name and description, and the
 // import says the needs were guessed.
+import { matchWords } from '../words/matchWords.ts';
 import { z } from 'zod';
 import { CAPABILITIES, capabilitySchema, type CapabilityId } from '../entities/capabilities.ts';
 import { PARTNER_KINDS, type PartnerKind } from '../entities/partner.ts';
@@ -20,16 +21,53 @@ export const termMappingSchema = z.object({
   capability: capabilitySchema.nullable(),
 });
 export type TermMapping = z.infer<typeof termMappingSchema>;
-/** What an admin saves: the mappings and nothing else (an answer may carry more, a request may not). */
+/**
+ * A term as matched: case, spacing and punctuation ignored, letters of every script kept. Only a-z and
+ * 0-9 were kept before, so "食物" and "住所" (and "!!!") were all "" — one term: saving both kept the
+ * last without a word, and a mapping of one applied to every term without Latin letters.
+ */
+export const termKey = matchWords;
+
+/**
+ * What an admin saves: the mappings and nothing else (an answer may carry more, a request may not),
+ * each with a letter or digit to match by. One term (as matched) given twice with two meanings is
+ * refused: one was dropped without a word. Given twice with one meaning, it is kept once.
+ */
 export const termMappingsSchema = z.strictObject({
-  mappings: z.array(z.strictObject(termMappingSchema.shape)).max(1000),
+  mappings: z
+    .array(z.strictObject(termMappingSchema.shape))
+    .max(1000)
+    .superRefine((mappings, context) => {
+      const first = new Map<string, number>();
+      mappings.forEach((mapping, index) => {
+        const key = termKey(mapping.term);
+        const earlier = first.get(key);
+        const message =
+          key === ''
+            ? 'has no letters or digits to match a term by'
+            : earlier !== undefined && mappings[earlier]!.capability !== mapping.capability
+              ? `is the term of mappings.${earlier} ("${mappings[earlier]!.term}") with another meaning: give it one`
+              : null;
+        if (message) context.addIssue({ code: 'custom', message, path: [index, 'term'] });
+        else if (earlier === undefined) first.set(key, index);
+      });
+    }),
 });
 
-export const termKey = (term: string) =>
-  term
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/** The mappings with `chosen` put in: a term already mapped takes its new meaning, in its place. */
+export function withTermMappings(
+  mappings: readonly TermMapping[],
+  chosen: readonly TermMapping[],
+): TermMapping[] {
+  const chosenByKey = new Map(chosen.map((mapping) => [termKey(mapping.term), mapping]));
+  const kept = mappings.map((mapping) => {
+    const key = termKey(mapping.term);
+    const replacement = chosenByKey.get(key);
+    chosenByKey.delete(key);
+    return replacement ?? mapping;
+  });
+  return [...kept, ...chosenByKey.values()];
+}
 
 const KEYWORDS: Record<CapabilityId, readonly string[]> = {
   food: ['food', 'foodbank', 'meal', 'meals', 'grocer', 'hunger', 'pantry', 'lunch club'],
@@ -93,6 +131,7 @@ export function meaningOf(term: OrukTaxonomyTerm, overrides: readonly TermMappin
     if (partnerKind) return { kind: 'partnerKind', partnerKind };
   }
   const overrideByKey = new Map(overrides.map((mapping) => [termKey(mapping.term), mapping.capability]));
+  overrideByKey.delete('');
   for (const name of names) {
     const override = overrideByKey.get(termKey(name));
     if (override === null) return { kind: 'none', how: 'admin' };

@@ -27,7 +27,7 @@ const cursorSchema = z
     'since must be a cursor returned by an earlier pull',
   );
 
-export const pullQuerySchema = z.object({
+export const pullQuerySchema = z.strictObject({
   since: cursorSchema.optional(),
   limit: wholeNumberParam(1, PULL_PAGE_MAX).default(500),
 });

@@ -10,11 +10,11 @@ import { unauthorized } from '../http/errors.ts';
 import { bearerToken, NO_MATCH } from './routes.ts';
 import { hashToken } from './sessions.ts';
 import { findUnstorableText } from '../../domain/sync/storableText.ts';
-import { readBodyText } from '../http/body.ts';
+import { parseJsonBody, readBodyText } from '../http/body.ts';
 
 async function usernameOf(read: () => Promise<string>): Promise<string | null> {
   try {
-    const body: unknown = JSON.parse(await read());
+    const body = parseJsonBody(await read());
     const username =
       body !== null && typeof body === 'object' ? (body as { username?: unknown }).username : null;
     // Text PostgreSQL cannot hold is left for the login route to refuse with a 400 naming the field.

@@ -89,14 +89,7 @@ export async function insertUser(db: Queryable, input: NewUserInput, password: s
   await db.query(
     `INSERT INTO users (id, username, display_name, password_hash, role, parish_code, must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6, true)`,
-    [
-      id,
-      input.username,
-      input.displayName,
-      await hashPassword(password),
-      input.role,
-      input.role === 'parish_coordinator' ? input.parishCode : null,
-    ],
+    [id, input.username, input.displayName, await hashPassword(password), input.role, input.parishCode],
   );
   return id;
 }
@@ -114,18 +107,22 @@ export async function setPassword(
   ]);
 }
 
-/** Signs devices out; returns how many. `reason` 'admin' or 'self' is told to the device. */
+/**
+ * Signs devices out: all of a person's, `only` one, or all `except` one (the device in hand); returns
+ * how many. `reason` 'admin' or 'self' is told to the device.
+ */
 export async function revokeSessions(
   db: Queryable,
   userId: string,
   reason: 'admin' | 'self',
-  sessionId?: string,
+  which: { only: string } | { except: string } | null = null,
 ): Promise<number> {
+  const chosen = which === null ? '' : 'only' in which ? 'AND s.id = $3::uuid' : 'AND s.id <> $3::uuid';
   const rows = await db.query(
     `UPDATE sessions s SET revoked_at = now(), revoked_reason = $2
-     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ${sessionId ? 'AND s.id = $3::uuid' : ''}
+     WHERE s.user_id = $1::uuid AND ${LIVE_SESSION} ${chosen}
      RETURNING s.id`,
-    sessionId ? [userId, reason, sessionId] : [userId, reason],
+    which === null ? [userId, reason] : [userId, reason, 'only' in which ? which.only : which.except],
   );
   return rows.length;
 }
@@ -155,9 +152,10 @@ export async function listSessions(
 
 /** Admins who can still sign in, besides the one named. */
 export async function otherActiveAdmins(db: Queryable, userId: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> $1::uuid`,
-    [userId],
+  // Every active admin's row is locked, in one order (so two such checks never deadlock): a second
+  // check waits for the first change to commit, then no longer counts the admin it demoted.
+  const rows = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM users WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
   );
-  return row?.n ?? 0;
+  return rows.filter((row) => row.id !== userId).length;
 }

@@ -1,6 +1,7 @@
 // The signed-in person's own account (/api/account): who they are now (role, parish and the scope
 // their device should hold), acknowledging a narrowed scope, changing their password (required after a
-// one-time password), and their signed-in devices, any of which they can sign out.
+// one-time password, which signs out their other devices), and their signed-in devices, any of which
+// they can sign out.
 import { Hono } from 'hono';
 import type { Database } from '../storage/database.ts';
 import { passwordChangeSchema, type Account } from '../../domain/accounts/people.ts';
@@ -13,6 +14,7 @@ import { verifyPassword } from './password.ts';
 import { activeSession, type SessionEnv } from './sessionGuard.ts';
 import { listSessions, revokeSessions, setPassword } from './peopleStore.ts';
 import { sessionsPageQuery } from '../../domain/api/paging.ts';
+import { counted } from '../../domain/words/counted.ts';
 
 export function accountRoutes(db: Database) {
   return (
@@ -55,7 +57,16 @@ export function accountRoutes(db: Database) {
         }
         await db.transaction(async (tx) => {
           await setPassword(tx, user.id, change.newPassword, false);
-          await recordAudit(tx, [{ action: 'password_changed', userId: user.id, username: user.username }]);
+          // Whoever held the old password may hold a device signed in with it: only this one stays.
+          const others = await revokeSessions(tx, user.id, 'self', { except: c.get('sessionId') });
+          await recordAudit(tx, [
+            {
+              action: 'password_changed',
+              userId: user.id,
+              username: user.username,
+              ...(others > 0 ? { detail: `${counted(others, 'other device')} signed out` } : {}),
+            },
+          ]);
         });
         return c.body(null, 204);
       })
@@ -67,7 +78,7 @@ export function accountRoutes(db: Database) {
         const user = c.get('user');
         if (!idSchema.safeParse(id).success) throw notFound('There is no such signed-in device.');
         const count = await db.transaction(async (tx) => {
-          const revoked = await revokeSessions(tx, user.id, 'self', id);
+          const revoked = await revokeSessions(tx, user.id, 'self', { only: id });
           if (revoked > 0) {
             await recordAudit(tx, [
               {

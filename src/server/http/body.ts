@@ -6,10 +6,12 @@
 // checks that itself item by item (push). The body is read as UTF-8 and nothing else: bytes that are
 // not UTF-8 (a Latin-1 "José") used to become U+FFFD and be stored as "Jos�", so they are refused
 // whole, as are a declared charset other than UTF-8 and a compressed body (which read as "not JSON").
+// An object that names a field twice is refused too, naming it: JSON.parse would keep the last.
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fieldErrors, fieldPath } from '../../domain/api/apiError.ts';
 import { findUnstorableText } from '../../domain/sync/storableText.ts';
+import { findDuplicateKey } from '../../domain/api/duplicateKeys.ts';
 import { badRequest, HttpError } from './errors.ts';
 
 /** application/json, or a JSON-based type such as application/merge-patch+json, with any charset. */
@@ -72,18 +74,38 @@ export async function readJson<S extends z.ZodType>(
       'unsupported_media_type',
       'Send the request body as JSON with the header Content-Type: application/json.',
     );
-  const text = await readBodyText(c);
+  const body = parseJsonBody(await readBodyText(c));
+  return options.schemaChecksText ? validateShape(schema, body) : validate(schema, body);
+}
+
+const DUPLICATE_FIELD = 'is given more than once: give it once';
+
+/**
+ * A body's JSON, refused when it is not JSON or when an object in it names a field twice
+ * ({"name":"A","name":"B"}): which one the sender meant is not for us to guess. Refused whole, in
+ * push too: like malformed JSON, it is a fault of the body's writing, which the app never makes.
+ */
+export function parseJsonBody(text: string): unknown {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw badRequest('malformed_json', 'The request body is not valid JSON.');
   }
-  return options.schemaChecksText ? validateShape(schema, body) : validate(schema, body);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    const field = fieldPath(duplicate);
+    throw badRequest('invalid', `Please check ${field}: it is given more than once.`, {
+      [field]: DUPLICATE_FIELD,
+    });
+  }
+  return body;
 }
 
 /**
- * A request's query parameters, checked against the route's schema. A parameter given twice
+ * A request's query parameters, checked against the route's schema: one it does not name is refused
+ * when the schema is strict, as every one of our own API's is (the Open Referral feed's is not: its
+ * readers send the standard's other filters). A parameter given twice
  * (?limit=1&limit=600) is refused naming it: which one counts is not for us to guess, and each
  * answered with the first while a cache or proxy in between may read the last.
  */
@@ -95,9 +117,7 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S
     throw badRequest(
       'invalid',
       `Please check: ${repeated.join(', ')}.`,
-      Object.fromEntries(
-        repeated.map((name) => [fieldPath([name]), 'is given more than once: give it once']),
-      ),
+      Object.fromEntries(repeated.map((name) => [fieldPath([name]), DUPLICATE_FIELD])),
     );
   return validate(schema, c.req.query());
 }

@@ -64,7 +64,7 @@ const UNREACHABLE_CODES = new Set([
 export function isDatabaseUnavailable(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(
+  return /^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
     error.message,
   );
 }
@@ -76,6 +76,11 @@ function logUnavailable(error: Error): void {
   if (now - lastUnavailableLog < 10_000) return;
   lastUnavailableLog = now;
   console.error(`The database cannot be reached (${error.message}); answering 503 until it is back.`);
+}
+
+/** A row with the same unique key as one stored meanwhile (two requests making one username at once). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
 }
 
 export function handleError(error: Error, c: Context): Response {
@@ -103,6 +108,16 @@ export function handleError(error: Error, c: Context): Response {
       ),
       503,
       { 'Retry-After': '5' },
+    );
+  }
+  // Checked before writing, so only a request racing another for the same key gets this far.
+  if (isUniqueViolation(error)) {
+    return c.json(
+      errorBody(
+        'conflict',
+        'The same thing was just made by another request. Reload and check before trying again.',
+      ),
+      409,
     );
   }
   if (isBadInputFromStorage(error)) {

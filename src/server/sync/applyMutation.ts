@@ -6,7 +6,9 @@ import type { Mutation } from '../../domain/sync/mutation.ts';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
 import { writeRefusal } from '../../domain/entities/access.ts';
 import { canSeeScope } from '../../domain/entities/scope.ts';
-import { describeEntity, fieldsOf, isEntity } from '../../domain/entities/registry.ts';
+import { describeEntity, isEntity } from '../../domain/entities/registry.ts';
+import { unknownFields } from '../../domain/entities/unknownFields.ts';
+import { fieldPath } from '../../domain/api/apiError.ts';
 import { sameValue } from '../../domain/sync/merge.ts';
 import type { BatchRecords } from './batchRecords.ts';
 import type { KnownRecords } from './knownRecords.ts';
@@ -46,8 +48,8 @@ export async function applyMutation(
     throw new Rejection(`A ${description.words.one} cannot be changed once written; add a new one instead.`);
   }
 
-  const known = fieldsOf(entity);
-  const unknown = Object.keys(mutation.changes).filter((field) => !known.includes(field));
+  // At any depth: zod would drop a nested one (place.extra) without a word, and the change apply without it.
+  const unknown = unknownFields(description.schema, mutation.changes).map((path) => fieldPath(path));
   if (unknown.length > 0) {
     throw new Rejection(
       `A ${description.words.one} has no ${unknown.join(', ')}.`,

@@ -1,5 +1,6 @@
 // After signing in with a one-time password: the person chooses their own (at least 10 characters),
 // typed twice. The server checks it too and names what is wrong.
+import { plainMessage } from '../../../domain/api/apiError.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { LoginResponse } from '../../../domain/accounts/user.ts';
@@ -28,7 +29,9 @@ export function ChoosePasswordForm({
     event.preventDefault();
     const checked = newPasswordSchema.safeParse(password);
     if (!checked.success)
-      return setError(`New password: ${checked.error.issues[0]?.message ?? 'not valid'}.`);
+      return setError(
+        `New password: ${checked.error.issues[0] ? plainMessage(checked.error.issues[0]) : 'not valid'}.`,
+      );
     if (password !== again) return setError('The two passwords are not the same.');
     setBusy(true);
     setError(null);

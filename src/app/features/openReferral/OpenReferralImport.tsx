@@ -13,7 +13,7 @@ import {
   previewOrukImport,
   type OrukImportPreview,
 } from '../../../domain/openReferral/importPreview.ts';
-import type { TermMapping } from '../../../domain/openReferral/termMapping.ts';
+import { withTermMappings, type TermMapping } from '../../../domain/openReferral/termMapping.ts';
 import { fetchFeedFromUrl, loadTermMappings, saveTermMappings } from './orukClient.ts';
 import { OrukPreview } from './OrukPreview.tsx';
 import { TermMappingEditor } from './TermMappingEditor.tsx';
@@ -141,7 +141,7 @@ export function OpenReferralImport() {
 
   const onSaveTerms = async (chosen: TermMapping[]) => {
     try {
-      setMappings(await saveTermMappings([...(mappings ?? []), ...chosen]));
+      setMappings(await saveTermMappings(withTermMappings(mappings ?? [], chosen)));
     } catch (failure) {
       setError((failure as Error).message);
     }

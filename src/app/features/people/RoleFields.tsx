@@ -26,7 +26,10 @@ export function RoleFields({
         label="Role"
         value={role}
         error={errors.role}
-        onChange={(value) => onChange({ role: value as Role, parishCode })}
+        // Only a coordinator has a parish: one left chosen under another role is refused, not kept.
+        onChange={(value) =>
+          onChange({ role: value as Role, parishCode: value === 'parish_coordinator' ? parishCode : null })
+        }
         options={ROLES.map((option) => ({ value: option, label: ROLE_LABELS[option] }))}
       />
       {role === 'parish_coordinator' && (

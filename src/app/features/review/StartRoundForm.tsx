@@ -1,5 +1,6 @@
 // Starting a review round (admins): a name and a due date. The round covers the whole directory as it
 // stands on this device, split into sections; it is saved here first and synced.
+import { plainMessage } from '../../../domain/api/apiError.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { reviewRoundSchema, type ReviewRound } from '../../../domain/review/reviewRound.ts';
 import type { User } from '../../../domain/accounts/user.ts';
@@ -39,7 +40,7 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
     const checked = reviewRoundSchema.pick({ name: true, dueDate: true }).safeParse({ name, dueDate });
     if (!checked.success) {
       const found: Errors = {};
-      for (const issue of checked.error.issues) found[issue.path[0] as keyof Errors] ??= issue.message;
+      for (const issue of checked.error.issues) found[issue.path[0] as keyof Errors] ??= plainMessage(issue);
       setErrors(found);
       requestAnimationFrame(() => summary.current?.focus());
       return;
