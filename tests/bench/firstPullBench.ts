@@ -8,10 +8,10 @@
 // TEST_DATABASE_URL, the 25k borough again served from PostgreSQL (sync.firstPull.25k.postgres, its floor, ratio).
 // sync.firstPull.25k.logged: the 25k borough with its requests as logged on phones, every field's clock
 // stamp sent with it (the seeded borough's carry none), and what its first pull weighs on the wire.
+import { dropSchema } from '../support/testDatabase.ts';
 import { performance } from 'node:perf_hooks';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { launchBrowser, makeTempDir, removeTempDirs, startServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { prepareBorough, pullEverything, type BoroughSize } from '../support/borough.ts';
@@ -147,10 +147,7 @@ async function measureSize(label: string, size: BoroughSize, withFloor: boolean)
   } finally {
     await server.stop();
     if (onPostgres) {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropSchema(postgresUrl!, schema);
     }
   }
 }

@@ -25,9 +25,9 @@
 //    coordinator: what another coordinator of the parish pulls), and every change the server
 //    acknowledged must be in it.
 // Needs BENCH_DATABASE_URL or TEST_DATABASE_URL; writes load.* results into bench-results.json.
+import { dropSchema } from '../support/testDatabase.ts';
 import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { removeTempDirs, startServer } from '../browser/harness.ts';
 import { openDatabase } from '../../src/server/storage/open.ts';
 import { createUser, findUserByUsername, toUser } from '../../src/server/auth/users.ts';
@@ -361,10 +361,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
     await removeTempDirs();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(databaseUrl, schema);
   }
   printResults(results);
   saveResults(results);

@@ -27,11 +27,11 @@
 // (PostgreSQL with fsync on) before answering. PouchDB is also run storing on disk, in LevelDB, its
 // Node default ("pouchdb.leveldb"), as one would run it for real; LevelDB does not wait for the disk,
 // so even that side promises less than ours.
+import { dropSchema } from '../support/testDatabase.ts';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -300,10 +300,7 @@ async function startPostgresServer(pagesDir: string) {
   });
   const stop = async () => {
     await server.stop();
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(postgresUrl!, schema);
   };
   return { server, stop };
 }

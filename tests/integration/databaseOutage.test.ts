@@ -3,10 +3,10 @@
 // changes and try again and a load balancer's health check takes the process out; never a 500 and a
 // stack trace per request. When the database is back, so is the server, with no restart. Needs
 // TEST_DATABASE_URL: the server reaches PostgreSQL through a relay this test can cut.
+import { dropSchema } from '../support/testDatabase.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import pg from 'pg';
 import { freePort, removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -41,10 +41,7 @@ describe.skipIf(!databaseUrl)('the database out of reach while the server runs',
   afterAll(async () => {
     await server?.stop();
     await removeTempDirs();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(databaseUrl!, schema);
   });
 
   it('answers 503 in plain words meanwhile, and serves again once it is back', async () => {

@@ -4,12 +4,11 @@
 // Runs against PGlite always, and PostgreSQL too when TEST_DATABASE_URL is set.
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { makeTempDir, removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { pushResponseSchema, type Mutation } from '../../src/domain/sync/mutation.ts';
 import { aRequest, creating } from '../support/records.ts';
-import { databaseKinds } from '../support/testDatabase.ts';
+import { databaseKinds, dropSchema } from '../support/testDatabase.ts';
 
 const duty = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
 
@@ -22,10 +21,7 @@ describe.each(databaseKinds)('a push interrupted by the server dying, on %s', (k
 
   afterAll(async () => {
     if (kind !== 'postgres') return;
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(process.env.TEST_DATABASE_URL!, schema);
   });
 
   async function signIn(server: RunningServer): Promise<string> {

@@ -3,10 +3,10 @@
 // in the end (a 503 "busy" is retried with the same batch, as the app does), every device ends up
 // holding exactly what the server holds, both servers give the same answer, and no acknowledged change
 // is missing. The 503s met on the way are counted and printed. Needs TEST_DATABASE_URL.
+import { dropSchema } from '../support/testDatabase.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import pg from 'pg';
 import { removeTempDirs, startServer, type RunningServer } from '../browser/harness.ts';
 import { DEMO_USERS } from '../../src/server/demo/seed.ts';
 import { generateDemoArea } from '../../src/server/demo/demoArea.ts';
@@ -28,10 +28,7 @@ describe.skipIf(!databaseUrl)('several servers on one PostgreSQL', () => {
   afterAll(async () => {
     for (const server of servers) await server.stop();
     await removeTempDirs();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(databaseUrl!, schema);
   });
 
   it('keeps an idle connection open longer than a load balancer does (65 s, not Node’s 5 s)', async () => {

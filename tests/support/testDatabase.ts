@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL is set (.ci/run sets it). Each opened database lives in its own PostgreSQL
 // schema, so test files never share state.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,4 +70,15 @@ export async function openBareDatabase(
       await db.close();
     },
   };
+}
+
+/** Drops a schema a server (or bench) made on PostgreSQL, with everything in it; none is fine. */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
