@@ -169,7 +169,7 @@ describe.each(databaseKinds)('a push batch stored together, on %s', (kind) => {
   it('stores an edit of a stored record as the whole merged record would be', async () => {
     const request = aRequest();
     await pushed([creating('request', request)]);
-    const place = { ...request.place, address: '1 High Street', lat: 51.2 };
+    const place = { ...request.place, address: '1 High Street', lat: 51.2, lon: 0.52 };
     const edits = [
       aMutation('request', request.id, { status: 'assigned', place }),
       aMutation('request', request.id, { urgency: 'immediate' }),

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
+import { LocalDatabase, readMeta, writeMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
 import { pullAll } from '../../src/app/sync/pull.ts';
 import type { PullResponse } from '../../src/domain/sync/sync.ts';
 import { aRequest } from '../support/records.ts';
@@ -17,6 +17,8 @@ beforeEach(async () => {
   serial += 1;
   db = new LocalDatabase(`pull-pipeline-test-${serial}`);
   await db.open();
+  // The sign-in the pulls below are made with: a page is stored only while it is the device's.
+  await writeMeta(db, 'session', { token: 'token', user: { id: 'u1' }, expiresAt: '', lapsed: false });
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
