@@ -89,11 +89,12 @@ describe.each(databaseKinds)('input guards on %s', (kind) => {
     },
   );
 
-  it('still accepts the largest cursor its columns hold', async () => {
+  it('reads the largest cursor its columns hold, and tells the device to start again (it is past the log)', async () => {
     const response = await app.request('/api/sync/pull?since=9223372036854775807.9223372036854775807', {
       headers: { Authorization: `Bearer ${token}` },
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'sync_restart' } });
   });
 
   it('answers malformed percent-encoding in a query or path without a 5xx', async () => {
