@@ -44,6 +44,9 @@ function send(
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     });
+    // The rest of such a body can fail to write after the answer has ended the request, when only
+    // the socket is left to hear of it (an uncaught EPIPE on a busy machine).
+    request.on('socket', (socket) => socket.on('error', () => undefined));
     request.end(options.body);
   });
 }
