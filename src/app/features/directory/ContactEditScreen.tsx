@@ -89,7 +89,7 @@ function ContactForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {text('name', { hint: 'A person, or a role such as "Duty manager".', autoComplete: 'name' })}
       {text('role', { hint: 'e.g. Parish clerk, Emergency coordinator.' })}
@@ -119,6 +119,7 @@ function ContactForm({
         busy={form.submit.busy}
         save="Save contact"
         cancelTo={reviewReturnPath() ?? (contact ? `/contacts/${contact.id}` : '/directory')}
+        onCancel={() => void form.draft.discard()}
       />
     </form>
   );

@@ -50,6 +50,7 @@ export function SaveOrCancel({
   saveError,
   save,
   cancelTo,
+  onCancel,
   busy,
 }: {
   saveError: string | null;
@@ -58,6 +59,8 @@ export function SaveOrCancel({
   /** The save button's words, e.g. "Save contact". */
   save: string;
   cancelTo: string;
+  /** Cancel pressed: what was typed is let go (the form's draft forgotten). */
+  onCancel: () => void;
 }) {
   return (
     <>
@@ -66,7 +69,7 @@ export function SaveOrCancel({
         <BusyButton type="submit" busy={busy}>
           {save}
         </BusyButton>
-        <Link className="button-link" to={cancelTo}>
+        <Link className="button-link" to={cancelTo} onClick={onCancel}>
           Cancel
         </Link>
       </FormActions>

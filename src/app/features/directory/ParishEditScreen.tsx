@@ -69,7 +69,7 @@ function ParishForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {parish ? (
         <p>
@@ -98,6 +98,7 @@ function ParishForm({
         busy={form.submit.busy}
         save="Save parish"
         cancelTo={parish ? pageOf(parish.code) : '/directory'}
+        onCancel={() => void form.draft.discard()}
       />
     </form>
   );

@@ -83,7 +83,7 @@ function PartnerForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(partnerFieldId)} />
       <PartnerFields
         values={form.values}
@@ -97,6 +97,7 @@ function PartnerForm({
         busy={form.submit.busy}
         save="Save partner"
         cancelTo={reviewReturnPath() ?? (partner ? `/partners/${partner.id}` : '/directory')}
+        onCancel={() => void form.draft.discard()}
       />
       {partner && partner.status !== 'closed' && (
         <section className="retire" aria-labelledby="retire-heading">

@@ -1,5 +1,6 @@
 // Adding a person: name, username, role and (for a coordinator) parish. The server makes a one-time
 // password, shown here once, for the admin to pass on; the person chooses their own at first sign-in.
+// What is typed is kept on this device until the person is added (useDraft); no password is typed here.
 import { useState, type FormEvent } from 'react';
 import { oneTimePasswordSchema } from '../../../domain/accounts/people.ts';
 import type { Role } from '../../../domain/accounts/user.ts';
@@ -10,15 +11,18 @@ import { RoleFields } from './RoleFields.tsx';
 import { useParishes } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
 
 export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   const parishes = useParishes();
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [role, setRole] = useState<{ role: Role; parishCode: string | null }>({
-    role: 'duty_officer',
-    parishCode: null,
+  const draft = useDraft('/people#new', {
+    displayName: '',
+    username: '',
+    role: 'duty_officer' as Role,
+    parishCode: null as string | null,
   });
+  const { displayName, username, role, parishCode } = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
@@ -32,12 +36,11 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
     try {
       const body = await serverCall('/api/admin/users', {
         method: 'POST',
-        body: JSON.stringify({ displayName, username, ...role }),
+        body: JSON.stringify({ displayName, username, role, parishCode }),
       });
       const answer = oneTimePasswordSchema.parse(body);
       setCreated({ username: answer.user.username, password: answer.oneTimePassword });
-      setDisplayName('');
-      setUsername('');
+      draft.startAgain();
       onCreated();
     } catch (failure) {
       if (failure instanceof ApiRequestError && failure.fields) setErrors(failure.fields);
@@ -62,11 +65,12 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
         </div>
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <DraftNotice draft={draft} />
         <TextField
           id="person-name"
           label="Full name"
           value={displayName}
-          onChange={setDisplayName}
+          onChange={draft.set('displayName')}
           error={errors.displayName}
         />
         <TextField
@@ -74,15 +78,15 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
           label="Username"
           autoCapitalize="none"
           value={username}
-          onChange={setUsername}
+          onChange={draft.set('username')}
           error={errors.username}
         />
         <RoleFields
           idPrefix="person"
-          role={role.role}
-          parishCode={role.parishCode}
+          role={role}
+          parishCode={parishCode}
           parishes={parishes}
-          onChange={setRole}
+          onChange={(chosen) => draft.setValues((current) => ({ ...current, ...chosen }))}
           errors={errors}
         />
         <FormProblem message={error} />

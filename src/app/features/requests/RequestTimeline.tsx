@@ -22,13 +22,11 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     () => localDatabase.timeline.where('requestId').equals(requestId).sortBy('at'),
     [requestId],
   );
-  const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // One draft per request: a note begun on one request never turns up on another.
-  const draft = useDraft(`/requests/${requestId}#note`, user.username, { note }, (kept) =>
-    setNote(kept.note),
-  );
+  const draft = useDraft(`/requests/${requestId}#note`, { note: '' });
+  const { note } = draft.values;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +56,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     <section aria-labelledby="timeline-heading" className="timeline">
       <h2 id="timeline-heading">Timeline</h2>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
+        <DraftNotice draft={draft} />
         <label htmlFor="note">Add a note</label>
         <textarea
           id="note"
@@ -66,7 +64,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
           value={note}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'note-error' : undefined}
-          onChange={(event) => setNote(event.target.value)}
+          onChange={(event) => draft.set('note')(event.target.value)}
         />
         {error && (
           <p className="form-error" id="note-error" role="alert">
