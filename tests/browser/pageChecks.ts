@@ -40,3 +40,36 @@ export function misdrawnChoices(page: Page): Promise<string[]> {
       ),
   );
 }
+
+/**
+ * Where text people typed (a name in Arabic or Hebrew, say) is shown among other words without being
+ * isolated from them, so the punctuation and numbers beside it are drawn in the wrong order: each as
+ * "the words around it". Isolated means its nearest `<bdi>` or element with a `dir` holds that text
+ * and nothing else. Option lists are left out: an option can hold no element.
+ */
+export function unisolatedText(
+  page: Page,
+  typed: readonly string[],
+  /** Where stored values are shown as they are (the audit trail), each in a <bdi> of its own will do. */
+  { wholeValues = false }: { wholeValues?: boolean } = {},
+): Promise<string[]> {
+  return page.evaluate(
+    ([values, wholes]) => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const value = values.find((each) => text.includes(each));
+        const parent = node.parentElement;
+        if (!value || !parent || parent.closest('option, select, textarea, script, style')) continue;
+        const isolating = parent.closest('bdi, [dir]');
+        if (isolating?.textContent?.trim() === value || (wholes && isolating?.localName === 'bdi')) continue;
+        found.push(
+          (parent.closest('li, p, h1, h2, h3, td, th, dd, label, a, button') ?? parent).textContent ?? text,
+        );
+      }
+      return [...new Set(found.map((line) => line.replace(/\s+/g, ' ').trim()))];
+    },
+    [typed, wholeValues] as const,
+  );
+}

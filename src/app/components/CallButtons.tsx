@@ -16,7 +16,13 @@ export function CallButtons({
   return (
     <div className="call-buttons">
       <a className="call" href={telHref(phone)}>
-        {name === undefined ? `Call ${phone}` : `Call ${name}: ${phone}`}
+        {name === undefined ? (
+          `Call ${phone}`
+        ) : (
+          <>
+            Call <bdi>{name}</bdi>: {phone}
+          </>
+        )}
       </a>
       {outOfHoursPhone && (
         <a className="call secondary" href={telHref(outOfHoursPhone)}>

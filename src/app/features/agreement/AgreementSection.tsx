@@ -81,7 +81,13 @@ export function AgreementSection({ partner }: { partner: Partner }) {
       <p>
         {agreedTo.length > 0 ? `Agreed to be: ${agreedTo.join('; ')}.` : 'No use agreed.'}{' '}
         {uses.confirmed ? `Last confirmed ${uses.confirmed}` : 'Never confirmed'}
-        {partner.agreement ? `, recorded by ${partner.agreement.recordedBy}.` : '.'}
+        {partner.agreement ? (
+          <>
+            , recorded by <bdi>{partner.agreement.recordedBy}</bdi>.
+          </>
+        ) : (
+          '.'
+        )}
       </p>
       {canEdit && user && <AgreementForm partner={partner} recordedBy={user.displayName} />}
     </section>

@@ -19,6 +19,7 @@ import { columnFields } from './columnFields.tsx';
 import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 const LABELS: Record<ContactColumn, string> = {
   id: 'Id',
@@ -135,7 +136,7 @@ export function ContactEditScreen({ params: [id] }: { params: string[] }) {
   const partnerNames = useLiveQuery(async () =>
     [...new Set((await localDatabase.partners.toArray()).map((partner) => partner.name))].sort(compareNames),
   );
-  const title = id ? `Edit ${contact?.name ?? 'contact'}` : 'New contact';
+  const title = id ? `Edit ${contact ? isolated(contact.name) : 'contact'}` : 'New contact';
 
   const ready =
     contact !== undefined && wards !== undefined && parishes !== undefined

@@ -15,6 +15,7 @@ import { ErrorSummary } from './FormFields.tsx';
 import { columnFields } from './columnFields.tsx';
 import { useEditForm } from './useEditForm.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 const LABELS: Record<ParishColumn, string> = {
   code: 'Code',
@@ -111,7 +112,7 @@ export function ParishEditScreen({ params: [code] }: { params: string[] }) {
   );
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.toArray());
-  const title = code ? `Edit ${parish ? `${parish.name} parish` : 'parish'}` : 'New parish';
+  const title = code ? `Edit ${parish ? `${isolated(parish.name)} parish` : 'parish'}` : 'New parish';
 
   const ready =
     parish !== undefined && wards !== undefined && parishes !== undefined

@@ -18,6 +18,7 @@ import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 function initialValues(partner: Partner | null): Record<PartnerColumn, string> {
   if (!partner) {
@@ -106,7 +107,7 @@ function PartnerForm({
           {confirmRetire ? (
             <FormActions>
               <button type="button" className="danger" onClick={retire}>
-                Yes, retire {partner.name}
+                Yes, retire <bdi>{partner.name}</bdi>
               </button>
               <button type="button" className="secondary" onClick={() => setConfirmRetire(false)}>
                 Keep it
@@ -130,7 +131,7 @@ export function PartnerEditScreen({ params: [id] }: { params: string[] }) {
   );
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
-  const title = id ? `Edit ${partner?.name ?? 'partner'}` : 'New partner';
+  const title = id ? `Edit ${partner ? isolated(partner.name) : 'partner'}` : 'New partner';
 
   const ready =
     partner !== undefined && wards !== undefined && parishes !== undefined

@@ -53,7 +53,7 @@ export function RetireButton({ target }: { target: Target }) {
       ) : confirming ? (
         <FormActions>
           <button type="button" className="danger" onClick={() => void save(true)}>
-            Yes, retire {target.name}
+            Yes, retire <bdi>{target.name}</bdi>
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
             Keep {target.entity === 'contact' ? 'them' : 'it'}

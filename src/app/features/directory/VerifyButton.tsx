@@ -37,7 +37,13 @@ export function VerifyButton({
   return (
     <>
       <button type="button" className="secondary" onClick={() => void verify()}>
-        Mark {name ? `${name} ` : ''}verified today
+        Mark{' '}
+        {name && (
+          <>
+            <bdi>{name}</bdi>{' '}
+          </>
+        )}
+        verified today
       </button>
       <FormProblem message={error} />
     </>

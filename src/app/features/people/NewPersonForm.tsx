@@ -56,8 +56,11 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
       {created && (
         <div className="banner" role="status">
           <p>
-            One-time password for <strong>{created.username}</strong>:{' '}
-            <code data-testid="one-time-password">{created.password}</code>
+            One-time password for{' '}
+            <strong>
+              <bdi>{created.username}</bdi>
+            </strong>
+            : <code data-testid="one-time-password">{created.password}</code>
           </p>
           <p>
             Give it to them now: it is shown once. They choose their own password when they first sign in.

@@ -30,10 +30,10 @@ export function PeopleScreen() {
           render={(person) => (
             <li key={person.id} className="card">
               <Link to={`/people/${person.id}`} className="card-title">
-                {person.displayName}
+                <bdi>{person.displayName}</bdi>
               </Link>
               <span className="card-meta">
-                {person.username} · {ROLE_LABELS[person.role]}
+                <bdi>{person.username}</bdi> · {ROLE_LABELS[person.role]}
                 {person.parishCode ? ` (${person.parishCode})` : ''} ·{' '}
                 {person.lastSeenAt ? `last seen ${timeAgo(person.lastSeenAt)}` : 'never signed in'}
                 {person.disabled && <span className="badge muted">Disabled</span>}

@@ -12,6 +12,8 @@ import { BusyButton } from '../../components/BusyButton.tsx';
 import { useOneSubmit } from '../../components/useOneSubmit.ts';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 type IncidentType = Incident['type'];
 
@@ -85,7 +87,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
       return;
     }
     justOpened.current = true;
-    setSaved(`“${incident.name}” is open.`);
+    setSaved(`“${isolated(incident.name)}” is open.`);
     // The form empties for the next incident, and its draft goes.
     draft.startAgain(emptyForm());
   };
@@ -140,7 +142,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           Open incident
         </BusyButton>
         <p role="status" className="count">
-          {saved}
+          {saved && <Sentence text={saved} />}
         </p>
       </form>
     </section>

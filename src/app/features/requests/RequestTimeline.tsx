@@ -14,10 +14,21 @@ import { notSavedMessage } from '../../store/storageFull.ts';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolatingNames } from '../../../domain/words/isolated.ts';
 
 const NOTE_MAX = 2000;
 
-export function RequestTimeline({ requestId, user }: { requestId: string; user: User }) {
+export function RequestTimeline({
+  requestId,
+  user,
+  names,
+}: {
+  requestId: string;
+  user: User;
+  /** Names the app's own lines may hold ("Assigned to …"), isolated where they are shown. */
+  names: readonly string[];
+}) {
   const entries = useLiveQuery(
     () => localDatabase.timeline.where('requestId').equals(requestId).sortBy('at'),
     [requestId],
@@ -89,9 +100,21 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
           render={(entry) => (
             <li key={entry.id}>
               <p className="card-meta">
-                <strong>{entry.byName}</strong> · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
+                <strong>
+                  <bdi>{entry.byName}</bdi>
+                </strong>{' '}
+                · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
               </p>
-              <p className="timeline-text">{entry.text}</p>
+              {entry.kind === 'note' ? (
+                // A note is the person's own words, in whatever direction they wrote.
+                <p className="timeline-text" dir="auto">
+                  {entry.text}
+                </p>
+              ) : (
+                <p className="timeline-text">
+                  <Sentence text={isolatingNames(entry.text, names)} />
+                </p>
+              )}
             </li>
           )}
         />

@@ -157,7 +157,7 @@ export function SituationReportScreen({ params }: { params: string[] }) {
       <article className="report-page" aria-labelledby="report-title">
         {marking.trim() !== '' && <p className="report-marking">{marking}</p>}
         <h1 id="report-title" tabIndex={-1}>
-          Situation report: {incident.name}
+          Situation report: <bdi>{incident.name}</bdi>
         </h1>
         <p className="report-meta">
           {incidentTypeLabel(incident.type)} · started {reportTime(incident.startedAt)}
