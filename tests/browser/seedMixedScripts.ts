@@ -1,7 +1,8 @@
 // Records named in Arabic and Hebrew beside the demo's English ones, put on the server as another
 // device would, so a test can look for every place a typed name is shown among other words: a partner
 // and a contact, an incident, and a request for a resident with its households, assigned to that
-// partner, with a note in Arabic, in the incident given.
+// partner, with a note in Arabic, in the incident given. Their e-mail addresses and a second
+// incident's name are long and unbroken, as real ones are, to wrap on a small phone.
 import { randomUUID } from 'node:crypto';
 import { pushResponseSchema, type Mutation } from '../../src/domain/sync/mutation.ts';
 import type { TimelineEntry } from '../../src/domain/entities/timeline.ts';
@@ -14,6 +15,12 @@ export const MIXED_SCRIPT = {
   incident: 'שיטפון ברחוב הראשי',
   resident: 'سارة',
   note: 'اتصلت مرتين، لا إجابة',
+} as const;
+
+/** Long unbroken words a 320 px screen must wrap, not scroll sideways for. */
+export const LONG_WORDS = {
+  email: 'emergency.coordinator.out-of-hours@hollingbourne-and-kingswood-community-larder.example.org',
+  incident: 'Burst-main-at-the-Hollingbourne-and-Kingswood-pumping-station-2026-12',
 } as const;
 
 /** The timeline line assigning the partner, in the app's words: one stored text with the name in it. */
@@ -49,16 +56,19 @@ export async function seedMixedScripts(
     // Stale, so the stale list and the review name it too.
     lastVerified: '2024-01-15',
     emergencyPlan: { agreed: true, date: '2025-01-10' },
+    email: LONG_WORDS.email,
     updatedAt: now,
   });
   const contact = aContact({
     name: MIXED_SCRIPT.contact,
     organisation: MIXED_SCRIPT.partner,
     parishCode: null,
+    email: LONG_WORDS.email,
     lastVerified: '2024-01-15',
     updatedAt: now,
   });
   const incident = anIncident({ name: MIXED_SCRIPT.incident, wardCodes: ['DEMO-W01'], updatedAt: now });
+  const longNamed = anIncident({ name: LONG_WORDS.incident, wardCodes: ['DEMO-W02'], updatedAt: now });
   const request = aRequest({
     incidentId,
     needs: ['food'],
@@ -85,6 +95,7 @@ export async function seedMixedScripts(
     creating('partner', partner),
     creating('contact', contact),
     creating('incident', incident),
+    creating('incident', longNamed),
     creating('request', request),
     creating('timeline', line('created', 'Logged the request')),
     creating('timeline', line('assigned', ASSIGNED_LINE)),
