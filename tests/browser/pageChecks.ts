@@ -73,3 +73,32 @@ export function unisolatedText(
     [typed, wholeValues] as const,
   );
 }
+
+/**
+ * From now on, notes what live regions say as a screen reader hears it: words arriving inside a
+ * region (role status or alert, aria-live) that was already on the page, and alerts as they are added.
+ * A region added together with its words is often not read out at all, so that is not counted.
+ * Read what was heard with `heard`.
+ */
+export async function listenToLiveRegions(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { heardSoFar: string[] }).heardSoFar = said;
+    const live = '[role="status"], [role="alert"], [aria-live]';
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        const region = target?.closest(live);
+        if (region) said.push(region.textContent?.trim() ?? '');
+        for (const added of record.addedNodes)
+          if (added instanceof Element && added.getAttribute('role') === 'alert')
+            said.push(added.textContent?.trim() ?? '');
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** What the live regions said since `listenToLiveRegions`. */
+export function heard(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { heardSoFar?: string[] }).heardSoFar ?? []);
+}

@@ -12,6 +12,7 @@ import '../admin.css';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes, usePeople } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { Announced } from '../../components/Announced.tsx';
 
 function PersonActions({ person, reload }: { person: ManagedUser; reload: () => Promise<void> }) {
   const parishes = useParishes();
@@ -42,7 +43,7 @@ function PersonActions({ person, reload }: { person: ManagedUser; reload: () => 
   return (
     <>
       <FormProblem message={error} />
-      {notice && <p role="status">{notice}</p>}
+      <Announced>{notice && <p>{notice}</p>}</Announced>
       {oneTimePassword && (
         <div className="banner">
           <p>
