@@ -3,14 +3,22 @@
 // here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
 // never scrolls sideways, every checkbox and radio is the same small square beside its label, and axe
 // finds no WCAG 2.2 AA violations, and every name typed in Arabic or Hebrew (a partner, a contact, an
-// incident, a resident, a note) is isolated from the English around it. Offline, every screen still opens under its own heading and fits.
+// incident, a resident, a note) is isolated from the English around it, without a flex box running the
+// words beside it together. Offline, every screen still opens under its own heading and fits.
 // Then the states no address reaches: an error the server names beside a field, the public directory
 // (outside the app) and the idle lock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
-import { PHONE_SCREEN, axeViolations, misdrawnChoices, pageWidth, unisolatedText } from './pageChecks.ts';
+import {
+  PHONE_SCREEN,
+  axeViolations,
+  misdrawnChoices,
+  pageWidth,
+  splitLines,
+  unisolatedText,
+} from './pageChecks.ts';
 import { logRequest, serverRecords } from './requestSteps.ts';
 import { seedRequests } from './seedRequests.ts';
 import { MIXED_SCRIPT, seedMixedScripts } from './seedMixedScripts.ts';
@@ -120,6 +128,7 @@ describe('every screen at 320 px', () => {
         await unisolatedText(page, Object.values(MIXED_SCRIPT), { wholeValues: path === '/audit' }),
         `${path}: typed names not isolated`,
       ).toEqual([]);
+      expect(await splitLines(page), `${path}: words run into a name in a flex box`).toEqual([]);
     });
   }
 

@@ -102,3 +102,22 @@ export async function listenToLiveRegions(page: Page): Promise<void> {
 export function heard(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { heardSoFar?: string[] }).heardSoFar ?? []);
 }
+
+/**
+ * Lines broken up by a flex box: a `<bdi>` beside words inside a flex or grid container (a button, a
+ * card's line) makes each its own item, which drops the spaces between them ("CallAardvark") and
+ * runs the words together for a screen reader. Each as the container's text.
+ */
+export function splitLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('bdi')]
+      .map((bdi) => bdi.parentElement)
+      .filter((parent): parent is HTMLElement => {
+        if (!parent || !/flex|grid/.test(getComputedStyle(parent).display)) return false;
+        return [...parent.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+        );
+      })
+      .map((parent) => (parent.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+}

@@ -19,9 +19,9 @@ export function CallButtons({
         {name === undefined ? (
           `Call ${phone}`
         ) : (
-          <>
+          <span>
             Call <bdi>{name}</bdi>: {phone}
-          </>
+          </span>
         )}
       </a>
       {outOfHoursPhone && (

@@ -22,8 +22,10 @@ export function RankedPartnerCard({ entry, action }: { entry: RankedPartner; act
       <p className="reasons">{entry.reasons.join(' · ')}</p>
       <div className="call-buttons">
         <a className="call" href={telHref(callNow.phone)}>
-          Call <bdi>{partner.name}</bdi>
-          {callNow.outOfHours ? ' out of hours' : ''}: {callNow.phone}
+          <span>
+            Call <bdi>{partner.name}</bdi>
+            {callNow.outOfHours ? ' out of hours' : ''}: {callNow.phone}
+          </span>
         </a>
         {callNow.otherPhone && (
           <a className="call secondary" href={telHref(callNow.otherPhone)}>

@@ -110,7 +110,9 @@ export function DashboardScreen({ params }: { params: string[] }) {
       {incident && (
         <p>
           <Link to={`/incidents/${encodeURIComponent(incident.id)}/report`}>
-            Situation report for <bdi>{incident.name}</bdi>
+            <span>
+              Situation report for <bdi>{incident.name}</bdi>
+            </span>
           </Link>
         </p>
       )}

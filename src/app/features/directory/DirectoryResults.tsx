@@ -60,7 +60,9 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         {partner.capabilities.map(capabilityLabel).join(' · ')}
       </span>
       <a className="card-call" href={telHref(partner.phone)}>
-        Call <bdi>{partner.name}</bdi>: {partner.phone}
+        <span>
+          Call <bdi>{partner.name}</bdi>: {partner.phone}
+        </span>
       </a>
     </li>
   );
@@ -86,7 +88,9 @@ export function ContactCard({ contact, parishName }: { contact: Contact; parishN
         <Sentence text={[contact.role && isolated(contact.role), actsFor].filter(Boolean).join(', ')} />
       </span>
       <a className="card-call" href={telHref(contact.phones.main)}>
-        Call <bdi>{contact.name}</bdi>: {contact.phones.main}
+        <span>
+          Call <bdi>{contact.name}</bdi>: {contact.phones.main}
+        </span>
       </a>
     </li>
   );

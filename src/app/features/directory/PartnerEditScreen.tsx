@@ -107,7 +107,9 @@ function PartnerForm({
           {confirmRetire ? (
             <FormActions>
               <button type="button" className="danger" onClick={retire}>
-                Yes, retire <bdi>{partner.name}</bdi>
+                <span>
+                  Yes, retire <bdi>{partner.name}</bdi>
+                </span>
               </button>
               <button type="button" className="secondary" onClick={() => setConfirmRetire(false)}>
                 Keep it

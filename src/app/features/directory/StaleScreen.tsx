@@ -132,7 +132,9 @@ export function StaleScreen() {
                     )
                   </span>
                   <a className="card-call" href={telHref(phone)}>
-                    Call <bdi>{item.record.name}</bdi>: {phone}
+                    <span>
+                      Call <bdi>{item.record.name}</bdi>: {phone}
+                    </span>
                   </a>
                   {canEdit && (
                     <VerifyButton

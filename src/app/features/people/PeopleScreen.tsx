@@ -33,9 +33,11 @@ export function PeopleScreen() {
                 <bdi>{person.displayName}</bdi>
               </Link>
               <span className="card-meta">
-                <bdi>{person.username}</bdi> · {ROLE_LABELS[person.role]}
-                {person.parishCode ? ` (${person.parishCode})` : ''} ·{' '}
-                {person.lastSeenAt ? `last seen ${timeAgo(person.lastSeenAt)}` : 'never signed in'}
+                <span>
+                  <bdi>{person.username}</bdi> · {ROLE_LABELS[person.role]}
+                  {person.parishCode ? ` (${person.parishCode})` : ''} ·{' '}
+                  {person.lastSeenAt ? `last seen ${timeAgo(person.lastSeenAt)}` : 'never signed in'}
+                </span>
                 {person.disabled && <span className="badge muted">Disabled</span>}
               </span>
             </li>

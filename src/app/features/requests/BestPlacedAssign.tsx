@@ -87,7 +87,9 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
                   <span className="badge">Assigned</span>
                 ) : (
                   <button type="button" onClick={() => void assign(entry)}>
-                    Assign <bdi>{entry.partner.name}</bdi>
+                    <span>
+                      Assign <bdi>{entry.partner.name}</bdi>
+                    </span>
                   </button>
                 )
               }

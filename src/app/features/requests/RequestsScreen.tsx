@@ -196,7 +196,9 @@ function RequestRow({
   return (
     <li className="card request-row">
       <Link to={`/requests/${request.id}`} className="card-title">
-        {needs} for <Sentence text={forWhomText(request)} />
+        <span>
+          {needs} for <Sentence text={forWhomText(request)} />
+        </span>
       </Link>
       <span className="card-meta">
         <span className={`badge urgency-${request.urgency}`}>{urgencyLabel(request.urgency)}</span>

@@ -61,10 +61,14 @@ function ItemRow({
       </span>
       <span className="card-meta">
         <span className="type-label">{item.entity === 'partner' ? 'Partner' : 'Contact'}</span>
-        <Sentence text={item.detail} /> · last verified {item.lastVerified}
+        <span>
+          <Sentence text={item.detail} /> · last verified {item.lastVerified}
+        </span>
       </span>
       <a className="card-call" href={telHref(item.phone)}>
-        Call <bdi>{item.name}</bdi>: {item.phone}
+        <span>
+          Call <bdi>{item.name}</bdi>: {item.phone}
+        </span>
       </a>
       <span className="review-outcome">
         {OUTCOME_WORDS[outcome]}
