@@ -33,6 +33,7 @@ export function usePath(): string {
 
 export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    props.onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
       return;
     event.preventDefault();

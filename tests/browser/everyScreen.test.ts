@@ -2,16 +2,26 @@
 // as soon as it has a route (and a route whose address needs a kind of id this test cannot fill fails
 // here, asking for one). On a 320 × 640 phone, signed in as an admin (who sees every screen): the page
 // never scrolls sideways, every checkbox and radio is the same small square beside its label, and axe
-// finds no WCAG 2.2 AA violations. Offline, every screen still opens under its own heading and fits.
+// finds no WCAG 2.2 AA violations, and every name typed in Arabic or Hebrew (a partner, a contact, an
+// incident, a resident, a note) is isolated from the English around it, without a flex box running the
+// words beside it together. Offline, every screen still opens under its own heading and fits.
 // Then the states no address reaches: an error the server names beside a field, the public directory
 // (outside the app) and the idle lock.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_DUTY, firstPage, serverForSuite, signInSynced } from './harness.ts';
-import { PHONE_SCREEN, axeViolations, misdrawnChoices, pageWidth } from './pageChecks.ts';
+import {
+  PHONE_SCREEN,
+  axeViolations,
+  misdrawnChoices,
+  pageWidth,
+  splitLines,
+  unisolatedText,
+} from './pageChecks.ts';
 import { logRequest, serverRecords } from './requestSteps.ts';
 import { seedRequests } from './seedRequests.ts';
+import { MIXED_SCRIPT, seedMixedScripts } from './seedMixedScripts.ts';
 
 const DEMO_ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
 
@@ -71,9 +81,11 @@ describe('every screen at 320 px', () => {
     expect(patterns.length, 'routes found in routes.tsx').toBeGreaterThanOrEqual(20);
     // An incident with requests (for its dashboard and report), pushed before the admin's first pull.
     const { incident } = await seedRequests(url(), DEMO_DUTY.username, DEMO_DUTY.password);
+    // Records named in Arabic and Hebrew, for the pages of a partner, a contact and a request to show.
+    const mixed = await seedMixedScripts(url(), DEMO_ADMIN, incident.id);
     page = await firstPage(await launch('profile-every-screen', { viewport: PHONE_SCREEN }));
     await signInSynced(page, url(), DEMO_ADMIN);
-    const requestId = await logRequest(page, { name: 'Every RQ' });
+    await logRequest(page, { name: 'Every RQ' });
     // A review round to look at: started with the form's defaults.
     await page.goto(`${url()}/review`);
     await page.getByRole('button', { name: 'Start round' }).click();
@@ -82,10 +94,10 @@ describe('every screen at 320 px', () => {
     const records = await serverRecords(url(), DEMO_DUTY.username, DEMO_DUTY.password);
     const first = (entity: string) => records.find((change) => change.entity === entity)?.id ?? '';
     ids = {
-      partners: first('partner'),
-      contacts: first('contact'),
+      partners: mixed.partnerId,
+      contacts: mixed.contactId,
       parishes: first('parish'),
-      requests: requestId,
+      requests: mixed.requestId,
       people: await aPersonId(url()),
       dashboard: incident.id,
       incidents: incident.id,
@@ -94,7 +106,7 @@ describe('every screen at 320 px', () => {
   });
 
   for (const pattern of patterns) {
-    it(`${pattern.source}: fits the screen, tick boxes drawn alike, no axe violations`, async () => {
+    it(`${pattern.source}: fits the screen, tick boxes drawn alike, no axe violations, typed names isolated`, async () => {
       if (!page) throw new Error('an earlier step did not sign in');
       const path = samplePath(pattern, ids);
       await openInApp(page, path);
@@ -112,6 +124,11 @@ describe('every screen at 320 px', () => {
         `${path}: checkboxes and radios not drawn as small squares`,
       ).toEqual([]);
       expect(await axeViolations(page), path).toEqual([]);
+      expect(
+        await unisolatedText(page, Object.values(MIXED_SCRIPT), { wholeValues: path === '/audit' }),
+        `${path}: typed names not isolated`,
+      ).toEqual([]);
+      expect(await splitLines(page), `${path}: words run into a name in a flex box`).toEqual([]);
     });
   }
 

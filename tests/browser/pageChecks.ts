@@ -40,3 +40,84 @@ export function misdrawnChoices(page: Page): Promise<string[]> {
       ),
   );
 }
+
+/**
+ * Where text people typed (a name in Arabic or Hebrew, say) is shown among other words without being
+ * isolated from them, so the punctuation and numbers beside it are drawn in the wrong order: each as
+ * "the words around it". Isolated means its nearest `<bdi>` or element with a `dir` holds that text
+ * and nothing else. Option lists are left out: an option can hold no element.
+ */
+export function unisolatedText(
+  page: Page,
+  typed: readonly string[],
+  /** Where stored values are shown as they are (the audit trail), each in a <bdi> of its own will do. */
+  { wholeValues = false }: { wholeValues?: boolean } = {},
+): Promise<string[]> {
+  return page.evaluate(
+    ([values, wholes]) => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const value = values.find((each) => text.includes(each));
+        const parent = node.parentElement;
+        if (!value || !parent || parent.closest('option, select, textarea, script, style')) continue;
+        const isolating = parent.closest('bdi, [dir]');
+        if (isolating?.textContent?.trim() === value || (wholes && isolating?.localName === 'bdi')) continue;
+        found.push(
+          (parent.closest('li, p, h1, h2, h3, td, th, dd, label, a, button') ?? parent).textContent ?? text,
+        );
+      }
+      return [...new Set(found.map((line) => line.replace(/\s+/g, ' ').trim()))];
+    },
+    [typed, wholeValues] as const,
+  );
+}
+
+/**
+ * From now on, notes what live regions say as a screen reader hears it: words arriving inside a
+ * region (role status or alert, aria-live) that was already on the page, and alerts as they are added.
+ * A region added together with its words is often not read out at all, so that is not counted.
+ * Read what was heard with `heard`.
+ */
+export async function listenToLiveRegions(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { heardSoFar: string[] }).heardSoFar = said;
+    const live = '[role="status"], [role="alert"], [aria-live]';
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        const region = target?.closest(live);
+        if (region) said.push(region.textContent?.trim() ?? '');
+        for (const added of record.addedNodes)
+          if (added instanceof Element && added.getAttribute('role') === 'alert')
+            said.push(added.textContent?.trim() ?? '');
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** What the live regions said since `listenToLiveRegions`. */
+export function heard(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { heardSoFar?: string[] }).heardSoFar ?? []);
+}
+
+/**
+ * Lines broken up by a flex box: a `<bdi>` beside words inside a flex or grid container (a button, a
+ * card's line) makes each its own item, which drops the spaces between them ("CallAardvark") and
+ * runs the words together for a screen reader. Each as the container's text.
+ */
+export function splitLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('bdi')]
+      .map((bdi) => bdi.parentElement)
+      .filter((parent): parent is HTMLElement => {
+        if (!parent || !/flex|grid/.test(getComputedStyle(parent).display)) return false;
+        return [...parent.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+        );
+      })
+      .map((parent) => (parent.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+}

@@ -1,6 +1,6 @@
 // Best placed at night: for an immediate need the partners that can be reached now come first (open,
 // 24/7, or with an out-of-hours line), the number to call first is the one that answers now, and each
-// partner says which rule put it above the next one.
+// partner says which rule put it above the next one (the name below marked isolated, as typed text).
 import { describe, expect, it } from 'vitest';
 import { bestPlaced, type BestPlacedQuery } from '../../src/domain/ranking/bestPlaced.ts';
 import { buildBestPlacedIndex } from '../../src/domain/ranking/bestPlacedIndex.ts';
@@ -8,6 +8,7 @@ import type { Partner } from '../../src/domain/entities/partner.ts';
 import type { Ward } from '../../src/domain/geo/area.ts';
 import { aParish, aWard } from '../support/area.ts';
 import { aStrategicPartner as partner } from '../support/directoryFixtures.ts';
+import { isolated } from '../../src/domain/words/isolated.ts';
 
 const wards: Ward[] = [
   aWard('W1', 'Ashcombe', 0.3, { neighbours: ['W2'] }),
@@ -85,7 +86,7 @@ describe('reachable now, for an immediate need', () => {
   it('explains the rule: reachable now, and says when the number is the out-of-hours line', () => {
     const ranked = rank([closedCoversIt, openAllNight]);
     expect(ranked[0]?.decidingReason).toBe(
-      'above Closed pantry in Ashcombe: can be reached now; they are closed',
+      `above ${isolated('Closed pantry in Ashcombe')}: can be reached now; they are closed`,
     );
     expect(ranked[1]?.reasons).toContain('closed now');
     expect(ranked[1]?.decidingReason).toBeNull();
@@ -101,35 +102,39 @@ describe('the deciding difference from the partner below', () => {
       ],
       query({ urgency: 'today' }),
     );
-    expect(ranked[0]?.decidingReason).toBe('above Hazelbury Pantry: covers Ashcombe ward itself');
+    expect(ranked[0]?.decidingReason).toBe(
+      `above ${isolated('Hazelbury Pantry')}: covers Ashcombe ward itself`,
+    );
   });
 
   it('names the needs met, distance, freshness and load when they decide', () => {
     const both = partner({ name: 'Both', capabilities: ['food', 'bottled_water'], base: at(0.6) });
     const foodOnly = partner({ name: 'Food only' });
     expect(rank([foodOnly, both], query({ needs: ['food', 'bottled_water'] }))[0]?.decidingReason).toBe(
-      'above Food only: offers 2 of the needs; they offer 1',
+      `above ${isolated('Food only')}: offers 2 of the needs; they offer 1`,
     );
 
     const near = partner({ name: 'Near', base: at(0.301) });
     const far = partner({ name: 'Far', base: at(0.45) });
-    expect(rank([far, near])[0]?.decidingReason).toBe('above Far: nearer: 3.4 km against 7.0 km');
+    expect(rank([far, near])[0]?.decidingReason).toBe(
+      `above ${isolated('Far')}: nearer: 3.4 km against 7.0 km`,
+    );
 
     const fresh = partner({ name: 'Fresh', lastVerified: '2026-11-20' });
     const stale = partner({ name: 'Stale', lastVerified: '2026-01-01' });
     expect(rank([stale, fresh])[0]?.decidingReason).toBe(
-      'above Stale: details verified 4 days ago; theirs are stale',
+      `above ${isolated('Stale')}: details verified 4 days ago; theirs are stale`,
     );
 
     const idle = partner({ name: 'Idle' });
     const busy = partner({ name: 'Busy' });
     expect(rank([busy, idle], query({ openRequests: new Map([[busy.id, 3]]) }))[0]?.decidingReason).toBe(
-      'above Busy: fewer open requests: 0 against 3',
+      `above ${isolated('Busy')}: fewer open requests: 0 against 3`,
     );
   });
 
   it('says so when only the name separates two partners', () => {
     const ranked = rank([partner({ name: 'Beta' }), partner({ name: 'Alpha' })]);
-    expect(ranked[0]?.decidingReason).toBe('above Beta: equal on every rule; listed by name');
+    expect(ranked[0]?.decidingReason).toBe(`above ${isolated('Beta')}: equal on every rule; listed by name`);
   });
 });

@@ -76,6 +76,25 @@ describe('drafts of forms', () => {
     expect(merged).toEqual({ values: { needs: ['food', 'water'], name: '' }, changed: ['needs'] });
   });
 
+  it('never keeps a password, whatever the form calls it', async () => {
+    const form = { username: 'new.person', password: '', newPassword: '' };
+    await saveDraft({
+      form: '/account#password',
+      username: 'duty',
+      base: form,
+      values: { ...form, password: 'correct horse', newPassword: 'battery staple' },
+    });
+    // Only a password was typed: nothing is kept at all.
+    expect(await countDrafts()).toBe(0);
+    await saveDraft({
+      form: '/account#password',
+      username: 'duty',
+      base: form,
+      values: { username: 'new.person2', password: 'correct horse', newPassword: 'battery staple' },
+    });
+    expect((await readDraft('/account#password', 'duty'))?.values).toEqual({ username: 'new.person2' });
+  });
+
   it('forgets every draft on sign-out', async () => {
     await saveDraft({
       form: '/requests/new',

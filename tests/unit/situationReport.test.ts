@@ -10,6 +10,7 @@ import { changesSince, issuedRecord } from '../../src/domain/situationReport/cha
 import { aParish, aWard } from '../support/area.ts';
 import { aStrategicPartner } from '../support/directoryFixtures.ts';
 import { aRequest } from '../support/records.ts';
+import { isolated } from '../../src/domain/words/isolated.ts';
 
 const at = (hour: number, minute = 0) => new Date(Date.UTC(2026, 10, 20, hour, minute)).toISOString();
 const wards = [
@@ -138,15 +139,17 @@ describe('situation report', () => {
   });
 
   it('lists key events in time order, with the closing and the reopening', () => {
+    // Typed names are marked isolated, so an Arabic or Hebrew one keeps the words around it in order.
+    const name = isolated;
     expect(report.keyEvents.map((event) => [event.at, event.text])).toEqual([
-      [at(8), 'Incident opened: Flood at Marden'],
-      [at(9), 'Immediate request logged: Food, Medicines collection for A (Shepway South)'],
-      [at(9, 30), 'Today request logged: Sandbags and flood help for B (Marden)'],
-      [at(9, 45), 'Today request logged: Food for C (Marden)'],
-      [at(9, 50), 'Marden Pantry assigned: Food for C'],
-      [at(10), 'Sandbag Crew assigned: Sandbags and flood help for B'],
-      [at(12), 'Done: Food for C'],
-      [at(14), 'Reopened: Food for C'],
+      [at(8), `Incident opened: ${name('Flood at Marden')}`],
+      [at(9), `Immediate request logged: Food, Medicines collection for ${name('A')} (Shepway South)`],
+      [at(9, 30), `Today request logged: Sandbags and flood help for ${name('B')} (Marden)`],
+      [at(9, 45), `Today request logged: Food for ${name('C')} (Marden)`],
+      [at(9, 50), `${name('Marden Pantry')} assigned: Food for ${name('C')}`],
+      [at(10), `${name('Sandbag Crew')} assigned: Sandbags and flood help for ${name('B')}`],
+      [at(12), `Done: Food for ${name('C')}`],
+      [at(14), `Reopened: Food for ${name('C')}`],
     ]);
   });
 

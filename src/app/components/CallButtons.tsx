@@ -16,7 +16,13 @@ export function CallButtons({
   return (
     <div className="call-buttons">
       <a className="call" href={telHref(phone)}>
-        {name === undefined ? `Call ${phone}` : `Call ${name}: ${phone}`}
+        {name === undefined ? (
+          `Call ${phone}`
+        ) : (
+          <span>
+            Call <bdi>{name}</bdi>: {phone}
+          </span>
+        )}
       </a>
       {outOfHoursPhone && (
         <a className="call secondary" href={telHref(outOfHoursPhone)}>

@@ -5,21 +5,27 @@ import type { ReactNode } from 'react';
 import type { RankedPartner } from '../../domain/ranking/bestPlaced.ts';
 import { telHref } from '../../domain/entities/common.ts';
 import { Link } from '../router.tsx';
+import { Sentence } from '../components/Sentence.tsx';
 
 export function RankedPartnerCard({ entry, action }: { entry: RankedPartner; action?: ReactNode }) {
   const { partner, callNow } = entry;
   return (
     <li className="card">
       <Link to={`/partners/${partner.id}`} className="card-title">
-        {partner.name}
+        <bdi>{partner.name}</bdi>
       </Link>
-      {entry.decidingReason && <p className="deciding">{entry.decidingReason}</p>}
+      {entry.decidingReason && (
+        <p className="deciding">
+          <Sentence text={entry.decidingReason} />
+        </p>
+      )}
       <p className="reasons">{entry.reasons.join(' · ')}</p>
       <div className="call-buttons">
         <a className="call" href={telHref(callNow.phone)}>
-          {callNow.outOfHours
-            ? `Call ${partner.name} out of hours: ${callNow.phone}`
-            : `Call ${partner.name}: ${callNow.phone}`}
+          <span>
+            Call <bdi>{partner.name}</bdi>
+            {callNow.outOfHours ? ' out of hours' : ''}: {callNow.phone}
+          </span>
         </a>
         {callNow.otherPhone && (
           <a className="call secondary" href={telHref(callNow.otherPhone)}>

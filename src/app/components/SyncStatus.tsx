@@ -15,6 +15,7 @@ import { useOnline } from '../useOnline.ts';
 import { describeWaiting } from '../../domain/sync/outboxWords.ts';
 import { SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 import { BusyButton } from './BusyButton.tsx';
+import { Announced } from './Announced.tsx';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -83,18 +84,21 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
       aria-label="Sync status"
       onKeyDown={onKeyDown}
     >
-      {activity.storageFull && <p className="sync-attention">Storage full on this device</p>}
-      {activity.clockAhead && <p className="sync-attention">Date and time wrong on this device</p>}
-      {(refused > 0 || conflicts > 0) && (
-        <Link to="/sync-issues" className="sync-attention">
-          {[
-            refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
-            conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </Link>
-      )}
+      {/* What needs a person is said aloud as it arrives, not only drawn. */}
+      <Announced>
+        {activity.storageFull && <p className="sync-attention">Storage full on this device</p>}
+        {activity.clockAhead && <p className="sync-attention">Date and time wrong on this device</p>}
+        {(refused > 0 || conflicts > 0) && (
+          <Link to="/sync-issues" className="sync-attention">
+            {[
+              refused > 0 && `${refused} change${refused === 1 ? '' : 's'} refused by the server`,
+              conflicts > 0 && `${conflicts} conflict${conflicts === 1 ? '' : 's'} to settle`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Link>
+        )}
+      </Announced>
       <button
         ref={indicator}
         type="button"

@@ -2,6 +2,7 @@
 // ("above Hazelbury Pantry: covers Ashcombe ward itself"). Pure, and it reads only what the ranking
 // recorded, so the sentence always names the rule that really decided.
 import { CoverageTier, type ScoreParts } from './rankingRules.ts';
+import { isolated } from '../words/isolated.ts';
 
 /** What the decision needs to know about one ranked partner. */
 export interface Placed {
@@ -48,5 +49,5 @@ export function decidingDifference(above: Placed, below: Placed, immediate: bool
   else if (a.distanceKm !== b.distanceKm && a.distanceKm !== null)
     phrase = `a little nearer: ${km(a.distanceKm)} against ${km(b.distanceKm)}`;
   else phrase = 'equal on every rule; listed by name';
-  return `above ${below.name}: ${phrase}`;
+  return `above ${isolated(below.name)}: ${phrase}`;
 }

@@ -13,6 +13,7 @@ import {
   type Incident,
   type RequestStatus,
 } from '../entities/request.ts';
+import { isolated } from '../words/isolated.ts';
 
 const URGENCY_RANK: Record<HelpRequest['urgency'], number> = { immediate: 0, today: 1, this_week: 2 };
 
@@ -93,9 +94,10 @@ export const urgencyLabel = (urgency: string) => labelOf(URGENCIES, urgency);
 export const sourceLabel = (source: string) => labelOf(REQUEST_SOURCES, source);
 export const incidentTypeLabel = (type: string) => labelOf(INCIDENT_TYPES, type);
 
-/** Who a request is for, in the fewest words: "J", or "40 households". */
+/** Who a request is for, in the fewest words: "J", or "40 households"; the name isolated (a Sentence). */
 export function forWhomText(request: Pick<HelpRequest, 'forWhom'>): string {
-  const { name, households } = request.forWhom;
+  const { households } = request.forWhom;
+  const name = request.forWhom.name && isolated(request.forWhom.name);
   const homes = households === null ? '' : `${households} household${households === 1 ? '' : 's'}`;
   if (name && homes) return `${name} (${homes})`;
   return name || homes || 'someone';

@@ -4,6 +4,7 @@
 import type { ReviewCheck } from './reviewRound.ts';
 import { latestChecks, OUTCOME_WORDS, outcomeOf } from './progress.ts';
 import { itemKey, type ReviewSection } from './sections.ts';
+import { withoutIsolates } from '../words/isolated.ts';
 
 export const ROUND_CSV_COLUMNS = [
   'Section',
@@ -32,7 +33,7 @@ export function roundCsvRows(
         Section: section.name,
         Type: item.entity === 'partner' ? 'Partner' : 'Contact',
         Name: item.name,
-        Details: item.detail,
+        Details: withoutIsolates(item.detail),
         Phone: item.phone,
         'Last verified': item.lastVerified,
         Outcome: OUTCOME_WORDS[outcomeOf(item, latest)],

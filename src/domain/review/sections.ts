@@ -8,6 +8,7 @@ import type { Contact } from '../entities/contact.ts';
 import { localWardsOf } from '../gaps/gapAnalysis.ts';
 import { PARTNER_KINDS, type Partner } from '../entities/partner.ts';
 import type { SectionCode } from './reviewRound.ts';
+import { isolated } from '../words/isolated.ts';
 
 export interface ReviewItem {
   entity: 'partner' | 'contact';
@@ -93,7 +94,11 @@ export function reviewSections(
       entity: 'contact',
       id: contact.id,
       name: contact.name,
-      detail: [contact.role, contact.organisation ?? (parish ? `${parish} parish` : '')]
+      // Typed words isolated: a role or organisation in Arabic keeps the comma between them in place.
+      detail: [
+        contact.role && isolated(contact.role),
+        contact.organisation ? isolated(contact.organisation) : parish ? `${parish} parish` : '',
+      ]
         .filter(Boolean)
         .join(', '),
       phone: contact.phones.main,

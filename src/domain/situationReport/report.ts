@@ -17,6 +17,7 @@ import {
   statusHistory,
   type StatusHistory,
 } from '../dashboard/statusHistory.ts';
+import { isolated } from '../words/isolated.ts';
 
 export interface ReportInput {
   incident: Incident;
@@ -101,7 +102,9 @@ export function situationReport(input: ReportInput): SituationReport {
     requests.map((request) => [request.id, statusHistory(request, lines.get(request.id) ?? [])]),
   );
 
-  const events: KeyEvent[] = [{ at: incident.startedAt, text: `Incident opened: ${incident.name}` }];
+  const events: KeyEvent[] = [
+    { at: incident.startedAt, text: `Incident opened: ${isolated(incident.name)}` },
+  ];
   if (incident.endedAt) events.push({ at: incident.endedAt, text: 'Incident closed' });
   for (const request of requests) {
     const history = histories.get(request.id);
@@ -114,7 +117,7 @@ export function situationReport(input: ReportInput): SituationReport {
     for (const assignment of request.assignments)
       events.push({
         at: assignment.assignedAt,
-        text: `${assignment.partnerName} assigned: ${requestWords(request)}`,
+        text: `${isolated(assignment.partnerName)} assigned: ${requestWords(request)}`,
       });
     for (const change of history.changes) {
       const closing = isClosedStatus(change.to) && !isClosedStatus(change.from);

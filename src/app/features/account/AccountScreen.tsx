@@ -9,6 +9,7 @@ import { useOnline } from '../../useOnline.ts';
 import { timeAgo } from '../../timeAgo.ts';
 import { messageOf, serverCall } from './serverCall.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { Announced } from '../../components/Announced.tsx';
 
 const pageSchema = z.object({ sessions: deviceSessionSchema.array(), nextOffset: nextOffsetSchema });
 
@@ -56,7 +57,7 @@ export function AccountScreen() {
         <p className="banner warning">You are offline: your devices can be listed only with a connection.</p>
       )}
       <FormProblem message={error} />
-      {notice && <p role="status">{notice}</p>}
+      <Announced>{notice && <p>{notice}</p>}</Announced>
       {online && sessions === null && !error && <p role="status">Loading your devices…</p>}
       {sessions?.length === 0 && <p className="empty">You are not signed in anywhere else.</p>}
       {sessions && sessions.length > 0 && (

@@ -56,8 +56,8 @@ export function ChoosePasswordForm({
     <>
       <h1 tabIndex={-1}>Choose your password</h1>
       <p>
-        Welcome, {login.user.displayName}. The password you were given works once only: choose one of your
-        own, at least 10 characters.
+        Welcome, <bdi>{login.user.displayName}</bdi>. The password you were given works once only: choose one
+        of your own, at least 10 characters.
       </p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <PasswordField

@@ -8,6 +8,8 @@ import { localDatabase } from '../../store/localDatabase.ts';
 import { saveRecord } from '../../store/mutate.ts';
 import { useCanEditDirectory, useSessionUser } from '../../useSessionUser.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { Announced } from '../../components/Announced.tsx';
+import { FormProblem } from '../../components/FormProblem.tsx';
 
 const USES: { key: 'emergencyPlan' | 'outOfHours' | 'shownPublicly'; label: string }[] = [
   { key: 'emergencyPlan', label: 'Listed in the emergency plan' },
@@ -24,6 +26,7 @@ function AgreementForm({ partner, recordedBy }: { partner: Partner; recordedBy: 
   });
   const [date, setDate] = useState(ukToday(new Date()));
   const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,9 +42,11 @@ function AgreementForm({ partner, recordedBy }: { partner: Partner; recordedBy: 
           : { agreed: false, date: null },
         updatedAt: new Date().toISOString(),
       });
+      setFailure(null);
       setMessage('Agreement recorded on this device; it syncs when there is a connection.');
-    } catch (failure) {
-      setMessage(notSavedMessage(failure, 'The agreement'));
+    } catch (error) {
+      setMessage(null);
+      setFailure(notSavedMessage(error, 'The agreement'));
     }
   };
 
@@ -65,7 +70,8 @@ function AgreementForm({ partner, recordedBy }: { partner: Partner; recordedBy: 
       <button type="submit" className="secondary" disabled={date === ''}>
         Record agreement
       </button>
-      {message && <p role="status">{message}</p>}
+      <Announced>{message && <p>{message}</p>}</Announced>
+      <FormProblem message={failure} />
     </form>
   );
 }
@@ -81,7 +87,13 @@ export function AgreementSection({ partner }: { partner: Partner }) {
       <p>
         {agreedTo.length > 0 ? `Agreed to be: ${agreedTo.join('; ')}.` : 'No use agreed.'}{' '}
         {uses.confirmed ? `Last confirmed ${uses.confirmed}` : 'Never confirmed'}
-        {partner.agreement ? `, recorded by ${partner.agreement.recordedBy}.` : '.'}
+        {partner.agreement ? (
+          <>
+            , recorded by <bdi>{partner.agreement.recordedBy}</bdi>.
+          </>
+        ) : (
+          '.'
+        )}
       </p>
       {canEdit && user && <AgreementForm partner={partner} recordedBy={user.displayName} />}
     </section>

@@ -111,7 +111,7 @@ export function AuditScreen() {
                   <td>{when(entry.at)}</td>
                   <td>{entry.deviceAt ? when(entry.deviceAt) : '—'}</td>
                   <td>
-                    {entry.username ?? '—'}
+                    <bdi>{entry.username ?? '—'}</bdi>
                     {entry.clientId ? ` (${entry.clientId})` : ''}
                   </td>
                   <td>{AUDIT_ACTION_LABELS[entry.action]}</td>
@@ -119,7 +119,11 @@ export function AuditScreen() {
                   <td>{entry.field ?? '—'}</td>
                   <td>
                     {entry.action === 'change' || entry.action === 'role_change' || entry.action === 'purge'
-                      ? `${valueText(entry.oldValue)} → ${valueText(entry.newValue)}`
+                      ? [
+                          <bdi key="old">{valueText(entry.oldValue)}</bdi>,
+                          ' → ',
+                          <bdi key="new">{valueText(entry.newValue)}</bdi>,
+                        ]
                       : (entry.detail ?? '—')}
                   </td>
                 </tr>

@@ -49,13 +49,13 @@ function ContactTable({ caption, contacts }: { caption: string; contacts: readon
           {contacts.map((contact) => (
             <tr key={contact.id}>
               <th scope="row">
-                {contact.name}
+                <bdi>{contact.name}</bdi>
                 {contact.restricted && <span className="badge muted">Restricted</span>}
               </th>
               <td>
-                {contact.role}
+                <bdi>{contact.role}</bdi>
                 {contact.organisation && contact.organisation !== contact.name && (
-                  <span className="contact-organisation">{contact.organisation}</span>
+                  <bdi className="contact-organisation">{contact.organisation}</bdi>
                 )}
               </td>
               <td className="phone">

@@ -20,6 +20,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase } from '../../store/localDatabase.ts';
 import { analyseGaps } from '../../../domain/gaps/gapAnalysis.ts';
 import { WardsMostInNeed } from '../deprivation/WardsMostInNeed.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
 
 /** The current time, moved on every minute so ages stay true on a screen left open. */
 function useNow(): string {
@@ -58,7 +59,14 @@ export function DashboardScreen({ params }: { params: string[] }) {
   if (!records || !figures) return <p role="status">Loading the dashboard…</p>;
   const incidents = [...records.incidents].sort(compareIncidents);
   const incident = incidents.find((candidate) => candidate.id === incidentId);
-  const scope = incidentId === null ? 'Borough-wide' : (incident?.name ?? 'Incident not on this device');
+  const scope =
+    incidentId === null ? (
+      'Borough-wide'
+    ) : incident ? (
+      <bdi>{incident.name}</bdi>
+    ) : (
+      'Incident not on this device'
+    );
   const wardsWithImmediate = [...figures.openImmediateByWard]
     .map(([code, count]) => ({
       code,
@@ -102,7 +110,9 @@ export function DashboardScreen({ params }: { params: string[] }) {
       {incident && (
         <p>
           <Link to={`/incidents/${encodeURIComponent(incident.id)}/report`}>
-            Situation report for {incident.name}
+            <span>
+              Situation report for <bdi>{incident.name}</bdi>
+            </span>
           </Link>
         </p>
       )}
@@ -143,7 +153,8 @@ export function DashboardScreen({ params }: { params: string[] }) {
                 {figures.unassignedImmediate.map(({ request, ageMinutes, where }) => (
                   <li key={request.id}>
                     <Link to={`/requests/${encodeURIComponent(request.id)}`}>
-                      {request.needs.map(capabilityLabel).join(', ')} for {forWhomText(request)}
+                      {request.needs.map(capabilityLabel).join(', ')} for{' '}
+                      <Sentence text={forWhomText(request)} />
                     </Link>{' '}
                     · {where} · waiting {durationText(ageMinutes)}
                   </li>

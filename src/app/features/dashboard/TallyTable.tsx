@@ -36,7 +36,9 @@ export function TallyTable({
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row">{row.label}</th>
+            <th scope="row">
+              <bdi>{row.label}</bdi>
+            </th>
             <td className="number">{row.count}</td>
             <td aria-hidden="true" className="bar-column">
               <span className="tally-bar" style={{ width: `${(100 * row.count) / most}%` }} />

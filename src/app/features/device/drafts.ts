@@ -1,7 +1,8 @@
 // Half-filled forms kept on this device as they are typed, so a reload (an update accepted, a crash,
 // the phone killing the tab) gives the person back what they typed. Kept in this device's own small
 // database (deviceDatabase.ts), not the synced copy: a draft is nobody else's business. Drafts can hold a
-// resident's name and phone, so signing out clears them (clearDrafts).
+// resident's name and phone, so signing out clears them (clearDrafts). A password is never kept: a
+// field whose name says password is left out of every draft, whichever form it is on.
 import { deviceDatabase, type Draft } from './deviceDatabase.ts';
 
 export type { Draft };
@@ -28,10 +29,15 @@ export async function readDraft(form: string, username: string): Promise<Draft |
   return draft && draft.username === username ? draft : undefined;
 }
 
+const withoutPasswords = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).filter(([field]) => !/password/i.test(field)));
+
 /** Keeps the form's values, or forgets them when they are back to what the form opened with. */
 export async function saveDraft(draft: Omit<Draft, 'savedAt'>): Promise<void> {
-  if (same(draft.values, draft.base)) await deviceDatabase().drafts.delete(draft.form);
-  else await deviceDatabase().drafts.put({ ...draft, savedAt: new Date().toISOString() });
+  const base = withoutPasswords(draft.base);
+  const values = withoutPasswords(draft.values);
+  if (same(values, base)) await deviceDatabase().drafts.delete(draft.form);
+  else await deviceDatabase().drafts.put({ ...draft, base, values, savedAt: new Date().toISOString() });
 }
 
 export async function discardDraft(form: string): Promise<void> {

@@ -19,6 +19,7 @@ import { columnFields } from './columnFields.tsx';
 import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 const LABELS: Record<ContactColumn, string> = {
   id: 'Id',
@@ -89,7 +90,7 @@ function ContactForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {text('name', { hint: 'A person, or a role such as "Duty manager".', autoComplete: 'name' })}
       {text('role', { hint: 'e.g. Parish clerk, Emergency coordinator.' })}
@@ -119,6 +120,7 @@ function ContactForm({
         busy={form.submit.busy}
         save="Save contact"
         cancelTo={reviewReturnPath() ?? (contact ? `/contacts/${contact.id}` : '/directory')}
+        onCancel={() => void form.draft.discard()}
       />
     </form>
   );
@@ -134,7 +136,7 @@ export function ContactEditScreen({ params: [id] }: { params: string[] }) {
   const partnerNames = useLiveQuery(async () =>
     [...new Set((await localDatabase.partners.toArray()).map((partner) => partner.name))].sort(compareNames),
   );
-  const title = id ? `Edit ${contact?.name ?? 'contact'}` : 'New contact';
+  const title = id ? `Edit ${contact ? isolated(contact.name) : 'contact'}` : 'New contact';
 
   const ready =
     contact !== undefined && wards !== undefined && parishes !== undefined

@@ -49,7 +49,9 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
       <p>
         <Link to="/directory">← Directory</Link>
       </p>
-      <h1 tabIndex={-1}>{contact.name}</h1>
+      <h1 tabIndex={-1}>
+        <bdi>{contact.name}</bdi>
+      </h1>
       <p className="card-meta">
         {contact.role || 'Contact'}
         <RetiredBadge retired={contact.retired} />
@@ -63,9 +65,11 @@ export function ContactScreen({ params: [id = ''] }: { params: string[] }) {
             <dt>Organisation</dt>
             <dd>
               {partner ? (
-                <Link to={`/partners/${partner.id}`}>{contact.organisation}</Link>
+                <Link to={`/partners/${partner.id}`}>
+                  <bdi>{contact.organisation}</bdi>
+                </Link>
               ) : (
-                contact.organisation
+                <bdi>{contact.organisation}</bdi>
               )}
             </dd>
           </>

@@ -12,6 +12,8 @@ import { telHref } from '../../../domain/entities/common.ts';
 import { Link } from '../../router.tsx';
 import { StaleBadge } from './StaleBadge.tsx';
 import { RetiredBadge } from './RetireButton.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 const FIRST = 50;
 
@@ -48,7 +50,7 @@ export function PartnerCard({ partner }: { partner: Partner }) {
   return (
     <li className="card">
       <Link to={`/partners/${partner.id}`} className="card-title">
-        {partner.name}
+        <bdi>{partner.name}</bdi>
       </Link>
       <span className="card-meta">
         <span className="type-label">Partner</span>
@@ -58,28 +60,37 @@ export function PartnerCard({ partner }: { partner: Partner }) {
         {partner.capabilities.map(capabilityLabel).join(' · ')}
       </span>
       <a className="card-call" href={telHref(partner.phone)}>
-        Call {partner.name}: {partner.phone}
+        <span>
+          Call <bdi>{partner.name}</bdi>: {partner.phone}
+        </span>
       </a>
     </li>
   );
 }
 
 export function ContactCard({ contact, parishName }: { contact: Contact; parishName?: string | undefined }) {
-  const actsFor = [contact.organisation, parishName && `${parishName} parish`].filter(Boolean).join(' · ');
+  const actsFor = [
+    contact.organisation && isolated(contact.organisation),
+    parishName && `${parishName} parish`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li className="card">
       <Link to={`/contacts/${contact.id}`} className="card-title">
-        {contact.name}
+        <bdi>{contact.name}</bdi>
       </Link>
       <span className="card-meta">
         <span className="type-label">Contact</span>
         <RetiredBadge retired={contact.retired} />
         {contact.visibility === 'restricted' && <span className="badge muted">Restricted</span>}
         {!contact.retired && <StaleBadge lastVerified={contact.lastVerified} />}
-        {[contact.role, actsFor].filter(Boolean).join(', ')}
+        <Sentence text={[contact.role && isolated(contact.role), actsFor].filter(Boolean).join(', ')} />
       </span>
       <a className="card-call" href={telHref(contact.phones.main)}>
-        Call {contact.name}: {contact.phones.main}
+        <span>
+          Call <bdi>{contact.name}</bdi>: {contact.phones.main}
+        </span>
       </a>
     </li>
   );

@@ -7,6 +7,7 @@ import { AdminOnly } from './AdminOnly.tsx';
 import { FormActions } from './FormFields.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
 
 export function EditPage<T>({
   title,
@@ -15,6 +16,7 @@ export function EditPage<T>({
   missing,
   children,
 }: {
+  /** The heading; a name in it is marked isolated (see Sentence). */
   title: string;
   /** "partner", "contact" or "parish", for the not-found words. */
   what: string;
@@ -37,7 +39,9 @@ export function EditPage<T>({
         </>
       ) : (
         <>
-          <h1 tabIndex={-1}>{title}</h1>
+          <h1 tabIndex={-1}>
+            <Sentence text={title} />
+          </h1>
           <p className="hint">Saved on this device first; it reaches everyone at the next sync.</p>
           {children(ready)}
         </>
@@ -50,6 +54,7 @@ export function SaveOrCancel({
   saveError,
   save,
   cancelTo,
+  onCancel,
   busy,
 }: {
   saveError: string | null;
@@ -58,6 +63,8 @@ export function SaveOrCancel({
   /** The save button's words, e.g. "Save contact". */
   save: string;
   cancelTo: string;
+  /** Cancel pressed: what was typed is let go (the form's draft forgotten). */
+  onCancel: () => void;
 }) {
   return (
     <>
@@ -66,7 +73,7 @@ export function SaveOrCancel({
         <BusyButton type="submit" busy={busy}>
           {save}
         </BusyButton>
-        <Link className="button-link" to={cancelTo}>
+        <Link className="button-link" to={cancelTo} onClick={onCancel}>
           Cancel
         </Link>
       </FormActions>

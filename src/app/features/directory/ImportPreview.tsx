@@ -48,7 +48,7 @@ export function ImportPreview<T extends { name: string }>({
       >
         {(row) => (
           <>
-            <strong>Line {row.line}</strong> ({row.name}): {row.reasons.join('; ')}
+            <strong>Line {row.line}</strong> (<bdi>{row.name}</bdi>): {row.reasons.join('; ')}
           </>
         )}
       </PreviewList>
@@ -63,16 +63,24 @@ export function ImportPreview<T extends { name: string }>({
       <PreviewList heading={`Updates to ${what} already here`} label="Updates" rows={updates} keyOf={byLine}>
         {(row) => (
           <>
-            <strong>Line {row.line}</strong> updates {row.before.name}:{' '}
+            <strong>Line {row.line}</strong> updates <bdi>{row.before.name}</bdi>:{' '}
             {row.changedFields.map((field) => FIELD_WORDS[field] ?? field).join(', ')}
           </>
         )}
       </PreviewList>
       <FoldedPreviewList summary="Already up to date" rows={unchanged} keyOf={byLine}>
-        {(row) => `Line ${row.line}: ${row.record.name}`}
+        {(row) => (
+          <>
+            Line {row.line}: <bdi>{row.record.name}</bdi>
+          </>
+        )}
       </FoldedPreviewList>
       <FoldedPreviewList summary={`New ${what}`} rows={creates} keyOf={byLine}>
-        {(row) => `Line ${row.line}: ${row.record.name}`}
+        {(row) => (
+          <>
+            Line {row.line}: <bdi>{row.record.name}</bdi>
+          </>
+        )}
       </FoldedPreviewList>
     </div>
   );

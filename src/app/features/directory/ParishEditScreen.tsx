@@ -15,6 +15,7 @@ import { ErrorSummary } from './FormFields.tsx';
 import { columnFields } from './columnFields.tsx';
 import { useEditForm } from './useEditForm.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 const LABELS: Record<ParishColumn, string> = {
   code: 'Code',
@@ -69,7 +70,7 @@ function ParishForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(fieldId)} />
       {parish ? (
         <p>
@@ -98,6 +99,7 @@ function ParishForm({
         busy={form.submit.busy}
         save="Save parish"
         cancelTo={parish ? pageOf(parish.code) : '/directory'}
+        onCancel={() => void form.draft.discard()}
       />
     </form>
   );
@@ -110,7 +112,7 @@ export function ParishEditScreen({ params: [code] }: { params: string[] }) {
   );
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.toArray());
-  const title = code ? `Edit ${parish ? `${parish.name} parish` : 'parish'}` : 'New parish';
+  const title = code ? `Edit ${parish ? `${isolated(parish.name)} parish` : 'parish'}` : 'New parish';
 
   const ready =
     parish !== undefined && wards !== undefined && parishes !== undefined

@@ -18,6 +18,7 @@ import { formContext, useEditForm } from './useEditForm.ts';
 import { checkFromEditForm, reviewReturnPath } from '../review/reviewActions.ts';
 import { PARTNER_LABELS, PartnerFields, partnerFieldId } from './PartnerFields.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 function initialValues(partner: Partner | null): Record<PartnerColumn, string> {
   if (!partner) {
@@ -83,7 +84,7 @@ function PartnerForm({
 
   return (
     <form className="edit-form" noValidate onSubmit={onSubmit}>
-      <DraftNotice restored={form.draft.restored} onStartAgain={form.draft.startAgain} />
+      <DraftNotice draft={form.draft} />
       <ErrorSummary ref={form.summaryRef} errors={form.summary(partnerFieldId)} />
       <PartnerFields
         values={form.values}
@@ -97,6 +98,7 @@ function PartnerForm({
         busy={form.submit.busy}
         save="Save partner"
         cancelTo={reviewReturnPath() ?? (partner ? `/partners/${partner.id}` : '/directory')}
+        onCancel={() => void form.draft.discard()}
       />
       {partner && partner.status !== 'closed' && (
         <section className="retire" aria-labelledby="retire-heading">
@@ -105,7 +107,9 @@ function PartnerForm({
           {confirmRetire ? (
             <FormActions>
               <button type="button" className="danger" onClick={retire}>
-                Yes, retire {partner.name}
+                <span>
+                  Yes, retire <bdi>{partner.name}</bdi>
+                </span>
               </button>
               <button type="button" className="secondary" onClick={() => setConfirmRetire(false)}>
                 Keep it
@@ -129,7 +133,7 @@ export function PartnerEditScreen({ params: [id] }: { params: string[] }) {
   );
   const wards = useLiveQuery(() => localDatabase.wards.orderBy('name').toArray());
   const parishes = useLiveQuery(() => localDatabase.parishes.orderBy('name').toArray());
-  const title = id ? `Edit ${partner?.name ?? 'partner'}` : 'New partner';
+  const title = id ? `Edit ${partner ? isolated(partner.name) : 'partner'}` : 'New partner';
 
   const ready =
     partner !== undefined && wards !== undefined && parishes !== undefined

@@ -53,7 +53,9 @@ export function RetireButton({ target }: { target: Target }) {
       ) : confirming ? (
         <FormActions>
           <button type="button" className="danger" onClick={() => void save(true)}>
-            Yes, retire {target.name}
+            <span>
+              Yes, retire <bdi>{target.name}</bdi>
+            </span>
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
             Keep {target.entity === 'contact' ? 'them' : 'it'}

@@ -18,6 +18,8 @@ import { setStaleDays, useStaleDays } from './staleDays.ts';
 import { useCanEditDirectory } from '../../useSessionUser.ts';
 import { VerifyButton } from './VerifyButton.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 function DaysInput() {
   const days = useStaleDays();
@@ -116,19 +118,23 @@ export function StaleScreen() {
               const of =
                 item.type === 'partner'
                   ? 'Partner'
-                  : `Contact${item.record.organisation ? `, ${item.record.organisation}` : ''}`;
+                  : `Contact${item.record.organisation ? `, ${isolated(item.record.organisation)}` : ''}`;
               return (
                 <li key={`${item.type}:${item.record.id}`} className="card">
                   <Link to={href} className="card-title">
-                    {item.record.name}
+                    <bdi>{item.record.name}</bdi>
                   </Link>
                   <span className="card-meta">
-                    <span className="type-label">{of}</span>
+                    <span className="type-label">
+                      <Sentence text={of} />
+                    </span>
                     Last verified {item.record.lastVerified} ({verifiedWords(item.record.lastVerified, today)}
                     )
                   </span>
                   <a className="card-call" href={telHref(phone)}>
-                    Call {item.record.name}: {phone}
+                    <span>
+                      Call <bdi>{item.record.name}</bdi>: {phone}
+                    </span>
                   </a>
                   {canEdit && (
                     <VerifyButton

@@ -37,7 +37,15 @@ export function VerifyButton({
   return (
     <>
       <button type="button" className="secondary" onClick={() => void verify()}>
-        Mark {name ? `${name} ` : ''}verified today
+        <span>
+          Mark{' '}
+          {name && (
+            <>
+              <bdi>{name}</bdi>{' '}
+            </>
+          )}
+          verified today
+        </span>
       </button>
       <FormProblem message={error} />
     </>

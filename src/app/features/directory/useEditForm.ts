@@ -4,23 +4,21 @@ import { useRef, useState } from 'react';
 import type { AreaLookup, RowContext } from '../../../domain/csv/csvValues.ts';
 import { ukToday } from '../../../domain/directory/stale.ts';
 import { fieldMessage } from './FormFields.tsx';
-import { useSessionUser } from '../../useSessionUser.ts';
 import { useDraft } from '../device/useDraft.ts';
 import { useOneSubmit } from '../../components/useOneSubmit.ts';
 
 export function useEditForm<C extends string>(initial: Record<C, string>, labels: Record<C, string>) {
-  const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<C, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   // What is typed is kept on this device under the form's address ("/partners/<id>/edit"), so a reload
   // or a crash gives it back; the screen discards it once saved.
   const [form] = useState(() => location.pathname);
-  const draft = useDraft(form, useSessionUser()?.username, values, setValues);
+  const draft = useDraft(form, initial);
+  const { values, set } = draft;
   // A double tap on Save makes one record, not two.
   const submit = useOneSubmit();
 
-  const set = (column: C) => (value: string) => setValues((current) => ({ ...current, [column]: value }));
   /** The message shown next to a field, or undefined. */
   const errorOf = (column: C) => {
     const message = errors[column];

@@ -30,7 +30,7 @@ export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () =>
       <h1 tabIndex={-1}>Locked</h1>
       <p>
         Resilience Hub locked itself after a while unused, to keep requests and restricted contacts private.
-        Enter the password of {user.displayName} to carry on. Your work is kept.
+        Enter the password of <bdi>{user.displayName}</bdi> to carry on. Your work is kept.
       </p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <PasswordField

@@ -16,7 +16,9 @@ export function MappedPartnerList({ partners }: { partners: readonly MappedPartn
         <ul aria-label="Partners on the map">
           {sorted.map((partner) => (
             <li key={partner.id}>
-              <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+              <Link to={`/partners/${partner.id}`}>
+                <bdi>{partner.name}</bdi>
+              </Link>
               {partner.strategic ? ' · strategic partner (filled circle)' : ' · hollow circle'}
             </li>
           ))}

@@ -131,7 +131,9 @@ function Taps({
       <ul aria-label="Partners here">
         {popup.partners.map((partner) => (
           <li key={partner.id}>
-            <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+            <Link to={`/partners/${partner.id}`}>
+              <bdi>{partner.name}</bdi>
+            </Link>
             {partner.strategic && <span className="badge">Strategic</span>}
           </li>
         ))}

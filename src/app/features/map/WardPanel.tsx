@@ -22,7 +22,9 @@ function PartnerLinks({ local, boroughWide }: WardCover) {
       <ul className="ward-cover-partners">
         {all.slice(0, MOST_LISTED).map(({ partner, boroughWide: wide }) => (
           <li key={partner.id}>
-            <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+            <Link to={`/partners/${partner.id}`}>
+              <bdi>{partner.name}</bdi>
+            </Link>
             {wide && <span className="card-meta"> (borough-wide)</span>}
           </li>
         ))}

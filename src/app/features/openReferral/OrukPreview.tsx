@@ -48,7 +48,9 @@ function PhoneBoxes({
         const id = `oruk-phone-${one.index}`;
         return (
           <div key={one.index} className="field">
-            <label htmlFor={id}>Phone for {one.name}</label>
+            <label htmlFor={id}>
+              Phone for <bdi>{one.name}</bdi>
+            </label>
             <input
               id={id}
               type="tel"
@@ -94,7 +96,7 @@ export function OrukPreview({
       >
         {(one) => (
           <>
-            <strong>Service {one.index}</strong> ({one.name}): {one.reasons.join('; ')}
+            <strong>Service {one.index}</strong> (<bdi>{one.name}</bdi>): {one.reasons.join('; ')}
           </>
         )}
       </PreviewList>
@@ -102,8 +104,8 @@ export function OrukPreview({
       <PreviewList label="Repeated services" rows={duplicates} keyOf={byIndex}>
         {(one) => (
           <>
-            <strong>Service {one.index}</strong> ({one.name}): same ORUK id as service {one.firstIndex}, which
-            is imported instead
+            <strong>Service {one.index}</strong> (<bdi>{one.name}</bdi>): same ORUK id as service{' '}
+            {one.firstIndex}, which is imported instead
           </>
         )}
       </PreviewList>
@@ -115,7 +117,8 @@ export function OrukPreview({
       >
         {(row) => (
           <>
-            <strong>Service {row.index}</strong> updates {row.before.name}: {row.changedFields.join(', ')}
+            <strong>Service {row.index}</strong> updates <bdi>{row.before.name}</bdi>:{' '}
+            {row.changedFields.join(', ')}
             <Notes row={row} />
           </>
         )}
@@ -123,14 +126,14 @@ export function OrukPreview({
       <PreviewList heading="New partners" label="New partners" rows={creates} keyOf={byIndex}>
         {(row) => (
           <>
-            <strong>Service {row.index}</strong>: {row.record.name}
+            <strong>Service {row.index}</strong>: <bdi>{row.record.name}</bdi>
             {row.record.status !== 'active' ? ` (${row.record.status})` : ''}
             <Notes row={row} />
           </>
         )}
       </PreviewList>
       <FoldedPreviewList summary="Already up to date" rows={unchanged} keyOf={byIndex}>
-        {(row) => row.record.name}
+        {(row) => <bdi>{row.record.name}</bdi>}
       </FoldedPreviewList>
     </div>
   );

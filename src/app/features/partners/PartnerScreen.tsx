@@ -64,7 +64,9 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
       <p>
         <Link to="/partners">← All partners</Link>
       </p>
-      <h1 tabIndex={-1}>{partner.name}</h1>
+      <h1 tabIndex={-1}>
+        <bdi>{partner.name}</bdi>
+      </h1>
       <p className="card-meta">
         {kindLabel(partner.kind)}
         {isStrategic(partner) && (
@@ -117,7 +119,9 @@ export function PartnerScreen({ params: [id = ''] }: { params: string[] }) {
       )}
       {contacts && contacts.length > 0 && (
         <>
-          <h2>People to call at {partner.name}</h2>
+          <h2>
+            People to call at <bdi>{partner.name}</bdi>
+          </h2>
           <ul className="card-list" aria-label="Contacts at this partner">
             {contacts.map((contact) => (
               <ContactCard key={contact.id} contact={contact} />

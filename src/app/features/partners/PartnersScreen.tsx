@@ -67,7 +67,7 @@ export function PartnersScreen() {
             {shown.slice(0, limit).map((partner) => (
               <li key={partner.id} className="card">
                 <Link to={`/partners/${partner.id}`} className="card-title">
-                  {partner.name}
+                  <bdi>{partner.name}</bdi>
                 </Link>
                 <span className="card-meta">
                   {isStrategic(partner) && <span className="badge">Strategic</span>}

@@ -1,5 +1,6 @@
 // Adding a person: name, username, role and (for a coordinator) parish. The server makes a one-time
 // password, shown here once, for the admin to pass on; the person chooses their own at first sign-in.
+// What is typed is kept on this device until the person is added (useDraft); no password is typed here.
 import { useState, type FormEvent } from 'react';
 import { oneTimePasswordSchema } from '../../../domain/accounts/people.ts';
 import type { Role } from '../../../domain/accounts/user.ts';
@@ -10,15 +11,19 @@ import { RoleFields } from './RoleFields.tsx';
 import { useParishes } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
+import { Announced } from '../../components/Announced.tsx';
 
 export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   const parishes = useParishes();
-  const [displayName, setDisplayName] = useState('');
-  const [username, setUsername] = useState('');
-  const [role, setRole] = useState<{ role: Role; parishCode: string | null }>({
-    role: 'duty_officer',
-    parishCode: null,
+  const draft = useDraft('/people#new', {
+    displayName: '',
+    username: '',
+    role: 'duty_officer' as Role,
+    parishCode: null as string | null,
   });
+  const { displayName, username, role, parishCode } = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
@@ -32,12 +37,11 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
     try {
       const body = await serverCall('/api/admin/users', {
         method: 'POST',
-        body: JSON.stringify({ displayName, username, ...role }),
+        body: JSON.stringify({ displayName, username, role, parishCode }),
       });
       const answer = oneTimePasswordSchema.parse(body);
       setCreated({ username: answer.user.username, password: answer.oneTimePassword });
-      setDisplayName('');
-      setUsername('');
+      draft.startAgain();
       onCreated();
     } catch (failure) {
       if (failure instanceof ApiRequestError && failure.fields) setErrors(failure.fields);
@@ -50,23 +54,29 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   return (
     <section aria-labelledby="new-person-heading">
       <h2 id="new-person-heading">Add a person</h2>
-      {created && (
-        <div className="banner" role="status">
-          <p>
-            One-time password for <strong>{created.username}</strong>:{' '}
-            <code data-testid="one-time-password">{created.password}</code>
-          </p>
-          <p>
-            Give it to them now: it is shown once. They choose their own password when they first sign in.
-          </p>
-        </div>
-      )}
+      <Announced>
+        {created && (
+          <div className="banner">
+            <p>
+              One-time password for{' '}
+              <strong>
+                <bdi>{created.username}</bdi>
+              </strong>
+              : <code data-testid="one-time-password">{created.password}</code>
+            </p>
+            <p>
+              Give it to them now: it is shown once. They choose their own password when they first sign in.
+            </p>
+          </div>
+        )}
+      </Announced>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <DraftNotice draft={draft} />
         <TextField
           id="person-name"
           label="Full name"
           value={displayName}
-          onChange={setDisplayName}
+          onChange={draft.set('displayName')}
           error={errors.displayName}
         />
         <TextField
@@ -74,15 +84,15 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
           label="Username"
           autoCapitalize="none"
           value={username}
-          onChange={setUsername}
+          onChange={draft.set('username')}
           error={errors.username}
         />
         <RoleFields
           idPrefix="person"
-          role={role.role}
-          parishCode={role.parishCode}
+          role={role}
+          parishCode={parishCode}
           parishes={parishes}
-          onChange={setRole}
+          onChange={(chosen) => draft.setValues((current) => ({ ...current, ...chosen }))}
           errors={errors}
         />
         <FormProblem message={error} />

@@ -30,12 +30,14 @@ export function PeopleScreen() {
           render={(person) => (
             <li key={person.id} className="card">
               <Link to={`/people/${person.id}`} className="card-title">
-                {person.displayName}
+                <bdi>{person.displayName}</bdi>
               </Link>
               <span className="card-meta">
-                {person.username} · {ROLE_LABELS[person.role]}
-                {person.parishCode ? ` (${person.parishCode})` : ''} ·{' '}
-                {person.lastSeenAt ? `last seen ${timeAgo(person.lastSeenAt)}` : 'never signed in'}
+                <span>
+                  <bdi>{person.username}</bdi> · {ROLE_LABELS[person.role]}
+                  {person.parishCode ? ` (${person.parishCode})` : ''} ·{' '}
+                  {person.lastSeenAt ? `last seen ${timeAgo(person.lastSeenAt)}` : 'never signed in'}
+                </span>
                 {person.disabled && <span className="badge muted">Disabled</span>}
               </span>
             </li>

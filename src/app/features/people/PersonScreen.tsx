@@ -12,6 +12,7 @@ import '../admin.css';
 import { RoleFields } from './RoleFields.tsx';
 import { useParishes, usePeople } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { Announced } from '../../components/Announced.tsx';
 
 function PersonActions({ person, reload }: { person: ManagedUser; reload: () => Promise<void> }) {
   const parishes = useParishes();
@@ -42,12 +43,15 @@ function PersonActions({ person, reload }: { person: ManagedUser; reload: () => 
   return (
     <>
       <FormProblem message={error} />
-      {notice && <p role="status">{notice}</p>}
+      <Announced>{notice && <p>{notice}</p>}</Announced>
       {oneTimePassword && (
         <div className="banner">
           <p>
-            One-time password for <strong>{person.username}</strong>:{' '}
-            <code data-testid="one-time-password">{oneTimePassword}</code>
+            One-time password for{' '}
+            <strong>
+              <bdi>{person.username}</bdi>
+            </strong>
+            : <code data-testid="one-time-password">{oneTimePassword}</code>
           </p>
           <p>Give it to them now: it is shown once.</p>
         </div>
@@ -139,7 +143,9 @@ export function PersonScreen({ params }: { params: string[] }) {
         <Link to="/people">All people</Link>
       </p>
       {/* A heading in every state: offline, or the server out of reach, the screen is still named. */}
-      <h1 tabIndex={-1}>{person ? person.displayName : people ? 'Person not found' : 'Person'}</h1>
+      <h1 tabIndex={-1}>
+        {person ? <bdi>{person.displayName}</bdi> : people ? 'Person not found' : 'Person'}
+      </h1>
       {!online && (
         <p className="banner warning">You are offline: people can be managed only with a connection.</p>
       )}
@@ -149,7 +155,7 @@ export function PersonScreen({ params }: { params: string[] }) {
       {person && (
         <>
           <p>
-            {person.username} · {ROLE_LABELS[person.role]}
+            <bdi>{person.username}</bdi> · {ROLE_LABELS[person.role]}
             {person.parishCode ? ` (${person.parishCode})` : ''} · {person.devices} signed-in device
             {person.devices === 1 ? '' : 's'}
             {person.disabled && ' · Disabled'}

@@ -111,7 +111,9 @@ export function PublicDirectoryScreen() {
               <ul className="card-list" aria-label="Public directory">
                 {shown?.map((partner) => (
                   <li key={partner.id} className="card">
-                    <h2>{partner.name}</h2>
+                    <h2>
+                      <bdi>{partner.name}</bdi>
+                    </h2>
                     <p>{kindLabel(partner.kind)}</p>
                     <p>Offers: {partner.capabilities.map(capabilityLabel).join(', ')}</p>
                     <p>Helps: {where(partner)}</p>

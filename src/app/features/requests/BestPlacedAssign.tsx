@@ -14,6 +14,7 @@ import { RankedPartnerCard } from '../../components/RankedPartnerCard.tsx';
 import { assignPartner } from './requestActions.ts';
 import { IncludeAllPartners } from '../../components/IncludeAllPartners.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 export function BestPlacedAssign({ request, user }: { request: HelpRequest; user: User }) {
   const partners = useLiveQuery(() => localDatabase.partners.toArray());
@@ -57,7 +58,7 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
     try {
       await assignPartner(localDatabase, request, entry, user);
     } catch {
-      setError(`${entry.partner.name} could not be assigned on this device. Please try again.`);
+      setError(`${isolated(entry.partner.name)} could not be assigned on this device. Please try again.`);
     }
   };
 
@@ -86,7 +87,9 @@ export function BestPlacedAssign({ request, user }: { request: HelpRequest; user
                   <span className="badge">Assigned</span>
                 ) : (
                   <button type="button" onClick={() => void assign(entry)}>
-                    Assign {entry.partner.name}
+                    <span>
+                      Assign <bdi>{entry.partner.name}</bdi>
+                    </span>
                   </button>
                 )
               }

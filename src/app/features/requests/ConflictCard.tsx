@@ -7,6 +7,8 @@ import { fieldWords, valueWords } from './describe.ts';
 import { keepConflictValue, takeOtherConflictValue } from './requestActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { Sentence } from '../../components/Sentence.tsx';
+import { withoutIsolates } from '../../../domain/words/isolated.ts';
 
 /** Clock stamps start with milliseconds since 1970: enough for "when" in words. */
 function stampWords(stamp: string): string {
@@ -45,12 +47,12 @@ export function ConflictCard({ conflict, showRecord = true }: { conflict: Confli
       <dl className="facts">
         <dt>Kept</dt>
         <dd>
-          {kept} — set by {conflict.keptBy}
+          <Sentence text={kept} /> — set by <bdi>{conflict.keptBy}</bdi>
           {stampWords(conflict.keptAt)}
         </dd>
         <dt>The other value</dt>
         <dd>
-          {other} — set by {conflict.otherBy}
+          <Sentence text={other} /> — set by <bdi>{conflict.otherBy}</bdi>
           {stampWords(conflict.otherAt)}
         </dd>
       </dl>
@@ -58,7 +60,7 @@ export function ConflictCard({ conflict, showRecord = true }: { conflict: Confli
         <button
           type="button"
           disabled={busy}
-          aria-label={`Keep this: ${kept}`}
+          aria-label={`Keep this: ${withoutIsolates(kept)}`}
           onClick={() => void act((c) => keepConflictValue(localDatabase, c))}
         >
           Keep this
@@ -67,7 +69,7 @@ export function ConflictCard({ conflict, showRecord = true }: { conflict: Confli
           type="button"
           className="secondary"
           disabled={busy}
-          aria-label={`Use the other value: ${other}`}
+          aria-label={`Use the other value: ${withoutIsolates(other)}`}
           onClick={() => void act((c) => takeOtherConflictValue(localDatabase, c))}
         >
           Use the other value

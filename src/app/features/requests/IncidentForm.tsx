@@ -1,5 +1,6 @@
 // "Open an incident": name, type, when it started and the wards affected, checked with the same
 // schema the server uses. The start defaults to now, because an incident is usually opened as it begins.
+// What is typed is kept on this device until the incident is opened (useDraft).
 import { useRef, useState, type FormEvent } from 'react';
 import { CheckboxGroup, ErrorSummary, SelectField, TextField } from '../directory/FormFields.tsx';
 import { localDatabase } from '../../store/localDatabase.ts';
@@ -9,6 +10,10 @@ import { saveIncident } from './requestActions.ts';
 import { notSavedMessage } from '../../store/storageFull.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { useOneSubmit } from '../../components/useOneSubmit.ts';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 type IncidentType = Incident['type'];
 
@@ -20,11 +25,16 @@ function localNow(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
+const emptyForm = () => ({
+  name: '',
+  type: 'flood' as IncidentType,
+  start: localNow(),
+  wardCodes: [] as string[],
+});
+
 export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
-  const [name, setName] = useState('');
-  const [type, setType] = useState<IncidentType>('flood');
-  const [start, setStart] = useState(localNow);
-  const [wardCodes, setWardCodes] = useState<string[]>([]);
+  const draft = useDraft('/incidents#open', emptyForm);
+  const { name, type, start, wardCodes } = draft.values;
   const [errors, setErrors] = useState<{ name?: string; start?: string }>({});
   const summary = useRef<HTMLDivElement>(null);
   // After a failed save, focus moves to the summary, which links to each field to fix.
@@ -36,10 +46,10 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
   // already emptied) opens nothing, and the "is open" line stays, instead of asking for a name.
   const justOpened = useRef(false);
   const changing =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
+    <K extends keyof ReturnType<typeof emptyForm>>(field: K) =>
+    (value: ReturnType<typeof emptyForm>[K]) => {
       justOpened.current = false;
-      set(value);
+      draft.set(field)(value);
     };
 
   const openIncident = async () => {
@@ -77,10 +87,9 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
       return;
     }
     justOpened.current = true;
-    setSaved(`“${incident.name}” is open.`);
-    setName('');
-    setWardCodes([]);
-    setStart(localNow());
+    setSaved(`“${isolated(incident.name)}” is open.`);
+    // The form empties for the next incident, and its draft goes.
+    draft.startAgain(emptyForm());
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,18 +107,19 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
         ]}
       />
       <form onSubmit={onSubmit} noValidate>
+        <DraftNotice draft={draft} />
         <TextField
           id="incident-name"
           label="Name"
           value={name}
-          onChange={changing(setName)}
+          onChange={changing('name')}
           error={errors.name}
         />
         <SelectField
           id="incident-type"
           label="Type"
           value={type}
-          onChange={changing((value: string) => setType(value as IncidentType))}
+          onChange={(value) => changing('type')(value as IncidentType)}
           options={TYPE_OPTIONS}
         />
         <TextField
@@ -117,7 +127,7 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           label="Started"
           type="datetime-local"
           value={start}
-          onChange={changing(setStart)}
+          onChange={changing('start')}
           error={errors.start}
         />
         <CheckboxGroup
@@ -125,14 +135,14 @@ export function IncidentForm({ wards }: { wards: readonly Ward[] }) {
           label="Wards affected"
           hint={wards.length === 0 ? 'No wards on this device yet.' : undefined}
           chosen={wardCodes}
-          onChange={changing(setWardCodes)}
+          onChange={changing('wardCodes')}
           options={wards.map((ward) => ({ value: ward.code, label: ward.name }))}
         />
         <BusyButton type="submit" busy={submit.busy}>
           Open incident
         </BusyButton>
         <p role="status" className="count">
-          {saved}
+          {saved && <Sentence text={saved} />}
         </p>
       </form>
     </section>

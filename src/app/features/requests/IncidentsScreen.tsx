@@ -80,7 +80,9 @@ function IncidentRow({
     );
   return (
     <li className="card">
-      <p className="card-title">{incident.name}</p>
+      <p className="card-title">
+        <bdi>{incident.name}</bdi>
+      </p>
       <span className="card-meta">
         <span className={incident.status === 'open' ? 'badge warning' : 'badge muted'}>
           {incident.status === 'open' ? 'Open' : 'Closed'}

@@ -62,14 +62,14 @@ const describedBy = (errors: FormErrors, field: keyof FormErrors, hint?: string)
 
 function RequestForm({ user, area }: { user: User; area: AreaLists }) {
   const incidents = useLiveQuery(() => localDatabase.incidents.where('status').equals('open').toArray());
-  const [values, setValues] = useState<RequestFormValues>(() => {
+  // Kept as typed, so a reload, an update or a crash gives it back.
+  const draft = useDraft<RequestFormValues>('/requests/new', () => {
     const initial = initialValues(user);
     // A coordinator's own parish is chosen for them, unless it is retired and so not on offer.
     const offered = area.ownParishes.some((parish) => `parish:${parish.code}` === initial.place);
     return initial.place.startsWith('parish:') && !offered ? { ...initial, place: '' } : initial;
   });
-  // Kept as typed, so a reload, an update or a crash gives it back.
-  const draft = useDraft('/requests/new', user.username, values, setValues);
+  const { values } = draft;
   const [errors, setErrors] = useState<FormErrors>({});
   const summary = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
@@ -78,7 +78,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
   const online = useOnline();
 
   const set = <K extends keyof RequestFormValues>(key: K, value: RequestFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+    draft.set(key)(value);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -139,7 +139,7 @@ function RequestForm({ user, area }: { user: User; area: AreaLists }) {
       {area.wards.length === 0 && (
         <p className="empty">No wards on this device yet. Connect once to download the area.</p>
       )}
-      <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
+      <DraftNotice draft={draft} />
       {coordinator && area.ownParishes.length === 0 && (
         <div className="banner warning" role="alert">
           <p>

@@ -24,6 +24,7 @@ import { RequestTimeline } from './RequestTimeline.tsx';
 import { CallButtons } from '../../components/CallButtons.tsx';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { Sentence } from '../../components/Sentence.tsx';
 
 /** The statuses that end a request: one tap away, so each offers an undo. */
 const ENDINGS: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled']);
@@ -89,13 +90,15 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
     }
   };
 
-  const title = `${request.needs.map(capabilityLabel).join(', ')} for ${forWhomText(request)}`;
+  const needs = request.needs.map(capabilityLabel).join(', ');
   return (
     <article className="detail request-detail">
       <p>
         <Link to="/requests">← All requests</Link>
       </p>
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1}>
+        {needs} for <Sentence text={forWhomText(request)} />
+      </h1>
       <p className="card-meta">
         <span className={`badge urgency-${request.urgency}`}>{urgencyLabel(request.urgency)}</span>
         <span className="badge muted">{statusLabel(request.status)}</span>
@@ -151,7 +154,7 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         </dd>
         <dt>For</dt>
         <dd>
-          {forWhomText(request)}
+          <Sentence text={forWhomText(request)} />
           {request.forWhom.phone && (
             <>
               {' · '}
@@ -162,10 +165,10 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         <dt>Came in by</dt>
         <dd>{sourceLabel(request.source)}</dd>
         <dt>Incident</dt>
-        <dd>{incident ? incident.name : request.incidentId ? 'Not on this device' : 'None'}</dd>
+        <dd>{incident ? <bdi>{incident.name}</bdi> : request.incidentId ? 'Not on this device' : 'None'}</dd>
         <dt>Logged</dt>
         <dd>
-          {dateTimeWords(request.createdAt)} by {request.createdByName}
+          {dateTimeWords(request.createdAt)} by <bdi>{request.createdByName}</bdi>
         </dd>
       </dl>
 
@@ -180,11 +183,13 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
               return (
                 <li key={assignment.partnerId} className="card">
                   <Link to={`/partners/${assignment.partnerId}`} className="card-title">
-                    {assignment.partnerName}
+                    <bdi>{assignment.partnerName}</bdi>
                   </Link>
                   <span className="card-meta">Assigned {dateTimeWords(assignment.assignedAt)}</span>
                   {assignment.reasons.length > 0 && (
-                    <p className="reasons">{assignment.reasons.join(' · ')}</p>
+                    <p className="reasons">
+                      <Sentence text={assignment.reasons.join(' · ')} />
+                    </p>
                   )}
                   {partner && (
                     <CallButtons
@@ -207,7 +212,11 @@ function RequestDetail({ request, user }: { request: HelpRequest; user: User }) 
         parishScope(request.place.parishCode),
         parishScope(request.place.parishCode),
       ) === null && <BestPlacedAssign request={request} user={user} />}
-      <RequestTimeline requestId={request.id} user={user} />
+      <RequestTimeline
+        requestId={request.id}
+        user={user}
+        names={request.assignments.map((assignment) => assignment.partnerName)}
+      />
     </article>
   );
 }

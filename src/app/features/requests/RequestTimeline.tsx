@@ -14,21 +14,30 @@ import { notSavedMessage } from '../../store/storageFull.ts';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolatingNames } from '../../../domain/words/isolated.ts';
 
 const NOTE_MAX = 2000;
 
-export function RequestTimeline({ requestId, user }: { requestId: string; user: User }) {
+export function RequestTimeline({
+  requestId,
+  user,
+  names,
+}: {
+  requestId: string;
+  user: User;
+  /** Names the app's own lines may hold ("Assigned to …"), isolated where they are shown. */
+  names: readonly string[];
+}) {
   const entries = useLiveQuery(
     () => localDatabase.timeline.where('requestId').equals(requestId).sortBy('at'),
     [requestId],
   );
-  const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // One draft per request: a note begun on one request never turns up on another.
-  const draft = useDraft(`/requests/${requestId}#note`, user.username, { note }, (kept) =>
-    setNote(kept.note),
-  );
+  const draft = useDraft(`/requests/${requestId}#note`, { note: '' });
+  const { note } = draft.values;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +67,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
     <section aria-labelledby="timeline-heading" className="timeline">
       <h2 id="timeline-heading">Timeline</h2>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
-        <DraftNotice restored={draft.restored} onStartAgain={draft.startAgain} />
+        <DraftNotice draft={draft} />
         <label htmlFor="note">Add a note</label>
         <textarea
           id="note"
@@ -66,7 +75,7 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
           value={note}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'note-error' : undefined}
-          onChange={(event) => setNote(event.target.value)}
+          onChange={(event) => draft.set('note')(event.target.value)}
         />
         {error && (
           <p className="form-error" id="note-error" role="alert">
@@ -91,9 +100,21 @@ export function RequestTimeline({ requestId, user }: { requestId: string; user: 
           render={(entry) => (
             <li key={entry.id}>
               <p className="card-meta">
-                <strong>{entry.byName}</strong> · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
+                <strong>
+                  <bdi>{entry.byName}</bdi>
+                </strong>{' '}
+                · <time dateTime={entry.at}>{dateTimeWords(entry.at)}</time>
               </p>
-              <p className="timeline-text">{entry.text}</p>
+              {entry.kind === 'note' ? (
+                // A note is the person's own words, in whatever direction they wrote.
+                <p className="timeline-text" dir="auto">
+                  {entry.text}
+                </p>
+              ) : (
+                <p className="timeline-text">
+                  <Sentence text={isolatingNames(entry.text, names)} />
+                </p>
+              )}
             </li>
           )}
         />

@@ -24,6 +24,8 @@ import { useSessionUser } from '../../useSessionUser.ts';
 import { useArea } from './useArea.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
+import { isolated } from '../../../domain/words/isolated.ts';
 
 type View = 'open' | 'mine';
 
@@ -194,7 +196,9 @@ function RequestRow({
   return (
     <li className="card request-row">
       <Link to={`/requests/${request.id}`} className="card-title">
-        {needs} for {forWhomText(request)}
+        <span>
+          {needs} for <Sentence text={forWhomText(request)} />
+        </span>
       </Link>
       <span className="card-meta">
         <span className={`badge urgency-${request.urgency}`}>{urgencyLabel(request.urgency)}</span>
@@ -204,9 +208,13 @@ function RequestRow({
         <span>logged {age}</span>
       </span>
       <span className="card-meta">
-        {request.assignments.length === 0
-          ? 'No partner assigned yet'
-          : `Assigned: ${request.assignments.map((assignment) => assignment.partnerName).join(', ')}`}
+        {request.assignments.length === 0 ? (
+          'No partner assigned yet'
+        ) : (
+          <Sentence
+            text={`Assigned: ${request.assignments.map((assignment) => isolated(assignment.partnerName)).join(', ')}`}
+          />
+        )}
       </span>
     </li>
   );

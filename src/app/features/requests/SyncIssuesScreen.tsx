@@ -6,6 +6,7 @@ import { entityWords, fieldWords, valueWords } from './describe.ts';
 import { ConflictCard } from './ConflictCard.tsx';
 import { timeAgo } from '../../timeAgo.ts';
 import { PagedList } from '../../components/PagedList.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
 
 /** "A new request", "A change to a request's status and urgency". */
 function whatChanged(change: RejectedChange): string {
@@ -48,7 +49,11 @@ export function SyncIssuesScreen() {
               render={(change) => (
                 <li key={change.id} className="card" aria-label={`Refused: ${whatChanged(change)}`}>
                   <p className="card-title">{whatChanged(change)}</p>
-                  {whichRecord(change) && <p className="reasons">{whichRecord(change)}</p>}
+                  {whichRecord(change) && (
+                    <p className="reasons">
+                      <Sentence text={whichRecord(change)} />
+                    </p>
+                  )}
                   <p className="form-error">Why: {change.reason}</p>
                   {Object.keys(change.fields).length > 0 && (
                     <ul className="field-problems">

@@ -12,6 +12,7 @@ import {
   urgencyLabel,
 } from '../../../domain/requests/requestList.ts';
 
+import { isolated } from '../../../domain/words/isolated.ts';
 const FIELD_WORDS: Record<string, string> = {
   status: 'status',
   urgency: 'urgency',
@@ -45,7 +46,7 @@ function dateWords(value: string): string {
     : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** One field's value as a person would say it. */
+/** One field's value as a person would say it; typed text marked isolated (drawn with Sentence). */
 export function valueWords(entity: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'nothing';
   if (entity === 'request' || entity === 'incident') {
@@ -59,11 +60,11 @@ export function valueWords(entity: string, field: string, value: unknown): strin
     if (field === 'assignments' && Array.isArray(value))
       return value.length === 0
         ? 'no partners'
-        : value.map((entry) => (isRecord(entry) ? String(entry.partnerName) : '?')).join(', ');
+        : value.map((entry) => (isRecord(entry) ? isolated(String(entry.partnerName)) : '?')).join(', ');
     if (field === 'forWhom' && isRecord(value))
       return forWhomText({ forWhom: value as HelpRequest['forWhom'] });
   }
-  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? dateWords(value) : value;
+  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? dateWords(value) : isolated(value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map((item) => valueWords(entity, '', item)).join(', ');

@@ -70,7 +70,9 @@ function RoundView({ roundId, user, people }: { roundId: string; user: User; peo
       <p>
         <Link to="/review">All review rounds</Link>
       </p>
-      <h1 tabIndex={-1}>{round.name}</h1>
+      <h1 tabIndex={-1}>
+        <bdi>{round.name}</bdi>
+      </h1>
       <p className="hint">
         Due {round.dueDate} · started by {round.startedByName || 'an administrator'} on{' '}
         {round.startedAt.slice(0, 10)}

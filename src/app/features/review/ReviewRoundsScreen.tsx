@@ -55,7 +55,7 @@ export function ReviewRoundsScreen() {
           {rounds.map((round) => (
             <li key={round.id} className="card">
               <Link to={`/review/${round.id}`} className="card-title">
-                {round.name}
+                <bdi>{round.name}</bdi>
               </Link>
               <span className="card-meta">
                 Due {round.dueDate}

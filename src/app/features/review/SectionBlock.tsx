@@ -14,6 +14,7 @@ import { recordCheck, reviewEditPath } from './reviewActions.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { Sentence } from '../../components/Sentence.tsx';
 
 const checkedTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -55,17 +56,28 @@ function ItemRow({
   };
   return (
     <li className="card">
-      <span className="card-title">{item.name}</span>
+      <span className="card-title">
+        <bdi>{item.name}</bdi>
+      </span>
       <span className="card-meta">
         <span className="type-label">{item.entity === 'partner' ? 'Partner' : 'Contact'}</span>
-        {item.detail} · last verified {item.lastVerified}
+        <span>
+          <Sentence text={item.detail} /> · last verified {item.lastVerified}
+        </span>
       </span>
       <a className="card-call" href={telHref(item.phone)}>
-        Call {item.name}: {item.phone}
+        <span>
+          Call <bdi>{item.name}</bdi>: {item.phone}
+        </span>
       </a>
       <span className="review-outcome">
         {OUTCOME_WORDS[outcome]}
-        {check ? ` · ${check.byName}, ${checkedTime(check.checkedAt)}` : ''}
+        {check && (
+          <>
+            {' · '}
+            <bdi>{check.byName}</bdi>, {checkedTime(check.checkedAt)}
+          </>
+        )}
       </span>
       {canCheck && (
         <div className="actions">
@@ -121,7 +133,15 @@ export function SectionBlock({
     <section className="review-section" id={sectionAnchor(section.code)} aria-labelledby={headingId}>
       <h3 id={headingId}>{section.name}</h3>
       <ProgressBar label={section.name} progress={progress} />
-      <p>{assigned ? `Assigned to ${assigned.assigneeName}` : 'Not assigned yet'}</p>
+      <p>
+        {assigned ? (
+          <>
+            Assigned to <bdi>{assigned.assigneeName}</bdi>
+          </>
+        ) : (
+          'Not assigned yet'
+        )}
+      </p>
       {admin && !closed && (
         <AssignSection
           roundId={roundId}

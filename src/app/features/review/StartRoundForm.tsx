@@ -1,5 +1,6 @@
 // Starting a review round (admins): a name and a due date. The round covers the whole directory as it
-// stands on this device, split into sections; it is saved here first and synced.
+// stands on this device, split into sections; it is saved here first and synced. What is typed is kept
+// on this device until the round starts (useDraft).
 import { plainMessage } from '../../../domain/api/apiError.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { reviewRoundSchema, type ReviewRound } from '../../../domain/review/reviewRound.ts';
@@ -10,6 +11,8 @@ import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { useOneSubmit } from '../../components/useOneSubmit.ts';
+import { useDraft } from '../device/useDraft.ts';
+import { DraftNotice } from '../device/DraftNotice.tsx';
 
 /** The end of the quarter after today, as a sensible default due date. */
 function endOfQuarter(today: Date): string {
@@ -28,8 +31,11 @@ const FIELDS = [
 type Errors = { name?: string; dueDate?: string };
 
 export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (round: ReviewRound) => void }) {
-  const [name, setName] = useState(() => defaultName(new Date()));
-  const [dueDate, setDueDate] = useState(() => endOfQuarter(new Date()));
+  const draft = useDraft('/review#start', () => ({
+    name: defaultName(new Date()),
+    dueDate: endOfQuarter(new Date()),
+  }));
+  const { name, dueDate } = draft.values;
   const [errors, setErrors] = useState<Errors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
@@ -47,7 +53,9 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
     }
     setErrors({});
     try {
-      onStarted(await startRound(user, checked.data));
+      const round = await startRound(user, checked.data);
+      await draft.discard();
+      onStarted(round);
     } catch (failure) {
       setSaveError(notSavedMessage(failure, 'The review round'));
     }
@@ -68,11 +76,12 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
         })}
       />
       <form className="edit-form" noValidate onSubmit={onSubmit}>
+        <DraftNotice draft={draft} />
         <TextField
           id="round-name"
           label="Name of the round"
           value={name}
-          onChange={setName}
+          onChange={draft.set('name')}
           error={errors.name}
         />
         <TextField
@@ -80,7 +89,7 @@ export function StartRoundForm({ user, onStarted }: { user: User; onStarted: (ro
           label="Due date"
           type="date"
           value={dueDate}
-          onChange={setDueDate}
+          onChange={draft.set('dueDate')}
           error={errors.dueDate}
         />
         <FormProblem message={saveError} />

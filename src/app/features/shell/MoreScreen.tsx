@@ -38,7 +38,11 @@ export function MoreScreen() {
       <h1 tabIndex={-1}>More</h1>
       {user && (
         <p>
-          Signed in as <strong>{user.displayName}</strong> · {ROLE_LABELS[user.role]}
+          Signed in as{' '}
+          <strong>
+            <bdi>{user.displayName}</bdi>
+          </strong>{' '}
+          · {ROLE_LABELS[user.role]}
         </p>
       )}
       <nav aria-label="More">

@@ -5,6 +5,7 @@ import { capabilityLabel, type CapabilityId } from '../../../domain/entities/cap
 import type { SituationReport } from '../../../domain/situationReport/report.ts';
 import type { ReportChanges } from '../../../domain/situationReport/changesSince.ts';
 import { reportTime } from './reportTime.ts';
+import { Sentence } from '../../components/Sentence.tsx';
 
 function gapWords(key: string, wardNames: ReadonlyMap<string, string>): string {
   const [ward = '', need = ''] = key.split(':');
@@ -69,7 +70,7 @@ export function ReportBody({ report, changes }: { report: SituationReport; chang
         <ol className="key-events">
           {report.keyEvents.map((event, index) => (
             <li key={`${event.at}-${index}`}>
-              <time dateTime={event.at}>{reportTime(event.at)}</time> {event.text}
+              <time dateTime={event.at}>{reportTime(event.at)}</time> <Sentence text={event.text} />
             </li>
           ))}
         </ol>
@@ -133,7 +134,9 @@ export function ReportBody({ report, changes }: { report: SituationReport; chang
             <tbody>
               {report.partners.map((partner) => (
                 <tr key={partner.partnerId}>
-                  <th scope="row">{partner.name}</th>
+                  <th scope="row">
+                    <bdi>{partner.name}</bdi>
+                  </th>
                   <td className="number">{partner.open}</td>
                   <td className="number">{partner.total}</td>
                 </tr>

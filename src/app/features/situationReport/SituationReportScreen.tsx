@@ -23,6 +23,7 @@ import { ReportBody } from './ReportBody.tsx';
 import { reportTime } from './reportTime.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { notSavedMessage } from '../../store/storageFull.ts';
+import { Announced } from '../../components/Announced.tsx';
 
 export function SituationReportScreen({ params }: { params: string[] }) {
   const incidentId = params[0] ?? '';
@@ -118,7 +119,7 @@ export function SituationReportScreen({ params }: { params: string[] }) {
             <button type="button" className="secondary" onClick={() => void onSaveMarking()}>
               Save marking for the council
             </button>
-            {markingSaved && <span role="status">Saved; it reaches every device at the next sync.</span>}
+            <Announced inline>{markingSaved && 'Saved; it reaches every device at the next sync.'}</Announced>
           </div>
         )}
         <FormProblem message={saveError} />
@@ -157,7 +158,7 @@ export function SituationReportScreen({ params }: { params: string[] }) {
       <article className="report-page" aria-labelledby="report-title">
         {marking.trim() !== '' && <p className="report-marking">{marking}</p>}
         <h1 id="report-title" tabIndex={-1}>
-          Situation report: {incident.name}
+          Situation report: <bdi>{incident.name}</bdi>
         </h1>
         <p className="report-meta">
           {incidentTypeLabel(incident.type)} · started {reportTime(incident.startedAt)}

@@ -4,6 +4,7 @@ import { csvText } from '../../../domain/csv/csvText.ts';
 import { capabilityLabel } from '../../../domain/entities/capabilities.ts';
 import type { SituationReport } from '../../../domain/situationReport/report.ts';
 import type { ReportChanges } from '../../../domain/situationReport/changesSince.ts';
+import { withoutIsolates } from '../../../domain/words/isolated.ts';
 
 export function situationReportCsv(
   report: SituationReport,
@@ -33,7 +34,7 @@ export function situationReportCsv(
       ['Since last report', 'New gaps', changes.newGaps.join('; '), changes.newGaps.length],
       ['Since last report', 'Gaps closed', changes.gapsClosed.join('; '), changes.gapsClosed.length],
     );
-  for (const event of report.keyEvents) rows.push(['Key event', event.at, event.text, '']);
+  for (const event of report.keyEvents) rows.push(['Key event', event.at, withoutIsolates(event.text), '']);
   for (const row of report.openByWard)
     for (const need of report.needs) {
       const count = row.byNeed.get(need) ?? 0;
