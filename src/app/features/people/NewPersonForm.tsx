@@ -13,7 +13,7 @@ import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
 import { useDraft } from '../device/useDraft.ts';
 import { DraftNotice } from '../device/DraftNotice.tsx';
-import { Announced } from '../../components/Announced.tsx';
+import { OneTimePassword } from './OneTimePassword.tsx';
 
 export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   const parishes = useParishes();
@@ -54,22 +54,9 @@ export function NewPersonForm({ onCreated }: { onCreated: () => void }) {
   return (
     <section aria-labelledby="new-person-heading">
       <h2 id="new-person-heading">Add a person</h2>
-      <Announced>
-        {created && (
-          <div className="banner">
-            <p>
-              One-time password for{' '}
-              <strong>
-                <bdi>{created.username}</bdi>
-              </strong>
-              : <code data-testid="one-time-password">{created.password}</code>
-            </p>
-            <p>
-              Give it to them now: it is shown once. They choose their own password when they first sign in.
-            </p>
-          </div>
-        )}
-      </Announced>
+      <OneTimePassword username={created?.username ?? ''} password={created?.password ?? null}>
+        Give it to them now: it is shown once. They choose their own password when they first sign in.
+      </OneTimePassword>
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <DraftNotice draft={draft} />
         <TextField

@@ -13,6 +13,7 @@ import { RoleFields } from './RoleFields.tsx';
 import { useParishes, usePeople } from './usePeople.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { Announced } from '../../components/Announced.tsx';
+import { OneTimePassword } from './OneTimePassword.tsx';
 
 function PersonActions({ person, reload }: { person: ManagedUser; reload: () => Promise<void> }) {
   const parishes = useParishes();
@@ -44,18 +45,9 @@ function PersonActions({ person, reload }: { person: ManagedUser; reload: () => 
     <>
       <FormProblem message={error} />
       <Announced>{notice && <p>{notice}</p>}</Announced>
-      {oneTimePassword && (
-        <div className="banner">
-          <p>
-            One-time password for{' '}
-            <strong>
-              <bdi>{person.username}</bdi>
-            </strong>
-            : <code data-testid="one-time-password">{oneTimePassword}</code>
-          </p>
-          <p>Give it to them now: it is shown once.</p>
-        </div>
-      )}
+      <OneTimePassword username={person.username} password={oneTimePassword}>
+        Give it to them now: it is shown once.
+      </OneTimePassword>
       <section aria-labelledby="role-heading">
         <h2 id="role-heading">Role</h2>
         <form
