@@ -1,8 +1,8 @@
 // A screen reader user hears that a thing was saved: each "saved" or "recorded" line arrives in a live
 // region already on the page (one added together with its words is often not read out at all).
 // An admin records a partner's agreement, adds a person and changes their role, and saves the
-// council's report marking. A coordinator whose phone's clock is days ahead hears that the server
-// refused what they logged.
+// council's report marking. A coordinator whose phone's clock is days ahead hears, in the sync bar,
+// that the date and time are wrong (the server holds back what they logged until they are right).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -58,9 +58,9 @@ describe('saved and recorded, said aloud (an admin with a screen reader)', () =>
     await expectHeard(page, 'Saved; it reaches every device at the next sync.');
   });
 
-  it('changes the server refused are read out as the sync ends', async () => {
+  it('what the sync bar asks of the person is read out as the sync ends', async () => {
     const context = await launch('profile-announced-refusal', { viewport: PHONE_SCREEN });
-    // A phone whose clock is days ahead: the server refuses its changes.
+    // A phone whose clock is days ahead: the server turns its changes back until the clock is right.
     await context.clock.install({ time: Date.now() + 3 * 86_400_000 });
     const page = await firstPage(context);
     await signInReadyOffline(page, url(), DEMO_PARISH);
@@ -69,6 +69,6 @@ describe('saved and recorded, said aloud (an admin with a screen reader)', () =>
     await listenToLiveRegions(page);
     await context.setOffline(false);
     await pressSyncNow(page);
-    await expectHeard(page, '2 changes refused by the server');
+    await expectHeard(page, 'Date and time wrong on this device');
   });
 });

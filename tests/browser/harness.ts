@@ -371,7 +371,11 @@ export function serverForSuite(): {
 
 /** The sync status line: "Online · Last synced … · All changes synced" (read aloud; shown on a tap). */
 export function syncStatus(page: Page): Locator {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
+  // The status line ("Online · Syncing… · …"), not the bar's other live region (what needs the person).
+  return page
+    .getByRole('region', { name: 'Sync status' })
+    .getByRole('status')
+    .filter({ hasText: /^(Online|Offline) · / });
 }
 
 /** Waits until a first sync has finished on a freshly signed-in page. */

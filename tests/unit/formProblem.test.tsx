@@ -20,7 +20,8 @@ function appFiles(dir: string): string[] {
 describe('a form problem', () => {
   it('is announced as an alert, and is nothing when there is no problem', () => {
     expect(renderToStaticMarkup(<FormProblem message="Could not save on this device." />)).toBe(
-      '<p class="form-error" role="alert">Could not save on this device.</p>',
+      // One span: a sentence drawn whole, so a name marked in it keeps the spaces beside it (Sentence).
+      '<p class="form-error" role="alert"><span>Could not save on this device.</span></p>',
     );
     expect(renderToStaticMarkup(<FormProblem message={null} />)).toBe('');
     expect(renderToStaticMarkup(<FormProblem message="" />)).toBe('');
