@@ -1,7 +1,7 @@
 // The "ours" side of the peer bench, in the browser: the app's own sync code (src/app/sync) and its own
 // IndexedDB database (Dexie), with nothing of the UI around it. Built by vite into the page ours.html.
 import type { PeerPage } from './peerPage.ts';
-import { localDatabase } from '../../../src/app/store/localDatabase.ts';
+import { localDatabase, writeMeta, type StoredSession } from '../../../src/app/store/localDatabase.ts';
 import { saveRecords } from '../../../src/app/store/mutate.ts';
 import { pullAll } from '../../../src/app/sync/pull.ts';
 import { pushOutbox } from '../../../src/app/sync/push.ts';
@@ -46,8 +46,10 @@ const peer: PeerPage = {
     const answer = (await apiFetch('/api/auth/login', {
       method: 'POST',
       body: JSON.stringify({ username, password }),
-    })) as { token: string };
+    })) as Omit<StoredSession, 'lapsed'>;
     token = answer.token;
+    // Kept as the app keeps it: a pull stores a page only while its sign-in is still the device's.
+    await writeMeta(localDatabase, 'session', { ...answer, lapsed: false } satisfies StoredSession);
   },
   async firstPull() {
     const start = performance.now();
