@@ -17,7 +17,25 @@ import { auditPageSchema } from '../../src/domain/accounts/audit.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 import { aMutation, aRequest, creating, stamp } from '../support/records.ts';
 import { PEOPLE_PAGE, SESSIONS_PAGE } from '../../src/domain/api/paging.ts';
-import { hashIsOutdated, hashPassword, verifyPassword } from '../../src/server/auth/password.ts';
+import {
+  COST,
+  hashIsOutdated,
+  hashPassword,
+  saltOf,
+  verifyPassword,
+} from '../../src/server/auth/password.ts';
+import { signInProof } from '../../src/app/features/account/signInProof.ts';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
+
+/** A stored hash as made before passwords were normalised: of the text exactly as typed. */
+function hashAsTyped(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { ...COST, maxmem: 64 * 1024 * 1024 });
+  const digest = createHash('sha256').update(key).digest();
+  return ['scrypt-sha256', COST.N, COST.r, COST.p, salt.toString('base64'), digest.toString('base64')].join(
+    '$',
+  );
+}
 
 const PHONE_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
@@ -147,8 +165,63 @@ describe.each(databaseKinds)('people and audit on %s', (kind) => {
     const renewed = await storedHash();
     expect(renewed).not.toBe(older);
     expect(hashIsOutdated(renewed)).toBe(false);
-    expect(await verifyPassword(officer.password, renewed)).toBe(true);
+    expect((await verifyPassword(officer.password, renewed)).matches).toBe(true);
     await signIn(officer.username, officer.password);
+  });
+
+  it('signs in a password typed in another Unicode form, and renews a hash made before passwords were normalised', async () => {
+    const officer = DEMO_USERS.find((user) => user.role === 'duty_officer')!;
+    // "Café-Brûlée-2026" with each accent typed as a separate combining mark (as some keyboards do).
+    const typed = 'Cafe\u0301-Bru\u0302le\u0301e-2026';
+    const composed = typed.normalize('NFC');
+    expect(composed).not.toBe(typed);
+    const storedHash = async () =>
+      (
+        await test.db.query<{ password_hash: string }>(
+          'SELECT password_hash FROM users WHERE username = $1',
+          [officer.username],
+        )
+      )[0]!.password_hash;
+    const proofOf = async (password: string) =>
+      signInProof(password, { send: 'proof', algorithm: 'scrypt', ...saltOf(await storedHash())! });
+
+    // A hash made today: whichever form is typed, by password or by the device's proof.
+    await test.db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [
+      officer.username,
+      await hashPassword(typed),
+    ]);
+    await signIn(officer.username, composed);
+    for (const form of [typed, composed]) {
+      const answer = await call(null, 'POST', '/api/auth/login', {
+        username: officer.username,
+        proof: await proofOf(form),
+      });
+      expect(answer.status, form).toBe(200);
+    }
+
+    // A hash of the password exactly as typed, from before: the password itself still signs in (the
+    // app sends it rather than a proof when normalising changes it), and the hash is made again.
+    const legacy = hashAsTyped(typed);
+    await test.db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [
+      officer.username,
+      legacy,
+    ]);
+    const proofBefore = await call(null, 'POST', '/api/auth/login', {
+      username: officer.username,
+      proof: await proofOf(typed),
+    });
+    expect(proofBefore.status).toBe(401);
+    await signIn(officer.username, typed);
+    expect(await storedHash()).not.toBe(legacy);
+    const proofAfter = await call(null, 'POST', '/api/auth/login', {
+      username: officer.username,
+      proof: await proofOf(composed),
+    });
+    expect(proofAfter.status).toBe(200);
+    await test.db.query('UPDATE users SET password_hash = $2 WHERE username = $1', [
+      officer.username,
+      await hashPassword(officer.password),
+    ]);
   });
 
   it('names the bad fields and stores nothing', async () => {

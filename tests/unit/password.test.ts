@@ -12,14 +12,30 @@ import {
   verifyProof,
 } from '../../src/server/auth/password.ts';
 import { signInProof } from '../../src/app/features/account/signInProof.ts';
+import { passwordForms } from '../../src/domain/accounts/passwordText.ts';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one or a malformed hash', async () => {
     const stored = await hashPassword('correct horse');
     expect(stored).toMatch(/^scrypt-sha256\$16384\$8\$1\$/);
-    expect(await verifyPassword('correct horse', stored)).toBe(true);
-    expect(await verifyPassword('correct horsf', stored)).toBe(false);
-    expect(await verifyPassword('correct horse', 'plain$text')).toBe(false);
+    expect((await verifyPassword('correct horse', stored)).matches).toBe(true);
+    expect((await verifyPassword('correct horsf', stored)).matches).toBe(false);
+    expect((await verifyPassword('correct horse', 'plain$text')).matches).toBe(false);
+  });
+
+  it('takes a password typed in another Unicode form as the same password, by password or by proof', async () => {
+    // An accent typed as a separate mark, and digits typed full-width on a Japanese keyboard.
+    const typed = 'Cafe\u0301 ２０２６ ｎｉｇｈｔ';
+    const plain = 'Café 2026 night';
+    expect(passwordForms(typed)).toEqual([plain, typed]);
+    expect(passwordForms(plain)).toEqual([plain]);
+    const stored = await hashPassword(typed);
+    expect(await verifyPassword(plain, stored)).toEqual({ matches: true, renew: false });
+    expect(await verifyPassword(typed, stored)).toEqual({ matches: true, renew: false });
+    expect((await verifyPassword('Cafe 2026 night', stored)).matches).toBe(false);
+    const salt = { send: 'proof' as const, algorithm: 'scrypt' as const, ...saltOf(stored)! };
+    expect(verifyProof(await signInProof(typed, salt), stored)).toBe(true);
+    expect(verifyProof(await signInProof(plain, salt), stored)).toBe(true);
   });
 
   it("accepts the app's proof of the right password, at the hash's own cost, and no other", async () => {
@@ -43,7 +59,7 @@ describe('password hashing', () => {
       ...Array.from({ length: 3 }, () => ({ stored: bob, password: 'alice-pw', ok: false })),
     ];
     const answers = await Promise.all(attempts.map((a) => verifyPassword(a.password, a.stored)));
-    expect(answers).toEqual(attempts.map((a) => a.ok));
+    expect(answers.map((answer) => answer.matches)).toEqual(attempts.map((a) => a.ok));
   });
 });
 

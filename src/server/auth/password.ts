@@ -12,6 +12,7 @@
 // one computation. Nothing is remembered after it ends: the cost of each new guess stays the same.
 import { availableParallelism } from 'node:os';
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordForms, passwordText } from '../../domain/accounts/passwordText.ts';
 
 const SCHEME = 'scrypt-sha256';
 
@@ -84,7 +85,7 @@ const matches = (key: Buffer, stored: StoredHash) => {
 /** `cost` is for tests of older hashes; everything else hashes at today's cost. */
 export async function hashPassword(password: string, cost: ScryptOptions = COST): Promise<string> {
   const salt = randomBytes(16);
-  const digest = sha256(await derive(password, salt, cost));
+  const digest = sha256(await derive(passwordText(password), salt, cost));
   return [SCHEME, cost.N, cost.r, cost.p, salt.toString('base64'), digest.toString('base64')].join('$');
 }
 
@@ -124,8 +125,21 @@ function deriveShared(
   return derived;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Whether `password` is the one behind `stored`: `renew` when the hash should be made again now that
+ * the password is known (it is from an older cost, or of the password as typed before passwords were
+ * normalised, which a device's proof, made of the normalised form, would never match).
+ */
+export async function verifyPassword(
+  password: string,
+  stored: string,
+): Promise<{ matches: boolean; renew: boolean }> {
   const parsed = parseStored(stored);
-  if (!parsed) return false;
-  return matches(await deriveShared(password, stored, parsed.salt, parsed.cost), parsed);
+  if (!parsed) return { matches: false, renew: false };
+  const [normalised, asTyped] = passwordForms(password);
+  if (matches(await deriveShared(normalised!, stored, parsed.salt, parsed.cost), parsed))
+    return { matches: true, renew: hashIsOutdated(stored) };
+  if (asTyped !== undefined && matches(await deriveShared(asTyped, stored, parsed.salt, parsed.cost), parsed))
+    return { matches: true, renew: true };
+  return { matches: false, renew: false };
 }

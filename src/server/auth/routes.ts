@@ -9,14 +9,7 @@ import {
 } from '../../domain/accounts/user.ts';
 import { readJson } from '../http/body.ts';
 import { unauthorized } from '../http/errors.ts';
-import {
-  HASHES_AT_ONCE,
-  TurnQueue,
-  hashIsOutdated,
-  hashPassword,
-  verifyPassword,
-  verifyProof,
-} from './password.ts';
+import { HASHES_AT_ONCE, TurnQueue, hashPassword, verifyPassword, verifyProof } from './password.ts';
 import { createSession, endSession, findSessionUser } from './sessions.ts';
 import { findUserByUsername, renewPasswordHash, toUser } from './users.ts';
 import { LoginThrottle } from './throttle.ts';
@@ -68,11 +61,12 @@ export function authRoutes(db: Database, sessionDays: number, trustProxy = 0) {
     signInTurns.run(async () => {
       const attempt = await throttle.attempt(username, address);
       const found = await findUserByUsername(db, username);
-      const passwordOk = await verifyPassword(password, found?.password_hash ?? DUMMY_HASH);
-      if (!found || !passwordOk) throw unauthorized(NO_MATCH);
+      const checked = await verifyPassword(password, found?.password_hash ?? DUMMY_HASH);
+      if (!found || !checked.matches) throw unauthorized(NO_MATCH);
       await attempt.succeeded();
-      // A hash made at an older cost is renewed now, the one moment the password is known.
-      if (hashIsOutdated(found.password_hash))
+      // A hash made at an older cost, or of a password as typed before passwords were normalised, is
+      // renewed now, the one moment the password is known.
+      if (checked.renew)
         await renewPasswordHash(db, found.id, found.password_hash, await hashPassword(password));
       return found;
     });

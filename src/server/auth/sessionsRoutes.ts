@@ -45,7 +45,7 @@ export function accountRoutes(db: Database) {
           'SELECT password_hash FROM users WHERE id = $1::uuid',
           [user.id],
         );
-        if (!row || !(await verifyPassword(change.currentPassword, row.password_hash))) {
+        if (!row || !(await verifyPassword(change.currentPassword, row.password_hash)).matches) {
           throw badRequest('invalid', 'Please check: currentPassword.', {
             currentPassword: 'that is not your current password',
           });

@@ -6,6 +6,7 @@
 // an account hashed at an older cost, whose hash the server renews at today's.
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { signInSaltSchema, type SignInSalt } from '../../../domain/accounts/user.ts';
+import { passwordText } from '../../../domain/accounts/passwordText.ts';
 import { apiFetch } from '../../api.ts';
 
 /** Beyond this a salt answer is not trusted to set the phone's work: the password goes instead. */
@@ -21,7 +22,7 @@ export async function signInProof(
   password: string,
   salt: Extract<SignInSalt, { send: 'proof' }>,
 ): Promise<string> {
-  const key = await scryptAsync(password, fromBase64(salt.salt), {
+  const key = await scryptAsync(passwordText(password), fromBase64(salt.salt), {
     N: salt.N,
     r: salt.r,
     p: salt.p,
@@ -32,7 +33,11 @@ export async function signInProof(
   return toBase64(key);
 }
 
-/** The proof when the server gives a salt for it, else the password. */
+/**
+ * The proof when the server gives a salt for it, else the password. A password that normalising
+ * changes (an accent typed as a separate mark, say) goes itself: its hash may be of the form typed
+ * before passwords were normalised, which only the server can check, and then renews (password.ts).
+ */
 export async function signInCredentials(username: string, password: string): Promise<Credentials> {
   const answer = signInSaltSchema.safeParse(
     await apiFetch('/api/auth/salt', { method: 'POST', body: JSON.stringify({ username }) }),
@@ -40,6 +45,7 @@ export async function signInCredentials(username: string, password: string): Pro
   // Said in words on the sign-in screen, not as the schema's list of issues.
   if (!answer.success) throw new Error('The server gave an answer this app cannot read. Please try again.');
   const salt = answer.data;
+  if (passwordText(password) !== password) return { password };
   if (salt.send === 'password' || salt.N > MOST.N || salt.r > MOST.r || salt.p > MOST.p) return { password };
   return { proof: await signInProof(password, salt) };
 }

@@ -1,6 +1,8 @@
 // The password check behind the idle lock, done on the device so it works offline: at sign-in the app
 // keeps a salted PBKDF2 hash of the password (WebCrypto), never the password, and the lock screen
 // compares against it. Removed at sign-out with everything else.
+import { passwordForms, passwordText } from '../../../domain/accounts/passwordText.ts';
+
 const STORAGE_KEY = 'resilience-hub:unlock';
 const ITERATIONS = 210_000;
 
@@ -32,7 +34,7 @@ export async function rememberUnlockPassword(userId: string, password: string): 
   const secret: UnlockSecret = {
     userId,
     salt: toBase64(salt),
-    hash: await derive(password, salt, ITERATIONS),
+    hash: await derive(passwordText(password), salt, ITERATIONS),
     iterations: ITERATIONS,
   };
   localStorage.setItem(STORAGE_KEY, JSON.stringify(secret));
@@ -50,9 +52,13 @@ function readSecret(): UnlockSecret | null {
 export async function checkUnlockPassword(userId: string, password: string): Promise<boolean> {
   const secret = readSecret();
   if (!secret || secret.userId !== userId) return false;
-  const hash = await derive(password, fromBase64(secret.salt), secret.iterations);
-  // Both are hashes of fixed length: comparing them leaks nothing useful.
-  return hash === secret.hash;
+  // The form typed too: a device signed in before passwords were normalised kept a hash of that.
+  for (const form of passwordForms(password)) {
+    const hash = await derive(form, fromBase64(secret.salt), secret.iterations);
+    // Both are hashes of fixed length: comparing them leaks nothing useful.
+    if (hash === secret.hash) return true;
+  }
+  return false;
 }
 
 export function hasUnlockPassword(userId: string): boolean {
