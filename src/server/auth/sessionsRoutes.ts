@@ -11,6 +11,7 @@ import { readJson, readQuery } from '../http/body.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyPassword } from './password.ts';
+import { passwordText } from '../../domain/accounts/passwordText.ts';
 import { activeSession, type SessionEnv } from './sessionGuard.ts';
 import { listSessions, revokeSessions, setPassword } from './peopleStore.ts';
 import { sessionsPageQuery } from '../../domain/api/paging.ts';
@@ -50,7 +51,7 @@ export function accountRoutes(db: Database) {
             currentPassword: 'that is not your current password',
           });
         }
-        if (change.newPassword === change.currentPassword) {
+        if (passwordText(change.newPassword) === passwordText(change.currentPassword)) {
           throw badRequest('invalid', 'Please check: newPassword.', {
             newPassword: 'choose a password different from the current one',
           });
