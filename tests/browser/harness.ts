@@ -52,9 +52,9 @@ export async function makeTempDir(prefix: string): Promise<string> {
 }
 
 /** A temp data folder already holding a migrated PGlite database (see pgliteTemplate.ts). */
-export async function makeDataDir(prefix: string): Promise<string> {
+export async function makeDataDir(prefix: string, options: { withDemo?: boolean } = {}): Promise<string> {
   const dir = await makeTempDir(prefix);
-  await copyPgliteTemplate(dir);
+  await copyPgliteTemplate(dir, options);
   return dir;
 }
 
@@ -104,8 +104,10 @@ export async function startServer(
   options: { dataDir?: string; env?: Record<string, string>; repoRoot?: string; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
-  // An empty PGlite folder starts from the migrated template; a server on PostgreSQL needs no folder.
-  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir);
+  // An empty PGlite folder starts from the migrated template, holding the demo already when the server
+  // is to seed it (it then finds it there); a server on PostgreSQL needs no folder.
+  const seedsDemo = (options.env?.SEED_DEMO ?? 'true') === 'true';
+  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir, { withDemo: seedsDemo });
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -303,9 +305,20 @@ export async function signOut(page: Page): Promise<void> {
 export async function pressSyncNow(page: Page): Promise<void> {
   const region = page.getByRole('region', { name: 'Sync status' });
   const indicator = region.locator('button.sync-indicator');
-  if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
   const button = region.getByRole('button', { name: 'Sync now' });
-  await button.click();
+  // The detail can close under the hand that opened it (the app moving to another screen just after a
+  // sign-in, on a busy machine): opened again, then pressed, a few times at most.
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
+    const pressed = await button.click({ timeout: 10_000 }).then(
+      () => true,
+      (error: unknown) => {
+        if (attempt === 3) throw error;
+        return false;
+      },
+    );
+    if (pressed) break;
+  }
   // The button is unavailable while that sync runs: wait to see it (a very quick sync may finish first),
   // so a caller waiting for "Last synced" does not read the line from before this sync.
   await page

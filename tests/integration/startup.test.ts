@@ -61,7 +61,7 @@ describe('starting the server', { timeout: 240_000 }, () => {
   });
 
   it('refuses a second server on the same embedded-database folder, naming the first', async () => {
-    const dataDir = await makeDataDir('one-folder');
+    const dataDir = await makeDataDir('one-folder', { withDemo: true });
     const first = await startServer({ dataDir });
     try {
       const second = await runServerToEnd({ PORT: String(await freePort()), DATA_DIR: dataDir });
@@ -77,7 +77,7 @@ describe('starting the server', { timeout: 240_000 }, () => {
   });
 
   it('takes over a folder left locked by a server that was killed', async () => {
-    const dataDir = await makeDataDir('killed');
+    const dataDir = await makeDataDir('killed', { withDemo: true });
     const killed = await startServer({ dataDir });
     await killed.kill();
     const next = await startServer({ dataDir });
