@@ -3,7 +3,8 @@
 // when, which record, what, and each change whole), confirms, and only then are they set aside and
 // the person signed in; nothing reached the server under anyone's name. And a change saved in a tab
 // that still showed the person who had just signed out (another tab signed someone else in) is theirs:
-// it is never sent under the newcomer's sign-in, and waits as theirs.
+// it is never sent under the newcomer's sign-in, and waits as theirs. A phone locked for a person who
+// is gone is not bricked either: the next person signs in as themselves from the lock screen.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -180,5 +181,38 @@ describe('a phone handed on', () => {
       .getByText(/Also on this device: 1 request from Alex Morgan/)
       .waitFor({ state: 'attached' });
     await late.evaluate(() => (window as unknown as { releaseNews: () => void }).releaseNews());
+  });
+
+  it('lets the next person sign in from the lock screen of someone gone, and keeps their changes until saved', async () => {
+    const page = await firstPage(await suite.launch('locked-handover'));
+    await signInSynced(page, suite.url(), ADMIN);
+    // The admin's change cannot reach the server (a push that never gets through).
+    await page.route('**/api/sync/push', (route) => route.abort());
+    const id = await logRequest(page, { name: 'Locked-LH' });
+    await page.evaluate(() =>
+      localStorage.setItem('resilience-hub:last-active', String(Date.now() - 16 * 60_000)),
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: 'Locked' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in as someone else' }).click();
+
+    const waiting = page.getByRole('heading', { level: 1, name: 'Changes waiting from Alex Morgan (demo)' });
+    await submitSignIn(page, COORDINATOR.username, COORDINATOR.password);
+    await waiting.waitFor();
+    // Going back keeps everything: the admin may yet unlock and send it.
+    await page.getByRole('button', { name: 'Back to sign in' }).click();
+    expect((await storeRecords<Queued>(page, 'outbox')).map((entry) => entry.recordId)).toContain(id);
+
+    await submitSignIn(page, COORDINATOR.username, COORDINATOR.password);
+    await waiting.waitFor();
+    await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the changes to a file' }).click(),
+    ]);
+    await page.getByRole('checkbox', { name: /I have the file/ }).check();
+    await page.getByRole('button', { name: 'Set the changes aside and sign in' }).click();
+    await mainNav(page).waitFor();
+    expect(await page.getByRole('heading', { name: 'Locked' }).count()).toBe(0);
+    expect(await storeRecords(page, 'outbox')).toEqual([]);
   });
 });
