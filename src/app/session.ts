@@ -172,7 +172,9 @@ export async function signOut(db: LocalDatabase): Promise<void> {
 async function wipeDevice(db: LocalDatabase, userId: string | undefined): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await refuseWhileWaiting(db, userId);
-    await Promise.all(db.tables.filter((table) => table !== db.outbox).map((table) => table.clear()));
+    await Promise.all(
+      db.tables.filter((table) => table.name !== db.outbox.name).map((table) => table.clear()),
+    );
   });
   // Half-filled forms may name residents, and the spare sign-in would sign the device back in.
   await clearDrafts();
