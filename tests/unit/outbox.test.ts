@@ -137,6 +137,27 @@ describe('pulling while changes are queued', () => {
   });
 });
 
+describe('pulling while someone else’s change is queued', () => {
+  it('stores the server copy, not a change the signed-in person did not make', async () => {
+    const request = aRequest();
+    await db.requests.put(request);
+    setWorkingAs(DEE); // a tab still showing Dee, after Robin signed in
+    await saveRecord(db, 'request', { ...request, status: 'done' });
+    await applyPullPage(
+      db,
+      {
+        changes: [{ entity: 'request', id: request.id, deleted: false, record: request, clocks: {} }],
+        cursor: '5.6',
+        hasMore: false,
+        total: 1,
+      },
+      new Date().toISOString(),
+    );
+    expect(await db.requests.get(request.id)).toMatchObject({ status: 'new' });
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
 describe('storing a pull page', () => {
   const stamp = (ms: number) => `${String(ms).padStart(15, '0')}-00003-otherdevice`;
   const pageWith = (
