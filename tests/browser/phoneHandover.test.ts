@@ -24,6 +24,7 @@ import {
 import { fillNewRequest, logRequest, requestTitle, serverRecords } from './requestSteps.ts';
 import { storeRecords } from './deviceDatabase.ts';
 import { setAsideFileSchema } from '../../src/domain/sync/setAside.ts';
+import { axeViolations, pageWidth, PHONE_SCREEN } from './pageChecks.ts';
 
 const ADMIN = { username: 'admin', password: 'demo-admin-2026' } as const;
 const COORDINATOR = { username: 'parish', password: 'demo-parish-2026' } as const;
@@ -134,6 +135,11 @@ describe('a phone handed on', () => {
     const timelineLine = file.changes.find((change) => change.mutation.entity === 'timeline');
     expect(timelineLine?.changed).toMatchObject({ requestId: id, text: 'Logged the request' });
     expect((await storeRecords<Queued>(page, 'outbox')).map((entry) => entry.recordId)).toContain(id);
+
+    // On a small phone, whole and with nothing for a screen reader or keyboard to trip on.
+    await page.setViewportSize(PHONE_SCREEN);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_SCREEN.width);
 
     // Not without saying the file is kept.
     await page.getByRole('button', { name: 'Set the changes aside and sign in' }).click();

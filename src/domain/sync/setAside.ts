@@ -108,8 +108,8 @@ export function setAsideFile(queue: readonly MadeChange[], context: SetAsideCont
     about:
       `Changes made on a Resilience Hub device by ${makers.join(' and ')} that never reached the ` +
       'server, because they could not sign in on it again. Send this file to the council’s policy & ' +
-      'information team: each change below is kept whole (its "mutation"), so it can still be sent to ' +
-      'the server as it was made.',
+      'information team: each change below is kept whole (its "mutation", and its maker\'s id), so ' +
+      'that it can be put into the server later as it was made.',
     savedAt: context.savedAt,
     savedBy: makerWords(context.savedBy),
     device: context.device,

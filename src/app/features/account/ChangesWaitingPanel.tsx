@@ -84,15 +84,15 @@ export function ChangesWaitingPanel({
         Changes waiting from <bdi>{makers}</bdi>
       </h1>
       <p>
-        Changes to {describeWaitingFrom(groups)} have not reached the server. They were made on this phone,
-        the {count === 1 ? 'change' : 'oldest'} {timeAgo(oldest)}, and only <bdi>{whose}</bdi> own sign-in can
-        send {count === 1 ? 'it' : 'them'}.
+        Changes to {describeWaitingFrom(groups)} have not reached the server.{' '}
+        {count === 1 ? 'It was made on this phone' : 'They were made on this phone, the first'}{' '}
+        {timeAgo(oldest)}, and only <bdi>{whose}</bdi> own sign-in can send {count === 1 ? 'it' : 'them'}.
       </p>
       <p>
         If <bdi>{makers}</bdi> can sign in, go back and let them sign in here first: everything is then sent.
         If not (they have left, their account was disabled, or they cannot remember their password), save the
-        changes to a file for the council&rsquo;s policy &amp; information team, who can still put them in.
-        Then set them aside to sign in as <bdi>{held.login.user.displayName}</bdi>.
+        changes to a file and send it to the council&rsquo;s policy &amp; information team, so that what was
+        done is not lost. Then set them aside to sign in as <bdi>{held.login.user.displayName}</bdi>.
       </p>
       <BusyButton type="button" busy={busy && !savedAs} onClick={() => void save()}>
         {savedAs ? 'Save the file again' : 'Save the changes to a file'}
