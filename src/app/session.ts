@@ -19,6 +19,7 @@ import { clearDrafts } from './features/device/drafts.ts';
 import { keepSpareSession } from './features/device/deviceRecovery.ts';
 import { signInCredentials } from './features/account/signInProof.ts';
 import { describeWaitingFrom, waitingFromOthers } from '../domain/sync/setAside.ts';
+import { canSeeRequests } from '../domain/entities/access.ts';
 
 export class PendingChangesError extends Error {
   override name = 'PendingChangesError';
@@ -51,6 +52,15 @@ export class ChangesWaitingFromOthers extends Error {
     );
   }
 }
+
+/**
+ * Someone else's changes may name residents (requests and their notes): a viewer, who may not see
+ * requests, is not given them in a file, so cannot set them aside either.
+ */
+export const mayTakeChangesOfOthers = (user: User) => canSeeRequests(user);
+export const VIEWER_MAY_NOT_TAKE =
+  'A viewer cannot take these changes: they may name residents. Give the phone to the person who made ' +
+  'them, or to the council’s policy & information team.';
 
 /** Changes on this device made by anyone but `userId`, oldest first. */
 export const changesFromOthers = (db: LocalDatabase, userId: string) =>
@@ -85,6 +95,7 @@ export async function signIn(db: LocalDatabase, username: string, password: stri
  * them from this device and keeps the held sign-in. Any made meanwhile (another tab) stop it again.
  */
 export async function setAsideAndSignIn(db: LocalDatabase, held: ChangesWaitingFromOthers): Promise<User> {
+  if (!mayTakeChangesOfOthers(held.login.user)) throw new Error(VIEWER_MAY_NOT_TAKE);
   await keepSession(
     db,
     held.login,

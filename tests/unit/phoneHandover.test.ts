@@ -81,6 +81,16 @@ describe('signing in on a phone with someone else’s changes waiting', () => {
     expect([await db.outbox.count(), await db.requests.count()]).toEqual([0, 0]);
   });
 
+  it('lets no viewer take them (they may name residents)', async () => {
+    const viewer = { ...joSignsIn, user: { ...joSignsIn.user, role: 'viewer' as const } };
+    const held = (await chooseOwnPassword(db, viewer, 'one-time', 'jo-own-password').catch(
+      (error: unknown) => error,
+    )) as ChangesWaitingFromOthers;
+    await expect(setAsideAndSignIn(db, held)).rejects.toThrow(/A viewer cannot take these changes/);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await readMeta<StoredSession>(db, 'session'))?.user.id).toBe(ROBIN.id);
+  });
+
   it('stops again, removing nothing, when another change was made meanwhile', async () => {
     const held = (await joChoosesOwnPassword().catch((error: unknown) => error)) as ChangesWaitingFromOthers;
     setWorkingAs(ROBIN); // another tab still showing Robin

@@ -5,7 +5,12 @@
 // that person signs in, which sends everything as before.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { ChangesWaitingFromOthers, setAsideAndSignIn } from '../../session.ts';
+import {
+  ChangesWaitingFromOthers,
+  mayTakeChangesOfOthers,
+  setAsideAndSignIn,
+  VIEWER_MAY_NOT_TAKE,
+} from '../../session.ts';
 import { describeWaitingFrom, waitingFromOthers } from '../../../domain/sync/setAside.ts';
 import { makeSetAsideFile } from './setAsideFile.ts';
 import { downloadText } from '../../download.ts';
@@ -44,6 +49,7 @@ export function ChangesWaitingPanel({
     setBusy(true);
     setError(null);
     try {
+      if (!mayTakeChangesOfOthers(held.login.user)) throw new Error(VIEWER_MAY_NOT_TAKE);
       const file = await makeSetAsideFile(localDatabase, held.entries, held.login.user);
       downloadText(file.name, file.text, 'application/json;charset=utf-8');
       setSavedAs(file.name);
@@ -94,7 +100,13 @@ export function ChangesWaitingPanel({
         changes to a file and send it to the council&rsquo;s policy &amp; information team, so that what was
         done is not lost. Then set them aside to sign in as <bdi>{held.login.user.displayName}</bdi>.
       </p>
-      <BusyButton type="button" busy={busy && !savedAs} onClick={() => void save()}>
+      {!mayTakeChangesOfOthers(held.login.user) && <p className="banner warning">{VIEWER_MAY_NOT_TAKE}</p>}
+      <BusyButton
+        type="button"
+        busy={busy && !savedAs}
+        hidden={!mayTakeChangesOfOthers(held.login.user)}
+        onClick={() => void save()}
+      >
         {savedAs ? 'Save the file again' : 'Save the changes to a file'}
       </BusyButton>
       <Announced>
