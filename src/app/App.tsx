@@ -1,7 +1,7 @@
 // The app shell: the public directory without sign-in; sign-in when there is no session on this
 // device; the idle lock after a quiet spell; otherwise a compact top bar (name and the sync indicator),
 // any banners, the current screen and the bottom tab bar. Sync runs while someone is signed in.
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { localDatabase, readMeta, type StoredSession } from './store/localDatabase.ts';
 import { LoginScreen } from './features/account/LoginScreen.tsx';
@@ -21,6 +21,7 @@ import { DeviceBanners } from './features/device/DeviceBanners.tsx';
 import { requestPersistentStorage } from './features/device/persistentStorage.ts';
 import { ScreenFailed } from './components/ScreenFailed.tsx';
 import { useFocusOnArrival } from './focusOnArrival.ts';
+import { setWorkingAs } from './store/workingAs.ts';
 
 function Screen({ path }: { path: string }) {
   const { screen: Current, params } = matchRoute(path);
@@ -36,6 +37,11 @@ export function App() {
   const { locked, unlock } = useIdleLock(lockable, idleLockMinutes);
   const lapsedReason = useLapsedReason(session?.lapsed ?? false);
   useFocusOnArrival(path);
+  // What this tab saves is made by the person it shows, until it shows someone else (workingAs.ts).
+  const shownUser = session === undefined ? undefined : (session?.user ?? null);
+  useLayoutEffect(() => {
+    if (shownUser !== undefined) setWorkingAs(shownUser);
+  }, [shownUser]);
 
   const signedIn = Boolean(session);
   const lapsed = session?.lapsed ?? false;
@@ -67,6 +73,18 @@ export function App() {
       />
     );
   }
+  // A locked phone handed on: the next person signs in as themselves (the lock's person may be gone);
+  // nothing of the locked person's shows, and their waiting changes are dealt with at sign-in.
+  if (locked && path === '/login')
+    return (
+      <LoginScreen
+        lapsedUser={null}
+        onSignedIn={() => {
+          unlock();
+          navigate('/');
+        }}
+      />
+    );
   if (locked) return <LockScreen user={session.user} onUnlocked={unlock} />;
 
   return (

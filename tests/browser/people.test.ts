@@ -124,10 +124,11 @@ describe('people and devices', () => {
       .waitFor();
     const outbox = await storeRecords<{ recordId: string }>(phone, 'outbox');
     expect(outbox.map((entry) => entry.recordId)).toContain(id);
-    // Nobody else can sign in on Robin's phone while Robin's change waits: it would be sent under the wrong name.
+    // Nobody else signs in on Robin's phone unawares while Robin's change waits: it would be sent under
+    // the wrong name. They are told whose it is and offered to save it to a file (phoneHandover.test.ts).
     await phone.getByRole('link', { name: 'Sign in again to sync' }).click();
     await submitSignIn(phone, 'duty', 'demo-duty-2026');
-    await phone.getByRole('alert').filter({ hasText: 'still waiting to sync from Robin Example' }).waitFor();
+    await phone.getByRole('heading', { level: 1, name: 'Changes waiting from Robin Example' }).waitFor();
   });
 
   it('a coordinator moved to another parish no longer holds the old parish’s requests or restricted contacts; signing out empties the device', async () => {

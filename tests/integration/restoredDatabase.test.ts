@@ -2,7 +2,8 @@
 // came from further on. Read on from such a cursor, a device would miss every change made since the
 // restore until the database's numbers caught up with it. The server says so instead (409
 // sync_restart), for a cursor past any transaction or log number this database has; never for a cursor
-// it handed out.
+// it handed out. An app from before that answer existed (API version 2) would show it without acting on
+// it, keeping the old copy for good: it is told to reload instead (426 client_too_old).
 import { describe, expect, it } from 'vitest';
 import { pullResponseSchema } from '../../src/domain/sync/sync.ts';
 import { databaseKinds } from '../support/testDatabase.ts';
@@ -12,9 +13,13 @@ import { aRequest, creating } from '../support/records.ts';
 describe.each(databaseKinds)('a cursor from a database further on, on %s', (kind) => {
   const demo = signedInDemo(kind);
 
-  async function pull(username: string, since?: string) {
+  async function pull(username: string, since?: string, apiVersion?: number) {
     const query = new URLSearchParams({ limit: '2000', ...(since ? { since } : {}) });
-    const response = await demo.app.request(`/api/sync/pull?${query}`, { headers: demo.auth(username) });
+    const headers = {
+      ...demo.auth(username),
+      ...(apiVersion === undefined ? {} : { 'X-Api-Version': String(apiVersion) }),
+    };
+    const response = await demo.app.request(`/api/sync/pull?${query}`, { headers });
     return { status: response.status, body: (await response.json()) as unknown };
   }
   async function cursorAfterAll(username: string): Promise<string> {
@@ -39,6 +44,15 @@ describe.each(databaseKinds)('a cursor from a database further on, on %s', (kind
         });
       }
     }
+  });
+
+  it('tells an app from before it could start again (API version 2) to reload, not to start again', async () => {
+    const [xid, seq] = (await cursorAfterAll('duty')).split('.').map(BigInt);
+    const answer = await pull('duty', `${xid! + 1_000_000n}.${seq}`, 2);
+    expect(answer.status).toBe(426);
+    expect(answer.body).toMatchObject({
+      error: { code: 'client_too_old', message: expect.stringMatching(/reload/) },
+    });
   });
 
   it('goes on as ever from every cursor it handed out, before and after more changes', async () => {

@@ -12,7 +12,13 @@ import { pullPageSchema, type PullResponse } from '../../src/domain/sync/sync.ts
 import { pushResponseSchema, type PushResult } from '../../src/domain/sync/mutation.ts';
 import { userSchema, type User } from '../../src/domain/accounts/user.ts';
 import { ENTITIES, entityRegistry, type Entity } from '../../src/domain/entities/registry.ts';
-import { LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
+import {
+  LocalDatabase,
+  readMeta,
+  writeMeta,
+  type StoredSession,
+  type SyncState,
+} from '../../src/app/store/localDatabase.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './testDatabase.ts';
 
@@ -106,6 +112,13 @@ export async function openSyncWorld(kind: DatabaseKind): Promise<SyncWorld> {
       const db = new LocalDatabase(`sync-world-${serial}-${randomUUID()}`);
       await db.open();
       devices.push(db);
+      // Signed in, as the app keeps it: a change saved on the device is recorded as this person's.
+      await writeMeta(db, 'session', {
+        token: tokens.get(username)!,
+        user: users.get(username)!,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        lapsed: false,
+      } satisfies StoredSession);
       return {
         user: users.get(username)!,
         db,

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { clocksOf, LocalDatabase } from '../../src/app/store/localDatabase.ts';
+import { clocksOf, LocalDatabase, UNKNOWN_AUTHOR } from '../../src/app/store/localDatabase.ts';
 
 const SHIPPED: Record<number, Record<string, string | null>> = {
   1: {
@@ -76,6 +76,8 @@ const SHIPPED: Record<number, Record<string, string | null>> = {
     issuedReports: 'id, incidentId',
     councilSettings: 'code',
   },
+  // v9: each queued change records who made it, indexed for a push to read the signed-in person's.
+  9: { outbox: '++seq, id, [entity+recordId], madeBy.id' },
 };
 
 function openAsShipped(name: string, version: number): Dexie {
@@ -96,6 +98,25 @@ describe('local database upgrades', () => {
     expect(current.verno).toBe(Math.max(...Object.keys(SHIPPED).map(Number)));
   });
 
+  it('gives changes queued on a device nobody is signed in to a maker nobody can send as', async () => {
+    const name = 'upgrade-signed-out';
+    names.push(name);
+    const old = openAsShipped(name, 8);
+    await old.table('outbox').add({
+      id: 'm1',
+      entity: 'request',
+      recordId: 'r1',
+      hlc: 'h',
+      changes: { status: 'new' },
+      base: {},
+      queuedAt: 'now',
+    });
+    old.close();
+    const current = new LocalDatabase(name);
+    expect((await current.outbox.toArray()).map((entry) => entry.madeBy)).toEqual([UNKNOWN_AUTHOR]);
+    current.close();
+  });
+
   for (const version of Object.keys(SHIPPED).map(Number)) {
     it(`opens data saved by version ${version} with everything intact`, async () => {
       const name = `upgrade-from-${version}`;
@@ -104,9 +125,11 @@ describe('local database upgrades', () => {
       await old.table('partners').put({ id: 'p1', name: 'Riverside Pantry', status: 'active' });
       await old.table('contacts').put({ id: 'c1', name: 'Alex Example', parishCode: 'P1' });
       await old.table('parishes').put({ code: 'P1', name: 'Upton' });
-      await old
-        .table('meta')
-        .put({ key: 'session', value: { token: 't', user: { id: 'u1' }, lapsed: false } });
+      await old.table('meta').put({
+        key: 'session',
+        value: { token: 't', user: { id: 'u1', username: 'robin', displayName: 'Robin' }, lapsed: false },
+      });
+      const robin = { id: 'u1', username: 'robin', displayName: 'Robin' };
       if (version >= 2) {
         await old.table('outbox').add({
           id: 'm1',
@@ -116,6 +139,8 @@ describe('local database upgrades', () => {
           changes: { status: 'new' },
           base: {},
           queuedAt: 'now',
+          // From v9 on, a change records who made it.
+          ...(version >= 9 ? { madeBy: robin } : {}),
         });
         await old.table('requests').put({ id: 'r1', status: 'new' });
       }
@@ -155,9 +180,11 @@ describe('local database upgrades', () => {
         expect(await current.parishes.get('P1')).toMatchObject({ name: 'Upton', retired: false });
       }
       if (version >= 2) {
+        // a change queued before changes recorded their maker is the signed-in person's (v9)
         expect(await current.outbox.toArray()).toEqual([
-          expect.objectContaining({ id: 'm1', changes: { status: 'new' } }),
+          expect.objectContaining({ id: 'm1', changes: { status: 'new' }, madeBy: robin }),
         ]);
+        expect(await current.outbox.where('madeBy.id').equals('u1').count()).toBe(1);
         expect(await current.requests.get('r1')).toMatchObject({ status: 'new' });
       }
       if (version >= 2 && version < 6) {
@@ -180,6 +207,7 @@ describe('local database upgrades', () => {
         changes: { status: 'new' },
         base: {},
         queuedAt: 'now',
+        madeBy: robin,
       });
       expect(await current.outbox.count()).toBe(version >= 2 ? 2 : 1);
       current.close();

@@ -1,16 +1,36 @@
 // The device side of sync, on a fake IndexedDB: a change and its outbox entry are stored together;
 // only changed fields travel, with the stamps the device had; pulled records keep changes still
 // queued; an entry leaves the outbox only when the server has answered for it; on a link that drops
-// big pushes, fewer are sent at a time.
+// big pushes, fewer are sent at a time. Each change records who made it, and a push sends only the
+// signed-in person's own changes, under their sign-in.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { clocksOf, LocalDatabase, readMeta, type SyncState } from '../../src/app/store/localDatabase.ts';
+import {
+  clocksOf,
+  LocalDatabase,
+  readMeta,
+  writeMeta,
+  type StoredSession,
+  type SyncState,
+} from '../../src/app/store/localDatabase.ts';
+import { NotSignedInError, setWorkingAs } from '../../src/app/store/workingAs.ts';
 import { saveRecord, saveRecords } from '../../src/app/store/mutate.ts';
 import { applyPullPage } from '../../src/app/sync/pull.ts';
 import { pushOutbox, restampFromAWrongClock } from '../../src/app/sync/push.ts';
 import { parseHlc } from '../../src/domain/sync/hlc.ts';
 import { aRequest } from '../support/records.ts';
+
+const ROBIN = { id: 'b1f1c3a0-0000-4000-8000-000000000001', username: 'robin', displayName: 'Robin Example' };
+const DEE = { id: 'b1f1c3a0-0000-4000-8000-000000000002', username: 'duty', displayName: 'Dee Duty' };
+const sessionOf = (user: typeof ROBIN, token = `token-${user.username}`): StoredSession => ({
+  token,
+  user: { ...user, role: 'duty_officer', parishCode: null },
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  lapsed: false,
+});
+/** The sign-in the tests push under: Robin's, the one stored on the device. */
+const SIGNED_IN = sessionOf(ROBIN);
 
 let db: LocalDatabase;
 let serial = 0;
@@ -18,9 +38,11 @@ beforeEach(async () => {
   serial += 1;
   db = new LocalDatabase(`outbox-test-${serial}`);
   await db.open();
+  await writeMeta(db, 'session', SIGNED_IN);
 });
 afterEach(async () => {
   vi.unstubAllGlobals();
+  setWorkingAs(null);
   db.close();
   await Dexie.delete(db.name);
 });
@@ -66,6 +88,27 @@ describe('saving a change', () => {
   });
 });
 
+describe('who made a change', () => {
+  it('records the signed-in person as its maker', async () => {
+    await saveRecord(db, 'request', aRequest());
+    expect((await db.outbox.toArray()).map((entry) => entry.madeBy)).toEqual([ROBIN]);
+  });
+
+  it('records the person this tab shows, even after someone else signed in in another tab', async () => {
+    // This tab still shows Robin; Dee has just signed in elsewhere on the phone.
+    setWorkingAs(ROBIN);
+    await writeMeta(db, 'session', sessionOf(DEE));
+    await saveRecord(db, 'request', aRequest());
+    expect((await db.outbox.toArray()).map((entry) => entry.madeBy)).toEqual([ROBIN]);
+  });
+
+  it('saves nothing when nobody is signed in, and says so', async () => {
+    await db.meta.delete('session');
+    await expect(saveRecord(db, 'request', aRequest())).rejects.toThrow(NotSignedInError);
+    expect([await db.requests.count(), await db.outbox.count()]).toEqual([0, 0]);
+  });
+});
+
 describe('pulling while changes are queued', () => {
   it('keeps the queued value over the server copy until the server has it', async () => {
     const request = aRequest();
@@ -91,6 +134,27 @@ describe('pulling while changes are queued', () => {
       new Date().toISOString(),
     );
     expect(await db.requests.get(request.id)).toMatchObject({ status: 'in_progress', urgency: 'immediate' });
+  });
+});
+
+describe('pulling while someone else’s change is queued', () => {
+  it('stores the server copy, not a change the signed-in person did not make', async () => {
+    const request = aRequest();
+    await db.requests.put(request);
+    setWorkingAs(DEE); // a tab still showing Dee, after Robin signed in
+    await saveRecord(db, 'request', { ...request, status: 'done' });
+    await applyPullPage(
+      db,
+      {
+        changes: [{ entity: 'request', id: request.id, deleted: false, record: request, clocks: {} }],
+        cursor: '5.6',
+        hasMore: false,
+        total: 1,
+      },
+      new Date().toISOString(),
+    );
+    expect(await db.requests.get(request.id)).toMatchObject({ status: 'new' });
+    expect(await db.outbox.count()).toBe(1);
   });
 });
 
@@ -154,8 +218,36 @@ describe('pushing the outbox', () => {
     await saveRecord(db, 'request', aRequest());
     const [entry] = await db.outbox.toArray();
     vi.stubGlobal('fetch', answer({ results: [{ id: entry!.id, status: 'applied' }] }));
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 0, held: null });
+    expect(await pushOutbox(db, SIGNED_IN)).toEqual({ sent: 1, rejected: 0, held: null });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends only the signed-in person’s changes; someone else’s, in between, stay queued', async () => {
+    await saveRecord(db, 'request', aRequest());
+    setWorkingAs(DEE);
+    const dees = aRequest();
+    await saveRecord(db, 'request', dees);
+    setWorkingAs(null);
+    await saveRecord(db, 'request', aRequest());
+    const sent: { token: string | null; ids: string[] }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const { mutations } = JSON.parse(String(init.body)) as { mutations: { id: string }[] };
+        sent.push({
+          token: new Headers(init.headers).get('Authorization'),
+          ids: mutations.map((mutation) => mutation.id),
+        });
+        const results = mutations.map((mutation) => ({ id: mutation.id, status: 'applied' }));
+        return new Response(JSON.stringify({ results }), { status: 200 });
+      }),
+    );
+    expect(await pushOutbox(db, SIGNED_IN)).toEqual({ sent: 2, rejected: 0, held: null });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.token).toBe('Bearer token-robin');
+    const left = await db.outbox.toArray();
+    expect(left.map((entry) => [entry.recordId, entry.madeBy.id])).toEqual([[dees.id, DEE.id]]);
+    expect(sent[0]!.ids).not.toContain(left[0]!.id);
   });
 
   it('sends a long outbox in batches until it is empty', async () => {
@@ -170,7 +262,11 @@ describe('pushing the outbox', () => {
       return new Response(JSON.stringify({ results }), { status: 200 });
     });
     vi.stubGlobal('fetch', fetchMock);
-    expect(await pushOutbox(db, 'token', { batchSize: 200 })).toEqual({ sent: 201, rejected: 0, held: null });
+    expect(await pushOutbox(db, SIGNED_IN, { batchSize: 200 })).toEqual({
+      sent: 201,
+      rejected: 0,
+      held: null,
+    });
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -190,7 +286,7 @@ describe('pushing the outbox', () => {
         return new Response(JSON.stringify({ results }), { status: 200 });
       }),
     );
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 4, rejected: 0, held: null });
+    expect(await pushOutbox(db, SIGNED_IN)).toEqual({ sent: 4, rejected: 0, held: null });
     expect(sent.map((batch) => batch.length)).toEqual([3, 1]);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.requests.get(madeMeanwhile.id)).toMatchObject({ id: madeMeanwhile.id });
@@ -202,7 +298,7 @@ describe('pushing the outbox', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    await expect(pushOutbox(db, 'token')).rejects.toThrow(/Cannot reach the server/);
+    await expect(pushOutbox(db, SIGNED_IN)).rejects.toThrow(/Cannot reach the server/);
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -226,7 +322,7 @@ describe('pushing the outbox', () => {
     const link = { batchSize: 200 };
     let tries = 0;
     for (; tries < 10 && (await db.outbox.count()) > 0; tries += 1)
-      await pushOutbox(db, 'token', link).catch(() => undefined);
+      await pushOutbox(db, SIGNED_IN, link).catch(() => undefined);
     expect(await db.outbox.count()).toBe(0);
     expect(tries).toBeLessThan(10);
     expect(sizes.slice(0, 3)).toEqual([100, 50, 12]);
@@ -250,7 +346,7 @@ describe('pushing the outbox', () => {
         ],
       }),
     );
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 1, rejected: 1, held: null });
+    expect(await pushOutbox(db, SIGNED_IN)).toEqual({ sent: 1, rejected: 1, held: null });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.rejected.toArray()).toEqual([
       expect.objectContaining({ id: entry!.id, reason: 'Own parish only.' }),
@@ -274,7 +370,7 @@ describe('pushing the outbox', () => {
         )
         .mockRejectedValue(new TypeError('offline')),
     );
-    await expect(pushOutbox(db, 'token')).rejects.toThrow();
+    await expect(pushOutbox(db, SIGNED_IN)).rejects.toThrow();
     expect((await db.outbox.toArray()).map((entry) => entry.id)).not.toContain(first!.id);
     expect(await db.outbox.count()).toBe(1);
   });
@@ -312,7 +408,7 @@ describe('changes stamped while the clock was days ahead', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
     const clock = clockAhead();
-    expect(await pushOutbox(db, 'token')).toEqual({ sent: 2, rejected: 0, held: 'clock_ahead' });
+    expect(await pushOutbox(db, SIGNED_IN)).toEqual({ sent: 2, rejected: 0, held: 'clock_ahead' });
     clock.mockRestore();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(await db.outbox.count()).toBe(2);

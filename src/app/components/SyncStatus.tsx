@@ -16,6 +16,8 @@ import { describeWaiting } from '../../domain/sync/outboxWords.ts';
 import { SYNC_STORAGE_FULL } from '../store/storageFull.ts';
 import { BusyButton } from './BusyButton.tsx';
 import { Announced } from './Announced.tsx';
+import { useWaiting } from '../sync/useWaiting.ts';
+import { describeWaitingFrom } from '../../domain/sync/setAside.ts';
 
 /** Re-renders every 30 s so "2 minutes ago" stays true. */
 function useNow(): number {
@@ -30,7 +32,8 @@ function useNow(): number {
 export function SyncStatus({ syncer }: { syncer: Syncer }) {
   const activity = useSyncExternalStore(syncer.subscribe, syncer.getActivity);
   const state = useLiveQuery(() => readMeta<SyncState>(localDatabase, 'syncState'));
-  const queue = useLiveQuery(() => localDatabase.outbox.toArray()) ?? [];
+  // Only this person's own changes are sent under their sign-in; anyone else's wait for their maker.
+  const { own: queue, others } = useWaiting() ?? { own: [], others: [] };
   const refused = useLiveQuery(() => localDatabase.rejected.count()) ?? 0;
   const conflicts = useLiveQuery(() => localDatabase.conflicts.where('status').equals('open').count()) ?? 0;
   const browserOnline = useOnline();
@@ -127,6 +130,13 @@ export function SyncStatus({ syncer }: { syncer: Syncer }) {
                 ? '1 record sent by the server could not be read by this version of the app, so this device leaves it out.'
                 : `${unreadable} records sent by the server could not be read by this version of the app, so this device leaves them out.`}{' '}
               After the app updates, signing out and in again fetches everything afresh.
+            </p>
+          )}
+          {others.length > 0 && (
+            <p className="sync-note">
+              Also on this device: {describeWaitingFrom(others)}, made before you signed in. They are not sent
+              under your sign-in; they wait for {others.length === 1 ? 'that person' : 'those people'} to sign
+              in here.
             </p>
           )}
           {lastError && !activity.running && <p className="sync-error">{lastError}</p>}

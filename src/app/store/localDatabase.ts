@@ -49,10 +49,28 @@ export function withClocks<T extends object>(record: T, clocks: FieldClocks): T 
   return (Object.keys(clocks).length > 0 ? { ...fields, [CLOCKS]: clocks } : fields) as T;
 }
 
-/** A change made on this device, waiting to be pushed. `seq` keeps the order they were made in. */
+/** Who made a change: enough to say so in words, and to send it only under their own sign-in. */
+export type Author = Pick<User, 'id' | 'username' | 'displayName'>;
+
+/**
+ * The maker of a change queued before changes recorded their maker, on a device nobody was signed in
+ * to when it was upgraded: nobody's sign-in may send it, so it can only be saved to a file.
+ */
+export const UNKNOWN_AUTHOR: Author = {
+  id: 'unknown',
+  username: '',
+  displayName: 'an earlier user of this device',
+};
+
+/**
+ * A change made on this device, waiting to be pushed. `seq` keeps the order they were made in.
+ * `madeBy` is whoever was signed in when it was made: only their own sign-in sends it (push.ts), so a
+ * phone handed on never sends one person's change under another's name.
+ */
 export interface OutboxEntry extends Mutation {
   seq?: number;
   queuedAt: string;
+  madeBy: Author;
 }
 
 /** A change the server refused, kept so a person sees it and why. */
@@ -198,6 +216,31 @@ export class LocalDatabase extends Dexie {
     // needs no change in this file; a new version is only needed to migrate data or to delete a table
     // or an index.
     this.version(8).stores(registryStores());
+    // v9: each queued change records who made it, indexed so a push reads only the signed-in
+    // person's. Changes queued before then were made by whoever is signed in now (a device refused a
+    // different person's sign-in while any waited); on a device nobody is signed in to, by nobody known.
+    this.version(9)
+      .stores({ ...registryStores(), outbox: '++seq, id, [entity+recordId], madeBy.id' })
+      .upgrade(async (tx) => {
+        const session = (await tx.table<MetaEntry, string>('meta').get('session'))?.value as
+          { user?: Partial<Author> } | undefined;
+        const user = session?.user;
+        const madeBy: Author = user?.id
+          ? {
+              id: user.id,
+              username: user.username ?? '',
+              displayName: user.displayName ?? user.username ?? UNKNOWN_AUTHOR.displayName,
+            }
+          : UNKNOWN_AUTHOR;
+        for (const table of ['outbox', 'rejected']) {
+          await tx
+            .table<{ madeBy?: Author }>(table)
+            .toCollection()
+            .modify((entry) => {
+              entry.madeBy ??= madeBy;
+            });
+        }
+      });
   }
 
   /** The table holding each synced entity, and the field that is its key. */

@@ -1,9 +1,19 @@
 // The one way the app changes data: the record and its outbox entry are written in one Dexie
 // transaction, so a change is either stored and queued for the server, or neither. Only the fields
-// that changed travel, with the clock stamps this device had for them (to spot conflicts).
+// that changed travel, with the clock stamps this device had for them (to spot conflicts), and each
+// records who made it (workingAs.ts), so it is only ever sent under their own sign-in.
 import { sameValue } from '../../domain/sync/merge.ts';
 import type { MutableEntity } from '../../domain/sync/mutation.ts';
-import { CLOCKS, clocksOf, withClocks, type LocalDatabase, type OutboxEntry } from './localDatabase.ts';
+import {
+  CLOCKS,
+  clocksOf,
+  readMeta,
+  withClocks,
+  type LocalDatabase,
+  type OutboxEntry,
+  type StoredSession,
+} from './localDatabase.ts';
+import { makerOfChange, NotSignedInError } from './workingAs.ts';
 import { deviceId, nextStamp } from './device.ts';
 import { requestBackgroundSync } from '../sync/backgroundSync.ts';
 
@@ -19,6 +29,8 @@ export async function saveRecords(
   let queued = 0;
   await db.transaction('rw', [table, db.outbox, db.meta], async () => {
     await deviceId(db);
+    const madeBy = makerOfChange(await readMeta<StoredSession>(db, 'session'));
+    if (!madeBy) throw new NotSignedInError();
     for (const record of records as AnyRecord[]) {
       const id = String(record[key]);
       const existing = (await table.get(id)) as AnyRecord | undefined;
@@ -42,6 +54,7 @@ export async function saveRecords(
         changes,
         base,
         queuedAt: new Date().toISOString(),
+        madeBy,
       };
       // The next edit here builds on this one, not on what the server last said.
       const edited = {

@@ -1,7 +1,7 @@
 // Pull: fetch pages of changes after our cursor and store each page, with the new cursor, in one
 // Dexie transaction, so a page is either wholly stored or not at all and a crash resumes cleanly.
 // Changes still waiting in the outbox are laid back over what the server sent: the server has not
-// seen them yet, and they must not vanish from the screen until it has.
+// seen them yet, and they must not vanish from the screen until it has (the signed-in person's own).
 import {
   PULL_CURSOR_HEADER,
   PULL_HAS_MORE_HEADER,
@@ -86,9 +86,13 @@ export async function applyPullPage(
     ]);
     if (token !== undefined && (sessionEntry?.value as StoredSession | undefined)?.token !== token)
       throw new SignInChangedError();
-    // The outbox is small next to a page; read it once rather than once per record.
+    // The outbox is small next to a page; read it once rather than once per record. Only the signed-in
+    // person's own changes are laid over: someone else's (made here before the phone was handed on) are
+    // not theirs to see as done, and are never sent under their sign-in (push.ts).
+    const me = (sessionEntry?.value as StoredSession | undefined)?.user.id;
     const pending = new Map<string, OutboxEntry[]>();
     for (const entry of queued) {
+      if (entry.madeBy.id !== me) continue;
       const key = recordKey(entry.entity, entry.recordId);
       const forRecord = pending.get(key);
       if (forRecord) forRecord.push(entry);

@@ -3,7 +3,9 @@
 // refused changes, shown to the person, and the record is put back as the server holds it). If the
 // request fails, nothing leaves the outbox and it is sent again later. A refusal the device can put
 // right itself (its clock far ahead) is not an answer: the change stays queued, and once the clock is
-// right it goes again with a stamp of the right time.
+// right it goes again with a stamp of the right time. Only the signed-in person's own changes are
+// sent, under their sign-in: a change someone else made on this device waits for that person (or to be
+// saved to a file and set aside when the phone is handed on, session.ts).
 import { pushResponseSchema, type PushHoldCode, type PushResult } from '../../domain/sync/mutation.ts';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../../domain/sync/hlc.ts';
 import { clocksOf, withClocks, type LocalDatabase, type OutboxEntry } from '../store/localDatabase.ts';
@@ -20,7 +22,15 @@ export interface PushLink {
 /** This tab's link, as its last pushes found it. */
 const thisTabsLink: PushLink = { batchSize: PUSH_BATCH_SIZES.largest };
 
-const nextBatch = (db: LocalDatabase, size: number) => db.outbox.orderBy('seq').limit(size).toArray();
+/** The sign-in a push sends under: its token, and whose changes those are. */
+export interface PushSignIn {
+  token: string;
+  user: { id: string };
+}
+
+/** The signed-in person's next changes, oldest first (an index keeps equal keys in primary-key order). */
+const nextBatch = (db: LocalDatabase, size: number, madeBy: string) =>
+  db.outbox.where('madeBy.id').equals(madeBy).limit(size).toArray();
 
 /** Takes the answered entries out of the outbox; returns how many were refused, and the next batch. */
 async function settle(
@@ -28,32 +38,37 @@ async function settle(
   entries: OutboxEntry[],
   results: PushResult[],
   nextSize: number,
+  madeBy: string,
 ): Promise<{ rejected: number; next: OutboxEntry[] }> {
   // A change held for the device to put right is not answered: it stays queued, as if not sent.
   const byId = new Map(results.filter((result) => !result.code).map((result) => [result.id, result]));
   const answered = entries.filter((entry) => entry.seq !== undefined && byId.has(entry.id));
   if (answered.every((entry) => byId.get(entry.id)?.status !== 'rejected')) {
     // The usual answer: all stored. Only the outbox changes, with the next batch read in the same
-    // transaction without waiting for the delete to finish first.
-    const [, next] = await db.transaction('rw', db.outbox, () =>
-      Promise.all([removeAnswered(db, entries, answered), nextBatch(db, nextSize)]),
-    );
+    // transaction once the answered ones are gone (the range delete waits for its count first).
+    const next = await db.transaction('rw', db.outbox, async () => {
+      await removeAnswered(db, entries, answered);
+      return nextBatch(db, nextSize, madeBy);
+    });
     return { rejected: 0, next };
   }
   const rejected = await settleWithRefusals(db, entries, byId);
-  return { rejected, next: await nextBatch(db, nextSize) };
+  return { rejected, next: await nextBatch(db, nextSize, madeBy) };
 }
 
 /**
- * Takes the answered entries out of the outbox. When the whole batch was answered, that is every entry
- * from its first seq to its last (entries are only ever added, at the end, and only a push removes
- * them): one range delete, where deleting by key costs IndexedDB a request per entry.
+ * Takes the answered entries out of the outbox. When the whole batch was answered and nobody else's
+ * change lies between its first seq and its last (entries are only ever added, at the end), that is the
+ * whole range: one range delete, where deleting by key costs IndexedDB a request per entry. Counted
+ * first, in the same transaction: someone else's change in the range must stay.
  */
-function removeAnswered(db: LocalDatabase, batch: OutboxEntry[], answered: OutboxEntry[]) {
+async function removeAnswered(db: LocalDatabase, batch: OutboxEntry[], answered: OutboxEntry[]) {
   const first = batch[0]?.seq;
   const last = batch.at(-1)?.seq;
-  if (answered.length === batch.length && first !== undefined && last !== undefined)
-    return db.outbox.where(':id').between(first, last, true, true).delete();
+  if (answered.length === batch.length && first !== undefined && last !== undefined) {
+    const range = db.outbox.where(':id').between(first, last, true, true);
+    if ((await range.count()) === answered.length) return range.delete();
+  }
   return db.outbox.bulkDelete(answered.map((entry) => entry.seq!));
 }
 
@@ -138,13 +153,18 @@ export interface PushOutcome {
   held: PushHoldCode | null;
 }
 
-/** Pushes everything queued; says how many changes were sent and refused, and why any were held. */
+/**
+ * Pushes everything the signed-in person has queued, under their sign-in; says how many changes were
+ * sent and refused, and why any were held.
+ */
 export async function pushOutbox(
   db: LocalDatabase,
-  token: string,
+  signIn: PushSignIn,
   link: PushLink = thisTabsLink,
 ): Promise<PushOutcome> {
-  const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db, link.batchSize)]);
+  const { token } = signIn;
+  const madeBy = signIn.user.id;
+  const [clientId, first] = await Promise.all([deviceId(db), nextBatch(db, link.batchSize, madeBy)]);
   let entries = first;
   let sent = 0;
   let rejected = 0;
@@ -153,7 +173,7 @@ export async function pushOutbox(
     const now = Date.now();
     if (entries.some((entry) => stampedAhead(entry, now))) {
       await restampFromAWrongClock(db);
-      entries = await nextBatch(db, link.batchSize);
+      entries = await nextBatch(db, link.batchSize, madeBy);
     }
     const mutations = entries.map((entry) => ({
       id: entry.id,
@@ -175,7 +195,7 @@ export async function pushOutbox(
     });
     const answer = pushResponseSchema.parse(answered);
     link.batchSize = sizeAfter(link.batchSize, 'through', PUSH_BATCH_SIZES);
-    const settled = await settle(db, entries, answer.results, link.batchSize);
+    const settled = await settle(db, entries, answer.results, link.batchSize, madeBy);
     rejected += settled.rejected;
     sent += entries.length;
     // Sending on would only be refused the same way: the queue waits for the device to be put right.

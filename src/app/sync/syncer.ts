@@ -128,7 +128,7 @@ export class Syncer {
     this.setActivity({ running: true, progress: null });
     try {
       // Push first: the outbox is what could be lost; then pull, which also brings back our own changes.
-      const { held } = await pushOutbox(this.db, session.token);
+      const { held } = await pushOutbox(this.db, session);
       await pullAll(this.db, session.token, (progress) => this.setActivity({ progress }));
       this.failures = 0;
       this.setActivity({ reachable: true, storageFull: false, clockAhead: held === 'clock_ahead' });

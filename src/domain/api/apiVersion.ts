@@ -4,13 +4,18 @@
 // serves; every request carries the app's. A mismatch is refused in plain words, never half-understood.
 
 /** This code's API version (the app's when built into the app, the server's on the server). */
-export const API_VERSION = 2;
+export const API_VERSION = 3;
 /**
- * The oldest app API version this server still serves. 2: a pull's clock stamps name the stamp of a
- * record's id, which the fields made with it share, once, as "*" (domain/sync/pulledStamps.ts), which an
- * app of version 1 would misread.
+ * The oldest app API version this server still serves.
+ * 2: a pull's clock stamps name the stamp of a record's id, which the fields made with it share, once,
+ * as "*" (domain/sync/pulledStamps.ts), which an app of version 1 would misread.
+ * 3: a pull from a cursor past the server's log (its database restored from a backup) is answered
+ * 409 sync_restart, and the app must drop its synced records and pull afresh (syncer.ts). An app of
+ * version 2 shows the answer's "it will download everything again" and does not: it keeps, as if
+ * current, records the restored server no longer has, and every later pull is refused the same way,
+ * so nothing new ever reaches it. Told to reload instead, it comes back as an app that starts again.
  */
-export const MIN_CLIENT_API_VERSION = 2;
+export const MIN_CLIENT_API_VERSION = 3;
 
 export const API_VERSION_HEADER = 'X-Api-Version';
 export const MIN_API_VERSION_HEADER = 'X-Min-Api-Version';

@@ -46,6 +46,12 @@ export function waitingRecords(queue: readonly QueuedChange[]): Map<string, numb
 
 /** "1 request waiting to send", "2 requests and 1 partner waiting to send", or null when nothing waits. */
 export function describeWaiting(queue: readonly QueuedChange[]): string | null {
+  const records = describeRecords(queue);
+  return records && `${records} waiting to send`;
+}
+
+/** "1 request", "2 requests and 1 partner": the records these changes are to, or null when none. */
+export function describeRecords(queue: readonly QueuedChange[]): string | null {
   const parts = [...waitingRecords(queue)].map(([kind, count]) => {
     const [one, many] = NOUNS[kind] ?? [`${kind} change`, `${kind} changes`];
     return `${count} ${count === 1 ? one : many}`;
@@ -53,5 +59,5 @@ export function describeWaiting(queue: readonly QueuedChange[]): string | null {
   if (parts.length === 0) return null;
   const listed =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `${listed} waiting to send`;
+  return listed ?? null;
 }

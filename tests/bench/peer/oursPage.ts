@@ -8,6 +8,7 @@ import { pushOutbox } from '../../../src/app/sync/push.ts';
 import { apiFetch } from '../../../src/app/api.ts';
 
 let token = '';
+let userId = '';
 
 /**
  * The push requests' share of a push, from the browser's resource timing: `requestMs` from sending to
@@ -48,6 +49,7 @@ const peer: PeerPage = {
       body: JSON.stringify({ username, password }),
     })) as Omit<StoredSession, 'lapsed'>;
     token = answer.token;
+    userId = answer.user.id;
     // Kept as the app keeps it: a pull stores a page only while its sign-in is still the device's.
     await writeMeta(localDatabase, 'session', { ...answer, lapsed: false } satisfies StoredSession);
   },
@@ -71,7 +73,7 @@ const peer: PeerPage = {
     );
     performance.clearResourceTimings();
     const start = performance.now();
-    const { sent } = await pushOutbox(localDatabase, token);
+    const { sent } = await pushOutbox(localDatabase, { token, user: { id: userId } });
     return { ms: performance.now() - start, sent, ...pushRequestTimes() };
   },
 };

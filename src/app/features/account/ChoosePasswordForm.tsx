@@ -1,12 +1,13 @@
 // After signing in with a one-time password: the person chooses their own (at least 10 characters),
-// typed twice. The server checks it too and names what is wrong.
+// typed twice. The server checks it too and names what is wrong. On a phone where someone else's
+// changes still wait, the new password is saved and the sign-in handed back to say so (LoginScreen).
 import { plainMessage } from '../../../domain/api/apiError.ts';
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { LoginResponse } from '../../../domain/accounts/user.ts';
 import { newPasswordSchema } from '../../../domain/accounts/people.ts';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { chooseOwnPassword } from '../../session.ts';
+import { ChangesWaitingFromOthers, chooseOwnPassword } from '../../session.ts';
 import { ApiRequestError } from '../../api.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
@@ -15,10 +16,12 @@ export function ChoosePasswordForm({
   login,
   oneTimePassword,
   onDone,
+  onChangesWaiting,
 }: {
   login: LoginResponse;
   oneTimePassword: string;
   onDone: () => void;
+  onChangesWaiting: (held: ChangesWaitingFromOthers) => void;
 }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -39,6 +42,7 @@ export function ChoosePasswordForm({
       await chooseOwnPassword(localDatabase, login, oneTimePassword, password);
       onDone();
     } catch (failure) {
+      if (failure instanceof ChangesWaitingFromOthers) return onChangesWaiting(failure);
       const fields = failure instanceof ApiRequestError ? failure.fields : undefined;
       setError(
         fields

@@ -1,10 +1,17 @@
 // Sign in. Offline sign-in is impossible (the server checks the password), so the screen says so
 // plainly instead of failing with a network error. Someone given a one-time password by an admin
-// chooses their own here before going on.
+// chooses their own here before going on. Someone signing in on a phone where another person's
+// changes still wait is told whose, and may save them to a file and set them aside (ChangesWaitingPanel).
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import { localDatabase } from '../../store/localDatabase.ts';
-import { PasswordChangeRequired, signIn } from '../../session.ts';
+import {
+  ChangesWaitingFromOthers,
+  letGoOfHeldSignIn,
+  PasswordChangeRequired,
+  signIn,
+} from '../../session.ts';
+import { ChangesWaitingPanel } from './ChangesWaitingPanel.tsx';
 import type { LoginResponse, User } from '../../../domain/accounts/user.ts';
 import { ChoosePasswordForm } from './ChoosePasswordForm.tsx';
 import { NetworkError } from '../../api.ts';
@@ -19,6 +26,7 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [firstSignIn, setFirstSignIn] = useState<LoginResponse | null>(null);
+  const [held, setHeld] = useState<ChangesWaitingFromOthers | null>(null);
   const online = useOnline();
 
   const onSubmit = async (event: FormEvent) => {
@@ -30,6 +38,7 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
       onSignedIn();
     } catch (failure) {
       if (failure instanceof PasswordChangeRequired) setFirstSignIn(failure.login);
+      else if (failure instanceof ChangesWaitingFromOthers) setHeld(failure);
       // Nothing is kept on this device before a first sign-in, so say what is needed, not what is kept.
       else if (failure instanceof NetworkError && !lapsedUser)
         setError('You need a connection to sign in the first time. Connect to the internet and try again.');
@@ -40,10 +49,34 @@ export function LoginScreen({ lapsedUser, onSignedIn }: { lapsedUser: User | nul
     }
   };
 
+  if (held) {
+    return (
+      <main id="main" className="login">
+        <ChangesWaitingPanel
+          held={held}
+          onSignedIn={onSignedIn}
+          onBack={() => {
+            void letGoOfHeldSignIn(held);
+            setHeld(null);
+            setPassword('');
+          }}
+        />
+      </main>
+    );
+  }
+
   if (firstSignIn) {
     return (
       <main id="main" className="login">
-        <ChoosePasswordForm login={firstSignIn} oneTimePassword={password} onDone={onSignedIn} />
+        <ChoosePasswordForm
+          login={firstSignIn}
+          oneTimePassword={password}
+          onDone={onSignedIn}
+          onChangesWaiting={(waiting) => {
+            setFirstSignIn(null);
+            setHeld(waiting);
+          }}
+        />
       </main>
     );
   }

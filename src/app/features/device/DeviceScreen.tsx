@@ -21,6 +21,8 @@ import { recoveryWords } from './RecoveryBanner.tsx';
 import { readServerVersion, subscribeServerVersion } from './serverVersion.ts';
 import { useUpdateReady } from './UpdateBanner.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { useWaiting } from '../../sync/useWaiting.ts';
+import { describeWaitingFrom } from '../../../domain/sync/setAside.ts';
 
 const megabytes = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
@@ -78,9 +80,11 @@ function StorageSection() {
 
 function SyncSection() {
   const state = useLiveQuery(() => readMeta<SyncState>(localDatabase, 'syncState'), [], null);
-  const waiting = useLiveQuery(() => localDatabase.outbox.count(), [], null);
+  // The signed-in person's own changes; anyone else's are listed apart (they are not sent by this sign-in).
+  const queued = useWaiting();
+  const waiting = queued ? queued.own.length : null;
+  const oldest = queued?.own[0];
   const refused = useLiveQuery(() => localDatabase.rejected.count(), [], null);
-  const oldest = useLiveQuery(() => localDatabase.outbox.orderBy('seq').first(), [], null);
   const [drafts, setDrafts] = useState<number | null>(null);
   useEffect(() => {
     countDrafts()
@@ -98,6 +102,15 @@ function SyncSection() {
             ? 'Nothing: every change has reached the server'
             : `${waiting} change${waiting === 1 ? '' : 's'}${oldest ? `, the oldest made ${timeAgo(oldest.queuedAt)}` : ''}`}
         </dd>
+        {queued && queued.others.length > 0 && (
+          <>
+            <dt>Waiting for someone else</dt>
+            <dd>
+              {describeWaitingFrom(queued.others)}, made on this device before you signed in. They are sent
+              when that person signs in here, never under your sign-in.
+            </dd>
+          </>
+        )}
         {refused !== null && refused > 0 && (
           <>
             <dt>Refused by the server</dt>

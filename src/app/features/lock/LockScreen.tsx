@@ -1,11 +1,12 @@
 // The idle lock: nothing of the app shows until the person gives their password again, checked on the
-// device so it works with no signal.
+// device so it works with no signal. A phone handed on to someone else: they sign in as themselves.
 import { PasswordField } from '../../components/PasswordField.tsx';
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../domain/accounts/user.ts';
 import { checkUnlockPassword } from './unlockSecret.ts';
 import { FormProblem } from '../../components/FormProblem.tsx';
 import { BusyButton } from '../../components/BusyButton.tsx';
+import { Link } from '../../router.tsx';
 
 export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () => void }) {
   const [password, setPassword] = useState('');
@@ -45,6 +46,9 @@ export function LockScreen({ user, onUnlocked }: { user: User; onUnlocked: () =>
           {busy ? 'Checking…' : 'Unlock'}
         </BusyButton>
       </form>
+      <p>
+        Not <bdi>{user.displayName}</bdi>? <Link to="/login">Sign in as someone else</Link>
+      </p>
     </main>
   );
 }
