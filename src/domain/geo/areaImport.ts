@@ -4,7 +4,7 @@
 // rather than typed in. Reading the files themselves is in boundaryFile.ts and parishList.ts.
 import { pointOnFeature } from '@turf/point-on-feature';
 import { wardSchema, parishSchema, type Ward, type Parish } from './area.ts';
-import { polygonsOf, type Boundary, type Position } from './geometry.ts';
+import { boundsOf, polygonsOf, type Boundary, type Position } from './geometry.ts';
 import { computeNeighbours } from './neighbours.ts';
 import { describeFieldErrors, fieldErrors } from '../api/apiError.ts';
 import type { AreaFeature } from './boundaryFile.ts';
@@ -54,22 +54,15 @@ function contains(boundary: Boundary, [x, y]: Position): boolean {
   return inside;
 }
 
-function bounds(boundary: Boundary): [number, number, number, number] {
-  const all = polygonsOf(boundary).flatMap((polygon) => polygon[0] ?? []);
-  const lons = all.map(([lon]) => lon);
-  const lats = all.map(([, lat]) => lat);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
-
 // A parish given only as a boundary: estimate its wards by sampling points inside it. Parish and ward
 // boundaries are generalised separately, so a ward holding only a thin sliver is noise, not membership.
 const SAMPLES_PER_SIDE = 24;
 const MIN_SHARE = 0.03;
 
 function wardsUnder(parish: Boundary, wards: readonly AreaFeature[]): string[] {
-  const [west, south, east, north] = bounds(parish);
+  const [west, south, east, north] = boundsOf(parish);
   const candidates = wards
-    .map((ward) => ({ ward, box: bounds(ward.boundary) }))
+    .map((ward) => ({ ward, box: boundsOf(ward.boundary) }))
     .filter(({ box }) => box[0] <= east && box[2] >= west && box[1] <= north && box[3] >= south);
   const counts = new Map<string, number>();
   let total = 0;

@@ -1,0 +1,112 @@
+// Boundary geometry as councils bring it: full-resolution ONS files (tens of thousands of positions a
+// ward) load, and every shape a boundary must not have is named by ring and place: spikes, rings
+// touching themselves, holes crossing or cutting their polygon, polygons of a MultiPolygon crossing.
+import { describe, expect, it } from 'vitest';
+import { parseBoundaryFile, buildArea } from '../../src/domain/geo/areaImport.ts';
+import type { Position } from '../../src/domain/geo/geometry.ts';
+import { polygon, rectangle, square } from '../support/area.ts';
+
+const collection = (features: { code: string; geometry: unknown }[]) =>
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: features.map(({ code, geometry }) => ({
+      type: 'Feature',
+      properties: { code, name: `Ward ${code}` },
+      geometry,
+    })),
+  });
+
+/** A ring of `count` positions round a point near Maidstone, as a full-resolution boundary has. */
+function circle(lon: number, lat: number, radius: number, count: number): Position[] {
+  const ring: Position[] = Array.from({ length: count }, (_, index) => {
+    const angle = (2 * Math.PI * index) / count;
+    return [lon + radius * 1.6 * Math.cos(angle), lat + radius * Math.sin(angle)];
+  });
+  return [...ring, ring[0] as Position];
+}
+
+const errorsOf = (text: string) => {
+  const result = parseBoundaryFile('w.geojson', text);
+  return result.kind === 'invalid' ? result.errors : [];
+};
+
+describe('boundary geometry', () => {
+  it('loads wards of a full-resolution file, 30,000 positions each, and their parishes', () => {
+    const big = circle(0.5, 51.25, 0.05, 30_000);
+    const wards = parseBoundaryFile(
+      'wards.geojson',
+      collection([
+        { code: 'W1', geometry: polygon(big) },
+        {
+          code: 'W2',
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [[circle(0.8, 51.25, 0.05, 30_000)], [square(1, 51)]],
+          },
+        },
+      ]),
+    );
+    expect(wards.kind).toBe('wards');
+    const parishes = parseBoundaryFile(
+      'parishes.geojson',
+      collection([{ code: 'P1', geometry: polygon(circle(0.5, 51.25, 0.02, 30_000)) }]),
+    );
+    expect(parishes.kind).toBe('parishes');
+    if (wards.kind !== 'wards' || parishes.kind !== 'parishes') return;
+    const area = buildArea({ wards: wards.wards, parishBoundaries: parishes.parishes });
+    expect(area.errors).toEqual([]);
+    expect(area.parishes.map((parish) => parish.wardCodes)).toEqual([['W1']]);
+  });
+
+  it('takes a position repeated one after the other as one', () => {
+    const ring = square(0.5, 51.2);
+    const repeated = [ring[0], ring[1], ring[1], ring[2], ring[3], ring[4]] as Position[];
+    const result = parseBoundaryFile('w.geojson', collection([{ code: 'W1', geometry: polygon(repeated) }]));
+    expect(result.kind === 'wards' && result.wards[0]?.boundary).toEqual(polygon(ring));
+  });
+
+  it('names a spike (a ring touching itself), a hole crossing its outer ring, and polygons crossing each other', () => {
+    const spike: Position[] = [
+      [0.5, 51.2],
+      [0.51, 51.2],
+      [0.52, 51.2],
+      [0.51, 51.2],
+      [0.51, 51.21],
+      [0.5, 51.2],
+    ];
+    const outer = rectangle(0.5, 51.2, 0.52, 51.22);
+    const crossingHole = rectangle(0.51, 51.21, 0.53, 51.215);
+    const cuttingHole: Position[] = [
+      [0.5, 51.21],
+      [0.51, 51.205],
+      [0.52, 51.21],
+      [0.51, 51.215],
+      [0.5, 51.21],
+    ];
+    const touchingHole: Position[] = [
+      [0.5, 51.21],
+      [0.51, 51.205],
+      [0.51, 51.215],
+      [0.5, 51.21],
+    ];
+    expect(
+      errorsOf(
+        collection([
+          { code: 'W1', geometry: polygon(spike) },
+          { code: 'W2', geometry: { type: 'Polygon', coordinates: [outer, crossingHole] } },
+          { code: 'W3', geometry: { type: 'Polygon', coordinates: [outer, cuttingHole] } },
+          {
+            code: 'W4',
+            geometry: { type: 'MultiPolygon', coordinates: [[square(0.6, 51.2)], [square(0.605, 51.205)]] },
+          },
+          { code: 'W5', geometry: { type: 'Polygon', coordinates: [outer, touchingHole] } },
+        ]),
+      ),
+    ).toEqual([
+      'w.geojson, feature 1 (code W1 "Ward W1"): is not a valid polygon: ring 1 touches itself at 0.51, 51.2',
+      'w.geojson, feature 2 (code W2 "Ward W2"): is not a valid polygon: ring 1 crosses ring 2 near 0.52, 51.21',
+      'w.geojson, feature 3 (code W3 "Ward W3"): is not a valid polygon: ring 1 touches ring 2 at more than one point (0.5, 51.21 and 0.52, 51.21)',
+      'w.geojson, feature 4 (code W4 "Ward W4"): is not a valid polygon: polygon 1, ring 1 crosses polygon 2 near 0.605, 51.21',
+    ]);
+  });
+});
