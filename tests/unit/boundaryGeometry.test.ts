@@ -110,3 +110,59 @@ describe('boundary geometry', () => {
     ]);
   });
 });
+
+describe('boundary files written the wrong way', () => {
+  it('refuses a file written latitude first, saying so in one line', () => {
+    const latitudeFirst = (ring: Position[]) => ring.map(([lon, lat]): Position => [lat, lon]);
+    const errors = errorsOf(
+      collection([
+        { code: 'W1', geometry: polygon(latitudeFirst(square(0.5, 51.2))) },
+        { code: 'W2', geometry: polygon(latitudeFirst(square(-2.5, 53.4))) },
+      ]),
+    );
+    expect(errors).toEqual([
+      'w.geojson: the coordinates look like latitude, longitude (51.2, 0.5 lies nowhere near the UK; 0.5, 51.2 does), but GeoJSON gives longitude first; write each position as [longitude, latitude]',
+    ]);
+    // Longitude first, anywhere in the UK (Northern Ireland, Shetland) or outside it, is read as given.
+    const fine = collection([
+      { code: 'W1', geometry: polygon(square(-7.3, 54.6)) },
+      { code: 'W2', geometry: polygon(square(-1.2, 60.2)) },
+    ]);
+    expect(parseBoundaryFile('w.geojson', fine).kind).toBe('wards');
+    expect(
+      parseBoundaryFile('w.geojson', collection([{ code: 'W1', geometry: polygon(square(10, 20)) }])).kind,
+    ).toBe('wards');
+  });
+
+  it('takes two codes differing only in case as one code, in one file and across files', () => {
+    expect(
+      errorsOf(
+        collection([
+          { code: 'E05004982', geometry: polygon(square(0.5, 51.2)) },
+          { code: 'e05004982', geometry: polygon(square(0.51, 51.2)) },
+        ]),
+      ),
+    ).toEqual([
+      'w.geojson, feature 2 (code e05004982 "Ward e05004982"): the code e05004982 is also used by feature 1',
+    ]);
+    const [first, second] = ['W1', 'w1'].map((code, index) => {
+      const result = parseBoundaryFile(
+        `${code}.geojson`,
+        collection([{ code, geometry: polygon(square(0.5 + index / 100, 51.2)) }]),
+      );
+      if (result.kind !== 'wards') throw new Error('expected wards');
+      return result.wards[0]!;
+    });
+    const area = buildArea({
+      wards: [first!, second!],
+      parishList: [
+        { code: 'P1', name: 'One', wardCodes: ['W1'] },
+        { code: 'p1', name: 'Again', wardCodes: ['W1'] },
+      ],
+    });
+    expect(area.errors).toEqual([
+      'Ward code w1 is used twice ("Ward W1" and "Ward w1").',
+      'Parish p1 ("Again") is listed twice.',
+    ]);
+  });
+});

@@ -96,15 +96,19 @@ interface ParishDraft {
 
 function mergeParishes(sources: AreaSources, errors: string[]): ParishDraft[] {
   const drafts = new Map<string, ParishDraft>();
+  const listedCodes = new Set<string>();
   for (const entry of sources.parishList ?? []) {
-    if (drafts.has(entry.code)) errors.push(`Parish ${entry.code} ("${entry.name}") is listed twice.`);
-    else
+    if (listedCodes.has(entry.code.toUpperCase()))
+      errors.push(`Parish ${entry.code} ("${entry.name}") is listed twice.`);
+    else {
+      listedCodes.add(entry.code.toUpperCase());
       drafts.set(entry.code, {
         code: entry.code,
         name: entry.name,
         wardCodes: [...entry.wardCodes],
         boundary: null,
       });
+    }
   }
   const withBoundary = new Set<string>();
   for (const feature of sources.parishBoundaries ?? []) {
@@ -139,11 +143,16 @@ export function buildArea(sources: AreaSources): BuiltArea {
   if (sources.wards.length === 0) errors.push('No wards were given: load a boundary file of the wards.');
 
   const wardNames = new Map<string, string>();
+  // One code in two cases is one code (see boundaryFile.ts), across files as within one.
+  const wardCases = new Map<string, string>();
   for (const ward of sources.wards) {
-    const earlier = wardNames.get(ward.code);
+    const earlier = wardCases.get(ward.code.toUpperCase());
     if (earlier !== undefined)
       errors.push(`Ward code ${ward.code} is used twice ("${earlier}" and "${ward.name}").`);
-    else wardNames.set(ward.code, ward.name);
+    else {
+      wardNames.set(ward.code, ward.name);
+      wardCases.set(ward.code.toUpperCase(), ward.name);
+    }
   }
 
   const drafts = mergeParishes(sources, errors);

@@ -81,6 +81,29 @@ function looksLikeNationalGrid(position: readonly number[]): boolean {
   return x > 180 && x <= 800_000 && y > 90 && y <= 1_300_000;
 }
 
+// Great Britain and Northern Ireland, generously: every council this serves lies inside.
+const IN_THE_UK = { west: -9, east: 2, south: 49.5, north: 61 };
+const inTheUk = ([lon = 0, lat = 0]: readonly number[]) =>
+  lon >= IN_THE_UK.west && lon <= IN_THE_UK.east && lat >= IN_THE_UK.south && lat <= IN_THE_UK.north;
+
+/**
+ * A file written latitude first (GeoJSON is longitude first): its positions lie nowhere near the UK
+ * (Maidstone's 0.52, 51.27 read as 51.27, 0.52 is off Somalia), while read the other way round every
+ * one is in it. Such a file would load wards no place or partner is ever found in.
+ */
+function swappedPosition(features: readonly unknown[]): number[] | undefined {
+  let first: number[] | undefined;
+  for (const feature of features) {
+    const geometry = isRecord(feature) ? feature.geometry : undefined;
+    if (!isRecord(geometry)) continue;
+    for (const position of positionsIn(geometry.coordinates)) {
+      if (inTheUk(position) || !inTheUk([position[1] ?? 0, position[0] ?? 0])) return undefined;
+      first ??= position;
+    }
+  }
+  return first;
+}
+
 function* positionsIn(value: unknown): Generator<number[]> {
   if (isPosition(value)) yield value;
   else if (Array.isArray(value)) for (const item of value) yield* positionsIn(item);
@@ -184,6 +207,18 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     }
   }
 
+  const swapped = swappedPosition(features);
+  if (swapped !== undefined) {
+    return {
+      kind: 'invalid',
+      errors: [
+        `${fileName}: the coordinates look like latitude, longitude (${swapped[0]}, ${swapped[1]} lies nowhere ` +
+          `near the UK; ${swapped[1]}, ${swapped[0]} does), but GeoJSON gives longitude first; write each ` +
+          `position as [longitude, latitude]`,
+      ],
+    };
+  }
+
   const keys = [
     ...new Set(
       features.flatMap((f) => (isRecord(f) && isRecord(f.properties) ? Object.keys(f.properties) : [])),
@@ -203,6 +238,8 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
 
   const errors: string[] = [];
   const loaded: AreaFeature[] = [];
+  // Keyed in capitals: "e05004982" and "E05004982" are one ONS code, and a CSV cell naming a ward is
+  // matched whatever its case (lookUp in csvValues.ts), so two such wards could never be told apart.
   const firstWithCode = new Map<string, number>();
   features.forEach((feature, index) => {
     const properties = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
@@ -216,9 +253,9 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     else {
       const codeCheck = areaCodeSchema.safeParse(code);
       if (!codeCheck.success) say(`the code "${code}" cannot be used: ${codeCheck.error.issues[0]?.message}`);
-      const earlier = firstWithCode.get(code);
+      const earlier = firstWithCode.get(code.toUpperCase());
       if (earlier !== undefined) say(`the code ${code} is also used by feature ${earlier + 1}`);
-      else firstWithCode.set(code, index);
+      else firstWithCode.set(code.toUpperCase(), index);
     }
     if (name === '') say(`has no name${names.name === undefined ? '' : ` (${names.name})`}`);
     const { boundary, problems } = checkGeometry(feature.geometry);
