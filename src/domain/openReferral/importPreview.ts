@@ -51,6 +51,15 @@ const nameOf = (raw: unknown) => {
   return typeof name === 'string' && name.trim() !== '' ? name : '(no name)';
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * How a service's id is matched: a UUID (as ORUK 3.0 ids are) in lower case, since "ABC…" and "abc…"
+ * are one UUID. Feeds written by .NET often send capitals, and a feed that changed case between two
+ * imports, or repeated a service in the other case, made a second partner. Other ids as written.
+ */
+export const orukIdKey = (id: string): string => (UUID.test(id) ? id.toLowerCase() : id);
+
 export function previewOrukImport(
   services: readonly unknown[],
   partners: readonly Partner[],
@@ -65,7 +74,7 @@ export function previewOrukImport(
     unmappedTerms: [],
   };
   const byOrukId = new Map(
-    partners.flatMap((partner) => (partner.orukId ? [[partner.orukId, partner]] : [])),
+    partners.flatMap((partner) => (partner.orukId ? [[orukIdKey(partner.orukId), partner]] : [])),
   );
   const byId = new Map(partners.map((partner) => [partner.id, partner]));
   const seen = new Map<string, number>();
@@ -89,13 +98,14 @@ export function previewOrukImport(
       return;
     }
     const service = parsed.data;
-    const firstIndex = seen.get(service.id);
+    const key = orukIdKey(service.id);
+    const firstIndex = seen.get(key);
     if (firstIndex !== undefined) {
       preview.duplicates.push({ index, orukId: service.id, name: service.name, firstIndex });
       return;
     }
-    seen.set(service.id, index);
-    const existing = byOrukId.get(service.id) ?? byId.get(service.id);
+    seen.set(key, index);
+    const existing = byOrukId.get(key) ?? byId.get(key);
     const mapped = mapService(service, existing, context);
     if (!mapped.ok) {
       mapped.unmappedTerms.forEach((term) => terms.add(term));
