@@ -86,3 +86,26 @@ describe('ORUK positions given latitude for longitude', () => {
     expect(preview.creates[0]?.record.base).toMatchObject({ lat: 53.48, lon: -2.24 });
   });
 });
+
+describe('ORUK text with control characters and direction overrides', () => {
+  it('shows names, notes and reasons without them', () => {
+    const RLO = '\u202E';
+    const tricky = {
+      ...service(UUID, 51.25, 0.35, `Food${RLO} bank\u0007`),
+      email: `help${RLO}@example`,
+      phones: [
+        { id: 'p1', number: `01632 960001` },
+        { id: 'p2', number: `0${RLO}1632\u001b[31m` },
+      ],
+    };
+    const refused = { id: 'svc-2', name: `Closed${RLO}\u0000 club`, status: 42 };
+    const preview = previewOrukImport([tricky, refused], [], context);
+    const shownText = [
+      ...preview.creates.flatMap((row) => [row.record.name, ...row.notes]),
+      ...preview.refused.flatMap((one) => [one.name, ...one.reasons]),
+    ];
+    expect(shownText.filter((text) => /[\u202A-\u202E\u2066-\u2069]|\p{Cc}/u.test(text))).toEqual([]);
+    expect(preview.creates[0]?.record.name).toBe('Food bank');
+    expect(preview.refused[0]?.name).toBe('Closed club');
+  });
+});

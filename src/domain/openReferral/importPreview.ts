@@ -3,6 +3,7 @@
 // published), partners already up to date, services refused with their reasons, and repeats of an
 // earlier service in the same feed. Every service lands in exactly one of these lists.
 import { plainMessage } from '../api/apiError.ts';
+import { cleanLine } from '../entities/text.ts';
 import type { z } from 'zod';
 import type { Partner } from '../entities/partner.ts';
 import { sameValue } from '../sync/merge.ts';
@@ -46,9 +47,17 @@ function describeIssues(error: z.ZodError): string[] {
   });
 }
 
+/**
+ * Feed text as the preview shows it: a feed's values are quoted in names, notes and reasons, and a
+ * right-to-left override or a control character in one (U+202E in a phone "number") turned the rest of
+ * the line round or into noise. Cleaned as every stored name is (entities/text.ts).
+ */
+const shown = (text: string) => cleanLine(text);
+
 const nameOf = (raw: unknown) => {
   const name = (raw as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && name.trim() !== '' ? name : '(no name)';
+  const cleaned = typeof name === 'string' ? shown(name) : '';
+  return cleaned !== '' ? cleaned : '(no name)';
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,7 +99,7 @@ export function previewOrukImport(
         name: nameOf(raw),
         reasons:
           typeof raw === 'object' && raw !== null
-            ? describeIssues(parsed.error)
+            ? describeIssues(parsed.error).map(shown)
             : ['it is not an ORUK record'],
         needsPhone: false,
         unmappedTerms: [],
@@ -101,7 +110,7 @@ export function previewOrukImport(
     const key = orukIdKey(service.id);
     const firstIndex = seen.get(key);
     if (firstIndex !== undefined) {
-      preview.duplicates.push({ index, orukId: service.id, name: service.name, firstIndex });
+      preview.duplicates.push({ index, orukId: service.id, name: shown(service.name), firstIndex });
       return;
     }
     seen.set(key, index);
@@ -109,10 +118,16 @@ export function previewOrukImport(
     const mapped = mapService(service, existing, context);
     if (!mapped.ok) {
       mapped.unmappedTerms.forEach((term) => terms.add(term));
-      preview.refused.push({ index, orukId: service.id, name: service.name, ...mapped });
+      preview.refused.push({
+        index,
+        orukId: service.id,
+        name: shown(service.name),
+        ...mapped,
+        reasons: mapped.reasons.map(shown),
+      });
       return;
     }
-    const row = { index, orukId: service.id, record: mapped.partner, notes: mapped.notes };
+    const row = { index, orukId: service.id, record: mapped.partner, notes: mapped.notes.map(shown) };
     for (const note of mapped.notes) {
       const term = /^taxonomy term "(.*)" means none/.exec(note)?.[1];
       if (term) terms.add(term);
