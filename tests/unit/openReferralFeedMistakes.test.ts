@@ -109,3 +109,23 @@ describe('ORUK text with control characters and direction overrides', () => {
     expect(preview.refused[0]?.name).toBe('Closed club');
   });
 });
+
+describe('ORUK re-import after the feed dropped a service', () => {
+  it('names the partners an earlier import brought that the feed no longer lists, changing nothing', () => {
+    const dropped = aPartner({ name: 'Gone Pantry', orukId: 'svc-gone' });
+    const closedAlready = aPartner({ name: 'Closed Pantry', orukId: 'svc-closed', status: 'closed' });
+    const stillThere = aPartner({ name: 'Marden Food Bank', orukId: UUID.toUpperCase() });
+    const refusedButListed = aPartner({ name: 'Refused', orukId: 'svc-refused' });
+    const ours = aPartner({ name: 'Typed here' });
+    const feed = [service(UUID, 51.25, 0.35), { id: 'svc-refused', name: 'Refused', status: 42 }];
+    const preview = previewOrukImport(
+      feed,
+      [dropped, closedAlready, stillThere, refusedButListed, ours],
+      context,
+    );
+    expect(preview.notInFeed).toEqual([{ id: dropped.id, name: 'Gone Pantry', orukId: 'svc-gone' }]);
+    expect(orukGoodRecords(preview).map((partner) => partner.id)).not.toContain(dropped.id);
+    // One service on its own (a file from /services/{id}) says nothing of the others.
+    expect(previewOrukImport([service(UUID, 51.25, 0.35)], [dropped], context).notInFeed).toEqual([]);
+  });
+});

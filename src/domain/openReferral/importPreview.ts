@@ -37,6 +37,12 @@ export interface OrukImportPreview {
   duplicates: { index: number; orukId: string; name: string; firstIndex: number }[];
   /** Taxonomy terms met that mean none of our needs: the admin may map them. */
   unmappedTerms: string[];
+  /**
+   * Partners an earlier import brought (they have an ORUK id), not closed, that this feed does not
+   * list: when the feed is complete, the service may have gone. Named only; nothing is changed, as a
+   * file may hold part of a feed. Empty when the feed holds a single service.
+   */
+  notInFeed: { id: string; name: string; orukId: string }[];
 }
 
 function describeIssues(error: z.ZodError): string[] {
@@ -81,6 +87,7 @@ export function previewOrukImport(
     refused: [],
     duplicates: [],
     unmappedTerms: [],
+    notInFeed: [],
   };
   const byOrukId = new Map(
     partners.flatMap((partner) => (partner.orukId ? [[orukIdKey(partner.orukId), partner]] : [])),
@@ -145,6 +152,24 @@ export function previewOrukImport(
     else preview.updates.push({ ...row, before: existing, changedFields });
   });
   preview.unmappedTerms = [...terms].sort();
+  // Every id the feed names, readable as a service or not: a service refused is still in the feed.
+  const named = new Set(
+    services.flatMap((raw) => {
+      const id = (raw as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? [orukIdKey(id.trim())] : [];
+    }),
+  );
+  if (services.length > 1)
+    preview.notInFeed = partners
+      .filter(
+        (partner) =>
+          partner.orukId !== undefined &&
+          partner.status !== 'closed' &&
+          !named.has(orukIdKey(partner.orukId)) &&
+          !named.has(partner.id),
+      )
+      .map((partner) => ({ id: partner.id, name: partner.name, orukId: partner.orukId ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   return preview;
 }
 
