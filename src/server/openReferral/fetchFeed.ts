@@ -102,7 +102,11 @@ async function readBounded(response: IncomingMessage, budget: { bytes: number },
     response.destroy();
     body.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // A byte order mark (as .NET and Windows tools write UTF-8) is no part of the JSON: JSON.parse refused
+  // such a feed as "not JSON". A browser's own UTF-8 decoding drops it; Buffer's does not.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 const timedOut = (limits: FeedLimits, what: string) =>
