@@ -134,6 +134,22 @@ describe('boundary files written the wrong way', () => {
     ).toBe('wards');
   });
 
+  it('reads one Feature on its own as a file of one, and says a bare geometry names no area', () => {
+    const feature = {
+      type: 'Feature',
+      properties: { code: 'W1', name: 'Alone' },
+      geometry: polygon(square(0.5, 51.2)),
+    };
+    const one = parseBoundaryFile('ward.geojson', JSON.stringify(feature));
+    expect(one.kind === 'wards' && one.wards.map((ward) => ward.name)).toEqual(['Alone']);
+    expect(parseBoundaryFile('ward.geojson', JSON.stringify(feature.geometry))).toEqual({
+      kind: 'invalid',
+      errors: [
+        'ward.geojson is a bare Polygon geometry, with no code or name for the area: give a GeoJSON FeatureCollection whose features carry the code and name as properties',
+      ],
+    });
+  });
+
   it('takes two codes differing only in case as one code, in one file and across files', () => {
     expect(
       errorsOf(

@@ -176,6 +176,17 @@ function checkGeometry(geometry: unknown): { boundary?: Boundary; problems: stri
   return { boundary, problems: [] };
 }
 
+/** GeoJSON's geometry types: a file that is one of them names no area. */
+export const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
 /** Parses and checks a GeoJSON FeatureCollection of ward or parish boundaries. */
 export function parseBoundaryFile(fileName: string, content: string): BoundaryFileResult {
   let json: unknown;
@@ -183,6 +194,17 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { kind: 'invalid', errors: [`${fileName} is not valid JSON: ${(error as Error).message}`] };
+  }
+  // One Feature on its own (one ward exported alone) is read as a collection of one.
+  if (isRecord(json) && json.type === 'Feature') json = { type: 'FeatureCollection', features: [json] };
+  if (isRecord(json) && typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type)) {
+    return {
+      kind: 'invalid',
+      errors: [
+        `${fileName} is a bare ${json.type} geometry, with no code or name for the area: give a GeoJSON ` +
+          `FeatureCollection whose features carry the code and name as properties`,
+      ],
+    };
   }
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return { kind: 'invalid', errors: [`${fileName} is not a GeoJSON FeatureCollection`] };
