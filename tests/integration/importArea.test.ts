@@ -175,6 +175,21 @@ for (const { name: backendName, make } of backends) {
       });
     });
 
+    it('says a .json file of one bare geometry is that, not a bad parish list, and writes nothing', async () => {
+      const original = JSON.parse(await readFile(WARDS_FILE, 'utf8')) as {
+        features: { geometry: unknown }[];
+      };
+      const bare = join(root, 'ward.json');
+      await writeFile(bare, JSON.stringify(original.features[0]?.geometry));
+      const { errors, out } = capture();
+      expect(await runImportArea([bare], backend.env, out)).toBe(1);
+      expect(errors).toEqual([
+        'ward.json is a bare Polygon geometry, with no code or name for the area: give a GeoJSON FeatureCollection whose features carry the code and name as properties',
+        'Nothing was written.',
+      ]);
+      await withDb(backend, async (db) => expect(await count(db, 'wards')).toBe(26));
+    });
+
     it('mends partners and contacts that name a ward or parish no longer in the area', async () => {
       const onlyAllington = partner('Allington Good Neighbours', {
         boroughWide: false,

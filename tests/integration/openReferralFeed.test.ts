@@ -122,6 +122,33 @@ describe.skipIf(!hasSharedData('openreferral-uk', 'schema')).each(databaseKinds)
       expect((await app.request(`/openreferral/services/${hidden?.id}`)).status).toBe(404);
     });
 
+    it('publishes partners imported from feeds with ids of another form under UUIDs, found in any case', async () => {
+      // An older feed's "svc-7", or a .NET feed's capitals: ORUK 3.0 wants every service id a UUID.
+      const [first, second] = await test.db.query<{ id: string }>(
+        `SELECT id::text FROM partners WHERE record->>'listedPublicly' = 'true' AND record->>'status' = 'active'
+         ORDER BY id LIMIT 2`,
+      );
+      const capitals = 'A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D';
+      await test.db.query(
+        `UPDATE partners SET record = jsonb_set(record, '{orukId}', '"svc-7"') WHERE id = $1`,
+        [first?.id],
+      );
+      await test.db.query(
+        `UPDATE partners SET record = jsonb_set(record, '{orukId}', $2::jsonb) WHERE id = $1`,
+        [second?.id, JSON.stringify(capitals)],
+      );
+      const { body: page } = await get('/openreferral/services?per_page=1000');
+      expect(errorsOf('service_list.json', page)).toEqual([]);
+      const ids = (page.contents as { id: string }[]).map((one) => one.id);
+      expect(ids).toContain(first?.id);
+      expect(ids).toContain(capitals);
+      const { response, body } = await get(`/openreferral/services/${first?.id}`);
+      expect(response.status).toBe(200);
+      expect(errorsOf('service.json', body)).toEqual([]);
+      expect((await app.request(`/openreferral/services/${capitals.toLowerCase()}`)).status).toBe(200);
+      expect((await app.request('/openreferral/services/svc-7')).status).toBe(404);
+    });
+
     it('filters by taxonomy term and by time of change', async () => {
       const { body: all } = await get('/openreferral/services?per_page=1000&full=true');
       const services = all.contents as {

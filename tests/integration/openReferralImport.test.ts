@@ -66,6 +66,23 @@ function feedServer(): Promise<{ server: Server; base: string; port: number }> {
     if (url.pathname === '/') return json({ version: 'HSDS-UK-3.0', profile: 'x', openapi_url: 'y' });
     if (url.pathname === '/services')
       return json(orukPage(SERVICES, Number(url.searchParams.get('page') ?? 1), 2));
+    if (url.pathname === '/with-bom') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      return void response.end(`\uFEFF${JSON.stringify(orukPage(SERVICES, 1, 10))}`);
+    }
+    if (url.pathname === '/same-page') {
+      // Ignores ?page= but says it is the page asked for: the same two services every time.
+      const asked = Number(url.searchParams.get('page') ?? 1);
+      return json({ ...orukPage(SERVICES, 1, 2), page_number: asked });
+    }
+    if (url.pathname === '/unnumbered') {
+      const { page_number: _number, ...page } = orukPage(
+        SERVICES,
+        Number(url.searchParams.get('page') ?? 1),
+        2,
+      );
+      return json(page);
+    }
     if (url.pathname === '/slow') return void setTimeout(() => json({}), 2000);
     if (url.pathname === '/huge') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -239,6 +256,19 @@ describe.each(databaseKinds)('ORUK admin API on %s', (kind) => {
     const capped = await fetchFeed(`${feed.base}/services`, limits, ALLOW_FEED_TEST);
     expect(capped).toMatchObject({ pages: 2, truncated: true });
     expect(capped.services).toHaveLength(4);
+  });
+
+  it('stops at a page that repeats services already read, follows pages that do not say their number, and reads a feed starting with a byte order mark', async () => {
+    const repeating = await fetchFeed(`${feed.base}/same-page`, undefined, ALLOW_FEED_TEST);
+    expect(repeating).toMatchObject({ pages: 1, truncated: true, repeatedPage: 2 });
+    expect(repeating.services).toHaveLength(2);
+    const withBom = await fetchFeed(`${feed.base}/with-bom`, undefined, ALLOW_FEED_TEST);
+    expect(withBom.services).toHaveLength(SERVICES.length);
+    const unnumbered = await fetchFeed(`${feed.base}/unnumbered`, undefined, ALLOW_FEED_TEST);
+    expect(unnumbered).toMatchObject({ pages: 3, truncated: false, repeatedPage: null });
+    expect(unnumbered.services.map((one) => (one as { id: string }).id)).toEqual(
+      SERVICES.map((one) => one.id),
+    );
   });
 
   it('refuses addresses inside the network, however written, naming the field url', async () => {

@@ -78,6 +78,29 @@ describe('bad rows', () => {
     ]);
   });
 
+  it('names a latitude and longitude given the wrong way round, and takes them the right way', () => {
+    const preview = previewPartners(
+      csv(
+        'name,capabilities,wards,phone,lat,lon',
+        'Swapped,Food,W1,01632 960010,0.35,51.25',
+        'Right way,Food,W1,01632 960011,51.25,0.35',
+        'Far away,Food,W1,01632 960012,53.48,-2.24',
+      ),
+      [],
+      rowContext(),
+    );
+    expect(preview.bad).toEqual([
+      {
+        line: 2,
+        name: 'Swapped',
+        reasons: [
+          'lat: 0.35 with lon 51.25 lies in none of our wards, and the other way round in Marden: lat and lon look swapped',
+        ],
+      },
+    ]);
+    expect(preview.creates.map(({ record }) => record.name)).toEqual(['Right way', 'Far away']);
+  });
+
   it('refuses a row with more cells than the header (a comma outside quotes)', () => {
     const preview = previewPartners(
       csv('name,capabilities,wards,phone', 'Food, Friends,Food,W1,01632 960010'),

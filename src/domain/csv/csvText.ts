@@ -1,6 +1,6 @@
 // The one CSV writer every export uses (directory, audit trail, gaps, contact list, situation report,
-// review round), so each file is written the same way: Windows line endings, an optional byte order
-// mark for Excel, and no cell a spreadsheet would run as a formula.
+// review round), so each file is written the same way: Windows line endings, a byte order mark for
+// Excel, and no cell a spreadsheet would run as a formula.
 import Papa from 'papaparse';
 
 /**
@@ -15,14 +15,17 @@ export const FORMULA_START = /^'*[=+\-@\t\r]/;
 export type CsvCell = string | number | boolean | null | undefined;
 
 export interface CsvOptions {
-  /** Starts the file with U+FEFF, so Excel reads it as UTF-8. */
+  /**
+   * Starts the file with U+FEFF (the default), so Excel reads it as UTF-8: without it Excel takes
+   * Windows-1252, and "Zoë" or a name in Arabic in a contact list or gap report turns to mojibake.
+   */
   byteOrderMark?: boolean;
 }
 
 export function csvText(
   fields: readonly string[],
   rows: readonly (readonly CsvCell[])[],
-  { byteOrderMark = false }: CsvOptions = {},
+  { byteOrderMark = true }: CsvOptions = {},
 ): string {
   const body = Papa.unparse(
     {

@@ -5,6 +5,7 @@
 import { matchWords } from '../words/matchWords.ts';
 import type { z } from 'zod';
 import { plainMessage } from '../api/apiError.ts';
+import type { Boundary } from '../geo/geometry.ts';
 
 /** One cell's problem, in words that follow the column's name: "phone must be a phone number…". */
 export class CellError extends Error {
@@ -112,7 +113,8 @@ export function describeProblem(subject: string, message: string): string {
 
 /** The wards and parishes a row's codes or names are checked against. */
 export interface AreaLookup {
-  wards: readonly { code: string; name: string }[];
+  /** With their boundaries, a row's position is checked against them too (partnerRow.ts). */
+  wards: readonly { code: string; name: string; boundary?: Boundary }[];
   parishes: readonly { code: string; name: string }[];
 }
 

@@ -3,6 +3,7 @@
 // existing partner, so a short list from the voluntary-sector body updates only what it names.
 import { partnerSchema, PARTNER_KINDS, type Partner } from '../entities/partner.ts';
 import { CAPABILITIES } from '../entities/capabilities.ts';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { formatHoursText, parseHoursText } from '../ranking/hoursText.ts';
 import {
   CellError,
@@ -18,6 +19,7 @@ import {
   textOrNull,
   yesNo,
   yesNoText,
+  type AreaLookup,
   type ColumnDoc,
   type RowContext,
   type RowResult,
@@ -161,6 +163,17 @@ function blankPartner(context: RowContext): Partner {
 }
 
 /**
+ * The ward a position given latitude for longitude lies in when read the other way round, if it lies in
+ * none as given (51.25, 0.35 typed as 0.35, 51.25 is off Somalia, and ranks the partner from there).
+ */
+function swappedInto(wards: AreaLookup['wards'], lat: number | null, lon: number | null): string | undefined {
+  if (lat === null || lon === null || Math.abs(lon) > 90) return undefined;
+  const holding = (x: number, y: number) =>
+    wards.find((ward) => ward.boundary && booleanPointInPolygon([x, y], ward.boundary));
+  return holding(lon, lat) ? undefined : holding(lat, lon)?.name;
+}
+
+/**
  * Reads a row into a partner: `existing` (matched by the caller) supplies what the row leaves out.
  * Every bad cell is reported, by column, not only the first.
  */
@@ -230,5 +243,8 @@ export function partnerFromRow(
   };
   // An empty phone is missing, not badly written.
   if (candidate.phone.trim() === '') errors.phone ??= 'is required';
+  const swapped = swappedInto(context.area.wards, candidate.base.lat, candidate.base.lon);
+  if (swapped)
+    errors.lat ??= `${candidate.base.lat} with lon ${candidate.base.lon} lies in none of our wards, and the other way round in ${swapped}: lat and lon look swapped`;
   return rowResult(partnerSchema, candidate, errors, SCHEMA_COLUMNS);
 }

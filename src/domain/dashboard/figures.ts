@@ -22,6 +22,7 @@ import { compareRequests, openAssignmentsByPartner } from '../requests/requestLi
 import { spreadOf, type Spread } from './percentiles.ts';
 import { linesByRequest, statusHistory, type StatusHistory } from './statusHistory.ts';
 import { chooseBucketSize, openedAndClosedOverTime, type BucketSize, type OverTime } from './overTime.ts';
+import { keptWardNames, WARD_GONE } from '../geo/placeName.ts';
 
 export interface DashboardInput {
   requests: readonly HelpRequest[];
@@ -132,10 +133,12 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   }));
 
   const wardOf = new Map(open.map((request) => [request.id, wardOfRequest(request, parishWards)]));
+  const kept = keptWardNames(open, wardNames);
+  const nameOf = (code: string) => wardNames.get(code) ?? kept.get(code) ?? WARD_GONE;
   const openByWard = [...countBy(wardOf.values())]
     .map(([key, count]) => ({
       key,
-      label: key === null ? 'Ward not known' : (wardNames.get(key) ?? key),
+      label: key === null ? 'Ward not known' : nameOf(key),
       count,
     }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -154,7 +157,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     return {
       request,
       ageMinutes: minutesBetween(histories.get(request.id)?.openedAt ?? request.createdAt, input.now),
-      where: ward !== null ? (wardNames.get(ward) ?? ward) : request.place.address || 'Ward not known',
+      where: ward !== null ? nameOf(ward) : request.place.address || 'Ward not known',
     };
   });
 

@@ -4,7 +4,7 @@
 // rather than typed in. Reading the files themselves is in boundaryFile.ts and parishList.ts.
 import { pointOnFeature } from '@turf/point-on-feature';
 import { wardSchema, parishSchema, type Ward, type Parish } from './area.ts';
-import { polygonsOf, type Boundary, type Position } from './geometry.ts';
+import { boundsOf, polygonsOf, type Boundary, type Position } from './geometry.ts';
 import { computeNeighbours } from './neighbours.ts';
 import { describeFieldErrors, fieldErrors } from '../api/apiError.ts';
 import type { AreaFeature } from './boundaryFile.ts';
@@ -54,22 +54,15 @@ function contains(boundary: Boundary, [x, y]: Position): boolean {
   return inside;
 }
 
-function bounds(boundary: Boundary): [number, number, number, number] {
-  const all = polygonsOf(boundary).flatMap((polygon) => polygon[0] ?? []);
-  const lons = all.map(([lon]) => lon);
-  const lats = all.map(([, lat]) => lat);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
-
 // A parish given only as a boundary: estimate its wards by sampling points inside it. Parish and ward
 // boundaries are generalised separately, so a ward holding only a thin sliver is noise, not membership.
 const SAMPLES_PER_SIDE = 24;
 const MIN_SHARE = 0.03;
 
 function wardsUnder(parish: Boundary, wards: readonly AreaFeature[]): string[] {
-  const [west, south, east, north] = bounds(parish);
+  const [west, south, east, north] = boundsOf(parish);
   const candidates = wards
-    .map((ward) => ({ ward, box: bounds(ward.boundary) }))
+    .map((ward) => ({ ward, box: boundsOf(ward.boundary) }))
     .filter(({ box }) => box[0] <= east && box[2] >= west && box[1] <= north && box[3] >= south);
   const counts = new Map<string, number>();
   let total = 0;
@@ -103,15 +96,19 @@ interface ParishDraft {
 
 function mergeParishes(sources: AreaSources, errors: string[]): ParishDraft[] {
   const drafts = new Map<string, ParishDraft>();
+  const listedCodes = new Set<string>();
   for (const entry of sources.parishList ?? []) {
-    if (drafts.has(entry.code)) errors.push(`Parish ${entry.code} ("${entry.name}") is listed twice.`);
-    else
+    if (listedCodes.has(entry.code.toUpperCase()))
+      errors.push(`Parish ${entry.code} ("${entry.name}") is listed twice.`);
+    else {
+      listedCodes.add(entry.code.toUpperCase());
       drafts.set(entry.code, {
         code: entry.code,
         name: entry.name,
         wardCodes: [...entry.wardCodes],
         boundary: null,
       });
+    }
   }
   const withBoundary = new Set<string>();
   for (const feature of sources.parishBoundaries ?? []) {
@@ -146,11 +143,16 @@ export function buildArea(sources: AreaSources): BuiltArea {
   if (sources.wards.length === 0) errors.push('No wards were given: load a boundary file of the wards.');
 
   const wardNames = new Map<string, string>();
+  // One code in two cases is one code (see boundaryFile.ts), across files as within one.
+  const wardCases = new Map<string, string>();
   for (const ward of sources.wards) {
-    const earlier = wardNames.get(ward.code);
+    const earlier = wardCases.get(ward.code.toUpperCase());
     if (earlier !== undefined)
       errors.push(`Ward code ${ward.code} is used twice ("${earlier}" and "${ward.name}").`);
-    else wardNames.set(ward.code, ward.name);
+    else {
+      wardNames.set(ward.code, ward.name);
+      wardCases.set(ward.code.toUpperCase(), ward.name);
+    }
   }
 
   const drafts = mergeParishes(sources, errors);

@@ -1,9 +1,9 @@
 // Reads one GeoJSON boundary file a council brings (ONS ward or parish boundaries of any vintage) and
 // checks every feature before anything is stored. Pure: the caller reads the file. Each problem is one
 // plain sentence naming the file and the feature, so the person loading it can fix the file and retry.
-import { booleanValid } from '@turf/boolean-valid';
 import type { Boundary, Position } from './geometry.ts';
 import { areaCodeSchema } from './area.ts';
+import { ringProblem } from './ringContacts.ts';
 
 /** A ward or parish as a boundary file gives it, before the area is built. */
 export interface AreaFeature {
@@ -81,46 +81,32 @@ function looksLikeNationalGrid(position: readonly number[]): boolean {
   return x > 180 && x <= 800_000 && y > 90 && y <= 1_300_000;
 }
 
+// Great Britain and Northern Ireland, generously: every council this serves lies inside.
+const IN_THE_UK = { west: -9, east: 2, south: 49.5, north: 61 };
+const inTheUk = ([lon = 0, lat = 0]: readonly number[]) =>
+  lon >= IN_THE_UK.west && lon <= IN_THE_UK.east && lat >= IN_THE_UK.south && lat <= IN_THE_UK.north;
+
+/**
+ * A file written latitude first (GeoJSON is longitude first): its positions lie nowhere near the UK
+ * (Maidstone's 0.52, 51.27 read as 51.27, 0.52 is off Somalia), while read the other way round every
+ * one is in it. Such a file would load wards no place or partner is ever found in.
+ */
+function swappedPosition(features: readonly unknown[]): number[] | undefined {
+  let first: number[] | undefined;
+  for (const feature of features) {
+    const geometry = isRecord(feature) ? feature.geometry : undefined;
+    if (!isRecord(geometry)) continue;
+    for (const position of positionsIn(geometry.coordinates)) {
+      if (inTheUk(position) || !inTheUk([position[1] ?? 0, position[0] ?? 0])) return undefined;
+      first ??= position;
+    }
+  }
+  return first;
+}
+
 function* positionsIn(value: unknown): Generator<number[]> {
   if (isPosition(value)) yield value;
   else if (Array.isArray(value)) for (const item of value) yield* positionsIn(item);
-}
-
-function orientation(a: Position, b: Position, c: Position): number {
-  return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
-}
-
-/**
- * The first place two edges of a ring cross, if any. turf's booleanValid catches spikes and holes
- * crossing the outer ring but not a ring crossing itself (a "bow tie"), which is the usual fault of a
- * hand-edited boundary. Edges are swept in order of their west end so real boundaries stay fast.
- */
-function ringCrossing(ring: readonly Position[]): Position | undefined {
-  const edges = ring.slice(0, -1).map((from, index) => {
-    const to = ring[index + 1] as Position;
-    return { index, from, to, west: Math.min(from[0], to[0]), east: Math.max(from[0], to[0]) };
-  });
-  const last = edges.length - 1;
-  edges.sort((a, b) => a.west - b.west);
-  for (const [i, a] of edges.entries()) {
-    for (let j = i + 1; j < edges.length; j++) {
-      const b = edges[j] as (typeof edges)[number];
-      if (b.west > a.east) break;
-      const gap = Math.abs(a.index - b.index);
-      if (gap <= 1 || gap === last) continue; // edges that meet at a shared vertex
-      const crosses =
-        orientation(a.from, a.to, b.from) * orientation(a.from, a.to, b.to) < 0 &&
-        orientation(b.from, b.to, a.from) * orientation(b.from, b.to, a.to) < 0;
-      if (crosses) {
-        const [ax, ay] = a.from;
-        const [dx, dy] = [a.to[0] - ax, a.to[1] - ay];
-        const [ex, ey] = [b.to[0] - b.from[0], b.to[1] - b.from[1]];
-        const t = ((b.from[0] - ax) * ey - (b.from[1] - ay) * ex) / (dx * ey - dy * ex);
-        return [ax + t * dx, ay + t * dy];
-      }
-    }
-  }
-  return undefined;
 }
 
 /** To six places, as the file most likely wrote it; a number too large to round (1e308) as it is. */
@@ -134,8 +120,13 @@ function checkRing(ring: unknown): Position[] | string {
   if (!Array.isArray(ring)) return 'is not a list of positions';
   const bad = ring.findIndex((position) => !isPosition(position));
   if (bad >= 0) return `position ${bad + 1} is not a pair of numbers`;
-  // Heights (a third number) are dropped: boundaries are flat.
-  const positions = (ring as number[][]).map(([lon = 0, lat = 0]): Position => [lon, lat]);
+  // Heights (a third number) are dropped: boundaries are flat. A position repeated one after the other
+  // draws nothing, and is dropped too (simplified boundaries often hold a few).
+  const positions: Position[] = [];
+  for (const [lon = 0, lat = 0] of ring as number[][]) {
+    const previous = positions[positions.length - 1];
+    if (previous === undefined || previous[0] !== lon || previous[1] !== lat) positions.push([lon, lat]);
+  }
   const outside = positions.find(([lon, lat]) => Math.abs(lon) > 180 || Math.abs(lat) > 90);
   if (outside !== undefined) {
     return `has a position outside longitude -180 to 180, latitude -90 to 90 (${round(outside[0])}, ${round(outside[1])})`;
@@ -144,8 +135,6 @@ function checkRing(ring: unknown): Position[] | string {
   const first = positions[0] as Position;
   const last = positions[positions.length - 1] as Position;
   if (first[0] !== last[0] || first[1] !== last[1]) return 'is not closed';
-  const crossing = ringCrossing(positions);
-  if (crossing !== undefined) return `crosses itself near ${round(crossing[0])}, ${round(crossing[1])}`;
   return positions;
 }
 
@@ -175,19 +164,28 @@ function checkGeometry(geometry: unknown): { boundary?: Boundary; problems: stri
     cleaned.push(rings);
   });
   if (problems.length > 0) return { problems };
+  const problem = ringProblem(cleaned);
+  if (problem !== undefined) {
+    const where = `${type === 'Polygon' ? '' : `polygon ${problem.polygon + 1}, `}ring ${problem.ring + 1} ${problem.words}`;
+    return { problems: [problem.invalid ? `is not a valid polygon: ${where}` : where] };
+  }
   const boundary: Boundary =
     type === 'Polygon'
       ? { type: 'Polygon', coordinates: cleaned[0] as Position[][] }
       : { type: 'MultiPolygon', coordinates: cleaned };
-  if (!booleanValid(boundary)) {
-    return {
-      problems: [
-        'is not a valid polygon: a ring touches itself or has a spike, or a hole crosses its outer ring',
-      ],
-    };
-  }
   return { boundary, problems: [] };
 }
+
+/** GeoJSON's geometry types: a file that is one of them names no area. */
+export const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
 
 /** Parses and checks a GeoJSON FeatureCollection of ward or parish boundaries. */
 export function parseBoundaryFile(fileName: string, content: string): BoundaryFileResult {
@@ -196,6 +194,17 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     json = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { kind: 'invalid', errors: [`${fileName} is not valid JSON: ${(error as Error).message}`] };
+  }
+  // One Feature on its own (one ward exported alone) is read as a collection of one.
+  if (isRecord(json) && json.type === 'Feature') json = { type: 'FeatureCollection', features: [json] };
+  if (isRecord(json) && typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type)) {
+    return {
+      kind: 'invalid',
+      errors: [
+        `${fileName} is a bare ${json.type} geometry, with no code or name for the area: give a GeoJSON ` +
+          `FeatureCollection whose features carry the code and name as properties`,
+      ],
+    };
   }
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return { kind: 'invalid', errors: [`${fileName} is not a GeoJSON FeatureCollection`] };
@@ -220,6 +229,18 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     }
   }
 
+  const swapped = swappedPosition(features);
+  if (swapped !== undefined) {
+    return {
+      kind: 'invalid',
+      errors: [
+        `${fileName}: the coordinates look like latitude, longitude (${swapped[0]}, ${swapped[1]} lies nowhere ` +
+          `near the UK; ${swapped[1]}, ${swapped[0]} does), but GeoJSON gives longitude first; write each ` +
+          `position as [longitude, latitude]`,
+      ],
+    };
+  }
+
   const keys = [
     ...new Set(
       features.flatMap((f) => (isRecord(f) && isRecord(f.properties) ? Object.keys(f.properties) : [])),
@@ -239,6 +260,8 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
 
   const errors: string[] = [];
   const loaded: AreaFeature[] = [];
+  // Keyed in capitals: "e05004982" and "E05004982" are one ONS code, and a CSV cell naming a ward is
+  // matched whatever its case (lookUp in csvValues.ts), so two such wards could never be told apart.
   const firstWithCode = new Map<string, number>();
   features.forEach((feature, index) => {
     const properties = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
@@ -252,9 +275,9 @@ export function parseBoundaryFile(fileName: string, content: string): BoundaryFi
     else {
       const codeCheck = areaCodeSchema.safeParse(code);
       if (!codeCheck.success) say(`the code "${code}" cannot be used: ${codeCheck.error.issues[0]?.message}`);
-      const earlier = firstWithCode.get(code);
+      const earlier = firstWithCode.get(code.toUpperCase());
       if (earlier !== undefined) say(`the code ${code} is also used by feature ${earlier + 1}`);
-      else firstWithCode.set(code, index);
+      else firstWithCode.set(code.toUpperCase(), index);
     }
     if (name === '') say(`has no name${names.name === undefined ? '' : ` (${names.name})`}`);
     const { boundary, problems } = checkGeometry(feature.geometry);

@@ -7,7 +7,7 @@
 import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { z } from 'zod';
-import { polygonsOf, type Boundary } from './geometry.ts';
+import { boundsOf, type Boundary } from './geometry.ts';
 import { counted } from '../words/counted.ts';
 
 const decile = z.number().int().min(1).max(10);
@@ -119,13 +119,6 @@ export interface DeprivationResult {
 
 const SAMPLES_PER_SIDE = 16;
 
-function bounds(boundary: Boundary): [number, number, number, number] {
-  const all = polygonsOf(boundary).flatMap((polygon) => polygon[0] ?? []);
-  const lons = all.map(([lon]) => lon);
-  const lats = all.map(([, lat]) => lat);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
-
 /**
  * The ward holding most of an LSOA's area, by sampling a grid of points inside it (the best fit ONS
  * lookups use); a point on the LSOA decides when no sample lands in any ward (a sliver of an LSOA).
@@ -134,9 +127,9 @@ function wardHoldingMost<W extends { code: string; boundary: Boundary }>(
   lsoa: Boundary,
   wards: readonly W[],
 ): W | undefined {
-  const [west, south, east, north] = bounds(lsoa);
+  const [west, south, east, north] = boundsOf(lsoa);
   const candidates = wards.filter((ward) => {
-    const box = bounds(ward.boundary);
+    const box = boundsOf(ward.boundary);
     return box[0] <= east && box[2] >= west && box[1] <= north && box[3] >= south;
   });
   const counts = new Map<W, number>();

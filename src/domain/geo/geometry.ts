@@ -28,3 +28,17 @@ export type Boundary = z.infer<typeof boundarySchema>;
 export function polygonsOf(boundary: Boundary): Position[][][] {
   return boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
 }
+
+/** West, south, east and north of a boundary's outer rings. A loop, not Math.min(...positions): a
+ *  full-resolution boundary has more positions than a call may take arguments. */
+export function boundsOf(boundary: Boundary): [number, number, number, number] {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of polygonsOf(boundary))
+    for (const [lon, lat] of polygon[0] ?? []) {
+      if (lon < west) west = lon;
+      if (lon > east) east = lon;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+    }
+  return [west, south, east, north];
+}

@@ -40,3 +40,27 @@ export function placeName(
     ? 'a parish no longer in this area'
     : 'a ward no longer in this area';
 }
+
+/** What a row of figures by ward says for a ward no longer in the area that no request named. */
+export const WARD_GONE = 'a ward no longer in this area';
+
+/**
+ * Ward code → a name for the wards requests were logged in that are no longer in the area, from the
+ * names kept with the requests ("Ashcombe parish, Barming ward" → "Barming (no longer in this area)"),
+ * so the dashboard and the situation report never show a bare code.
+ */
+export function keptWardNames(
+  requests: readonly { place: RequestPlace }[],
+  wards: ReadonlyMap<string, unknown>,
+): Map<string, string> {
+  const kept = new Map<string, string>();
+  for (const { place } of requests) {
+    if (!place.wardCode || wards.has(place.wardCode) || kept.has(place.wardCode)) continue;
+    const ward = place.name
+      ?.split(', ')
+      .find((part) => part.endsWith(' ward'))
+      ?.slice(0, -' ward'.length);
+    if (ward) kept.set(place.wardCode, `${ward} (no longer in this area)`);
+  }
+  return kept;
+}

@@ -15,7 +15,15 @@ export const ORUK_VERSION = 'HSDS-UK-3.0';
 export const ORUK_PROFILE = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
 export const ORUK_OPENAPI_URL = 'https://openreferraluk.org/specifications/3.0/openapi.json';
 
-export const orukServiceId = (partner: Partner) => partner.orukId ?? partner.id;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The id a partner is published under: the ORUK id it was imported with when that is a UUID (so feeds
+ * that follow both see one service), else our own. ORUK 3.0 wants every service id a UUID, and an older
+ * feed's "svc-7" made our feed fail validation; a re-import of our feed still matches by our id.
+ */
+export const orukServiceId = (partner: Partner) =>
+  partner.orukId && UUID.test(partner.orukId) ? partner.orukId : partner.id;
 
 const STATUS: Record<Partner['status'], string> = {
   active: 'active',

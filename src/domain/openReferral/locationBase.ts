@@ -38,8 +38,13 @@ export interface BaseFromLocation {
   notes: string[];
 }
 
-/** A location's position, or null (with a note) when it has none or one that is nowhere on Earth. */
-function positionOf(location: OrukLocation, label: string, notes: string[]) {
+/**
+ * A location's position, or null (with a note) when it has none or one that is nowhere on Earth. A
+ * position given the wrong way round (latitude 0.35, longitude 51.25: off Somalia), which lies in none
+ * of our wards while the other way round lies in one, is read the other way round, with a note: kept
+ * as given it would rank the partner thousands of kilometres from every place in the borough.
+ */
+function positionOf(location: OrukLocation, label: string, notes: string[], wards: readonly Ward[]) {
   const lat = coordinate(location.latitude, 90);
   const lon = coordinate(location.longitude, 180);
   if (lat === 'bad' || lon === 'bad' || (lat === null) !== (lon === null)) {
@@ -48,7 +53,14 @@ function positionOf(location: OrukLocation, label: string, notes: string[]) {
     );
     return null;
   }
-  return lat !== null && lon !== null ? { lat, lon } : null;
+  if (lat === null || lon === null) return null;
+  if (Math.abs(lon) <= 90 && !wardAt(wards, lat, lon) && wardAt(wards, lon, lat)) {
+    notes.push(
+      `${label} latitude ${lat}, longitude ${lon} lies in none of our wards and looks swapped: read as latitude ${lon}, longitude ${lat}`,
+    );
+    return { lat: lon, lon: lat };
+  }
+  return { lat, lon };
 }
 
 const physicalAddress = (location: OrukLocation): OrukAddress | undefined => {
@@ -74,7 +86,7 @@ export function baseFromLocations(service: OrukService, wards: readonly Ward[]):
   const locations = locationsOf(service);
   const location = chosenLocation(locations);
   if (!location) return { base, wards: inWards, notes };
-  const position = positionOf(location, 'location', notes);
+  const position = positionOf(location, 'location', notes, wards);
   if (position) {
     base = { ...base, ...position };
     const ward = wardAt(wards, position.lat, position.lon);
@@ -84,7 +96,7 @@ export function baseFromLocations(service: OrukService, wards: readonly Ward[]):
   locations.forEach((other, index) => {
     if (other === location) return;
     const label = `location ${index + 1} of ${locations.length}`;
-    const at = positionOf(other, label, notes);
+    const at = positionOf(other, label, notes, wards);
     // A postal or virtual location is not where it helps: its position says nothing of its wards.
     const physical = !other.location_type || other.location_type === 'physical';
     const ward = at && physical ? wardAt(wards, at.lat, at.lon) : undefined;

@@ -257,7 +257,9 @@ export function mapService(
   };
   availability = { ...availability, hours: keepOrder(existing?.availability.hours, availability.hours) };
 
-  const id = existing?.id ?? (idSchema.safeParse(service.id).success ? service.id : context.newId());
+  // A UUID in capitals is our id in lower case (ids are written one way), keeping the feed's as orukId.
+  const ownId = service.id.toLowerCase();
+  const id = existing?.id ?? (idSchema.safeParse(ownId).success ? ownId : context.newId());
   const candidate = {
     id,
     name: partnerName(service),

@@ -20,8 +20,10 @@ export const fetchFeedResponseSchema = z.object({
   pages: z.number().int(),
   /** The services read, as the feed sent them: the app previews them like a file. */
   services: z.array(z.unknown()),
-  /** Set when the feed had more pages than the limit allows. */
+  /** Set when the feed had more pages than were read (the limit, or a page repeating). */
   truncated: z.boolean(),
+  /** The page that brought only services already read (the feed repeats itself), where reading stopped. */
+  repeatedPage: z.number().int().nullable(),
 });
 export type FetchFeedResponse = z.infer<typeof fetchFeedResponseSchema>;
 

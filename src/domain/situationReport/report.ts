@@ -18,6 +18,7 @@ import {
   type StatusHistory,
 } from '../dashboard/statusHistory.ts';
 import { isolated } from '../words/isolated.ts';
+import { keptWardNames, WARD_GONE } from '../geo/placeName.ts';
 
 export interface ReportInput {
   incident: Incident;
@@ -96,7 +97,9 @@ export function situationReport(input: ReportInput): SituationReport {
   const open = requests.filter(isOpen);
   const parishWards = new Map(input.parishes.map((parish) => [parish.code, parish.wardCodes]));
   const wardNames = new Map(input.wards.map((ward) => [ward.code, ward.name]));
-  const nameOf = (code: string | null) => (code === null ? 'Ward not known' : (wardNames.get(code) ?? code));
+  const kept = keptWardNames(requests, wardNames);
+  const nameOf = (code: string | null) =>
+    code === null ? 'Ward not known' : (wardNames.get(code) ?? kept.get(code) ?? WARD_GONE);
   const lines = linesByRequest(input.timeline);
   const histories = new Map(
     requests.map((request) => [request.id, statusHistory(request, lines.get(request.id) ?? [])]),

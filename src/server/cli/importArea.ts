@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { buildArea, parseBoundaryFile, parseParishList } from '../../domain/geo/areaImport.ts';
+import { GEOMETRY_TYPES } from '../../domain/geo/boundaryFile.ts';
 import type { AreaFeature, ParishListEntry } from '../../domain/geo/areaImport.ts';
 import Papa from 'papaparse';
 import { looksLikeImd, readImdRows, type ImdRow } from '../../domain/geo/deprivation.ts';
@@ -42,11 +43,14 @@ async function listFiles(args: readonly string[], errors: string[]): Promise<str
   return [...new Set(files.map((file) => resolve(file)))];
 }
 
-function isFeatureCollection(content: string): boolean | undefined {
+/** Whether a .json file is GeoJSON (a FeatureCollection, a Feature or a bare geometry), not a list. */
+function isGeoJson(content: string): boolean | undefined {
   try {
     const json: unknown = JSON.parse(content.replace(/^\uFEFF/, ''));
     return typeof json === 'object' && json !== null && !Array.isArray(json) && 'type' in json
-      ? json.type === 'FeatureCollection'
+      ? json.type === 'FeatureCollection' ||
+          json.type === 'Feature' ||
+          (typeof json.type === 'string' && GEOMETRY_TYPES.has(json.type))
       : false;
   } catch {
     return undefined; // not JSON at all: the boundary parser names the problem
@@ -67,8 +71,7 @@ async function readAreaFiles(files: readonly string[], out: Output, errors: stri
     const name = basename(file);
     const content = await readFile(file, 'utf8');
     const extension = extname(file).toLowerCase();
-    const boundaries =
-      extension === '.geojson' || (extension === '.json' && isFeatureCollection(content) !== false);
+    const boundaries = extension === '.geojson' || (extension === '.json' && isGeoJson(content) !== false);
     if (boundaries) {
       const result = parseBoundaryFile(name, content);
       if (result.kind === 'invalid') errors.push(...result.errors);

@@ -20,6 +20,7 @@ import {
 } from '../../domain/openReferral/exportServices.ts';
 import type { AreaNames } from '../../domain/openReferral/serviceAreas.ts';
 import { orukServicesQuerySchema } from '../../domain/openReferral/orukApi.ts';
+import { orukIdKey } from '../../domain/openReferral/importPreview.ts';
 
 /** The fields of a service that are one-to-one with it: what a /services page lists without ?full. */
 const ONE_TO_ONE = [
@@ -88,7 +89,8 @@ export function openReferralFeedRoutes(db: Database) {
       .get('/openreferral/services/:id', async (c) => {
         const id = c.req.param('id');
         const { partners, areas } = await publicDirectory(db);
-        const partner = partners.find((one) => orukServiceId(one) === id);
+        // A UUID is one id in either case (a feed may have given it us in capitals).
+        const partner = partners.find((one) => orukIdKey(orukServiceId(one)) === orukIdKey(id));
         if (!partner) throw notFound(`There is no public service ${id}.`);
         return c.json(serviceFromPartner(partner, areas));
       })

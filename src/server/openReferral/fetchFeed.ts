@@ -102,7 +102,11 @@ async function readBounded(response: IncomingMessage, budget: { bytes: number },
     response.destroy();
     body.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // A byte order mark (as .NET and Windows tools write UTF-8) is no part of the JSON: JSON.parse refused
+  // such a feed as "not JSON". A browser's own UTF-8 decoding drops it; Buffer's does not.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 const timedOut = (limits: FeedLimits, what: string) =>
@@ -185,16 +189,24 @@ async function fetchJson(
   }
 }
 
-const pageOf = (json: unknown) => {
+/** A page of /services; a page that does not say its number is the one asked for. */
+const pageOf = (json: unknown, asked = 1) => {
   if (typeof json !== 'object' || json === null || !Array.isArray((json as { contents?: unknown }).contents))
     return null;
   const page = json as { contents: unknown[]; page_number?: unknown; total_pages?: unknown };
   return {
     contents: page.contents,
-    pageNumber: typeof page.page_number === 'number' ? page.page_number : 1,
+    pageNumber: typeof page.page_number === 'number' ? page.page_number : asked,
     totalPages: typeof page.total_pages === 'number' ? page.total_pages : 1,
   };
 };
+
+/** The ids a page's services carry (a repeated page brings none that is new). */
+const idsOf = (contents: readonly unknown[]) =>
+  contents.flatMap((one) => {
+    const id = typeof one === 'object' && one !== null ? (one as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
 
 /** The services at `address`: one service, or every page of a /services list within the limits. */
 export async function fetchFeed(
@@ -217,18 +229,29 @@ export async function fetchFeed(
     first = await fetchJson(url, signal, budget, limits, access);
   }
   const page = pageOf(first);
-  if (!page) return { url: url.toString(), pages: 1, services: [first], truncated: false };
+  if (!page)
+    return { url: url.toString(), pages: 1, services: [first], truncated: false, repeatedPage: null };
   const services = [...page.contents];
+  const seen = new Set(idsOf(page.contents));
   let pages = 1;
   let pageNumber = page.pageNumber;
+  let repeatedPage: number | null = null;
   while (pageNumber < page.totalPages && pages < limits.maxPages) {
     const next = new URL(url);
     next.searchParams.set('page', String(pageNumber + 1));
-    const more = pageOf(await fetchJson(next, signal, budget, limits, access));
+    const more = pageOf(await fetchJson(next, signal, budget, limits, access), pageNumber + 1);
     if (!more || more.contents.length === 0 || more.pageNumber <= pageNumber) break;
+    // A feed that answers every page with the same services (it ignores ?page= but echoes the number)
+    // would be read to the page limit for nothing: stop at the first page that brings nothing new.
+    const ids = idsOf(more.contents);
+    if (ids.length > 0 && ids.every((id) => seen.has(id))) {
+      repeatedPage = pageNumber + 1;
+      break;
+    }
+    ids.forEach((id) => seen.add(id));
     services.push(...more.contents);
     pageNumber = more.pageNumber;
     pages += 1;
   }
-  return { url: url.toString(), pages, services, truncated: pageNumber < page.totalPages };
+  return { url: url.toString(), pages, services, truncated: pageNumber < page.totalPages, repeatedPage };
 }

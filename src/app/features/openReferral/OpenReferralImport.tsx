@@ -129,7 +129,14 @@ export function OpenReferralImport() {
         services: read.ok ? read.services : [],
         fileErrors: [
           ...(read.ok ? [] : [read.error]),
-          ...(answer.truncated ? [`Only the first ${answer.pages} pages were read: the feed has more.`] : []),
+          ...(answer.repeatedPage !== null
+            ? [
+                `Page ${answer.repeatedPage} of the feed repeated services already read, so reading stopped there: ` +
+                  `${answer.pages} ${answer.pages === 1 ? 'page was' : 'pages were'} read. The feed may not page properly.`,
+              ]
+            : answer.truncated
+              ? [`Only the first ${answer.pages} pages were read: the feed has more.`]
+              : []),
         ],
       });
     } catch (failure) {

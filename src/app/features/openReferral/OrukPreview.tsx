@@ -135,6 +135,20 @@ export function OrukPreview({
       <FoldedPreviewList summary="Already up to date" rows={unchanged} keyOf={byIndex}>
         {(row) => <bdi>{row.record.name}</bdi>}
       </FoldedPreviewList>
+      {preview.notInFeed.length > 0 && (
+        <p>
+          Partners an earlier Open Referral import brought that this feed does not list. If the feed is
+          complete, their services may have closed: check them. Nothing is changed here.
+        </p>
+      )}
+      <PreviewList
+        heading="Imported before, not in this feed"
+        label="Partners not in this feed"
+        rows={preview.notInFeed}
+        keyOf={(one) => one.id}
+      >
+        {(one) => <bdi>{one.name}</bdi>}
+      </PreviewList>
     </div>
   );
 }
