@@ -165,9 +165,8 @@ export default defineConfig({
           name: 'integration',
           // One integration file at a time: they share one PostgreSQL server, where an open transaction
           // anywhere holds back every pull (src/server/storage/pullHorizon.ts), so two files at once
-          // could each see the other's work as pulls held back. `npm test` runs this project in a Vitest
-          // of its own beside the unit and browser files (which use PGlite only), so the one file at a
-          // time here does not leave the second core idle; `vitest run` alone runs it after them.
+          // could each see the other's work as pulls held back. (Run beside the browser files, in a
+          // Vitest of its own, the run took longer: it is short of cores, not of things to do at once.)
           fileParallelism: false,
           // One process runs file after file without importing the server again for each (about 20 s a
           // run). The server keeps nothing at module level across requests but its scrypt queue and the
