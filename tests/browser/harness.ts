@@ -307,13 +307,15 @@ export async function pressSyncNow(page: Page): Promise<void> {
   const indicator = region.locator('button.sync-indicator');
   const button = region.getByRole('button', { name: 'Sync now' });
   // The detail can close under the hand that opened it (the app moving to another screen just after a
-  // sign-in, on a busy machine): opened again, then pressed, a few times at most.
-  for (let attempt = 1; ; attempt += 1) {
+  // sign-in, on a busy machine): opened again, and pressed once it is enabled (not while a sync runs,
+  // which on a busy machine can take tens of seconds), for up to 90 s in all.
+  const giveUpAt = Date.now() + 90_000;
+  for (;;) {
     if ((await indicator.getAttribute('aria-expanded')) !== 'true') await indicator.click();
-    const pressed = await button.click({ timeout: 10_000 }).then(
+    const pressed = await button.click({ timeout: 5_000 }).then(
       () => true,
       (error: unknown) => {
-        if (attempt === 3) throw error;
+        if (Date.now() > giveUpAt) throw error;
         return false;
       },
     );
