@@ -332,11 +332,15 @@ describe('requests for help (parish coordinator; refused changes)', () => {
       const after = (await serverRecords(url, 'admin', 'demo-admin-2026')).find((c) => c.id === id);
       expect(after && !after.deleted && after.entity === 'request' && after.record.status).toBe('new');
 
-      while ((await refused.count()) > 0)
+      // One at a time, each seen gone before the next: a count read before the list had redrawn sent a
+      // click after a change that was no longer there.
+      for (let left = await refused.count(); left > 0; left -= 1) {
         await refused
           .first()
           .getByRole('button', { name: /^Dismiss: / })
           .click();
+        await expect.poll(() => refused.count()).toBe(left - 1);
+      }
       await page.getByText('No refused changes.').waitFor();
       // The bar's link reads the same store through its own query, so it may go a moment later.
       await page.getByRole('link', { name: /refused by the server/ }).waitFor({ state: 'detached' });
