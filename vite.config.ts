@@ -165,8 +165,9 @@ export default defineConfig({
           name: 'integration',
           // One integration file at a time: they share one PostgreSQL server, where an open transaction
           // anywhere holds back every pull (src/server/storage/pullHorizon.ts), so two files at once
-          // could each see the other's work as pulls held back. (Run beside the browser files, in a
-          // Vitest of its own, the run took longer: it is short of cores, not of things to do at once.)
+          // could each see the other's work as pulls held back. (Run beside the browser files in a
+          // Vitest of its own, a CI run took 20.5 min against 22.6 for this one, which had a few more
+          // tests: little to gain on two cores, for a log that only shows each run once it ends.)
           fileParallelism: false,
           // One process runs file after file without importing the server again for each (about 20 s a
           // run). The server keeps nothing at module level across requests but its scrypt queue and the
