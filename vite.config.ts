@@ -5,7 +5,8 @@ import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { precompressDir } from './src/server/cli/precompress.ts';
 
 const packageVersion = (
@@ -13,6 +14,20 @@ const packageVersion = (
     version: string;
   }
 ).version;
+
+/**
+ * The integration files with tests on PostgreSQL: those that name the database kinds they run on
+ * (tests/support/testDatabase.ts) or the server's address, read from the files so a new one is found.
+ */
+function filesTestingPostgres(): string[] {
+  const folder = fileURLToPath(new URL('./tests/integration/', import.meta.url));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) =>
+      /\bdatabaseKinds\b|\bTEST_DATABASE_URL\b/.test(readFileSync(join(folder, name), 'utf8')),
+    )
+    .map((name) => `tests/integration/${name}`);
+}
 
 /** Brotli and gzip copies of the built files, made after everything (the service worker too) is written. */
 function precompress(): Plugin {
@@ -163,19 +178,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // One integration file at a time: they share one PostgreSQL server, where an open transaction
-          // anywhere holds back every pull (src/server/storage/pullHorizon.ts), so two files at once
-          // could each see the other's work as pulls held back. (Run beside the browser files in a
-          // Vitest of its own, a CI run took 20.5 min against 22.6 for this one, which had a few more
-          // tests: little to gain on two cores, for a log that only shows each run once it ends.)
-          fileParallelism: false,
+          // The server's tests on PGlite, beside the browser files: every file opens its own PGlite
+          // folders, so files never share state. Their PostgreSQL half runs after (below); here the
+          // URL is hidden, so what needs PostgreSQL is skipped.
+          env: { TEST_DATABASE_URL: '' },
           // One process runs file after file without importing the server again for each (about 20 s a
           // run). The server keeps nothing at module level across requests but its scrypt queue and the
           // verifications in flight, both empty between files; every file opens its own databases.
           isolate: false,
-          // After the browser and unit files (Vitest needs a group of its own for a project with
-          // another worker count once workers are reused).
-          sequence: { groupOrder: 1 },
           // One migrated PGlite folder per run, copied by every test that needs a fresh database.
           globalSetup: ['tests/support/pgliteTemplate.ts'],
           include: ['tests/integration/**/*.test.ts'],
@@ -184,6 +194,31 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'integration-postgres',
+                env: { TEST_DATABASE_KINDS: 'postgres' },
+                // The files with tests on PostgreSQL, one at a time: they share one server, where an
+                // open transaction anywhere holds back every pull (src/server/storage/pullHorizon.ts),
+                // so two files at once could each see the other's work as pulls held back.
+                include: filesTestingPostgres(),
+                fileParallelism: false,
+                isolate: false,
+                // After the others (Vitest needs a group of its own for a project with another worker
+                // count once workers are reused). Alone, the PostgreSQL half takes a third of the time
+                // both halves took one file at a time, the PGlite half being the slower.
+                sequence: { groupOrder: 1 },
+                globalSetup: ['tests/support/pgliteTemplate.ts'],
+                environment: 'node',
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

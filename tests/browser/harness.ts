@@ -54,7 +54,7 @@ export async function makeTempDir(prefix: string): Promise<string> {
 /** A temp data folder already holding a migrated PGlite database (see pgliteTemplate.ts). */
 export async function makeDataDir(prefix: string, options: { withDemo?: boolean } = {}): Promise<string> {
   const dir = await makeTempDir(prefix);
-  await copyPgliteTemplate(dir, options);
+  await copyPgliteTemplate(dir, { holding: options.withDemo ? 'withDemo' : 'migrated' });
   return dir;
 }
 
@@ -107,7 +107,7 @@ export async function startServer(
   // An empty PGlite folder starts from the migrated template, holding the demo already when the server
   // is to seed it (it then finds it there); a server on PostgreSQL needs no folder.
   const seedsDemo = (options.env?.SEED_DEMO ?? 'true') === 'true';
-  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir, { withDemo: seedsDemo });
+  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir, { holding: seedsDemo ? 'withDemo' : 'migrated' });
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -3,6 +3,7 @@
 // partners and contacts naming places that leave the area are mended and reported.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sharedDataPath } from '../support/sharedData.ts';
+import { databaseKinds } from '../support/testDatabase.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,11 +99,11 @@ async function count(db: Database, sql: string, params: unknown[] = []): Promise
   return row?.n ?? -1;
 }
 
-const backends: { name: string; make: (root: string) => Backend }[] = [
-  { name: 'PGlite', make: pgliteBackend },
-];
+const backends: { name: string; make: (root: string) => Backend }[] = [];
+if (databaseKinds.includes('pglite')) backends.push({ name: 'PGlite', make: pgliteBackend });
 const databaseUrl = process.env.TEST_DATABASE_URL;
-if (databaseUrl) backends.push({ name: 'PostgreSQL', make: () => postgresBackend(databaseUrl) });
+if (databaseUrl && databaseKinds.includes('postgres'))
+  backends.push({ name: 'PostgreSQL', make: () => postgresBackend(databaseUrl) });
 
 for (const { name: backendName, make } of backends) {
   describe.skipIf(!haveData)(`import-area on ${backendName}`, () => {

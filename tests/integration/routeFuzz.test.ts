@@ -22,7 +22,7 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/t
 const ZOD_WORDS = /^(Too (big|small)|Invalid (input|option|string|email|UUID|ISO))|expected .* received/;
 
 /** Cases per route per database; FUZZ_RUNS raises it for a longer hunt. */
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 30);
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 /** Tables a refused request may still change: sessions this test makes, and the throttle's counts. */
 const NOT_COUNTED = new Set(['sessions', 'login_throttle', 'schema_migrations']);

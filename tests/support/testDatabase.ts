@@ -14,9 +14,16 @@ import { copyPgliteTemplate } from './pgliteTemplate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+/**
+ * The databases the storage tests run on here: PGlite, and PostgreSQL when TEST_DATABASE_URL is set,
+ * narrowed by TEST_DATABASE_KINDS where a run splits them (vite.config.ts runs each in a project of
+ * its own: the PostgreSQL files one at a time, the PGlite ones beside the browser files).
+ */
+export const databaseKinds: DatabaseKind[] = (['pglite', 'postgres'] as const).filter(
+  (kind) =>
+    (kind === 'pglite' || Boolean(process.env.TEST_DATABASE_URL)) &&
+    (process.env.TEST_DATABASE_KINDS?.split(',').includes(kind) ?? true),
+);
 
 export interface TestDatabase {
   db: Database;
@@ -58,8 +65,17 @@ export async function openBareDatabase(
   kind: DatabaseKind,
 ): Promise<{ db: Database; close(): Promise<void> }> {
   if (kind === 'pglite') {
-    const db = await openPglite(undefined);
-    return { db, close: () => db.close() };
+    // From the template of no tables when the run made one (initdb is the slow part), else in memory.
+    const dataDir = await mkdtemp(join(tmpdir(), 'resilience-hub-test-db-'));
+    const copied = await copyPgliteTemplate(dataDir, { holding: 'bare' });
+    const db = await openPglite(copied ? dataDir : undefined);
+    return {
+      db,
+      async close() {
+        await db.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const db = await openPostgres(process.env.TEST_DATABASE_URL!, schema);
