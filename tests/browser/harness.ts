@@ -107,7 +107,8 @@ export async function startServer(
   // An empty PGlite folder starts from the migrated template, holding the demo already when the server
   // is to seed it (it then finds it there); a server on PostgreSQL needs no folder.
   const seedsDemo = (options.env?.SEED_DEMO ?? 'true') === 'true';
-  if (!options.env?.DATABASE_URL) await copyPgliteTemplate(dataDir, { holding: seedsDemo ? 'withDemo' : 'migrated' });
+  if (!options.env?.DATABASE_URL)
+    await copyPgliteTemplate(dataDir, { holding: seedsDemo ? 'withDemo' : 'migrated' });
   const port = await freePort();
   const child = spawn(
     process.execPath,
