@@ -4,8 +4,9 @@
 // tests open dozens of databases. A second folder also holds the demo borough and people, for the
 // servers the browser tests start (seeding them took each server 3–7 s of its start on a busy
 // machine, the largest part of it). A third holds no tables at all, for the tests of migrations, which
-// start from nothing (each fresh one cost 3–4 s of initdb). Tests without the templates (run outside Vitest's global setup)
-// fall back to a fresh database, seeded by the server itself, so nothing depends on them but speed.
+// start from nothing (each fresh one cost 3–4 s of initdb). Tests without the templates (run outside
+// Vitest's global setup) fall back to a fresh database, seeded by the server itself, so nothing
+// depends on them but speed.
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

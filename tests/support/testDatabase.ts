@@ -1,6 +1,6 @@
-// Databases for storage tests: PGlite in memory always, and real PostgreSQL too when
-// TEST_DATABASE_URL is set (.ci/run sets it). Each opened database lives in its own PostgreSQL
-// schema, so test files never share state.
+// Databases for storage tests: PGlite always (a copy of a template folder, see pgliteTemplate.ts), and
+// real PostgreSQL too when TEST_DATABASE_URL is set (.ci/run sets it). Each opened database has its own
+// PGlite folder or PostgreSQL schema, so test files never share state.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mkdtemp, rm } from 'node:fs/promises';
